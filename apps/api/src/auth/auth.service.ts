@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { AuditRepository } from '../audit/audit.repository';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { RateLimiter } from '../common/rate-limit/rate-limiter';
+import { hashSecret, newSecret, safeEqual, sha256Hex } from '../common/crypto/tokens';
+import { AuthError } from './auth.errors';
+import { AuthRepository } from './auth.repository';
+import { PasswordHasher } from './password-hasher';
+import type { Principal } from './principal';
+import type { User } from './user.entity';
+
+export const SESSION_SECRET_PREFIX = 'ats_';
+export const ACCESS_TOKEN_PREFIX = 'att_';
+
+export interface LoginResult {
+  readonly user: User;
+  readonly sessionSecret: string;
+  readonly csrfToken: string;
+  readonly expiresAt: Date;
+}
+
+export interface ResolvedSession {
+  readonly principal: Principal;
+  readonly csrfToken: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly repository: AuthRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly rateLimiter: RateLimiter,
+    private readonly audit: AuditRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Checks the password and opens a new session. A new secret at every login (and revoking the
+   * one presented, if any) means a session fixed by an attacker before login is worth nothing.
+   */
+  async login(email: string, password: string, clientIp: string, previousSecret?: string): Promise<LoginResult> {
+    const normalised = email.trim().toLowerCase();
+    await this.rateLimiter.consume(`login:ip:${clientIp}`, this.config.loginRateLimit);
+    await this.rateLimiter.consume(`login:email:${sha256Hex(normalised)}`, this.config.loginRateLimit);
+    const user = await this.repository.findUserByEmail(normalised);
+    const ok = user && !user.disabledAt
+      ? await this.hasher.verify(user.passwordHash, password)
+      : await this.hasher.verifyAgainstDummy(password);
+    if (!user || !ok) throw new AuthError('INVALID_CREDENTIALS');
+    return this.openSession(user, previousSecret);
+  }
+
+  private async openSession(user: User, previousSecret?: string): Promise<LoginResult> {
+    const sessionSecret = newSecret(SESSION_SECRET_PREFIX);
+    const csrfToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
+    await this.repository.transaction(async (manager) => {
+      if (previousSecret) await this.repository.revokeSessionByTokenHash(hashSecret(previousSecret), manager);
+      await this.repository.insertSession({ userId: user.id, tokenHash: hashSecret(sessionSecret), csrfToken, expiresAt }, manager);
+      await this.audit.append({ actorType: 'user', actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id }, manager);
+    });
+    return { user, sessionSecret, csrfToken, expiresAt };
+  }
+
+  async logout(sessionSecret: string): Promise<void> {
+    await this.repository.revokeSessionByTokenHash(hashSecret(sessionSecret));
+  }
+
+  async resolveSession(sessionSecret: string): Promise<ResolvedSession | null> {
+    if (!sessionSecret.startsWith(SESSION_SECRET_PREFIX)) return null;
+    const session = await this.repository.findLiveSession(hashSecret(sessionSecret));
+    if (!session) return null;
+    const { user } = session;
+    return { principal: { userId: user.id, email: user.email, isAdmin: user.isAdmin, via: 'session' }, csrfToken: session.csrfToken };
+  }
+
+  async resolveAccessToken(token: string): Promise<Principal | null> {
+    if (!token.startsWith(ACCESS_TOKEN_PREFIX)) return null;
+    const row = await this.repository.findLiveAccessToken(hashSecret(token));
+    if (!row) return null;
+    await this.repository.touchAccessToken(row.id);
+    return { userId: row.user.id, email: row.user.email, isAdmin: row.user.isAdmin, via: 'token' };
+  }
+
+  checkCsrf(expected: string, presented: string | undefined): void {
+    if (!presented || !safeEqual(expected, presented)) throw new AuthError('CSRF_TOKEN_INVALID');
+  }
+
+  async currentUser(principal: Principal): Promise<User> {
+    const user = await this.repository.findUserById(principal.userId);
+    if (!user) throw new AuthError('UNAUTHENTICATED');
+    return user;
+  }
+}

@@ -1,0 +1,79 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { CommonErrors } from '../errors/common.errors';
+import { DomainError } from '../errors/domain-error';
+import { problemType, sendProblem } from './problem';
+import { requestIdOf } from './request-context';
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
+};
+
+// body-parser reports its own failures with a `type`; they arrive before any controller runs.
+const BODY_PARSER_CODES: Record<string, string> = {
+  'entity.parse.failed': 'MALFORMED_JSON',
+  'entity.too.large': 'PAYLOAD_TOO_LARGE',
+  'encoding.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
+  'charset.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+type ErrorCode = ConstructorParameters<typeof CommonErrors>[0];
+
+/** Maps anything thrown to a DomainError; unknown errors become a generic 500. */
+export function toDomainError(error: unknown): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  const parserType = (error as { type?: unknown } | null)?.type;
+  if (typeof parserType === 'string' && BODY_PARSER_CODES[parserType]) {
+    return new CommonErrors(BODY_PARSER_CODES[parserType] as ErrorCode);
+  }
+  if (error instanceof HttpException) {
+    const code = STATUS_CODES[error.getStatus()];
+    if (code) return new CommonErrors(code as ErrorCode);
+  }
+  return undefined;
+}
+
+export function problemHandler(logger: Logger) {
+  return (error: unknown, req: Request, res: Response): void => {
+    const requestId = requestIdOf(req);
+    const known = toDomainError(error);
+    if (!known) {
+      logger.error({ requestId, err: error }, 'unhandled error');
+    }
+    const problem = known ?? new CommonErrors('INTERNAL');
+    sendProblem(res, {
+      type: problemType(problem.code),
+      title: problem.title,
+      status: problem.status,
+      code: problem.code,
+      ...(problem.detail === undefined ? {} : { detail: problem.detail }),
+      ...(problem.errors === undefined ? {} : { errors: problem.errors }),
+      requestId,
+    }, problem.headers);
+  };
+}
+
+/** The one global filter: every error leaves the API as application/problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly handle: ReturnType<typeof problemHandler>;
+
+  constructor(logger: Logger) {
+    this.handle = problemHandler(logger);
+  }
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    this.handle(error, http.getRequest<Request>(), http.getResponse<Response>());
+  }
+}
