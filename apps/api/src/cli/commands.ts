@@ -1,0 +1,58 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { writeFileSync } from 'node:fs';
+import { AccountsService, generatePassword } from '../auth/accounts.service';
+import { type ParsedArgs, stringOption } from './args';
+
+export interface Command {
+  readonly summary: string;
+  run(context: INestApplicationContext, args: ParsedArgs): Promise<number>;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`attune: ${message}\n`);
+  return 2;
+}
+
+const migrate: Command = {
+  summary: 'apply pending migrations (also done by every start)',
+  run: async () => {
+    process.stdout.write('migrations are current\n');
+    return 0;
+  },
+};
+
+const createUser: Command = {
+  summary: 'create-user --email E [--password P] [--admin]  (password generated when omitted)',
+  run: async (context, args) => {
+    const email = stringOption(args, 'email');
+    if (!email) return fail('create-user needs --email');
+    const given = stringOption(args, 'password');
+    if (given !== undefined && given.length < 12) return fail('--password must have at least 12 characters');
+    const password = given ?? generatePassword();
+    const user = await context.get(AccountsService).createAccount({ email, password, isAdmin: args.options['admin'] === true }, 'system');
+    process.stdout.write(`created ${user.isAdmin ? 'admin' : 'user'} ${user.email}\n`);
+    if (given === undefined) process.stdout.write(`password (shown once): ${password}\n`);
+    return 0;
+  },
+};
+
+/**
+ * First-start seeding. Prints a generated admin password once and, when asked, writes it to a
+ * mode-600 file so a newcomer who missed the terminal line can still log in.
+ */
+const seed: Command = {
+  summary: 'seed [--credentials-file F]  create the first admin when there is none',
+  run: async (context, args) => {
+    const result = await context.get(AccountsService).ensureAdmin(process.env['ATTUNE_ADMIN_EMAIL'] || undefined, process.env['ATTUNE_ADMIN_PASSWORD'] || undefined);
+    const file = stringOption(args, 'credentials-file');
+    if (result.created && result.generatedPassword) {
+      if (file) writeFileSync(file, `email=${result.email}\npassword=${result.generatedPassword}\n`, { mode: 0o600 });
+      process.stdout.write(`ATTUNE_SEED admin ${JSON.stringify({ email: result.email, password: result.generatedPassword })}\n`);
+    } else if (result.created) {
+      process.stdout.write(`ATTUNE_SEED admin ${JSON.stringify({ email: result.email })}\n`);
+    }
+    return 0;
+  },
+};
+
+export const COMMANDS: Readonly<Record<string, Command>> = { migrate, seed, 'create-user': createUser };

@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from './config';
+
+const base = { DATABASE_URL: 'postgres://u@localhost:5432/attune' };
+
+describe('loadConfig', () => {
+  it('applies defaults', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({ port: 3001, nodeEnv: 'development', bodyLimitBytes: 1048576, publicUrl: 'http://localhost:3000' });
+  });
+
+  it.each([
+    [{}, 'DATABASE_URL is required'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must use postgres: or postgresql:'],
+    [{ ...base, API_PORT: 'abc' }, 'API_PORT must be an integer'],
+    [{ ...base, API_PORT: '70000' }, 'API_PORT must be between 0 and 65535'],
+    [{ ...base, NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test'],
+    [{ ...base, PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL must use http: or https:'],
+    [{ ...base, NODE_ENV: 'production' }, 'PSEUDONYM_SECRET is required in production'],
+    [{ ...base, PSEUDONYM_SECRET: 'short' }, 'PSEUDONYM_SECRET must be at least 32 characters'],
+  ])('rejects %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { buildOpenApiDocument, canonicalOpenApi } from '../../src/openapi/openapi';
+import { startTestApp, type TestApp } from '../support/app';
+
+describe('OpenAPI', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('matches the committed apps/api/openapi.json (run `npm run openapi` after changing DTOs)', () => {
+    const committed = readFileSync(join(__dirname, '..', '..', 'openapi.json'), 'utf8');
+    expect(canonicalOpenApi(buildOpenApiDocument(app.app))).toBe(committed);
+  });
+
+  it('is served as JSON at /api/docs-json and as a UI at /api/docs', async () => {
+    const json = await request(app.http).get('/api/docs-json').expect(200);
+    expect(json.body.info.title).toBe('Attune API');
+    const ui = await request(app.http).get('/api/docs').expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+});

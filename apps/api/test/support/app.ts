@@ -1,0 +1,32 @@
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../../src/app.factory';
+import { createLogger } from '../../src/common/logger';
+import { type AppConfig, loadConfig } from '../../src/config/config';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export interface TestApp {
+  readonly app: INestApplication;
+  readonly db: TestDatabase;
+  readonly config: AppConfig;
+  /** The express server, for supertest. */
+  readonly http: Parameters<typeof import('supertest')>[0];
+  close(): Promise<void>;
+}
+
+/** The real app (real HTTP stack, real PostgreSQL, migrated) on its own database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase(2);
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', ...env });
+  const app = await createApp(config, createLogger(config.logLevel));
+  await app.init();
+  return {
+    app,
+    db,
+    config,
+    http: app.getHttpServer() as TestApp['http'],
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
