@@ -24,6 +24,8 @@ const FOUR = conditionsOf([
 ]);
 const ABCD = ['a', 'b', 'c', 'd'].map((id) => ({ id, weight: 1 }));
 const BLOCKS: SequenceParams = { seedHex: SEED_A, stratum: '', scheme: 'permuted_blocks', conditions: ABCD };
+const ONE_TO_TWO = [{ id: 'a', weight: 1 }, { id: 'b', weight: 2 }];
+const ONE_TO_THREE = [{ id: 'a', weight: 1 }, { id: 'b', weight: 3 }];
 
 const seedArb = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'));
 const conditionsArb = fc
@@ -39,7 +41,10 @@ const blockParamsArb = fc.record({
 });
 const anyParamsArb = fc
   .tuple(blockParamsArb, fc.constantFrom<Scheme>('complete', 'permuted_blocks', 'stratified_permuted_blocks'))
-  .map(([params, scheme]): SequenceParams => ({ ...params, scheme, stratum: scheme.startsWith('strat') ? params.stratum : '' }));
+  .map(([params, scheme]): SequenceParams => {
+    const stratum = scheme === 'stratified_permuted_blocks' ? params.stratum : '';
+    return { ...params, scheme, stratum };
+  });
 
 const ids = (sequence: readonly Allocation[]): string[] => sequence.map((a) => a.conditionId);
 
@@ -54,7 +59,7 @@ describe('validation', () => {
     ['no conditions', { conditions: [] }, /at least one condition/],
     ['a zero weight', { conditions: [{ id: 'a', weight: 0 }] }, /positive integer, got 0/],
     ['a fractional weight', { conditions: [{ id: 'a', weight: 1.5 }] }, /positive integer, got 1.5/],
-    ['a duplicate condition', { conditions: [{ id: 'a', weight: 1 }, { id: 'a', weight: 1 }] }, /duplicate condition/],
+    ['a duplicate condition', { conditions: [...ONE_TO_TWO, { id: 'a', weight: 5 }] }, /duplicate condition/],
     ['an empty condition id', { conditions: [{ id: '', weight: 1 }] }, /non-empty/],
     ['a short seed', { seedHex: 'abcd' }, /64 hex digits/],
     ['a non-hex seed', { seedHex: 'z'.repeat(64) }, /64 hex digits/],
@@ -90,8 +95,12 @@ describe('known answers', () => {
   // the method as documented in keyed-random.ts and allocation-sequence.ts.
   it.each<[string, SequenceParams, string]>([
     ['permuted blocks', BLOCKS, 'd0 c0 b0 a0 c0 d0 b0 a0 d1 b1 c1 a1'],
-    ['stratified blocks', { ...BLOCKS, scheme: 'stratified_permuted_blocks', stratum: 'acquainted=strangers' }, 'c0 a0 b0 c0 b0 d0 a0 d0 d1 a1 a1 c1'],
-    ['complete, weights 1:2', { ...BLOCKS, scheme: 'complete', conditions: [{ id: 'a', weight: 1 }, { id: 'b', weight: 2 }] }, 'b a b a b b b a b b a b'],
+    [
+      'stratified blocks',
+      { ...BLOCKS, scheme: 'stratified_permuted_blocks', stratum: 'acquainted=strangers' },
+      'c0 a0 b0 c0 b0 d0 a0 d0 d1 a1 a1 c1',
+    ],
+    ['complete, weights 1:2', { ...BLOCKS, scheme: 'complete', conditions: ONE_TO_TWO }, 'b a b a b b b a b b a b'],
   ])('%s', (_name, params, expected) => {
     const sequence = generateSequence(params, 12);
     expect(sequence.map((a) => `${a.conditionId}${a.block ?? ''}`).join(' ')).toBe(expected);
@@ -126,7 +135,9 @@ describe('determinism', () => {
   });
 
   it.each<Scheme>(['complete', 'permuted_blocks'])('differs between seeds (%s)', (scheme) => {
-    const sequences = [SEED_A, SEED_B, SEED_C].map((seedHex) => ids(generateSequence({ ...BLOCKS, scheme, seedHex }, 40)));
+    const sequences = [SEED_A, SEED_B, SEED_C].map((seedHex) =>
+      ids(generateSequence({ ...BLOCKS, scheme, seedHex }, 40)),
+    );
     expect(new Set(sequences.map((s) => s.join())).size).toBe(3);
   });
 
@@ -166,7 +177,8 @@ describe('permuted blocks', () => {
     fc.assert(
       fc.property(blockParamsArb, fc.integer({ min: 1, max: 300 }), (params, length) => {
         const bound = blockBound(params);
-        expect(maxPrefixDeviation(params.conditions, ids(generateSequence(params, length)))).toBeLessThanOrEqual(bound ?? 0);
+        const deviation = maxPrefixDeviation(params.conditions, ids(generateSequence(params, length)));
+        expect(deviation).toBeLessThanOrEqual(bound ?? 0);
       }),
       { numRuns: 150 },
     );
@@ -194,8 +206,12 @@ describe('permuted blocks', () => {
 describe('blockBound', () => {
   it.each<[string, SequenceParams, number | null]>([
     ['4 equal conditions, multipliers 1-3', BLOCKS, 2.25],
-    ['weights 1:3, multiplier 1', { ...BLOCKS, conditions: [{ id: 'a', weight: 1 }, { id: 'b', weight: 3 }], blockMultipliers: [1] }, 0.75],
-    ['weights 1:2:3, multiplier 2', { ...BLOCKS, conditions: [1, 2, 3].map((weight) => ({ id: `w${weight}`, weight })), blockMultipliers: [2] }, 3],
+    ['weights 1:3, multiplier 1', { ...BLOCKS, conditions: ONE_TO_THREE, blockMultipliers: [1] }, 0.75],
+    [
+      'weights 1:2:3, multiplier 2 (max of 10/6, 16/6, 18/6)',
+      { ...BLOCKS, conditions: [1, 2, 3].map((weight) => ({ id: `w${weight}`, weight })), blockMultipliers: [2] },
+      3,
+    ],
     ['complete randomisation', { ...BLOCKS, scheme: 'complete' }, null],
   ])('%s', (_name, params, bound) => {
     expect(blockBound(params)).toBe(bound);
@@ -207,15 +223,14 @@ describe('blockBound', () => {
   });
 
   it('measures deviations from the weighted share', () => {
-    const weighted = [{ id: 'a', weight: 1 }, { id: 'b', weight: 3 }];
-    expect(maxPrefixDeviation(weighted, ['b', 'b', 'b', 'a'])).toBe(0.75);
-    expect(() => maxPrefixDeviation(weighted, ['z'])).toThrow(/unknown condition/);
+    expect(maxPrefixDeviation(ONE_TO_THREE, ['b', 'b', 'b', 'a'])).toBe(0.75);
+    expect(() => maxPrefixDeviation(ONE_TO_THREE, ['z'])).toThrow(/unknown condition/);
   });
 });
 
 describe('complete randomisation', () => {
   it('respects weights 1:3 over 20,000 draws (fixed seed, within ±3 points)', () => {
-    const params: SequenceParams = { ...BLOCKS, scheme: 'complete', conditions: [{ id: 'a', weight: 1 }, { id: 'b', weight: 3 }] };
+    const params: SequenceParams = { ...BLOCKS, scheme: 'complete', conditions: ONE_TO_THREE };
     const sequence = generateSequence(params, 20_000);
     const share = sequence.filter((a) => a.conditionId === 'b').length / sequence.length;
     expect(Math.abs(share - 0.75)).toBeLessThan(0.03);

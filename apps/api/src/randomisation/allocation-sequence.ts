@@ -14,7 +14,10 @@ import { keyedRandom, parseSeedHex, type RandomSource } from './keyed-random';
 
 export { stratumKey } from './design';
 
-export type Scheme = 'complete' | 'permuted_blocks' | 'stratified_permuted_blocks';
+/** Every scheme, e.g. for `@IsIn(SCHEMES)` in a DTO. */
+export const SCHEMES = ['complete', 'permuted_blocks', 'stratified_permuted_blocks'] as const;
+
+export type Scheme = (typeof SCHEMES)[number];
 
 export interface SequenceParams {
   seedHex: string;
@@ -111,7 +114,7 @@ function checkStratum(scheme: Scheme, stratum: string): void {
 
 function prepare(params: SequenceParams): Prepared {
   const { scheme, stratum, conditions } = params;
-  if (!['complete', 'permuted_blocks', 'stratified_permuted_blocks'].includes(scheme)) {
+  if (!(SCHEMES as readonly string[]).includes(scheme)) {
     throw new Error(`unknown scheme ${JSON.stringify(scheme)}`);
   }
   const seed = parseSeedHex(params.seedHex);
@@ -176,10 +179,11 @@ export function blockContents(params: SequenceParams, block: number): string[] {
 /**
  * The block holding sequence index `index`, found by summing block sizes from block 0.
  *
- * Why a walk and no cache: it costs one HMAC per preceding block (about a microsecond each), so
- * index 10,000 with a mean block of 8 is ~1,250 HMACs, a couple of milliseconds inside the
+ * Why a walk and no cache: it costs one HMAC per preceding block. Measured on the 2-core dev box
+ * (4 equal conditions, mean block 8): ~3 ms at index 1,000 and ~10 ms at 10,000, inside the
  * allocation transaction. A stratum holds hundreds to a few thousand sessions, and keeping the
- * function stateless means every API process agrees without sharing anything.
+ * function stateless means every API process agrees without sharing anything. Should strata grow
+ * far larger, the caller can store each block's start and skip the walk; nothing here would change.
  */
 function locate(p: Prepared, index: number): BlockLocation {
   let start = 0;

@@ -58,7 +58,8 @@ describe('conditionsOf', () => {
 
 describe('conditionLevels', () => {
   it('reads the levels back from a condition id', () => {
-    expect(conditionLevels('phone=present|seating=side_by_side')).toEqual({ phone: 'present', seating: 'side_by_side' });
+    const levels = conditionLevels('phone=present|seating=side_by_side');
+    expect(levels).toEqual({ phone: 'present', seating: 'side_by_side' });
   });
 
   it('round-trips every cell of a design', () => {
@@ -108,7 +109,8 @@ describe('stratumKey', () => {
     );
   });
 
-  it.each<Record<string, string>>([{ 'a|b': 'x' }, { a: 'x=y' }, { a: '' }])('rejects ambiguous covariates %p', (covariates) => {
+  const ambiguous: Record<string, string>[] = [{ 'a|b': 'x' }, { a: 'x=y' }, { a: '' }];
+  it.each(ambiguous)('rejects ambiguous covariates %p', (covariates) => {
     expect(() => stratumKey(covariates)).toThrow(/neither/);
   });
 });

@@ -85,7 +85,9 @@ export function conditionsOf(
   for (const factor of factors) {
     if (factor.levels.length === 0) throw new Error(`factor ${JSON.stringify(factor.id)} has no levels`);
     assertUnique(`level of ${factor.id}`, factor.levels.map((level) => level.id));
-    cells = cells.flatMap((cell) => factor.levels.map((level) => [...cell, [factor.id, level.id] as [string, string]]));
+    cells = cells.flatMap((cell) =>
+      factor.levels.map((level): [string, string][] => [...cell, [factor.id, level.id]]),
+    );
   }
   const conditions = cells.map((cell) => {
     const id = encodePairs(cell);

@@ -136,7 +136,8 @@ describe('nextInt', () => {
     fc.assert(
       fc.property(seedArb, fc.integer({ min: 1, max: 2 ** 32 }), (seed, n) => {
         const random = keyedRandom(seed, ['bound']);
-        return Array.from({ length: 20 }, () => random.nextInt(n)).every((v) => Number.isInteger(v) && v >= 0 && v < n);
+        const values = Array.from({ length: 20 }, () => random.nextInt(n));
+        return values.every((v) => Number.isInteger(v) && v >= 0 && v < n);
       }),
     );
   });
