@@ -12,6 +12,13 @@ export interface CheckContext {
   readonly problems: DefinitionProblem[];
 }
 
+/** A value as it appears in a message. JSON.stringify returns undefined for undefined, functions
+ * and symbols, although its declared type says string. */
+export function show(value: unknown): string {
+  const json = JSON.stringify(value) as string | undefined;
+  return json ?? 'nothing';
+}
+
 export function report(context: CheckContext, path: string, message: string): void {
   context.problems.push({ path, message });
 }
@@ -43,7 +50,7 @@ export function checkPattern(
   path: string,
 ): value is string {
   if (typeof value === 'string' && pattern.test(value)) return true;
-  report(context, path, `must match ${String(pattern)}, got ${JSON.stringify(value) ?? 'nothing'}`);
+  report(context, path, `must match ${String(pattern)}, got ${show(value)}`);
   return false;
 }
 
@@ -66,7 +73,7 @@ export function checkInteger(
   if (typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max) {
     return true;
   }
-  report(context, path, `must be an integer from ${range.min} to ${range.max}`);
+  report(context, path, `must be an integer from ${String(range.min)} to ${String(range.max)}`);
   return false;
 }
 

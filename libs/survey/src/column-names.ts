@@ -1,6 +1,7 @@
-// Export column names. Item ids cannot contain "__" at a boundary we rely on, so collisions are
-// still possible in principle (an item "a__b" next to a multi-choice "a" with option "b");
-// defineInstrument rejects any instrument whose column names are not unique.
+// Export column names. A multi-choice item gets one 0/1 column per option (item__option) and a
+// scale gets scale_score. Ids can still collide with those names (an item "a__b" beside a
+// multi-choice "a" with option "b", an item "x_score" beside a scale "x"), so defineInstrument
+// rejects any instrument whose column names are not unique.
 
 export function optionColumnName(itemId: string, optionValue: string): string {
   return `${itemId}__${optionValue}`;

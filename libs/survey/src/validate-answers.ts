@@ -13,7 +13,8 @@ const NOT_AN_OBJECT: readonly ValidationIssue[] = [{ itemId: '', code: 'WRONG_TY
 export function validateAnswers(
   instrument: Instrument,
   answers: unknown,
-  options: ValidateOptions = {},
+  // null tolerated as well: the API may pass options straight through.
+  options: ValidateOptions | null = {},
 ): ValidationIssue[] {
   try {
     return collectIssues(instrument, answers, options?.partial === true);
