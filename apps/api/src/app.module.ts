@@ -7,6 +7,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { StudiesModule } from './studies/studies.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +21,7 @@ export class AppModule {
         RateLimitModule,
         AuthModule,
         HealthModule,
+        StudiesModule,
       ],
     };
   }

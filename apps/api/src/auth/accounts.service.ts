@@ -51,6 +51,10 @@ export class AccountsService {
     });
   }
 
+  async findUserId(email: string): Promise<string | null> {
+    return (await this.repository.findUserByEmail(email.trim().toLowerCase()))?.id ?? null;
+  }
+
   listAccounts(): Promise<User[]> {
     return this.repository.listUsers();
   }

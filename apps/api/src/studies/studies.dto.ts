@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import type { StratumVerification } from '../randomisation/verify-allocations';
+import type { Protocol } from './protocol.entity';
+import type { VerificationReport } from './studies.service';
+import type { StudyAccessGrant } from './study-access';
+import { StudyDesignDto } from './study-design.dto';
+import { STUDY_ROLES, type StudyRole } from './study-member.entity';
+import { STUDY_TEMPLATES } from './study-templates';
+import { STUDY_STATUSES, type StudyStatus } from './study.entity';
+
+export class CreateStudyRequest {
+  @ApiProperty({ example: 'Phone presence replication, spring term' }) @IsString() @Length(1, 200) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
+  @ApiPropertyOptional({ enum: STUDY_TEMPLATES.map((t) => t.id), description: 'Prefill the draft from a template (default phone_only)' })
+  @IsOptional() @IsString() templateId?: string;
+}
+
+export class UpdateStudyRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
+  @ApiPropertyOptional({ type: StudyDesignDto }) @IsOptional() @ValidateNested() @Type(() => StudyDesignDto) design?: StudyDesignDto;
+}
+
+export class AmendStudyRequest {
+  @ApiProperty({ type: StudyDesignDto }) @ValidateNested() @Type(() => StudyDesignDto) design: StudyDesignDto;
+  @ApiProperty({ example: 'Fixed a typo in the consent text' }) @IsString() @Length(3, 2000) reason: string;
+}
+
+export class AddMemberRequest {
+  @ApiProperty() @IsEmail() email: string;
+  @ApiProperty({ enum: STUDY_ROLES }) @IsIn(STUDY_ROLES) role: StudyRole;
+}
+
+export class StudySummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: STUDY_STATUSES }) status: StudyStatus;
+  @ApiProperty({ enum: STUDY_ROLES }) role: StudyRole;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+
+  static of({ study, role }: StudyAccessGrant): StudySummaryResponse {
+    return { id: study.id, title: study.title, status: study.status, role, createdAt: study.createdAt.toISOString(), updatedAt: study.updatedAt.toISOString() };
+  }
+}
+
+export class StudyResponse extends StudySummaryResponse {
+  @ApiProperty() description: string;
+  @ApiProperty({ type: StudyDesignDto }) design: StudyDesignDto;
+  @ApiProperty({ description: 'Code of the study link for online sessions' }) joinCode: string;
+  @ApiProperty({ type: Number, nullable: true }) protocolVersion: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the secret allocation seed, published at launch' }) seedCommitment: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Set when the study closed and the seed became verifiable' }) seedRevealedAt: string | null;
+
+  static full(grant: StudyAccessGrant): StudyResponse {
+    const { study } = grant;
+    return {
+      ...StudySummaryResponse.of(grant),
+      description: study.description,
+      design: study.design as unknown as StudyDesignDto,
+      joinCode: study.joinCode,
+      protocolVersion: study.protocolVersion,
+      seedCommitment: study.seedCommitment,
+      seedRevealedAt: study.seedRevealedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class ProtocolResponse {
+  @ApiProperty() version: number;
+  @ApiProperty({ description: 'SHA-256 of canonicalJson' }) hash: string;
+  @ApiProperty() canonicalJson: string;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+
+  static of(protocol: Protocol): ProtocolResponse {
+    return { version: protocol.version, hash: protocol.hash, canonicalJson: protocol.canonicalJson, reason: protocol.reason, createdAt: protocol.createdAt.toISOString() };
+  }
+}
+
+export class TemplateResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+}
+
+class MismatchDto {
+  @ApiProperty() index: number;
+  @ApiProperty({ type: String, nullable: true }) stored: string | null;
+  @ApiProperty() expected: string;
+}
+
+class StratumVerificationDto {
+  @ApiProperty() stratum: string;
+  @ApiProperty() checked: number;
+  @ApiProperty({ type: [MismatchDto] }) mismatches: MismatchDto[];
+}
+
+export class VerificationResponse {
+  @ApiProperty() matches: boolean;
+  @ApiProperty({ description: 'The revealed seed (hex); SHA-256 of its bytes equals seedCommitment' }) seedHex: string;
+  @ApiProperty() seedCommitment: string;
+  @ApiProperty({ type: [StratumVerificationDto] }) strata: StratumVerificationDto[];
+
+  static of(report: VerificationReport): VerificationResponse {
+    return { ...report, strata: report.strata.map((s: StratumVerification) => ({ ...s, mismatches: [...s.mismatches] })) };
+  }
+}

@@ -1,0 +1,12 @@
+import { defineErrors } from '../common/errors/domain-error';
+
+export const StudyError = defineErrors('StudyError', {
+  STUDY_NOT_FOUND: { status: 404, title: 'Study not found' },
+  ROLE_REQUIRED: { status: 403, title: 'Your role in this study does not allow this' },
+  INVALID_DESIGN: { status: 400, title: 'The study design is not valid' },
+  UNKNOWN_TEMPLATE: { status: 400, title: 'No such study template' },
+  STUDY_LAUNCHED: { status: 409, title: 'A launched study cannot be edited; amend its protocol instead' },
+  ILLEGAL_STATUS_CHANGE: { status: 409, title: 'The study cannot move to that status from its current one' },
+  SEED_NOT_REVEALED: { status: 409, title: 'The allocation seed is revealed only when the study closes' },
+  MEMBER_NOT_FOUND: { status: 404, title: 'No account with that email' },
+});

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Allocation } from '../sessions/allocation.entity';
+import { Protocol } from './protocol.entity';
+import { type StudyRole, StudyMember } from './study-member.entity';
+import { Study } from './study.entity';
+
+export interface StudyWithRole {
+  readonly study: Study;
+  readonly role: StudyRole;
+}
+
+@Injectable()
+export class StudiesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async listForUser(userId: string): Promise<StudyWithRole[]> {
+    const members = await this.dataSource.manager.find(StudyMember, { where: { userId }, relations: { study: true }, order: { createdAt: 'DESC' } });
+    return members.filter((m) => m.study).map((m) => ({ study: m.study as Study, role: m.role }));
+  }
+
+  async listAll(): Promise<Study[]> {
+    return this.dataSource.manager.find(Study, { order: { createdAt: 'DESC' } });
+  }
+
+  findStudy(id: string, manager: EntityManager = this.dataSource.manager): Promise<Study | null> {
+    return manager.findOneBy(Study, { id });
+  }
+
+  /** Locks the study row: status changes and amendments are serialised per study. */
+  findStudyForUpdate(id: string, manager: EntityManager): Promise<Study | null> {
+    return manager.createQueryBuilder(Study, 's').addSelect('s.seedHex').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+  }
+
+  /** The secret seed, for the allocation transaction and for verification after close. */
+  async findSeed(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const row = await manager.createQueryBuilder(Study, 's').select(['s.id']).addSelect('s.seedHex').where('s.id = :id', { id }).getOne();
+    return row?.seedHex ?? null;
+  }
+
+  findRole(studyId: string, userId: string): Promise<StudyMember | null> {
+    return this.dataSource.manager.findOneBy(StudyMember, { studyId, userId });
+  }
+
+  async insertStudy(study: Pick<Study, 'title' | 'description' | 'design' | 'joinCode' | 'createdBy'>, manager: EntityManager): Promise<Study> {
+    const result = await manager.insert(Study, { ...study, status: 'draft' });
+    return manager.findOneByOrFail(Study, { id: (result.identifiers[0] as { id: string }).id });
+  }
+
+  async upsertMember(studyId: string, userId: string, role: StudyRole, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.upsert(StudyMember, { studyId, userId, role }, ['studyId', 'userId']);
+  }
+
+  async saveStudy(study: Study, manager: EntityManager): Promise<Study> {
+    return manager.save(Study, study);
+  }
+
+  async insertProtocol(protocol: Pick<Protocol, 'studyId' | 'version' | 'canonicalJson' | 'hash' | 'reason' | 'createdBy'>, manager: EntityManager): Promise<Protocol> {
+    const result = await manager.insert(Protocol, protocol);
+    return manager.findOneByOrFail(Protocol, { id: (result.identifiers[0] as { id: string }).id });
+  }
+
+  listProtocols(studyId: string): Promise<Protocol[]> {
+    return this.dataSource.manager.find(Protocol, { where: { studyId }, order: { version: 'ASC' } });
+  }
+
+  findProtocol(studyId: string, version: number): Promise<Protocol | null> {
+    return this.dataSource.manager.findOneBy(Protocol, { studyId, version });
+  }
+
+  /** Stored allocations, in sequence order per stratum: what verification compares against. */
+  listAllocations(studyId: string): Promise<Allocation[]> {
+    return this.dataSource.manager.find(Allocation, { where: { studyId }, order: { stratum: 'ASC', sequenceIndex: 'ASC' } });
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository';
+import type { Principal } from '../auth/principal';
+import { newSeedHex, seedCommitment } from '../randomisation/keyed-random';
+import { verifyAllocations, type StratumVerification } from '../randomisation/verify-allocations';
+import { checkDesign } from './design-rules';
+import { snapshotProtocol, weightedConditions } from './protocol-snapshot';
+import type { Protocol } from './protocol.entity';
+import { StudyError } from './studies.errors';
+import { StudiesRepository, type StudyWithRole } from './studies.repository';
+import { StudyAccess, type StudyAccessGrant } from './study-access';
+import type { StudyDesign } from './study-design';
+import type { StudyRole } from './study-member.entity';
+import { findTemplate } from './study-templates';
+import type { Study, StudyStatus } from './study.entity';
+
+// Unambiguous characters for codes people type (no 0/O, 1/I/L).
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function newCode(length: number): string {
+  return [...randomBytes(length)].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+}
+
+const TRANSITIONS: Record<'pause' | 'resume' | 'close', { from: readonly StudyStatus[]; to: StudyStatus }> = {
+  pause: { from: ['launched'], to: 'paused' },
+  resume: { from: ['paused'], to: 'launched' },
+  close: { from: ['launched', 'paused'], to: 'closed' },
+};
+
+// What defines the allocation sequence: an amendment may not change it mid-study.
+function allocationDefinition(design: StudyDesign): string {
+  return JSON.stringify([weightedConditions(design), design.randomisation, [...design.stratifyBy], design.sessionSize]);
+}
+
+export interface VerificationReport {
+  readonly matches: boolean;
+  readonly seedHex: string;
+  readonly seedCommitment: string;
+  readonly strata: readonly StratumVerification[];
+}
+
+@Injectable()
+export class StudiesService {
+  constructor(private readonly repository: StudiesRepository, private readonly access: StudyAccess, private readonly audit: AuditRepository) {}
+
+  async list(principal: Principal): Promise<StudyWithRole[]> {
+    if (!principal.isAdmin) return this.repository.listForUser(principal.userId);
+    return (await this.repository.listAll()).map((study) => ({ study, role: 'owner' as const }));
+  }
+
+  get(principal: Principal, studyId: string): Promise<StudyAccessGrant> {
+    return this.access.require(principal, studyId, 'analyst');
+  }
+
+  async create(principal: Principal, input: { title: string; description?: string; templateId?: string }): Promise<StudyAccessGrant> {
+    const template = input.templateId === undefined ? findTemplate('phone_only') : findTemplate(input.templateId);
+    if (!template) throw new StudyError('UNKNOWN_TEMPLATE', { detail: `no template "${input.templateId}"` });
+    const study = await this.repository.transaction(async (manager) => {
+      const created = await this.repository.insertStudy({ title: input.title, description: input.description ?? template.description, design: template.design, joinCode: newCode(8), createdBy: principal.userId }, manager);
+      await this.repository.upsertMember(created.id, principal.userId, 'owner', manager);
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.created', studyId: created.id, data: { template: template.id } }, manager);
+      return created;
+    });
+    return { study, role: 'owner' };
+  }
+
+  async updateDesign(principal: Principal, studyId: string, input: { title?: string; description?: string; design?: StudyDesign }): Promise<StudyAccessGrant> {
+    const grant = await this.access.require(principal, studyId, 'owner');
+    return this.repository.transaction(async (manager) => {
+      const study = await this.lockStudy(studyId, manager);
+      if (study.status !== 'draft') {
+        // Recorded outside the transaction that the refusal rolls back.
+        await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.edit_refused', studyId, data: { status: study.status } });
+        throw new StudyError('STUDY_LAUNCHED');
+      }
+      Object.assign(study, { title: input.title ?? study.title, description: input.description ?? study.description, design: input.design ?? study.design });
+      const saved = await this.repository.saveStudy(study, manager);
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.design_edited', studyId }, manager);
+      return { study: saved, role: grant.role };
+    });
+  }
+
+  /** Validates, freezes protocol v1, and commits to a fresh secret seed (only its hash is shown). */
+  async launch(principal: Principal, studyId: string): Promise<StudyAccessGrant> {
+    await this.access.require(principal, studyId, 'owner');
+    return this.repository.transaction(async (manager) => {
+      const study = await this.lockStudy(studyId, manager);
+      if (study.status !== 'draft') throw new StudyError('ILLEGAL_STATUS_CHANGE', { detail: `a ${study.status} study cannot be launched` });
+      this.assertValid(study.design);
+      const seedHex = newSeedHex(randomBytes);
+      Object.assign(study, { status: 'launched', seedHex, seedCommitment: seedCommitment(seedHex), protocolVersion: 1 });
+      const protocol = await this.freeze(study, principal, null, manager);
+      const saved = await this.repository.saveStudy(study, manager);
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.launched', studyId, subjectType: 'protocol', subjectId: protocol.id, data: { version: 1, hash: protocol.hash, seedCommitment: study.seedCommitment } }, manager);
+      return { study: saved, role: 'owner' };
+    });
+  }
+
+  async amend(principal: Principal, studyId: string, input: { design: StudyDesign; reason: string }): Promise<Protocol> {
+    await this.access.require(principal, studyId, 'owner');
+    return this.repository.transaction(async (manager) => {
+      const study = await this.lockStudy(studyId, manager);
+      if (study.status !== 'launched' && study.status !== 'paused') throw new StudyError('ILLEGAL_STATUS_CHANGE', { detail: `a ${study.status} study cannot be amended` });
+      this.assertValid(input.design);
+      if (allocationDefinition(input.design) !== allocationDefinition(study.design)) {
+        throw new StudyError('INVALID_DESIGN', { detail: 'an amendment cannot change conditions, weights, randomisation, stratification or session size', errors: [{ path: 'design', code: 'CHANGES_ALLOCATION', message: 'would change the concealed allocation sequence' }] });
+      }
+      Object.assign(study, { design: input.design, protocolVersion: (study.protocolVersion ?? 0) + 1 });
+      const protocol = await this.freeze(study, principal, input.reason, manager);
+      await this.repository.saveStudy(study, manager);
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.amended', studyId, subjectType: 'protocol', subjectId: protocol.id, data: { version: protocol.version, hash: protocol.hash } }, manager);
+      return protocol;
+    });
+  }
+
+  async changeStatus(principal: Principal, studyId: string, change: keyof typeof TRANSITIONS): Promise<StudyAccessGrant> {
+    await this.access.require(principal, studyId, 'owner');
+    const rule = TRANSITIONS[change];
+    return this.repository.transaction(async (manager) => {
+      const study = await this.lockStudy(studyId, manager);
+      if (!rule.from.includes(study.status)) throw new StudyError('ILLEGAL_STATUS_CHANGE', { detail: `cannot ${change} a ${study.status} study` });
+      study.status = rule.to;
+      if (change === 'close') study.seedRevealedAt = new Date();
+      const saved = await this.repository.saveStudy(study, manager);
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: `study.${rule.to}`, studyId, data: change === 'close' ? { seedRevealed: true } : {} }, manager);
+      return { study: saved, role: 'owner' };
+    });
+  }
+
+  async addMember(principal: Principal, studyId: string, userId: string | null, role: StudyRole): Promise<void> {
+    await this.access.require(principal, studyId, 'owner');
+    if (!userId) throw new StudyError('MEMBER_NOT_FOUND');
+    await this.repository.transaction(async (manager) => {
+      await this.repository.upsertMember(studyId, userId, role, manager);
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.member_set', studyId, subjectType: 'user', subjectId: userId, data: { role } }, manager);
+    });
+  }
+
+  async protocols(principal: Principal, studyId: string): Promise<Protocol[]> {
+    await this.access.require(principal, studyId, 'analyst');
+    return this.repository.listProtocols(studyId);
+  }
+
+  /** The seed, once revealed at close; before that the endpoint refuses (concealment). */
+  async revealedSeed(studyId: string): Promise<{ study: Study; seedHex: string }> {
+    const study = await this.repository.findStudy(studyId);
+    if (!study) throw new StudyError('STUDY_NOT_FOUND');
+    const seedHex = study.seedRevealedAt ? await this.repository.findSeed(studyId) : null;
+    if (!seedHex) throw new StudyError('SEED_NOT_REVEALED');
+    return { study, seedHex };
+  }
+
+  async verifyAllocation(principal: Principal | 'system', studyId: string): Promise<VerificationReport> {
+    if (principal !== 'system') await this.access.require(principal, studyId, 'analyst');
+    const { study, seedHex } = await this.revealedSeed(studyId);
+    const allocations = await this.repository.listAllocations(studyId);
+    const strata = verifyAllocations({ seedHex, scheme: study.design.randomisation.scheme, conditions: weightedConditions(study.design), blockMultipliers: study.design.randomisation.blockMultipliers }, allocations);
+    return { matches: strata.every((s) => s.mismatches.length === 0), seedHex, seedCommitment: study.seedCommitment ?? '', strata };
+  }
+
+  private assertValid(design: StudyDesign): void {
+    const errors = checkDesign(design);
+    if (errors.length) throw new StudyError('INVALID_DESIGN', { detail: `${errors.length} problem(s) in the design`, errors });
+  }
+
+  private async lockStudy(studyId: string, manager: EntityManager): Promise<Study> {
+    const study = await this.repository.findStudyForUpdate(studyId, manager);
+    if (!study) throw new StudyError('STUDY_NOT_FOUND');
+    return study;
+  }
+
+  private async freeze(study: Study, principal: Principal, reason: string | null, manager: EntityManager): Promise<Protocol> {
+    const version = study.protocolVersion ?? 1;
+    const snapshot = snapshotProtocol({ studyId: study.id, version, title: study.title, design: study.design, seedCommitment: study.seedCommitment ?? '', reason });
+    return this.repository.insertProtocol({ studyId: study.id, version, canonicalJson: snapshot.canonicalJson, hash: snapshot.hash, reason, createdBy: principal.userId }, manager);
+  }
+}

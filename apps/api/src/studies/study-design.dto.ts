@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Length, Matches,
+  Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { SCHEMES, type Scheme } from '../randomisation/allocation-sequence';
+import type { Completion, DropoutPolicy, Localized, StudyDesign } from './study-design';
+
+const ID = /^[a-z][a-z0-9_]{0,39}$/;
+const ID_MESSAGE = 'must be lowercase letters, digits and _ (starting with a letter, at most 40)';
+const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' }, example: { en: 'text' } } as const;
+
+export class LevelDesignDto {
+  @ApiProperty() @Matches(ID, { message: `id ${ID_MESSAGE}` }) id: string;
+  @ApiProperty() @IsString() @Length(1, 200) label: string;
+  @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() instructions?: Localized;
+  @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() topicPrompt?: Localized;
+}
+
+export class FactorDesignDto {
+  @ApiProperty() @Matches(ID, { message: `id ${ID_MESSAGE}` }) id: string;
+  @ApiProperty() @IsString() @Length(1, 200) label: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() exploratory?: boolean;
+  @ApiProperty({ type: [LevelDesignDto] }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(8) @ValidateNested({ each: true }) @Type(() => LevelDesignDto) levels: LevelDesignDto[];
+}
+
+export class CovariateLevelDto {
+  @ApiProperty() @Matches(ID, { message: `id ${ID_MESSAGE}` }) id: string;
+  @ApiProperty() @IsString() @Length(1, 200) label: string;
+  @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() text?: Localized;
+}
+
+export class CovariateDesignDto {
+  @ApiProperty() @Matches(ID, { message: `id ${ID_MESSAGE}` }) id: string;
+  @ApiProperty() @IsString() @Length(1, 200) label: string;
+  @ApiProperty({ enum: ['observed', 'participant'] }) @IsIn(['observed', 'participant']) source: 'observed' | 'participant';
+  @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() question?: Localized;
+  @ApiProperty({ type: [CovariateLevelDto] }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => CovariateLevelDto) levels: CovariateLevelDto[];
+}
+
+export class RandomisationDto {
+  @ApiProperty({ enum: SCHEMES }) @IsIn(SCHEMES) scheme: Scheme;
+  @ApiProperty({ type: [Number], example: [1, 2, 3] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @IsInt({ each: true }) @Min(1, { each: true }) @Max(10, { each: true }) blockMultipliers: number[];
+}
+
+export class InstrumentRefDto {
+  @ApiProperty({ example: 'ios' }) @IsString() @Length(1, 64) id: string;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version: number;
+}
+
+export class InstrumentsDto {
+  @ApiProperty({ type: [InstrumentRefDto] }) @IsArray() @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => InstrumentRefDto) pre: InstrumentRefDto[];
+  @ApiProperty({ type: [InstrumentRefDto] }) @IsArray() @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => InstrumentRefDto) post: InstrumentRefDto[];
+}
+
+export class ConversationDto {
+  @ApiProperty({ example: 600 }) @IsInt() @Min(30) @Max(7200) durationSeconds: number;
+  @ApiProperty(LOCALIZED) @IsObject() instructions: Localized;
+}
+
+export class ConsentDto {
+  @ApiProperty({ example: '1' }) @IsString() @Length(1, 40) version: string;
+  @ApiProperty(LOCALIZED) @IsObject() text: Localized;
+}
+
+export class CompletionDto {
+  @ApiProperty({ enum: ['code', 'redirect'] }) @IsIn(['code', 'redirect']) kind: 'code' | 'redirect';
+  @ApiPropertyOptional({ example: 'C1A2B3' }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/) code?: string;
+  @ApiPropertyOptional({ example: 'https://app.prolific.com/submissions/complete?cc=C1A2B3' })
+  @IsOptional() @IsUrl({ protocols: ['https'], require_protocol: true }) @MaxLength(2000) url?: string;
+}
+
+export class StudyDesignDto {
+  @ApiProperty({ type: [FactorDesignDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => FactorDesignDto) factors: FactorDesignDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) @IsObject() conditionWeights: Record<string, number>;
+  @ApiProperty({ type: [CovariateDesignDto] }) @IsArray() @ArrayMaxSize(8) @ValidateNested({ each: true }) @Type(() => CovariateDesignDto) covariates: CovariateDesignDto[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(4) @IsString({ each: true }) stratifyBy: string[];
+  @ApiProperty({ enum: [1, 2, 3], example: 2 }) @IsInt() @IsIn([1, 2, 3]) sessionSize: number;
+  @ApiProperty({ example: 30 }) @IsInt() @Min(1) @Max(100000) targetSessionsPerCondition: number;
+  @ApiProperty({ type: RandomisationDto }) @ValidateNested() @Type(() => RandomisationDto) randomisation: RandomisationDto;
+  @ApiProperty({ enum: ['keep_as_randomised', 'reform_remaining'] }) @IsIn(['keep_as_randomised', 'reform_remaining']) dropoutPolicy: DropoutPolicy;
+  @ApiProperty({ type: InstrumentsDto }) @ValidateNested() @Type(() => InstrumentsDto) instruments: InstrumentsDto;
+  @ApiProperty({ type: ConversationDto }) @ValidateNested() @Type(() => ConversationDto) conversation: ConversationDto;
+  @ApiProperty({ type: ConsentDto }) @ValidateNested() @Type(() => ConsentDto) consent: ConsentDto;
+  @ApiProperty({ type: [String], example: ['en'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { each: true }) languages: string[];
+  @ApiProperty({ type: CompletionDto }) @ValidateNested() @Type(() => CompletionDto) completion: CompletionDto;
+}
+
+/** The DTO after validation is structurally the stored design. */
+export function toDesign(dto: StudyDesignDto): StudyDesign {
+  const completion: Completion = dto.completion.kind === 'code'
+    ? { kind: 'code', code: dto.completion.code ?? '' }
+    : { kind: 'redirect', url: dto.completion.url ?? '' };
+  return { ...dto, completion };
+}
