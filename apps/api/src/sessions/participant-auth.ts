@@ -1,0 +1,41 @@
+import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import type { DataSource } from 'typeorm';
+import { hashSecret } from '../common/crypto/tokens';
+import { defineErrors } from '../common/errors/domain-error';
+import { Participant } from './participant.entity';
+
+export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
+export const PARTICIPANT_TOKEN_PREFIX = 'atp_';
+
+export const ParticipantAuthError = defineErrors('ParticipantAuthError', {
+  PARTICIPANT_TOKEN_INVALID: { status: 401, title: 'This participant link is not valid or has expired' },
+});
+
+type ParticipantRequest = Request & { participant?: Participant };
+
+/**
+ * Participant routes are public to the researcher guard and use this one instead: a capability
+ * token (256 bits, stored hashed) in the X-Participant-Token header. Never logged.
+ */
+@Injectable()
+export class ParticipantGuard implements CanActivate {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<ParticipantRequest>();
+    const token = req.header(PARTICIPANT_TOKEN_HEADER);
+    if (!token || !token.startsWith(PARTICIPANT_TOKEN_PREFIX) || token.length > 100) throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
+    const participant = await this.dataSource.manager.findOneBy(Participant, { tokenHash: hashSecret(token) });
+    if (!participant) throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
+    req.participant = participant;
+    return true;
+  }
+}
+
+export const CurrentParticipant = createParamDecorator((_data: unknown, context: ExecutionContext): Participant => {
+  const participant = context.switchToHttp().getRequest<ParticipantRequest>().participant;
+  if (!participant) throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
+  return participant;
+});
