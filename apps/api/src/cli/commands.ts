@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { writeFileSync } from 'node:fs';
 import { AccountsService, generatePassword } from '../auth/accounts.service';
+import { StudiesService } from '../studies/studies.service';
 import { type ParsedArgs, stringOption } from './args';
 
 export interface Command {
@@ -55,4 +56,21 @@ const seed: Command = {
   },
 };
 
-export const COMMANDS: Readonly<Record<string, Command>> = { migrate, seed, 'create-user': createUser };
+/** Regenerates a closed study's allocation sequence from its revealed seed and compares. */
+const verifyAllocation: Command = {
+  summary: 'verify-allocation <study-id>  regenerate a closed study\'s sequence and compare',
+  run: async (context, args) => {
+    const studyId = args.positional[0];
+    if (!studyId || !/^[0-9a-f-]{36}$/i.test(studyId)) return fail('verify-allocation needs a study id (uuid)');
+    const report = await context.get(StudiesService).verifyAllocation('system', studyId);
+    process.stdout.write(`seed ${report.seedHex}\ncommitment ${report.seedCommitment}\n`);
+    for (const stratum of report.strata) {
+      process.stdout.write(`stratum "${stratum.stratum || '(all)'}": ${stratum.checked} allocations, ${stratum.mismatches.length} mismatches\n`);
+      for (const m of stratum.mismatches) process.stdout.write(`  index ${m.index}: stored ${m.stored ?? '(missing)'}, expected ${m.expected}\n`);
+    }
+    process.stdout.write(report.matches ? 'OK: the stored allocations equal the sequence regenerated from the seed\n' : 'MISMATCH: see above\n');
+    return report.matches ? 0 : 1;
+  },
+};
+
+export const COMMANDS: Readonly<Record<string, Command>> = { migrate, seed, 'create-user': createUser, 'verify-allocation': verifyAllocation };
