@@ -1,0 +1,27 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's chromium: nothing is downloaded, and CI installs the same package with apt.
+const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/*
+ * No webServer: the root test script starts the platform and passes ATTUNE_WEB_URL,
+ * ATTUNE_ADMIN_EMAIL and ATTUNE_ADMIN_PASSWORD, so these journeys run against real apps.
+ */
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env['CI']),
+  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  use: {
+    baseURL: process.env['ATTUNE_WEB_URL'] ?? 'http://localhost:3000',
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath },
+  },
+  projects: [
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: { executablePath } } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } } },
+  ],
+});
