@@ -1,7 +1,5 @@
 'use client';
 
-import { useEffect } from 'react';
-
 export interface ErrorBoundaryProps {
   readonly error: unknown;
   readonly retry: () => void;
@@ -10,10 +8,6 @@ export interface ErrorBoundaryProps {
 /** The body of every error boundary; server errors arrive with only a digest in production. */
 export function ErrorPanel({ error, retry }: ErrorBoundaryProps) {
   const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;
-
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
 
   return (
     <div className="card" role="alert">

@@ -3,11 +3,11 @@ import { cookies, headers } from 'next/headers';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { apiBaseUrl } from './base-url';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookie-names';
-import type { PendingPaths } from './pending-paths';
 import { fetchFailureReason, problemFrom, unreachableProblem, type Problem } from './problem';
 import type { paths } from './schema';
+import { logServerError } from '@/lib/log';
 
-export type ApiPaths = paths & PendingPaths;
+export type ApiPaths = paths;
 export type ApiClient = Client<ApiPaths>;
 
 export type ApiResult<T> =
@@ -71,7 +71,7 @@ export async function settle<T>(call: Promise<RawResult<T>>): Promise<ApiResult<
     result = await call;
   } catch (error) {
     const problem = unreachableProblem(crypto.randomUUID());
-    console.error(`attune-dashboard: API unreachable, request ${problem.requestId}: ${fetchFailureReason(error)}`);
+    logServerError('API unreachable', { requestId: problem.requestId, reason: fetchFailureReason(error) });
     return { ok: false, problem };
   }
   const { data, error, response } = result;

@@ -100,6 +100,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Studies_list"];
+        put?: never;
+        post: operations["Studies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Studies_get"];
+        put: operations["Studies_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/allocation-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Studies_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Studies_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Studies_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Studies_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Studies_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Studies_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/protocols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Studies_protocols"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Studies_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Studies_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -133,11 +309,90 @@ export interface components {
             /** @description First characters of the token, to tell tokens apart */
             prefix: string;
         };
+        AddMemberRequest: {
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "researcher" | "analyst";
+        };
+        AmendStudyRequest: {
+            design: components["schemas"]["StudyDesignDto"];
+            /** @example Fixed a typo in the consent text */
+            reason: string;
+        };
+        CompletionDto: {
+            /** @example C1A2B3 */
+            code?: string;
+            /** @enum {string} */
+            kind: "code" | "redirect";
+            /** @example https://app.prolific.com/submissions/complete?cc=C1A2B3 */
+            url?: string;
+        };
+        ConsentDto: {
+            /**
+             * @example {
+             *       "en": "text"
+             *     }
+             */
+            text: {
+                [key: string]: string;
+            };
+            /** @example 1 */
+            version: string;
+        };
+        ConversationDto: {
+            /** @example 600 */
+            durationSeconds: number;
+            /**
+             * @example {
+             *       "en": "text"
+             *     }
+             */
+            instructions: {
+                [key: string]: string;
+            };
+        };
+        CovariateDesignDto: {
+            id: string;
+            label: string;
+            levels: components["schemas"]["CovariateLevelDto"][];
+            /**
+             * @example {
+             *       "en": "text"
+             *     }
+             */
+            question?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            source: "observed" | "participant";
+        };
+        CovariateLevelDto: {
+            id: string;
+            label: string;
+            /**
+             * @example {
+             *       "en": "text"
+             *     }
+             */
+            text?: {
+                [key: string]: string;
+            };
+        };
         CreateAccessTokenRequest: {
             /** @description Omit for a token that does not expire */
             expiresInDays?: number;
             /** @example analysis laptop */
             name: string;
+        };
+        CreateStudyRequest: {
+            description?: string;
+            /**
+             * @description Prefill the draft from a template (default phone_only)
+             * @enum {string}
+             */
+            templateId?: "phone_topic" | "phone_seating" | "phone_only";
+            /** @example Phone presence replication, spring term */
+            title: string;
         };
         CreateUserRequest: {
             /** @example researcher@example.org */
@@ -147,6 +402,12 @@ export interface components {
             /** @description At least 12 characters */
             password: string;
         };
+        FactorDesignDto: {
+            exploratory?: boolean;
+            id: string;
+            label: string;
+            levels: components["schemas"]["LevelDesignDto"][];
+        };
         HealthResponse: {
             /** @enum {string} */
             database: "up";
@@ -154,6 +415,16 @@ export interface components {
             migrations: "current";
             /** @enum {string} */
             status: "ok";
+        };
+        InstrumentRefDto: {
+            /** @example ios */
+            id: string;
+            /** @example 1 */
+            version: number;
+        };
+        InstrumentsDto: {
+            post: components["schemas"]["InstrumentRefDto"][];
+            pre: components["schemas"]["InstrumentRefDto"][];
         };
         IssuedAccessTokenResponse: {
             /** Format: date-time */
@@ -170,6 +441,26 @@ export interface components {
             /** @description The bearer token. Shown once; store it now. */
             token: string;
         };
+        LevelDesignDto: {
+            id: string;
+            /**
+             * @example {
+             *       "en": "text"
+             *     }
+             */
+            instructions?: {
+                [key: string]: string;
+            };
+            label: string;
+            /**
+             * @example {
+             *       "en": "text"
+             *     }
+             */
+            topicPrompt?: {
+                [key: string]: string;
+            };
+        };
         LoginRequest: {
             /** @example admin@attune.local */
             email: string;
@@ -182,6 +473,113 @@ export interface components {
             expiresAt: string;
             user: components["schemas"]["UserResponse"];
         };
+        MismatchDto: {
+            expected: string;
+            index: number;
+            stored: string | null;
+        };
+        ProtocolResponse: {
+            canonicalJson: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description SHA-256 of canonicalJson */
+            hash: string;
+            reason: string | null;
+            version: number;
+        };
+        RandomisationDto: {
+            /**
+             * @example [
+             *       1,
+             *       2,
+             *       3
+             *     ]
+             */
+            blockMultipliers: number[];
+            /** @enum {string} */
+            scheme: "complete" | "permuted_blocks" | "stratified_permuted_blocks";
+        };
+        StratumVerificationDto: {
+            checked: number;
+            mismatches: components["schemas"]["MismatchDto"][];
+            stratum: string;
+        };
+        StudyDesignDto: {
+            completion: components["schemas"]["CompletionDto"];
+            conditionWeights: {
+                [key: string]: number;
+            };
+            consent: components["schemas"]["ConsentDto"];
+            conversation: components["schemas"]["ConversationDto"];
+            covariates: components["schemas"]["CovariateDesignDto"][];
+            /** @enum {string} */
+            dropoutPolicy: "keep_as_randomised" | "reform_remaining";
+            factors: components["schemas"]["FactorDesignDto"][];
+            instruments: components["schemas"]["InstrumentsDto"];
+            /**
+             * @example [
+             *       "en"
+             *     ]
+             */
+            languages: string[];
+            randomisation: components["schemas"]["RandomisationDto"];
+            /**
+             * @example 2
+             * @enum {number}
+             */
+            sessionSize: 1 | 2 | 3;
+            stratifyBy: string[];
+            /** @example 30 */
+            targetSessionsPerCondition: number;
+        };
+        StudyResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            design: components["schemas"]["StudyDesignDto"];
+            /** Format: uuid */
+            id: string;
+            /** @description Code of the study link for online sessions */
+            joinCode: string;
+            protocolVersion: number | null;
+            /** @enum {string} */
+            role: "owner" | "researcher" | "analyst";
+            /** @description SHA-256 of the secret allocation seed, published at launch */
+            seedCommitment: string | null;
+            /**
+             * Format: date-time
+             * @description Set when the study closed and the seed became verifiable
+             */
+            seedRevealedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "launched" | "paused" | "closed";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StudySummaryResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "owner" | "researcher" | "analyst";
+            /** @enum {string} */
+            status: "draft" | "launched" | "paused" | "closed";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TemplateResponse: {
+            description: string;
+            id: string;
+            title: string;
+        };
+        UpdateStudyRequest: {
+            description?: string;
+            design?: components["schemas"]["StudyDesignDto"];
+            title?: string;
+        };
         UserResponse: {
             /** Format: date-time */
             createdAt: string;
@@ -189,6 +587,13 @@ export interface components {
             /** Format: uuid */
             id: string;
             isAdmin: boolean;
+        };
+        VerificationResponse: {
+            matches: boolean;
+            seedCommitment: string;
+            /** @description The revealed seed (hex); SHA-256 of its bytes equals seedCommitment */
+            seedHex: string;
+            strata: components["schemas"]["StratumVerificationDto"][];
         };
     };
     responses: never;
@@ -344,6 +749,288 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Studies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudySummaryResponse"][];
+                };
+            };
+        };
+    };
+    Studies_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStudyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+        };
+    };
+    Studies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+        };
+    };
+    Studies_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStudyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+        };
+    };
+    Studies_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResponse"];
+                };
+            };
+        };
+    };
+    Studies_amend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendStudyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolResponse"];
+                };
+            };
+        };
+    };
+    Studies_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Closes the study and reveals the allocation seed for verification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+        };
+    };
+    Studies_launch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+        };
+    };
+    Studies_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMemberRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Studies_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+        };
+    };
+    Studies_protocols: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolResponse"][];
+                };
+            };
+        };
+    };
+    Studies_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+        };
+    };
+    Studies_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"][];
+                };
             };
         };
     };

@@ -1,9 +1,11 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { apiClient, settle, type ApiResult } from './client';
-import type { StudySummary } from './pending-paths';
+import type { components } from './schema';
 
-export type { StudyRole, StudyStatus, StudySummary } from './pending-paths';
+export type StudySummary = components['schemas']['StudySummaryResponse'];
+export type StudyStatus = StudySummary['status'];
+export type StudyRole = StudySummary['role'];
 
 /** Studies the signed-in account can see. A lapsed session goes to the login page. */
 export async function listStudies(): Promise<ApiResult<StudySummary[]>> {

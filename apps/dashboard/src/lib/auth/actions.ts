@@ -5,6 +5,7 @@ import { loginWithPassword, logoutSession } from '../api/auth';
 import { loginFailure, missingFields, type LoginState } from './login-messages';
 import { safeNextPath } from './safe-next-path';
 import { clearSessionCookies, storeSessionCookies } from './session-cookies';
+import { logServerError } from '@/lib/log';
 
 function textOf(formData: FormData, name: string): string {
   const value = formData.get(name);
@@ -30,7 +31,7 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
 export async function logout(): Promise<void> {
   const result = await logoutSession();
   if (!result.ok && result.problem.status !== 401) {
-    console.error(`attune-dashboard: logout not confirmed by the API (${result.problem.code}, request ${result.problem.requestId})`);
+    logServerError('logout not confirmed by the API', { code: result.problem.code, requestId: result.problem.requestId });
   }
   await clearSessionCookies();
   redirect('/login');

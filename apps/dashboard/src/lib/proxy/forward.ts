@@ -1,6 +1,7 @@
 import 'server-only';
 import { apiBaseUrl } from '../api/base-url';
 import { fetchFailureReason, unreachableProblem } from '../api/problem';
+import { logServerError } from '@/lib/log';
 
 /*
  * RFC 9110 section 7.6.1 connection-specific fields; Host, which must name the API, not us; and
@@ -88,7 +89,7 @@ export async function forwardToApi(request: Request): Promise<Response> {
     upstream = await fetch(`${apiBaseUrl()}${pathname}${search}`, init);
   } catch (error) {
     // The path is not logged: participant links carry capability tokens in their paths.
-    console.error(`attune-dashboard: API unreachable, ${request.method} request ${requestId}: ${fetchFailureReason(error)}`);
+    logServerError('API unreachable', { method: request.method, requestId, reason: fetchFailureReason(error) });
     return unreachable(requestId);
   }
   return new Response(upstream.body, {
