@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { createApp } from '../../src/app.factory';
+import { createLogger } from '../../src/common/logger';
 import { startTestApp, type TestApp } from '../support/app';
 import { createAccount } from '../support/auth';
 
@@ -31,8 +33,6 @@ describe('login rate limit', () => {
 
   it('counts in PostgreSQL, so a second API instance on the same database shares the limit', async () => {
     const account = await createAccount(app);
-    const { createApp } = await import('../../src/app.factory');
-    const { createLogger } = await import('../../src/common/logger');
     const second = await createApp(app.config, createLogger('silent'));
     await second.init();
     try {
