@@ -7,6 +7,8 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { ResponsesModule } from './responses/responses.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { StudiesModule } from './studies/studies.module';
 
 @Module({})
@@ -22,6 +24,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         StudiesModule,
+        SessionsModule,
+        ResponsesModule,
       ],
     };
   }

@@ -12,6 +12,8 @@ export interface AppConfig {
   readonly sessionTtlHours: number;
   readonly bodyLimitBytes: number;
   readonly loginRateLimit: { readonly max: number; readonly windowSeconds: number };
+  /** Final phase submissions per participant: generous, since a phone may retry after each reconnect. */
+  readonly submitRateLimit: { readonly max: number; readonly windowSeconds: number };
   readonly pseudonymSecret: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -83,6 +85,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginRateLimit: {
       max: integer(env, 'LOGIN_RATE_LIMIT_MAX', 10, 1, 100000),
       windowSeconds: integer(env, 'LOGIN_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
+    },
+    submitRateLimit: {
+      max: integer(env, 'SUBMIT_RATE_LIMIT_MAX', 60, 1, 100000),
+      windowSeconds: integer(env, 'SUBMIT_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
     },
     pseudonymSecret: secret(env, 'PSEUDONYM_SECRET', nodeEnv),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),

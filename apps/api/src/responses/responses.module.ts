@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
+import { AnswersService } from './answers.service';
+import { PhaseAccess } from './phase-access';
+import { PhaseSubmissionsRepository } from './phase-submissions.repository';
+import { ResponsesController } from './responses.controller';
+import { ResponsesRepository } from './responses.repository';
+import { SubmissionGate } from './submission-gate';
+import { SubmissionsService } from './submissions.service';
+
+@Module({
+  imports: [SessionsModule],
+  controllers: [ResponsesController],
+  providers: [ResponsesRepository, PhaseSubmissionsRepository, PhaseAccess, SubmissionGate, AnswersService, SubmissionsService],
+})
+export class ResponsesModule {}
