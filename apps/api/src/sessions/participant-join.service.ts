@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository';
+import { hashSecret, newSecret } from '../common/crypto/tokens';
+import { StudiesRepository } from '../studies/studies.repository';
+import type { Study } from '../studies/study.entity';
+import { type JoinInput, type JoinTarget, joinTargetOf, lowestFreeSeat } from './join-target';
+import { PARTICIPANT_TOKEN_PREFIX } from './participant-auth';
+import { ParticipantContexts } from './participant-context';
+import { ParticipantsRepository } from './participants.repository';
+import type { StudySession } from './session.entity';
+import { canRejoin } from './session-state';
+import { SessionError } from './sessions.errors';
+import { isUniqueViolation, SessionsRepository } from './sessions.repository';
+
+export interface JoinRequestInput extends JoinInput {
+  readonly language?: string;
+  readonly externalIds?: { readonly PROLIFIC_PID?: string; readonly STUDY_ID?: string; readonly SESSION_ID?: string };
+}
+
+export interface JoinResult {
+  readonly token: string;
+  readonly participantId: string;
+}
+
+interface Placement {
+  readonly study: Study;
+  readonly session: StudySession | null;
+  readonly seatNumber: number | null;
+}
+
+function requireRunning(study: Study): void {
+  if (study.status !== 'launched') throw new SessionError('STUDY_NOT_RUNNING', { detail: `the study is ${study.status}` });
+}
+
+function requireForming(session: StudySession): void {
+  if (session.status === 'complete' || session.status === 'abandoned') throw new SessionError('SESSION_CLOSED');
+  if (session.status !== 'forming') throw new SessionError('SESSION_FULL');
+}
+
+function languageFor(study: Study, requested: string | undefined): string {
+  const languages = study.design.languages;
+  if (requested === undefined) return languages[0] ?? 'en';
+  if (!languages.includes(requested)) {
+    throw new SessionError('UNKNOWN_LANGUAGE', { errors: [{ path: 'language', code: 'UNKNOWN_LANGUAGE', message: `must be one of ${languages.join(', ')}` }] });
+  }
+  return requested;
+}
+
+function presentIds(externalIds: JoinRequestInput['externalIds']): Record<string, string> {
+  return Object.fromEntries(Object.entries(externalIds ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** Creates participants: from a lab seat link, a typed lab session code, or the online study link. */
+@Injectable()
+export class ParticipantJoinService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly studies: StudiesRepository,
+    private readonly contexts: ParticipantContexts,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async join(input: JoinRequestInput): Promise<JoinResult> {
+    const target = joinTargetOf(input);
+    if (Array.isArray(target)) throw new SessionError('INVALID_JOIN', { errors: target });
+    try {
+      return await this.sessions.transaction(async (manager) => {
+        const placement = await this.place(target, manager);
+        const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
+        const participant = await this.participants.insert({
+          studyId: placement.study.id, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber,
+          tokenHash: hashSecret(token), language: languageFor(placement.study, input.language), externalIds: presentIds(input.externalIds),
+        }, manager);
+        await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.joined', studyId: placement.study.id, subjectType: 'participant', subjectId: participant.id, data: { via: target.kind, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber } }, manager);
+        return { token, participantId: participant.id };
+      });
+    } catch (error) {
+      // The seat's UNIQUE (session_id, seat_number) is the database's word on a race we lost.
+      if (isUniqueViolation(error, 'participant_one_per_seat')) throw new SessionError('SESSION_FULL');
+      throw error;
+    }
+  }
+
+  /** With 'reform_remaining': a new participant (same consent) in the waiting room; the old one leaves. */
+  async rejoin(participantId: string): Promise<JoinResult> {
+    return this.contexts.run(participantId, async ({ manager, participant, study, session }) => {
+      if (!canRejoin(study.design.dropoutPolicy, participant, session)) throw new SessionError('REJOIN_NOT_ALLOWED');
+      requireRunning(study);
+      const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
+      const fresh = await this.participants.insert({
+        studyId: study.id, sessionId: null, seatNumber: null, tokenHash: hashSecret(token), language: participant.language, externalIds: participant.externalIds,
+        status: 'consented', consentVersion: participant.consentVersion, consentHash: participant.consentHash, consentedAt: participant.consentedAt,
+      }, manager);
+      await this.participants.update(participant.id, { status: 'left', leftAt: new Date() }, manager);
+      const data = { fromParticipantId: participant.id, fromSessionId: session?.id ?? null, toParticipantId: fresh.id };
+      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.left', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session?.id ?? null, allocated: true, rejoined: true } }, manager);
+      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.rejoined', studyId: study.id, subjectType: 'participant', subjectId: fresh.id, data }, manager);
+      return { token, participantId: fresh.id };
+    });
+  }
+
+  private async place(target: JoinTarget, manager: EntityManager): Promise<Placement> {
+    if (target.kind === 'study_link') {
+      const study = await this.sessions.findStudyByJoinCode(target.code, manager);
+      if (!study) throw new SessionError('JOIN_LINK_NOT_FOUND');
+      requireRunning(study);
+      return { study, session: null, seatNumber: null };
+    }
+    if (target.kind === 'seat_link') {
+      const link = await this.sessions.findSeatLink(hashSecret(target.secret), manager);
+      if (!link) throw new SessionError('JOIN_LINK_NOT_FOUND');
+      const { study, session, taken } = await this.openSession(link.sessionId, manager);
+      // A link names one seat; once someone holds it the link is used up (a freed seat can be taken again).
+      if (taken.includes(link.seatNumber)) throw new SessionError('SEAT_TAKEN');
+      return { study, session, seatNumber: link.seatNumber };
+    }
+    const byCode = await this.sessions.findLabSessionByCode(target.code, manager);
+    const { study, session, taken } = await this.openSession(byCode?.id ?? null, manager);
+    const seatNumber = lowestFreeSeat(session.size, taken);
+    if (seatNumber === null) throw new SessionError('SESSION_FULL');
+    return { study, session, seatNumber };
+  }
+
+  /** Locks a lab session that can still take people and lists its taken seats. */
+  private async openSession(sessionId: string | null, manager: EntityManager): Promise<{ study: Study; session: StudySession; taken: number[] }> {
+    const session = sessionId ? await this.sessions.lock(sessionId, manager) : null;
+    const study = session ? await this.studies.findStudy(session.studyId, manager) : null;
+    if (!session || !study) throw new SessionError('JOIN_LINK_NOT_FOUND');
+    requireRunning(study);
+    requireForming(session);
+    const taken = (await this.participants.seated(session.id, manager)).flatMap((member) => (member.seatNumber === null ? [] : [member.seatNumber]));
+    return { study, session, taken };
+  }
+}

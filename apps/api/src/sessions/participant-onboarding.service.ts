@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
+import { sha256Hex } from '../common/crypto/tokens';
+import { Allocator } from './allocator';
+import { type ParticipantContext, ParticipantContexts } from './participant-context';
+import { consentText } from './participant-view';
+import { ParticipantsRepository } from './participants.repository';
+import { SessionError } from './sessions.errors';
+import { checkCovariateValues } from './stratum-policy';
+import { requireOpen, requireStillIn } from './participant-rules';
+import { WaitingRoom } from './waiting-room';
+
+/** Set when the participant now waits in the study's online waiting room. */
+interface Outcome {
+  readonly waitingIn: string | null;
+}
+
+const DONE: Outcome = { waitingIn: null };
+
+/** Consent, then the covariate questions: after both, a seated member may complete allocation. */
+@Injectable()
+export class ParticipantOnboardingService {
+  constructor(
+    private readonly contexts: ParticipantContexts,
+    private readonly participants: ParticipantsRepository,
+    private readonly allocator: Allocator,
+    private readonly waitingRoom: WaitingRoom,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /**
+   * Stores the consent version and the SHA-256 of the exact text shown (in the participant's
+   * language). Declining frees the seat and stores nothing else.
+   */
+  async consent(participantId: string, input: { consentVersion: string; agree: boolean }): Promise<void> {
+    const outcome = await this.contexts.run(participantId, async (context) => {
+      const { manager, participant, study, session } = context;
+      requireStillIn(participant);
+      if (participant.status !== 'joined') throw new SessionError('CONSENT_ALREADY_ANSWERED');
+      requireOpen(session);
+      if (!input.agree) return this.decline(context);
+      const design = study.design;
+      if (input.consentVersion !== design.consent.version) throw new SessionError('CONSENT_OUTDATED', { detail: `the current consent version is ${design.consent.version}` });
+      const consentHash = sha256Hex(consentText(design, participant.language));
+      // With no questions to ask, the covariate step is complete at consent.
+      const noQuestions = !design.covariates.some((covariate) => covariate.source === 'participant');
+      const now = new Date();
+      await this.participants.update(participant.id, { status: 'consented', consentVersion: design.consent.version, consentHash, consentedAt: now, ...(noQuestions ? { covariates: {}, covariatesAt: now } : {}) }, manager);
+      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.consented', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { consentVersion: design.consent.version, consentHash, sessionId: session?.id ?? null } }, manager);
+      return noQuestions ? this.afterReady(context) : DONE;
+    });
+    if (outcome.waitingIn) await this.waitingRoom.tryForm(outcome.waitingIn);
+  }
+
+  /** The design's participant covariates, all required; a seated session may be allocated right after. */
+  async answerCovariates(participantId: string, values: Readonly<Record<string, unknown>>): Promise<void> {
+    const outcome = await this.contexts.run(participantId, async (context) => {
+      const { manager, participant, study, session } = context;
+      requireStillIn(participant);
+      if (participant.status !== 'consented') throw new SessionError('CONSENT_REQUIRED');
+      if (participant.covariatesAt !== null) throw new SessionError('COVARIATES_ALREADY_ANSWERED');
+      requireOpen(session);
+      const issues = checkCovariateValues(study.design, 'participant', values, true);
+      if (issues.length > 0) throw new SessionError('INVALID_COVARIATES', { detail: `${issues.length} problem(s)`, errors: issues });
+      const now = new Date();
+      await this.participants.update(participant.id, { covariates: { ...(values as Record<string, string>) }, covariatesAt: now, lastSeenAt: now }, manager);
+      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.covariates_answered', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { covariateIds: Object.keys(values) } }, manager);
+      return this.afterReady(context);
+    });
+    if (outcome.waitingIn) await this.waitingRoom.tryForm(outcome.waitingIn);
+  }
+
+  private async decline({ manager, participant, session }: ParticipantContext): Promise<Outcome> {
+    await this.participants.update(participant.id, { status: 'declined', sessionId: null, seatNumber: null }, manager);
+    await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.declined', studyId: participant.studyId, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session?.id ?? null } }, manager);
+    return DONE;
+  }
+
+  /** A seated member may complete the session's allocation; an unseated one now waits for partners. */
+  private async afterReady({ manager, participant, study, session }: ParticipantContext): Promise<Outcome> {
+    // Forming waits until this transaction commits, so the waiting room sees this participant.
+    if (!session) return { waitingIn: study.id };
+    await this.allocator.tryAllocate(manager, session, study.design, { actorType: 'participant', actorId: participant.id });
+    return DONE;
+  }
+}

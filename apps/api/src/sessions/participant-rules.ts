@@ -1,0 +1,17 @@
+import type { Participant } from './participant.entity';
+import type { StudySession } from './session.entity';
+import { SessionError } from './sessions.errors';
+
+/** Declined and left participants can do nothing more with their token (except read their state). */
+export function requireStillIn(participant: Pick<Participant, 'status'>): void {
+  if (participant.status === 'declined' || participant.status === 'left') throw new SessionError('PARTICIPANT_LEFT');
+}
+
+export function requireOpen(session: Pick<StudySession, 'status'> | null): void {
+  if (session && (session.status === 'abandoned' || session.status === 'complete')) throw new SessionError('SESSION_CLOSED');
+}
+
+/** A waiting online participant: consented, questions answered, no seat yet. */
+export function isWaiting(participant: Pick<Participant, 'status' | 'covariatesAt' | 'sessionId'>): boolean {
+  return participant.status === 'consented' && participant.covariatesAt !== null && participant.sessionId === null;
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
+import type { Participant } from './participant.entity';
+import { ParticipantContexts } from './participant-context';
+import { isWaiting, requireOpen, requireStillIn } from './participant-rules';
+import { ParticipantsRepository } from './participants.repository';
+import type { SessionStatus } from './session.entity';
+import { SessionFlow } from './session-flow';
+import { SessionError } from './sessions.errors';
+import { SessionsRepository } from './sessions.repository';
+import { WaitingRoom } from './waiting-room';
+
+export interface HeartbeatResult {
+  readonly waiting: boolean;
+  readonly sessionStatus: SessionStatus | null;
+}
+
+/** A seated participant's moves within the session, and the online waiting room's heartbeat. */
+@Injectable()
+export class ParticipantSessionService {
+  constructor(
+    private readonly contexts: ParticipantContexts,
+    private readonly participants: ParticipantsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly flow: SessionFlow,
+    private readonly waitingRoom: WaitingRoom,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** The "ready" gate: once every active member has confirmed, the pre-survey (or conversation) starts for all. */
+  async confirmInstructions(participantId: string): Promise<void> {
+    await this.contexts.run(participantId, async ({ manager, participant, study, session }) => {
+      requireStillIn(participant);
+      requireOpen(session);
+      if (!session || session.conditionId === null) throw new SessionError('NOT_ALLOCATED');
+      if (participant.instructionsConfirmedAt === null) {
+        await this.participants.update(participant.id, { instructionsConfirmedAt: new Date() }, manager);
+        await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.instructions_confirmed', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session.id } }, manager);
+      }
+      if (session.status === 'allocated') await this.flow.advanceIfReady(manager, session, study.design, { actorType: 'participant', actorId: participant.id });
+    });
+  }
+
+  /**
+   * Before allocation leaving frees the seat and consumes nothing. After allocation the seat and
+   * the condition stay (analysed as randomised) and the session is flagged incomplete; the
+   * remaining members' gates are re-checked, since the leaver no longer holds them up.
+   */
+  async leave(participantId: string): Promise<void> {
+    await this.contexts.run(participantId, async ({ manager, participant, study, session }) => {
+      if (participant.status === 'left' || participant.status === 'declined' || session?.status === 'complete') return;
+      const allocated = session !== null && session.conditionId !== null;
+      const seat = allocated ? {} : { sessionId: null, seatNumber: null };
+      await this.participants.update(participant.id, { status: 'left', leftAt: new Date(), ...seat }, manager);
+      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.left', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session?.id ?? null, allocated } }, manager);
+      if (!session || !allocated) return;
+      await this.sessions.update(session.id, { incomplete: true }, manager);
+      session.incomplete = true;
+      if (session.status !== 'abandoned') await this.flow.advanceIfReady(manager, session, study.design, { actorType: 'participant', actorId: participant.id });
+    });
+  }
+
+  /** Marks the participant as present; a waiting one may complete a session with whoever else is fresh. */
+  async heartbeat(participant: Participant): Promise<HeartbeatResult> {
+    await this.participants.touch(participant.id);
+    if (isWaiting(participant)) await this.waitingRoom.tryForm(participant.studyId);
+    const fresh = (await this.participants.findById(participant.id)) ?? participant;
+    return { waiting: isWaiting(fresh), sessionStatus: fresh.sessionId ? await this.flow.refresh(fresh.sessionId) : null };
+  }
+}

@@ -1,0 +1,161 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { PARTICIPANT_STATUSES, type ParticipantStatus } from './participant.entity';
+import type { HeartbeatResult } from './participant-session.service';
+import type { ConversationClock, ParticipantStateView, SessionView } from './participant-state.service';
+import type { JoinResult } from './participant-join.service';
+import { SESSION_STATUSES, type SessionStatus } from './session.entity';
+
+const EXTERNAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const EXTERNAL_ID_MESSAGE = 'must be 1 to 64 letters, digits, _ or -';
+const CODE = /^[A-Za-z0-9]{4,12}$/;
+
+/** Recruitment-platform ids (Prolific's URL parameters); stored apart, never exported by default. */
+export class ExternalIdsDto {
+  @ApiPropertyOptional() @IsOptional() @Matches(EXTERNAL_ID, { message: `PROLIFIC_PID ${EXTERNAL_ID_MESSAGE}` }) PROLIFIC_PID?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(EXTERNAL_ID, { message: `STUDY_ID ${EXTERNAL_ID_MESSAGE}` }) STUDY_ID?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(EXTERNAL_ID, { message: `SESSION_ID ${EXTERNAL_ID_MESSAGE}` }) SESSION_ID?: string;
+}
+
+export class JoinRequest {
+  @ApiPropertyOptional({ description: 'The secret of a lab seat link (/join/seat/<secret>)' }) @IsOptional() @IsString() @Length(1, 100) seatSecret?: string;
+  @ApiPropertyOptional({ description: 'A lab session code typed by the participant: takes the lowest free seat' }) @IsOptional() @Matches(CODE, { message: 'sessionCode must be 4 to 12 letters or digits' }) sessionCode?: string;
+  @ApiPropertyOptional({ description: 'The study link code: joins the online waiting room' }) @IsOptional() @Matches(CODE, { message: 'studyCode must be 4 to 12 letters or digits' }) studyCode?: string;
+  @ApiPropertyOptional({ example: 'en', description: 'One of the study languages; default its first' }) @IsOptional() @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { message: 'language must be a language code' }) language?: string;
+  @ApiPropertyOptional({ type: ExternalIdsDto }) @IsOptional() @ValidateNested() @Type(() => ExternalIdsDto) externalIds?: ExternalIdsDto;
+}
+
+export class JoinResponse {
+  @ApiProperty({ description: 'Capability token (atp_…) for the X-Participant-Token header; shown once' }) token: string;
+  @ApiProperty({ format: 'uuid' }) participantId: string;
+
+  static of(result: JoinResult): JoinResponse {
+    return { ...result };
+  }
+}
+
+export class ConsentRequest {
+  @ApiProperty({ example: '1', description: 'The consent version the participant read' }) @IsString() @Length(1, 64) consentVersion: string;
+  @ApiProperty() @IsBoolean() agree: boolean;
+}
+
+export class CovariatesRequest {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { acquainted: 'strangers' }, description: 'Covariate id → level id, for every participant covariate' })
+  @IsObject() values: Record<string, string>;
+}
+
+export class HeartbeatResponse {
+  @ApiProperty({ description: 'In the online waiting room, not yet seated' }) waiting: boolean;
+  @ApiProperty({ enum: SESSION_STATUSES, nullable: true }) sessionStatus: SessionStatus | null;
+
+  static of(result: HeartbeatResult): HeartbeatResponse {
+    return { ...result };
+  }
+}
+
+class ParticipantSelfResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: PARTICIPANT_STATUSES }) status: ParticipantStatus;
+  @ApiProperty() language: string;
+  @ApiProperty({ type: Number, nullable: true }) seatNumber: number | null;
+  @ApiProperty() consentGiven: boolean;
+  @ApiProperty() covariatesAnswered: boolean;
+  @ApiProperty() instructionsConfirmed: boolean;
+  @ApiProperty({ description: 'A partner left after allocation and the study re-forms sessions: POST /participant/rejoin' }) canRejoin: boolean;
+}
+
+class ConsentTextResponse {
+  @ApiProperty() version: string;
+  @ApiProperty() text: string;
+}
+
+class LevelTextResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() text: string;
+}
+
+class CovariateQuestionResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() question: string;
+  @ApiProperty({ type: [LevelTextResponse] }) levels: LevelTextResponse[];
+}
+
+class StudyTextsResponse {
+  @ApiProperty() title: string;
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: ConsentTextResponse }) consent: ConsentTextResponse;
+  @ApiProperty({ type: [CovariateQuestionResponse] }) covariateQuestions: CovariateQuestionResponse[];
+}
+
+class LevelInstructionsResponse {
+  @ApiProperty() factorId: string;
+  @ApiProperty() levelId: string;
+  @ApiPropertyOptional() instructions?: string;
+  @ApiPropertyOptional() topicPrompt?: string;
+}
+
+class InstructionsResponse {
+  @ApiProperty({ type: [LevelInstructionsResponse] }) levels: LevelInstructionsResponse[];
+  @ApiProperty() conversation: string;
+}
+
+class InstrumentRefResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() version: number;
+}
+
+class ClockResponse {
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty() durationSeconds: number;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ format: 'date-time' }) serverNow: string;
+
+  static of(clock: ConversationClock): ClockResponse {
+    return { startedAt: clock.startedAt.toISOString(), durationSeconds: clock.durationSeconds, endsAt: clock.endsAt.toISOString(), serverNow: clock.serverNow.toISOString() };
+  }
+}
+
+class OwnSessionResponse {
+  @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
+  @ApiProperty() size: number;
+  @ApiProperty() seatsTaken: number;
+  @ApiProperty() seatsConsented: number;
+  @ApiProperty({ description: 'Seats whose participant consented and answered the questions' }) seatsReady: number;
+  @ApiProperty() incomplete: boolean;
+  @ApiProperty({ type: ClockResponse, nullable: true }) conversation: ClockResponse | null;
+  @ApiProperty({ type: InstructionsResponse, nullable: true, description: 'Only once the session is allocated' }) instructions: InstructionsResponse | null;
+  @ApiProperty({ enum: ['pre', 'post'], nullable: true }) phase: 'pre' | 'post' | null;
+  @ApiProperty({ type: [InstrumentRefResponse], description: 'The instruments of the current phase' }) instruments: InstrumentRefResponse[];
+
+  static of(session: SessionView): OwnSessionResponse {
+    return {
+      ...session,
+      conversation: session.conversation && ClockResponse.of(session.conversation),
+      instructions: session.instructions && { levels: session.instructions.levels.map((level) => ({ ...level })), conversation: session.instructions.conversation },
+      instruments: session.instruments.map((ref) => ({ id: ref.id, version: ref.version })),
+    };
+  }
+}
+
+class CompletionResponse {
+  @ApiProperty({ enum: ['code', 'redirect'] }) kind: 'code' | 'redirect';
+  @ApiPropertyOptional() code?: string;
+  @ApiPropertyOptional({ description: 'e.g. https://app.prolific.com/submissions/complete?cc=CODE' }) url?: string;
+}
+
+export class ParticipantStateResponse {
+  @ApiProperty({ type: ParticipantSelfResponse }) participant: ParticipantSelfResponse;
+  @ApiProperty({ type: StudyTextsResponse }) study: StudyTextsResponse;
+  @ApiProperty({ type: OwnSessionResponse, nullable: true }) session: OwnSessionResponse | null;
+  @ApiProperty({ type: CompletionResponse, nullable: true, description: 'Only once the session is complete and this participant submitted the post-survey' }) completion: CompletionResponse | null;
+
+  static of(view: ParticipantStateView): ParticipantStateResponse {
+    return {
+      participant: { ...view.participant },
+      study: { ...view.study, languages: [...view.study.languages], covariateQuestions: view.study.covariateQuestions.map((q) => ({ ...q, levels: q.levels.map((level) => ({ ...level })) })) },
+      session: view.session && OwnSessionResponse.of(view.session),
+      completion: view.completion && { ...view.completion },
+    };
+  }
+}

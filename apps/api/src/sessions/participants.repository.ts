@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PhaseSubmission } from '../responses/phase-submission.entity';
+import { Participant } from './participant.entity';
+
+export type NewParticipant = Pick<Participant, 'studyId' | 'sessionId' | 'seatNumber' | 'tokenHash' | 'language' | 'externalIds'>
+  & Partial<Pick<Participant, 'status' | 'consentVersion' | 'consentHash' | 'consentedAt'>>;
+export type ParticipantPatch = Partial<Pick<Participant,
+  'sessionId' | 'seatNumber' | 'status' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'instructionsConfirmedAt' | 'leftAt' | 'lastSeenAt'>>;
+
+@Injectable()
+export class ParticipantsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(participant: NewParticipant, manager: EntityManager): Promise<Participant> {
+    const result = await manager.insert(Participant, participant);
+    return manager.findOneByOrFail(Participant, { id: (result.identifiers[0] as { id: string }).id });
+  }
+
+  /** The acting participant's row lock: taken before the session's, in every use case. */
+  lock(participantId: string, manager: EntityManager): Promise<Participant | null> {
+    return manager.createQueryBuilder(Participant, 'p').setLock('pessimistic_write').where('p.id = :participantId', { participantId }).getOne();
+  }
+
+  findById(participantId: string, manager: EntityManager = this.dataSource.manager): Promise<Participant | null> {
+    return manager.findOneBy(Participant, { id: participantId });
+  }
+
+  async update(participantId: string, patch: ParticipantPatch, manager: EntityManager): Promise<void> {
+    await manager.update(Participant, { id: participantId }, patch);
+  }
+
+  /** Everyone holding a seat of the session (including members who left after allocation), by seat. */
+  seated(sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<Participant[]> {
+    return manager.find(Participant, { where: { sessionId }, order: { seatNumber: 'ASC' } });
+  }
+
+  async touch(participantId: string): Promise<void> {
+    await this.dataSource.manager.update(Participant, { id: participantId }, { lastSeenAt: () => 'now()' });
+  }
+
+  /** Serialises session forming per study across every API process (advisory, transaction-scoped). */
+  async lockWaitingRoom(studyId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('waiting-room|' || $1, 0))`, [studyId]);
+  }
+
+  /**
+   * Up to `size` waiting participants seen within `freshSeconds`, oldest arrival first, row-locked.
+   * SKIP LOCKED: a participant whose own request holds their row is left for that request's attempt.
+   */
+  claimWaiting(studyId: string, size: number, freshSeconds: number, manager: EntityManager): Promise<Participant[]> {
+    return manager.createQueryBuilder(Participant, 'p')
+      .setLock('pessimistic_write').setOnLocked('skip_locked')
+      .where('p.studyId = :studyId', { studyId })
+      .andWhere(`p.status = 'consented' AND p.sessionId IS NULL AND p.covariatesAt IS NOT NULL AND p.leftAt IS NULL`)
+      .andWhere(`p.lastSeenAt > now() - make_interval(secs => :freshSeconds)`, { freshSeconds })
+      .orderBy('p.consentedAt', 'ASC').addOrderBy('p.id', 'ASC')
+      .limit(size)
+      .getMany();
+  }
+
+  /** Whether `participantId` has a finished submission for `phase` (the responses feature writes these). */
+  async hasSubmitted(participantId: string, phase: 'pre' | 'post', manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.exists(PhaseSubmission, { where: { participantId, phase, state: 'done' } });
+  }
+
+  /** Active members (consented, not left) of the session that have not finished `phase`. */
+  async countMissingPhase(sessionId: string, phase: 'pre' | 'post', manager: EntityManager): Promise<{ active: number; missing: number }> {
+    const rows: Array<{ active: number; missing: number }> = await manager.query(
+      `SELECT count(*)::int AS active,
+              count(*) FILTER (WHERE ps.participant_id IS NULL)::int AS missing
+         FROM participant p
+         LEFT JOIN phase_submission ps ON ps.participant_id = p.id AND ps.phase = $2 AND ps.state = 'done'
+        WHERE p.session_id = $1 AND p.status = 'consented' AND p.left_at IS NULL`,
+      [sessionId, phase],
+    );
+    return rows[0] ?? { active: 0, missing: 0 };
+  }
+}

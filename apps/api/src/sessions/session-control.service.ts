@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository';
+import type { Principal } from '../auth/principal';
+import { StudyAccess } from '../studies/study-access';
+import type { Study } from '../studies/study.entity';
+import { Allocator } from './allocator';
+import { ParticipantsRepository } from './participants.repository';
+import type { SessionDetail } from './researcher-sessions.service';
+import type { StudySession } from './session.entity';
+import { type Actor, SessionTransitions } from './session-transitions';
+import { SessionError } from './sessions.errors';
+import { SessionsRepository } from './sessions.repository';
+import { checkCovariateValues } from './stratum-policy';
+
+interface ControlContext {
+  readonly manager: EntityManager;
+  readonly study: Study;
+  readonly session: StudySession;
+  readonly actor: Actor;
+}
+
+/** What the research assistant does to a running session: end the conversation, record dropout or observations, abandon. */
+@Injectable()
+export class SessionControlService {
+  constructor(
+    private readonly access: StudyAccess,
+    private readonly sessions: SessionsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly transitions: SessionTransitions,
+    private readonly allocator: Allocator,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** Releases the post-survey to every seat at once, before the timer runs out. */
+  endConversation(principal: Principal, studyId: string, sessionId: string): Promise<SessionDetail> {
+    return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
+      await this.transitions.move(manager, session, 'post_survey', actor, { endConversationNow: true });
+    });
+  }
+
+  /** The reason stays on the session (never in the audit data, which holds codes only). */
+  recordDropout(principal: Principal, studyId: string, sessionId: string, reason: string): Promise<SessionDetail> {
+    return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
+      if (session.conditionId === null) throw new SessionError('NOT_ALLOCATED', { detail: 'before allocation a participant who leaves simply frees the seat' });
+      await this.sessions.update(session.id, { incomplete: true, dropoutReason: reason }, manager);
+      await this.audit.append({ ...actor, action: 'session.dropout_recorded', studyId, subjectType: 'session', subjectId: session.id, data: { status: session.status } }, manager);
+    });
+  }
+
+  /** From any state but complete; an allocated session keeps its condition and is analysed as randomised. */
+  abandon(principal: Principal, studyId: string, sessionId: string, reason: string): Promise<SessionDetail> {
+    return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
+      const from = session.status;
+      await this.transitions.move(manager, session, 'abandoned', actor, { abandonReason: reason });
+      await this.audit.append({ ...actor, action: 'session.abandoned', studyId, subjectType: 'session', subjectId: session.id, data: { from, allocated: session.conditionId !== null } }, manager);
+    });
+  }
+
+  /**
+   * Covariates the research assistant observes (e.g. a phone seen on the table). A stratification
+   * covariate is fixed once the session is allocated; recording the last missing one allocates.
+   */
+  recordObserved(principal: Principal, studyId: string, sessionId: string, values: Readonly<Record<string, unknown>>): Promise<SessionDetail> {
+    return this.control(principal, studyId, sessionId, async ({ manager, study, session, actor }) => {
+      const issues = checkCovariateValues(study.design, 'observed', values, false);
+      if (issues.length > 0) throw new SessionError('INVALID_COVARIATES', { detail: `${issues.length} problem(s)`, errors: issues });
+      const recorded = values as Readonly<Record<string, string>>;
+      const locked = study.design.stratifyBy.filter((id) => session.conditionId !== null && id in recorded && recorded[id] !== session.observedCovariates[id]);
+      if (locked.length > 0) throw new SessionError('OBSERVED_COVARIATE_LOCKED', { errors: locked.map((id) => ({ path: `values.${id}`, code: 'STRATUM_FIXED', message: 'was used for allocation' })) });
+      session.observedCovariates = { ...session.observedCovariates, ...recorded };
+      await this.sessions.update(session.id, { observedCovariates: session.observedCovariates }, manager);
+      await this.audit.append({ ...actor, action: 'session.observed_covariates_recorded', studyId, subjectType: 'session', subjectId: session.id, data: { values: recorded } }, manager);
+      await this.allocator.tryAllocate(manager, session, study.design, actor);
+    });
+  }
+
+  private async control(principal: Principal, studyId: string, sessionId: string, work: (context: ControlContext) => Promise<void>): Promise<SessionDetail> {
+    const { study } = await this.access.require(principal, studyId, 'researcher');
+    return this.sessions.transaction(async (manager) => {
+      const session = await this.sessions.lock(sessionId, manager);
+      if (!session || session.studyId !== studyId) throw new SessionError('SESSION_NOT_FOUND');
+      await work({ manager, study, session, actor: { actorType: 'user', actorId: principal.userId } });
+      return {
+        session: (await this.sessions.findById(session.id, manager)) ?? session,
+        members: await this.participants.seated(session.id, manager),
+        serverNow: await this.sessions.databaseNow(manager),
+      };
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { StudiesRepository } from '../studies/studies.repository';
+import type { StudyDesign } from '../studies/study-design';
+import type { Participant } from './participant.entity';
+import { ParticipantsRepository } from './participants.repository';
+import type { SessionStatus, StudySession } from './session.entity';
+import { afterInstructions, afterPhase, phaseOf } from './session-state';
+import { type Actor, SessionTransitions, SYSTEM } from './session-transitions';
+import { SessionError } from './sessions.errors';
+import { SessionsRepository } from './sessions.repository';
+
+function isActive(member: Participant): boolean {
+  return member.status === 'consented' && member.leftAt === null;
+}
+
+/**
+ * The session's gates: everyone confirmed the instructions, everyone submitted a phase, the
+ * conversation time is up. Other features (responses) call `refresh` and `onPhaseSubmitted`.
+ */
+@Injectable()
+export class SessionFlow {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly studies: StudiesRepository,
+    private readonly transitions: SessionTransitions,
+  ) {}
+
+  /** Applies time-based transitions (conversation → post_survey when the time is up) and returns the session's current status. */
+  async refresh(sessionId: string, manager?: EntityManager): Promise<SessionStatus> {
+    if (!manager) {
+      const current = await this.sessions.findById(sessionId);
+      if (!current) throw new SessionError('SESSION_NOT_FOUND');
+      // Only a conversation changes with time; everything else needs no write.
+      if (current.status !== 'conversation') return current.status;
+      return this.sessions.transaction((tx) => this.refresh(sessionId, tx));
+    }
+    await this.expire({ sessionId }, manager);
+    const session = await this.sessions.findById(sessionId, manager);
+    if (!session) throw new SessionError('SESSION_NOT_FOUND');
+    return session.status;
+  }
+
+  /** The same for every session of a study (the researcher's list). */
+  async refreshStudy(studyId: string): Promise<void> {
+    await this.sessions.transaction((tx) => this.expire({ studyId }, tx));
+  }
+
+  /**
+   * Called inside the responses' submit transaction after `participant`'s `phase` was stored: when
+   * every seat of the session has submitted that phase, pre → conversation (conversation_started_at
+   * = now(), conversation_seconds = design duration), post → complete. Locks the session row
+   * (FOR UPDATE) so two last submissions cannot both miss the transition. Writes audit rows.
+   */
+  async onPhaseSubmitted(manager: EntityManager, participant: Participant, phase: 'pre' | 'post'): Promise<void> {
+    if (!participant.sessionId) return;
+    const session = await this.sessions.lock(participant.sessionId, manager);
+    if (!session) return;
+    if (phase === 'post' && (await this.expire({ sessionId: session.id }, manager)).length > 0) session.status = 'post_survey';
+    if (phaseOf(session.status) !== phase) return;
+    await this.advanceIfReady(manager, session, await this.designOf(session, manager), { actorType: 'participant', actorId: participant.id });
+  }
+
+  /**
+   * Moves a locked session past its current gate when every active member (consented, not left)
+   * has passed it. Also called after a member leaves, whose absence may open the gate.
+   */
+  async advanceIfReady(manager: EntityManager, session: StudySession, design: StudyDesign, actor: Actor): Promise<void> {
+    const phase = phaseOf(session.status);
+    if (session.status === 'allocated') {
+      const active = (await this.participants.seated(session.id, manager)).filter(isActive);
+      if (active.length === 0 || active.some((member) => member.instructionsConfirmedAt === null)) return;
+      await this.enter(manager, session, afterInstructions(design.instruments.pre.length), design, actor);
+    } else if (phase) {
+      const { active, missing } = await this.participants.countMissingPhase(session.id, phase, manager);
+      if (active === 0 || missing > 0) return;
+      await this.enter(manager, session, afterPhase(phase), design, actor);
+    }
+  }
+
+  private async enter(manager: EntityManager, session: StudySession, to: SessionStatus, design: StudyDesign, actor: Actor): Promise<void> {
+    const fields = to === 'conversation' ? { conversationSeconds: design.conversation.durationSeconds } : {};
+    await this.transitions.move(manager, session, to, actor, fields);
+  }
+
+  private async expire(scope: { sessionId: string } | { studyId: string }, manager: EntityManager): Promise<string[]> {
+    const expired = await this.sessions.expireConversations(scope, manager);
+    for (const session of expired) await this.transitions.recordChange(manager, session, 'conversation', 'post_survey', SYSTEM);
+    return expired.map((session) => session.id);
+  }
+
+  private async designOf(session: StudySession, manager: EntityManager): Promise<StudyDesign> {
+    const study = await this.studies.findStudy(session.studyId, manager);
+    if (!study) throw new SessionError('SESSION_NOT_FOUND');
+    return study.design;
+  }
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ResearcherSessionsService } from './researcher-sessions.service';
+import { SessionControlService } from './session-control.service';
+import { CreatedSessionResponse, ObservedCovariatesRequest, ReasonRequest, SessionDetailResponse, SessionSummaryResponse } from './sessions.dto';
+
+/** Researcher routes. Another study's researcher gets 404 (StudyAccess); a session of another study, 404 too. */
+@ApiTags('sessions')
+@Controller('studies/:studyId/sessions')
+export class SessionsController {
+  constructor(private readonly sessions: ResearcherSessionsService, private readonly control: SessionControlService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CreatedSessionResponse, description: 'A lab session; the seat join paths are shown only in this response' })
+  async create(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<CreatedSessionResponse> {
+    return CreatedSessionResponse.of(await this.sessions.create(principal, studyId));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [SessionSummaryResponse] })
+  async list(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<SessionSummaryResponse[]> {
+    return (await this.sessions.list(principal, studyId)).map(SessionSummaryResponse.of);
+  }
+
+  @Get(':sessionId')
+  @ApiOkResponse({ type: SessionDetailResponse })
+  async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<SessionDetailResponse> {
+    return SessionDetailResponse.detail(await this.sessions.get(principal, studyId, sessionId));
+  }
+
+  @Post(':sessionId/end-conversation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionDetailResponse, description: 'Releases the post-survey to every seat now' })
+  async endConversation(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<SessionDetailResponse> {
+    return SessionDetailResponse.detail(await this.control.endConversation(principal, studyId, sessionId));
+  }
+
+  @Post(':sessionId/dropout')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionDetailResponse, description: 'Records why a member dropped out after allocation; the session keeps its condition' })
+  async dropout(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Body() body: ReasonRequest): Promise<SessionDetailResponse> {
+    return SessionDetailResponse.detail(await this.control.recordDropout(principal, studyId, sessionId, body.reason));
+  }
+
+  @Post(':sessionId/abandon')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionDetailResponse })
+  async abandon(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Body() body: ReasonRequest): Promise<SessionDetailResponse> {
+    return SessionDetailResponse.detail(await this.control.abandon(principal, studyId, sessionId, body.reason));
+  }
+
+  @Post(':sessionId/observed-covariates')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionDetailResponse })
+  async observed(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Body() body: ObservedCovariatesRequest): Promise<SessionDetailResponse> {
+    return SessionDetailResponse.detail(await this.control.recordObserved(principal, studyId, sessionId, body.values));
+  }
+}

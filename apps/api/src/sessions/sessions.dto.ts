@@ -1,0 +1,106 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsObject, IsString, Length } from 'class-validator';
+import type { Participant } from './participant.entity';
+import { PARTICIPANT_STATUSES, type ParticipantStatus } from './participant.entity';
+import type { CreatedSession, SessionDetail } from './researcher-sessions.service';
+import { isAllocated } from './session-state';
+import { SESSION_STATUSES, type SessionStatus, type StudySession } from './session.entity';
+import type { SessionListRow } from './sessions.repository';
+
+const COVARIATE_VALUES = { type: 'object', additionalProperties: { type: 'string' }, example: { phone_seen: 'yes' } } as const;
+
+export class ReasonRequest {
+  @ApiProperty({ example: 'Partner felt unwell and left after the pre-survey' }) @IsString() @Length(1, 2000) reason: string;
+}
+
+export class ObservedCovariatesRequest {
+  @ApiProperty({ ...COVARIATE_VALUES, description: 'Observed covariate id → level id; merged into what was recorded before' }) @IsObject() values: Record<string, string>;
+}
+
+export class SeatLinkResponse {
+  @ApiProperty() seatNumber: number;
+  @ApiProperty({ example: '/join/seat/aseat_…', description: 'Shown only in this response: the secret is stored hashed' }) joinPath: string;
+}
+
+export class CreatedSessionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Six characters a participant can type instead of opening a seat link' }) code: string;
+  @ApiProperty({ enum: ['lab', 'online'] }) mode: 'lab' | 'online';
+  @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
+  @ApiProperty() size: number;
+  @ApiProperty({ type: [SeatLinkResponse] }) seats: SeatLinkResponse[];
+
+  static of({ session, seats }: CreatedSession): CreatedSessionResponse {
+    return { id: session.id, code: session.code, mode: session.mode, status: session.status, size: session.size, seats: seats.map((seat) => ({ ...seat })) };
+  }
+}
+
+export class SessionSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ enum: ['lab', 'online'] }) mode: 'lab' | 'online';
+  @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
+  @ApiProperty() size: number;
+  @ApiProperty() seatsTaken: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Null until the session is allocated (concealment)' }) conditionId: string | null;
+  @ApiProperty({ type: String, nullable: true }) stratum: string | null;
+  @ApiProperty() incomplete: boolean;
+  @ApiProperty({ type: String, nullable: true }) dropoutReason: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+
+  static of({ session, seatsTaken }: SessionListRow): SessionSummaryResponse {
+    const allocated = isAllocated(session.status, session.conditionId);
+    return {
+      id: session.id, code: session.code, mode: session.mode, status: session.status, size: session.size, seatsTaken,
+      conditionId: allocated ? session.conditionId : null, stratum: allocated ? session.stratum : null,
+      incomplete: session.incomplete, dropoutReason: session.dropoutReason, createdAt: session.createdAt.toISOString(),
+    };
+  }
+}
+
+export class SeatResponse {
+  @ApiProperty() seatNumber: number;
+  @ApiProperty({ format: 'uuid' }) participantId: string;
+  @ApiProperty({ enum: PARTICIPANT_STATUSES }) status: ParticipantStatus;
+  @ApiProperty() consentGiven: boolean;
+  @ApiProperty() covariatesAnswered: boolean;
+  @ApiProperty() instructionsConfirmed: boolean;
+  @ApiProperty({ format: 'date-time' }) lastSeenAt: string;
+
+  static of(member: Participant): SeatResponse {
+    return {
+      seatNumber: member.seatNumber ?? 0, participantId: member.id, status: member.status, consentGiven: member.consentedAt !== null,
+      covariatesAnswered: member.covariatesAt !== null, instructionsConfirmed: member.instructionsConfirmedAt !== null, lastSeenAt: member.lastSeenAt.toISOString(),
+    };
+  }
+}
+
+export class ConversationClockResponse {
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty() durationSeconds: number;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ format: 'date-time', description: 'The server clock, to correct the client clock' }) serverNow: string;
+
+  static of(session: Pick<StudySession, 'conversationStartedAt' | 'conversationSeconds'>, serverNow: Date): ConversationClockResponse | null {
+    const { conversationStartedAt: startedAt, conversationSeconds: durationSeconds } = session;
+    if (!startedAt || durationSeconds === null) return null;
+    return { startedAt: startedAt.toISOString(), durationSeconds, endsAt: new Date(startedAt.getTime() + durationSeconds * 1000).toISOString(), serverNow: serverNow.toISOString() };
+  }
+}
+
+export class SessionDetailResponse extends SessionSummaryResponse {
+  @ApiProperty() protocolVersion: number;
+  @ApiProperty(COVARIATE_VALUES) observedCovariates: Record<string, string>;
+  @ApiProperty({ type: ConversationClockResponse, nullable: true }) conversation: ConversationClockResponse | null;
+  @ApiProperty({ type: [SeatResponse] }) seats: SeatResponse[];
+
+  static detail({ session, members, serverNow }: SessionDetail): SessionDetailResponse {
+    return {
+      ...SessionSummaryResponse.of({ session, seatsTaken: members.length }),
+      protocolVersion: session.protocolVersion,
+      observedCovariates: session.observedCovariates,
+      conversation: session.status === 'conversation' ? ConversationClockResponse.of(session, serverNow) : null,
+      seats: members.map(SeatResponse.of),
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { StudiesModule } from '../studies/studies.module';
+import { AllocationsRepository } from './allocations.repository';
+import { Allocator } from './allocator';
+import { ParticipantGuard } from './participant-auth';
+import { ParticipantContexts } from './participant-context';
+import { ParticipantController } from './participant.controller';
+import { ParticipantJoinService } from './participant-join.service';
+import { ParticipantOnboardingService } from './participant-onboarding.service';
+import { ParticipantSessionService } from './participant-session.service';
+import { ParticipantStateService } from './participant-state.service';
+import { ParticipantsRepository } from './participants.repository';
+import { ResearcherSessionsService } from './researcher-sessions.service';
+import { SessionControlService } from './session-control.service';
+import { SessionFlow } from './session-flow';
+import { SessionTransitions } from './session-transitions';
+import { SessionsController } from './sessions.controller';
+import { SessionsRepository } from './sessions.repository';
+import { WaitingRoom } from './waiting-room';
+
+/** Sessions, seats and participants: joining, consent, allocation, the session's gates and timer. */
+@Module({
+  imports: [StudiesModule],
+  controllers: [SessionsController, ParticipantController],
+  providers: [
+    SessionsRepository, ParticipantsRepository, AllocationsRepository,
+    SessionTransitions, Allocator, SessionFlow, WaitingRoom, ParticipantContexts,
+    ResearcherSessionsService, SessionControlService,
+    ParticipantJoinService, ParticipantOnboardingService, ParticipantSessionService, ParticipantStateService,
+    ParticipantGuard,
+  ],
+  exports: [SessionFlow, ParticipantGuard, ParticipantsRepository],
+})
+export class SessionsModule {}

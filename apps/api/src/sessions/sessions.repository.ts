@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, type QueryDeepPartialEntity, QueryFailedError } from 'typeorm';
+import { Study } from '../studies/study.entity';
+import { SeatLink } from './seat-link.entity';
+import { type SessionStatus, StudySession } from './session.entity';
+
+export type NewSession = Pick<StudySession, 'studyId' | 'mode' | 'code' | 'size' | 'protocolVersion' | 'createdBy'>;
+export type SessionPatch = Partial<Pick<StudySession, 'incomplete' | 'dropoutReason' | 'observedCovariates'>>;
+
+/** Columns a status change may set along with the status itself. */
+export interface StatusChangeFields {
+  readonly conditionId?: string;
+  readonly stratum?: string;
+  /** Starts the server-timed conversation now (database clock) for this many seconds. */
+  readonly conversationSeconds?: number;
+  readonly endConversationNow?: boolean;
+  /** Abandoning: the reason, and an allocated session is flagged incomplete (analysed as randomised). */
+  readonly abandonReason?: string;
+}
+
+export interface SessionListRow {
+  readonly session: StudySession;
+  readonly seatsTaken: number;
+}
+
+export interface ExpiredConversation {
+  readonly id: string;
+  readonly studyId: string;
+}
+
+/** True when `error` is PostgreSQL's unique violation (23505), optionally on one constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver = error.driverError as { code?: string; constraint?: string };
+  return driver.code === '23505' && (constraint === undefined || driver.constraint === constraint);
+}
+
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  async insertSession(session: NewSession, manager: EntityManager): Promise<StudySession> {
+    const result = await manager.insert(StudySession, { ...session, status: 'forming' });
+    return manager.findOneByOrFail(StudySession, { id: (result.identifiers[0] as { id: string }).id });
+  }
+
+  async insertSeatLinks(links: readonly Pick<SeatLink, 'sessionId' | 'seatNumber' | 'secretHash'>[], manager: EntityManager): Promise<void> {
+    await manager.insert(SeatLink, [...links]);
+  }
+
+  findSeatLink(secretHash: string, manager: EntityManager): Promise<SeatLink | null> {
+    return manager.findOneBy(SeatLink, { secretHash });
+  }
+
+  findStudyByJoinCode(joinCode: string, manager: EntityManager): Promise<Study | null> {
+    return manager.findOneBy(Study, { joinCode });
+  }
+
+  findLabSessionByCode(code: string, manager: EntityManager): Promise<StudySession | null> {
+    return manager.findOneBy(StudySession, { code, mode: 'lab' });
+  }
+
+  /** A session of `studyId` only: an id from another study is simply not found. */
+  findInStudy(studyId: string, sessionId: string, manager: EntityManager = this.manager): Promise<StudySession | null> {
+    return manager.findOneBy(StudySession, { id: sessionId, studyId });
+  }
+
+  findById(sessionId: string, manager: EntityManager = this.manager): Promise<StudySession | null> {
+    return manager.findOneBy(StudySession, { id: sessionId });
+  }
+
+  /** Every change of a session's seats or status takes this row lock first (after the acting participant's). */
+  lock(sessionId: string, manager: EntityManager): Promise<StudySession | null> {
+    return manager.createQueryBuilder(StudySession, 's').setLock('pessimistic_write').where('s.id = :sessionId', { sessionId }).getOne();
+  }
+
+  /** Moves `from` → `to` only if the session is still in `from`; false when it was not. */
+  async changeStatus(sessionId: string, from: SessionStatus, to: SessionStatus, fields: StatusChangeFields, manager: EntityManager): Promise<boolean> {
+    const set: QueryDeepPartialEntity<StudySession> = { status: to };
+    if (fields.conditionId !== undefined) set.conditionId = fields.conditionId;
+    if (fields.stratum !== undefined) set.stratum = fields.stratum;
+    if (fields.conversationSeconds !== undefined) Object.assign(set, { conversationStartedAt: () => 'now()', conversationSeconds: fields.conversationSeconds });
+    if (fields.endConversationNow) set.conversationEndedAt = () => 'now()';
+    if (fields.abandonReason !== undefined) Object.assign(set, { dropoutReason: fields.abandonReason, incomplete: () => 'incomplete OR condition_id IS NOT NULL' });
+    const result = await manager.createQueryBuilder().update(StudySession).set(set)
+      .where('id = :sessionId AND status = :from', { sessionId, from }).execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async update(sessionId: string, patch: SessionPatch, manager: EntityManager): Promise<void> {
+    await manager.update(StudySession, { id: sessionId }, patch);
+  }
+
+  async list(studyId: string): Promise<SessionListRow[]> {
+    const sessions = await this.manager.find(StudySession, { where: { studyId }, order: { createdAt: 'DESC' } });
+    if (sessions.length === 0) return [];
+    const counts: Array<{ session_id: string; taken: number }> = await this.manager.query(
+      `SELECT session_id, count(*)::int AS taken FROM participant WHERE study_id = $1 AND session_id IS NOT NULL GROUP BY session_id`,
+      [studyId],
+    );
+    const taken = new Map(counts.map((row) => [row.session_id, row.taken]));
+    return sessions.map((session) => ({ session, seatsTaken: taken.get(session.id) ?? 0 }));
+  }
+
+  /**
+   * The time-based transition, idempotent and safe under concurrency: only the statement that
+   * still finds the session in 'conversation' with its time up changes it. Scoped to one session
+   * or to a whole study.
+   */
+  async expireConversations(scope: { sessionId: string } | { studyId: string }, manager: EntityManager): Promise<ExpiredConversation[]> {
+    const [column, value] = 'sessionId' in scope ? ['id', scope.sessionId] : ['study_id', scope.studyId];
+    const [rows] = (await manager.query(
+      `UPDATE study_session
+          SET status = 'post_survey', updated_at = now(),
+              conversation_ended_at = conversation_started_at + make_interval(secs => conversation_seconds)
+        WHERE ${column} = $1 AND status = 'conversation'
+          AND conversation_started_at + make_interval(secs => conversation_seconds) <= now()
+        RETURNING id, study_id`,
+      [value],
+    )) as [Array<{ id: string; study_id: string }>, number];
+    return rows.map((row) => ({ id: row.id, studyId: row.study_id }));
+  }
+
+  async databaseNow(manager: EntityManager = this.manager): Promise<Date> {
+    const rows: Array<{ now: Date }> = await manager.query('SELECT clock_timestamp() AS now');
+    return rows[0]?.now ?? new Date();
+  }
+}

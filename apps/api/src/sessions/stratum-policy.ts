@@ -1,0 +1,56 @@
+import type { FieldIssue } from '../common/errors/domain-error';
+import { stratumKey } from '../randomisation/allocation-sequence';
+import type { CovariateDesign, StudyDesign } from '../studies/study-design';
+
+/**
+ * The value a session takes for a participant-reported stratification covariate when its members
+ * disagree (e.g. one says "acquainted", the other "strangers"). Such sessions form their own
+ * stratum rather than being forced into either, so balance holds within the agreeing strata too.
+ */
+export const MIXED = 'mixed';
+
+export type CovariateSource = CovariateDesign['source'];
+
+/**
+ * Checks `values` against the design's covariates of `source`: unknown ids and levels are refused;
+ * with `requireAll` every covariate of that source must be answered. Paths are `values.<id>`.
+ */
+export function checkCovariateValues(design: StudyDesign, source: CovariateSource, values: Readonly<Record<string, unknown>>, requireAll: boolean): FieldIssue[] {
+  const declared = design.covariates.filter((covariate) => covariate.source === source);
+  const issues: FieldIssue[] = [];
+  for (const [id, value] of Object.entries(values)) {
+    const covariate = declared.find((candidate) => candidate.id === id);
+    if (!covariate) issues.push({ path: `values.${id}`, code: 'UNKNOWN_COVARIATE', message: `"${id}" is not a ${source} covariate of this study` });
+    else if (typeof value !== 'string' || !covariate.levels.some((level) => level.id === value)) {
+      issues.push({ path: `values.${id}`, code: 'UNKNOWN_LEVEL', message: `must be one of ${covariate.levels.map((level) => level.id).join(', ')}` });
+    }
+  }
+  if (requireAll) {
+    for (const covariate of declared) {
+      if (!Object.hasOwn(values, covariate.id)) issues.push({ path: `values.${covariate.id}`, code: 'REQUIRED', message: 'is required' });
+    }
+  }
+  return issues;
+}
+
+function commonValue(values: readonly (string | undefined)[]): string | null {
+  if (values.length === 0 || values.some((value) => value === undefined)) return null;
+  return values.every((value) => value === values[0]) ? (values[0] as string) : MIXED;
+}
+
+/**
+ * The session's stratum key, or null while it cannot be known yet (an observed stratification
+ * covariate the research assistant has not recorded): allocation then waits for it.
+ * Unstratified schemes have the single stratum ''.
+ */
+export function sessionStratum(design: StudyDesign, memberCovariates: readonly Readonly<Record<string, string>>[], observed: Readonly<Record<string, string>>): string | null {
+  if (design.randomisation.scheme !== 'stratified_permuted_blocks') return '';
+  const values: Record<string, string> = {};
+  for (const id of design.stratifyBy) {
+    const covariate = design.covariates.find((candidate) => candidate.id === id);
+    const value = covariate?.source === 'participant' ? commonValue(memberCovariates.map((member) => member[id])) : observed[id] ?? null;
+    if (value === null) return null;
+    values[id] = value;
+  }
+  return stratumKey(values);
+}

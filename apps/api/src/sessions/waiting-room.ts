@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository';
+import { newCode } from '../studies/studies.service';
+import { StudiesRepository } from '../studies/studies.repository';
+import { Allocator } from './allocator';
+import { ParticipantsRepository } from './participants.repository';
+import type { StudySession } from './session.entity';
+import { SYSTEM } from './session-transitions';
+import { isUniqueViolation, SessionsRepository } from './sessions.repository';
+
+/** Only participants whose page has checked in this recently are paired: a closed tab is not a partner. */
+export const FRESH_SECONDS = 30;
+const SESSION_CODE_LENGTH = 6;
+// Bounds one call's work; whoever checks in next forms the rest.
+const MAX_SESSIONS_PER_CALL = 20;
+
+/**
+ * Online mode: sessions form by arrival from the study's waiting room. One transaction per study
+ * at a time (advisory lock), so two API processes never seat the same person twice or leave two
+ * half-sessions each waiting for the other.
+ */
+@Injectable()
+export class WaitingRoom {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly studies: StudiesRepository,
+    private readonly allocator: Allocator,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** Forms as many sessions as the fresh waiting participants fill; returns how many. */
+  async tryForm(studyId: string): Promise<number> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.sessions.transaction((manager) => this.form(studyId, manager));
+      } catch (error) {
+        // A generated session code collided with an existing one: draw again.
+        if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+
+  private async form(studyId: string, manager: EntityManager): Promise<number> {
+    const study = await this.studies.findStudy(studyId, manager);
+    if (!study || study.status !== 'launched' || study.protocolVersion === null) return 0;
+    await this.participants.lockWaitingRoom(studyId, manager);
+    let formed = 0;
+    while (formed < MAX_SESSIONS_PER_CALL) {
+      const members = await this.participants.claimWaiting(studyId, study.design.sessionSize, FRESH_SECONDS, manager);
+      if (members.length < study.design.sessionSize) break;
+      const session = await this.sessions.insertSession({ studyId, mode: 'online', code: newCode(SESSION_CODE_LENGTH), size: study.design.sessionSize, protocolVersion: study.protocolVersion, createdBy: null }, manager);
+      await this.seat(session, members.map((member) => member.id), manager);
+      const locked = await this.sessions.lock(session.id, manager);
+      if (locked) await this.allocator.tryAllocate(manager, locked, study.design, SYSTEM);
+      formed += 1;
+    }
+    return formed;
+  }
+
+  private async seat(session: StudySession, participantIds: readonly string[], manager: EntityManager): Promise<void> {
+    await this.audit.append({ ...SYSTEM, action: 'session.created', studyId: session.studyId, subjectType: 'session', subjectId: session.id, data: { mode: 'online', size: session.size } }, manager);
+    for (const [index, participantId] of participantIds.entries()) {
+      await this.participants.update(participantId, { sessionId: session.id, seatNumber: index + 1 }, manager);
+      await this.audit.append({ ...SYSTEM, action: 'participant.seated', studyId: session.studyId, subjectType: 'participant', subjectId: participantId, data: { sessionId: session.id, seatNumber: index + 1 } }, manager);
+    }
+  }
+}
