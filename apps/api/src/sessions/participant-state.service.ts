@@ -6,17 +6,9 @@ import type { Participant, ParticipantStatus } from './participant.entity';
 import { type ConditionInstructions, completionOf, conditionInstructions, consentText, type CovariateQuestion, covariateQuestions } from './participant-view';
 import { ParticipantsRepository } from './participants.repository';
 import type { SessionStatus, StudySession } from './session.entity';
-import { canRejoin, isAllocated, phaseOf } from './session-state';
+import { canRejoin, type ConversationClock, conversationClock, isAllocated, phaseOf } from './session-state';
 import { SessionFlow } from './session-flow';
 import { SessionsRepository } from './sessions.repository';
-
-export interface ConversationClock {
-  readonly startedAt: Date;
-  readonly durationSeconds: number;
-  readonly endsAt: Date;
-  /** The server's clock, so each phone can correct its own and show the same remaining time. */
-  readonly serverNow: Date;
-}
 
 export interface SessionView {
   readonly status: SessionStatus;
@@ -91,16 +83,11 @@ export class ParticipantStateService {
       seatsConsented: consented.length,
       seatsReady: consented.filter((member) => member.covariatesAt !== null).length,
       incomplete: session.incomplete,
-      conversation: session.status === 'conversation' ? await this.clock(session) : null,
+      conversation: session.status === 'conversation' ? conversationClock(session, await this.sessions.databaseNow()) : null,
       instructions: isAllocated(session.status, session.conditionId) ? conditionInstructions(study.design, session.conditionId, participant.language) : null,
       phase,
       instruments: phase ? study.design.instruments[phase] : [],
     };
   }
 
-  private async clock(session: StudySession): Promise<ConversationClock | null> {
-    const { conversationStartedAt: startedAt, conversationSeconds: durationSeconds } = session;
-    if (!startedAt || durationSeconds === null) return null;
-    return { startedAt, durationSeconds, endsAt: new Date(startedAt.getTime() + durationSeconds * 1000), serverNow: await this.sessions.databaseNow() };
-  }
 }

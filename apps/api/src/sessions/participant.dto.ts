@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from './participant.entity';
 import type { HeartbeatResult } from './participant-session.service';
-import type { ConversationClock, ParticipantStateView, SessionView } from './participant-state.service';
+import type { ParticipantStateView, SessionView } from './participant-state.service';
+import { ConversationClockResponse } from './sessions.dto';
 import type { JoinResult } from './participant-join.service';
 import { SESSION_STATUSES, type SessionStatus } from './session.entity';
 
@@ -105,17 +106,6 @@ class InstrumentRefResponse {
   @ApiProperty() version: number;
 }
 
-class ClockResponse {
-  @ApiProperty({ format: 'date-time' }) startedAt: string;
-  @ApiProperty() durationSeconds: number;
-  @ApiProperty({ format: 'date-time' }) endsAt: string;
-  @ApiProperty({ format: 'date-time' }) serverNow: string;
-
-  static of(clock: ConversationClock): ClockResponse {
-    return { startedAt: clock.startedAt.toISOString(), durationSeconds: clock.durationSeconds, endsAt: clock.endsAt.toISOString(), serverNow: clock.serverNow.toISOString() };
-  }
-}
-
 class OwnSessionResponse {
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty() size: number;
@@ -123,7 +113,7 @@ class OwnSessionResponse {
   @ApiProperty() seatsConsented: number;
   @ApiProperty({ description: 'Seats whose participant consented and answered the questions' }) seatsReady: number;
   @ApiProperty() incomplete: boolean;
-  @ApiProperty({ type: ClockResponse, nullable: true }) conversation: ClockResponse | null;
+  @ApiProperty({ type: ConversationClockResponse, nullable: true }) conversation: ConversationClockResponse | null;
   @ApiProperty({ type: InstructionsResponse, nullable: true, description: 'Only once the session is allocated' }) instructions: InstructionsResponse | null;
   @ApiProperty({ enum: ['pre', 'post'], nullable: true }) phase: 'pre' | 'post' | null;
   @ApiProperty({ type: [InstrumentRefResponse], description: 'The instruments of the current phase' }) instruments: InstrumentRefResponse[];
@@ -131,7 +121,7 @@ class OwnSessionResponse {
   static of(session: SessionView): OwnSessionResponse {
     return {
       ...session,
-      conversation: session.conversation && ClockResponse.of(session.conversation),
+      conversation: ConversationClockResponse.of(session.conversation),
       instructions: session.instructions && { levels: session.instructions.levels.map((level) => ({ ...level })), conversation: session.instructions.conversation },
       instruments: session.instruments.map((ref) => ({ id: ref.id, version: ref.version })),
     };

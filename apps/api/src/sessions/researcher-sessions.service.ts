@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { hashSecret, newSecret } from '../common/crypto/tokens';
-import { newCode } from '../studies/studies.service';
 import { StudyAccess } from '../studies/study-access';
 import { SEAT_SECRET_PREFIX, seatJoinPath } from './join-target';
 import type { Participant } from './participant.entity';
@@ -10,7 +9,8 @@ import { ParticipantsRepository } from './participants.repository';
 import type { StudySession } from './session.entity';
 import { SessionFlow } from './session-flow';
 import { SessionError } from './sessions.errors';
-import { isUniqueViolation, type SessionListRow, SessionsRepository } from './sessions.repository';
+import { newSessionCode, retryOnCodeCollision } from './session-code';
+import { type SessionListRow, SessionsRepository } from './sessions.repository';
 
 export interface CreatedSession {
   readonly session: StudySession;
@@ -23,8 +23,6 @@ export interface SessionDetail {
   readonly members: readonly Participant[];
   readonly serverNow: Date;
 }
-
-const SESSION_CODE_LENGTH = 6;
 
 /** Lab sessions as the research team sees them: created with one join link per seat, listed, inspected. */
 @Injectable()
@@ -41,20 +39,13 @@ export class ResearcherSessionsService {
     const { study } = await this.access.require(principal, studyId, 'researcher');
     if (study.status !== 'launched' || study.protocolVersion === null) throw new SessionError('STUDY_NOT_RUNNING', { detail: `the study is ${study.status}` });
     const protocolVersion = study.protocolVersion;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.sessions.transaction(async (manager) => {
-          const session = await this.sessions.insertSession({ studyId, mode: 'lab', code: newCode(SESSION_CODE_LENGTH), size: study.design.sessionSize, protocolVersion, createdBy: principal.userId }, manager);
-          const secrets = Array.from({ length: session.size }, (_, index) => ({ seatNumber: index + 1, secret: newSecret(SEAT_SECRET_PREFIX) }));
-          await this.sessions.insertSeatLinks(secrets.map(({ seatNumber, secret }) => ({ sessionId: session.id, seatNumber, secretHash: hashSecret(secret) })), manager);
-          await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'session.created', studyId, subjectType: 'session', subjectId: session.id, data: { mode: 'lab', size: session.size } }, manager);
-          return { session, seats: secrets.map(({ seatNumber, secret }) => ({ seatNumber, joinPath: seatJoinPath(secret) })) };
-        });
-      } catch (error) {
-        // A generated session code collided with an existing one: draw again.
-        if (attempt >= 3 || !isUniqueViolation(error)) throw error;
-      }
-    }
+    return retryOnCodeCollision(() => this.sessions.transaction(async (manager) => {
+      const session = await this.sessions.insertSession({ studyId, mode: 'lab', code: newSessionCode(), size: study.design.sessionSize, protocolVersion, createdBy: principal.userId }, manager);
+      const secrets = Array.from({ length: session.size }, (_, index) => ({ seatNumber: index + 1, secret: newSecret(SEAT_SECRET_PREFIX) }));
+      await this.sessions.insertSeatLinks(secrets.map(({ seatNumber, secret }) => ({ sessionId: session.id, seatNumber, secretHash: hashSecret(secret) })), manager);
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'session.created', studyId, subjectType: 'session', subjectId: session.id, data: { mode: 'lab', size: session.size } }, manager);
+      return { session, seats: secrets.map(({ seatNumber, secret }) => ({ seatNumber, joinPath: seatJoinPath(secret) })) };
+    }));
   }
 
   async list(principal: Principal, studyId: string): Promise<SessionListRow[]> {

@@ -1,4 +1,4 @@
-import type { SessionStatus } from './session.entity';
+import type { SessionStatus, StudySession } from './session.entity';
 
 /**
  * The session life cycle as data. `allocated → conversation` exists for designs without a
@@ -52,4 +52,19 @@ export function canRejoin(
 ): boolean {
   return policy === 'reform_remaining' && participant.status === 'consented' && session !== null
     && session.conditionId !== null && session.incomplete && session.status !== 'complete';
+}
+
+export interface ConversationClock {
+  readonly startedAt: Date;
+  readonly durationSeconds: number;
+  readonly endsAt: Date;
+  /** The server's clock, so each phone can correct its own and show the same remaining time. */
+  readonly serverNow: Date;
+}
+
+/** The server-timed conversation, while it runs. */
+export function conversationClock(session: Pick<StudySession, 'status' | 'conversationStartedAt' | 'conversationSeconds'>, serverNow: Date): ConversationClock | null {
+  const { conversationStartedAt: startedAt, conversationSeconds: durationSeconds } = session;
+  if (session.status !== 'conversation' || !startedAt || durationSeconds === null) return null;
+  return { startedAt, durationSeconds, endsAt: new Date(startedAt.getTime() + durationSeconds * 1000), serverNow };
 }

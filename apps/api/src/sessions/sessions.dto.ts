@@ -3,8 +3,8 @@ import { IsObject, IsString, Length } from 'class-validator';
 import type { Participant } from './participant.entity';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from './participant.entity';
 import type { CreatedSession, SessionDetail } from './researcher-sessions.service';
-import { isAllocated } from './session-state';
-import { SESSION_STATUSES, type SessionStatus, type StudySession } from './session.entity';
+import { type ConversationClock, conversationClock, isAllocated } from './session-state';
+import { SESSION_STATUSES, type SessionStatus } from './session.entity';
 import type { SessionListRow } from './sessions.repository';
 
 const COVARIATE_VALUES = { type: 'object', additionalProperties: { type: 'string' }, example: { phone_seen: 'yes' } } as const;
@@ -81,10 +81,8 @@ export class ConversationClockResponse {
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ format: 'date-time', description: 'The server clock, to correct the client clock' }) serverNow: string;
 
-  static of(session: Pick<StudySession, 'conversationStartedAt' | 'conversationSeconds'>, serverNow: Date): ConversationClockResponse | null {
-    const { conversationStartedAt: startedAt, conversationSeconds: durationSeconds } = session;
-    if (!startedAt || durationSeconds === null) return null;
-    return { startedAt: startedAt.toISOString(), durationSeconds, endsAt: new Date(startedAt.getTime() + durationSeconds * 1000).toISOString(), serverNow: serverNow.toISOString() };
+  static of(clock: ConversationClock | null): ConversationClockResponse | null {
+    return clock && { startedAt: clock.startedAt.toISOString(), durationSeconds: clock.durationSeconds, endsAt: clock.endsAt.toISOString(), serverNow: clock.serverNow.toISOString() };
   }
 }
 
@@ -99,7 +97,7 @@ export class SessionDetailResponse extends SessionSummaryResponse {
       ...SessionSummaryResponse.of({ session, seatsTaken: members.length }),
       protocolVersion: session.protocolVersion,
       observedCovariates: session.observedCovariates,
-      conversation: session.status === 'conversation' ? ConversationClockResponse.of(session, serverNow) : null,
+      conversation: ConversationClockResponse.of(conversationClock(session, serverNow)),
       seats: members.map(SeatResponse.of),
     };
   }

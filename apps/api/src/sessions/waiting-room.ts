@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
-import { newCode } from '../studies/studies.service';
 import { StudiesRepository } from '../studies/studies.repository';
 import { Allocator } from './allocator';
 import { ParticipantsRepository } from './participants.repository';
 import type { StudySession } from './session.entity';
 import { SYSTEM } from './session-transitions';
-import { isUniqueViolation, SessionsRepository } from './sessions.repository';
+import { retryOnCodeCollision, newSessionCode } from './session-code';
+import { SessionsRepository } from './sessions.repository';
 
 /** Only participants whose page has checked in this recently are paired: a closed tab is not a partner. */
 export const FRESH_SECONDS = 30;
-const SESSION_CODE_LENGTH = 6;
 // Bounds one call's work; whoever checks in next forms the rest.
 const MAX_SESSIONS_PER_CALL = 20;
 
@@ -31,15 +30,8 @@ export class WaitingRoom {
   ) {}
 
   /** Forms as many sessions as the fresh waiting participants fill; returns how many. */
-  async tryForm(studyId: string): Promise<number> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.sessions.transaction((manager) => this.form(studyId, manager));
-      } catch (error) {
-        // A generated session code collided with an existing one: draw again.
-        if (attempt >= 3 || !isUniqueViolation(error)) throw error;
-      }
-    }
+  tryForm(studyId: string): Promise<number> {
+    return retryOnCodeCollision(() => this.sessions.transaction((manager) => this.form(studyId, manager)));
   }
 
   private async form(studyId: string, manager: EntityManager): Promise<number> {
@@ -50,7 +42,7 @@ export class WaitingRoom {
     while (formed < MAX_SESSIONS_PER_CALL) {
       const members = await this.participants.claimWaiting(studyId, study.design.sessionSize, FRESH_SECONDS, manager);
       if (members.length < study.design.sessionSize) break;
-      const session = await this.sessions.insertSession({ studyId, mode: 'online', code: newCode(SESSION_CODE_LENGTH), size: study.design.sessionSize, protocolVersion: study.protocolVersion, createdBy: null }, manager);
+      const session = await this.sessions.insertSession({ studyId, mode: 'online', code: newSessionCode(), size: study.design.sessionSize, protocolVersion: study.protocolVersion, createdBy: null }, manager);
       await this.seat(session, members.map((member) => member.id), manager);
       const locked = await this.sessions.lock(session.id, manager);
       if (locked) await this.allocator.tryAllocate(manager, locked, study.design, SYSTEM);
