@@ -30,7 +30,7 @@ function banner({ apiUrl, webUrl }, seeded) {
   else if (existsSync(credentialsFile)) lines.push('', `Log in at ${webUrl}/login with the account in ${credentialsFile}.`);
   else lines.push('', `Log in at ${webUrl}/login with your account (create one: npm run admin -- create-user --email you@example.org).`);
   if (seeded.demo) {
-    lines.push('', `Demo study "${seeded.demo.title}": open each seat link in its own phone-sized window:`);
+    lines.push('', `Demo study "${seeded.demo.title}" has a new lab session (code ${seeded.demo.sessionCode}).`, 'Open each seat link in its own phone-sized window (or a private window):');
     for (const link of seeded.demo.seatLinks ?? []) lines.push(`  ${webUrl}${link}`);
   }
   lines.push('', 'Press Ctrl-C to stop.', '');

@@ -23,7 +23,7 @@ async function waitForHttp(url, timeoutMs, isReady = (res) => res.ok) {
 
 /** Applies migrations and first-start data; returns what the seed printed for the banner. */
 export async function seed(databaseUrl, env, credentialsFile) {
-  const out = await capture(process.execPath, [join(apiDir, 'dist/cli/cli.js'), 'seed', '--credentials-file', credentialsFile], {
+  const out = await capture(process.execPath, [join(apiDir, 'dist/cli/cli.js'), 'seed', '--credentials-file', credentialsFile, ...(env.ATTUNE_DEMO === '0' ? [] : ['--demo'])], {
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
   });
   const result = { admin: undefined, demo: undefined };

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { AccountsService, generatePassword } from '../auth/accounts.service';
 import { StudiesService } from '../studies/studies.service';
 import { type ParsedArgs, stringOption } from './args';
+import { seedDemo } from './demo';
 
 export interface Command {
   readonly summary: string;
@@ -42,7 +43,7 @@ const createUser: Command = {
  * mode-600 file so a newcomer who missed the terminal line can still log in.
  */
 const seed: Command = {
-  summary: 'seed [--credentials-file F]  create the first admin when there is none',
+  summary: 'seed [--credentials-file F] [--demo]  first admin when there is none; with --demo a demo study and a fresh lab session',
   run: async (context, args) => {
     const result = await context.get(AccountsService).ensureAdmin(process.env['ATTUNE_ADMIN_EMAIL'] || undefined, process.env['ATTUNE_ADMIN_PASSWORD'] || undefined);
     const file = stringOption(args, 'credentials-file');
@@ -51,6 +52,10 @@ const seed: Command = {
       process.stdout.write(`ATTUNE_SEED admin ${JSON.stringify({ email: result.email, password: result.generatedPassword })}\n`);
     } else if (result.created) {
       process.stdout.write(`ATTUNE_SEED admin ${JSON.stringify({ email: result.email })}\n`);
+    }
+    if (args.options['demo'] === true) {
+      const demo = await seedDemo(context);
+      if (demo) process.stdout.write(`ATTUNE_SEED demo ${JSON.stringify(demo)}\n`);
     }
     return 0;
   },

@@ -29,6 +29,6 @@ import { WaitingRoom } from './waiting-room';
     ParticipantJoinService, ParticipantOnboardingService, ParticipantSessionService, ParticipantStateService,
     ParticipantGuard,
   ],
-  exports: [SessionFlow, ParticipantGuard, ParticipantsRepository],
+  exports: [SessionFlow, ParticipantGuard, ParticipantsRepository, ResearcherSessionsService],
 })
 export class SessionsModule {}
