@@ -42,7 +42,7 @@ export async function startBenchPlatform({ apiCount = 1, env = {} } = {}) {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const credentials = { email: 'bench@attune.local', password: randomBytes(12).toString('base64url') };
-  const common = { ...process.env, NODE_ENV: 'production', PSEUDONYM_SECRET: 'bench-pseudonym-secret-0123456789abcdef', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, ...env };
+  const common = { ...process.env, NODE_ENV: 'production', PSEUDONYM_SECRET: 'bench-pseudonym-secret-0123456789abcdef', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, JOIN_RATE_LIMIT_MAX: '100000', ...env };
   await capture(process.execPath, [cli, 'seed'], { env: { ...common, ATTUNE_ADMIN_EMAIL: credentials.email, ATTUNE_ADMIN_PASSWORD: credentials.password } });
   const apis = [];
   for (let i = 0; i < apiCount; i += 1) {

@@ -14,6 +14,8 @@ export interface AppConfig {
   readonly loginRateLimit: { readonly max: number; readonly windowSeconds: number };
   /** Final phase submissions per participant: generous, since a phone may retry after each reconnect. */
   readonly submitRateLimit: { readonly max: number; readonly windowSeconds: number };
+  /** Joins per client address: a whole lab may share one address, so the default is generous. */
+  readonly joinRateLimit: { readonly max: number; readonly windowSeconds: number };
   readonly pseudonymSecret: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -89,6 +91,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     submitRateLimit: {
       max: integer(env, 'SUBMIT_RATE_LIMIT_MAX', 60, 1, 100000),
       windowSeconds: integer(env, 'SUBMIT_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
+    },
+    joinRateLimit: {
+      max: integer(env, 'JOIN_RATE_LIMIT_MAX', 120, 1, 100000),
+      windowSeconds: integer(env, 'JOIN_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
     },
     pseudonymSecret: secret(env, 'PSEUDONYM_SECRET', nodeEnv),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),

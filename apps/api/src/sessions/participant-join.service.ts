@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { hashSecret, newSecret } from '../common/crypto/tokens';
+import { RateLimiter } from '../common/rate-limit/rate-limiter';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { StudiesRepository } from '../studies/studies.repository';
 import type { Study } from '../studies/study.entity';
 import { type JoinInput, type JoinTarget, joinTargetOf, lowestFreeSeat } from './join-target';
@@ -60,9 +62,13 @@ export class ParticipantJoinService {
     private readonly studies: StudiesRepository,
     private readonly contexts: ParticipantContexts,
     private readonly audit: AuditRepository,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async join(input: JoinRequestInput): Promise<JoinResult> {
+  /** `clientAddress` bounds guessing of typed session codes (429 with Retry-After). */
+  async join(input: JoinRequestInput, clientAddress: string): Promise<JoinResult> {
+    await this.limiter.consume(`join:ip:${clientAddress}`, this.config.joinRateLimit);
     const target = joinTargetOf(input);
     if (Array.isArray(target)) throw new SessionError('INVALID_JOIN', { errors: target });
     try {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import type { Participant } from './participant.entity';
@@ -28,8 +28,8 @@ export class ParticipantController {
 
   @Post('join')
   @ApiCreatedResponse({ type: JoinResponse })
-  async join(@Body() body: JoinRequest): Promise<JoinResponse> {
-    return JoinResponse.of(await this.joining.join(body));
+  async join(@Body() body: JoinRequest, @Ip() clientAddress: string): Promise<JoinResponse> {
+    return JoinResponse.of(await this.joining.join(body, clientAddress));
   }
 
   @Get('state')

@@ -121,7 +121,7 @@ describe('allocation under concurrency: 200 participants, 100 dyads, 2 API insta
   }
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ JOIN_RATE_LIMIT_MAX: '10000' });
     second = await createApp(app.config, createLogger('silent'));
     await second.init();
     servers = [app.http, second.getHttpServer() as TestApp['http']];
