@@ -40,8 +40,9 @@ function banner({ apiUrl, webUrl }, seeded) {
 async function main() {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  if (process.env.ATTUNE_SKIP_BUILD !== '1') await buildAll();
+  // The database first: a bad DATABASE_URL should fail in seconds, not after a build.
   database = await resolveAppDatabase();
+  if (process.env.ATTUNE_SKIP_BUILD !== '1') await buildAll();
   const seeded = await seed(database.url, {}, credentialsFile);
   const platform = await startPlatform({
     databaseUrl: database.url, apiPort, webPort,

@@ -27,6 +27,19 @@ function describeUrl(url) {
   return `${parsed.hostname}:${parsed.port || 5432}`;
 }
 
+/** Fails at once, with one line, on a DATABASE_URL that could never work. */
+export function checkDatabaseUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error('invalid configuration: DATABASE_URL is not a valid URL');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new Error(`invalid configuration: DATABASE_URL must use postgres: or postgresql:, got "${parsed.protocol}"`);
+  }
+}
+
 /** Resolves when a query succeeds; rejects with one readable line after `timeoutMs`. */
 export async function waitForDatabase(url, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
@@ -104,6 +117,7 @@ export async function startEmbedded({ name, port, log = () => undefined }) {
 /** DATABASE_URL if set (checked within 10 s), else the embedded cluster with database `attune`. */
 export async function resolveAppDatabase({ port, log } = {}) {
   if (process.env.DATABASE_URL) {
+    checkDatabaseUrl(process.env.DATABASE_URL);
     await waitForDatabase(process.env.DATABASE_URL);
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => undefined };
   }

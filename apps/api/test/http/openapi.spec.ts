@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import request from 'supertest';
 import { buildOpenApiDocument, canonicalOpenApi } from '../../src/openapi/openapi';
 import { startTestApp, type TestApp } from '../support/app';
@@ -22,5 +23,16 @@ describe('OpenAPI', () => {
     expect(json.body.info.title).toBe('Attune API');
     const ui = await request(app.http).get('/api/docs').expect(200);
     expect(ui.text).toContain('swagger');
+  });
+});
+
+describe('the dashboard API types', () => {
+  it('are generated from the committed openapi.json (run `npm run openapi`)', () => {
+    const root = join(__dirname, '..', '..', '..', '..');
+    const cli = join(dirname(require.resolve('openapi-typescript/package.json', { paths: [join(root, 'apps', 'dashboard')] })), 'bin', 'cli.js');
+    const generated = spawnSync(process.execPath, [cli, join(root, 'apps', 'api', 'openapi.json')], { encoding: 'utf8' });
+    expect(generated.status).toBe(0);
+    const committed = readFileSync(join(root, 'apps', 'dashboard', 'src', 'lib', 'api', 'schema.d.ts'), 'utf8');
+    expect(generated.stdout.trim()).toBe(committed.trim());
   });
 });

@@ -100,6 +100,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/participant/answers/{phase}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Responses_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participant/answers/{phase}/{instrumentId}/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Responses_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participant/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Participant_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participant/covariates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Participant_covariates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participant/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Participant_heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participant/instructions/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Participant_confirmInstructions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participant/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Participant_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participant/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Participant_leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participant/phases/{phase}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Responses_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participant/rejoin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Participant_rejoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participant/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Participant_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies": {
         parameters: {
             query?: never;
@@ -260,6 +436,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sessions_list"];
+        put?: never;
+        post: operations["Sessions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/sessions/{sessionId}/abandon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_abandon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/sessions/{sessionId}/dropout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_dropout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/sessions/{sessionId}/end-conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_endConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/sessions/{sessionId}/observed-covariates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_observed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/templates": {
         parameters: {
             query?: never;
@@ -327,6 +599,13 @@ export interface components {
             /** @example https://app.prolific.com/submissions/complete?cc=C1A2B3 */
             url?: string;
         };
+        CompletionResponse: {
+            code?: string;
+            /** @enum {string} */
+            kind: "code" | "redirect";
+            /** @description e.g. https://app.prolific.com/submissions/complete?cc=CODE */
+            url?: string;
+        };
         ConsentDto: {
             /**
              * @example {
@@ -338,6 +617,30 @@ export interface components {
             };
             /** @example 1 */
             version: string;
+        };
+        ConsentRequest: {
+            agree: boolean;
+            /**
+             * @description The consent version the participant read
+             * @example 1
+             */
+            consentVersion: string;
+        };
+        ConsentTextResponse: {
+            text: string;
+            version: string;
+        };
+        ConversationClockResponse: {
+            durationSeconds: number;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * Format: date-time
+             * @description The server clock, to correct the client clock
+             */
+            serverNow: string;
+            /** Format: date-time */
+            startedAt: string;
         };
         ConversationDto: {
             /** @example 600 */
@@ -378,11 +681,39 @@ export interface components {
                 [key: string]: string;
             };
         };
+        CovariateQuestionResponse: {
+            id: string;
+            levels: components["schemas"]["LevelTextResponse"][];
+            question: string;
+        };
+        CovariatesRequest: {
+            /**
+             * @description Covariate id → level id, for every participant covariate
+             * @example {
+             *       "acquainted": "strangers"
+             *     }
+             */
+            values: {
+                [key: string]: string;
+            };
+        };
         CreateAccessTokenRequest: {
             /** @description Omit for a token that does not expire */
             expiresInDays?: number;
             /** @example analysis laptop */
             name: string;
+        };
+        CreatedSessionResponse: {
+            /** @description Six characters a participant can type instead of opening a seat link */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mode: "lab" | "online";
+            seats: components["schemas"]["SeatLinkResponse"][];
+            size: number;
+            /** @enum {string} */
+            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "abandoned";
         };
         CreateStudyRequest: {
             description?: string;
@@ -402,6 +733,11 @@ export interface components {
             /** @description At least 12 characters */
             password: string;
         };
+        ExternalIdsDto: {
+            PROLIFIC_PID?: string;
+            SESSION_ID?: string;
+            STUDY_ID?: string;
+        };
         FactorDesignDto: {
             exploratory?: boolean;
             id: string;
@@ -416,10 +752,33 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        HeartbeatResponse: {
+            /** @enum {string|null} */
+            sessionStatus: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "abandoned" | null;
+            /** @description In the online waiting room, not yet seated */
+            waiting: boolean;
+        };
+        InstructionsResponse: {
+            conversation: string;
+            levels: components["schemas"]["LevelInstructionsResponse"][];
+        };
+        InstrumentAnswersResponse: {
+            /** @description item id → answer, as saved so far */
+            answers: {
+                [key: string]: unknown;
+            };
+            id: string;
+            submitted: boolean;
+            version: number;
+        };
         InstrumentRefDto: {
             /** @example ios */
             id: string;
             /** @example 1 */
+            version: number;
+        };
+        InstrumentRefResponse: {
+            id: string;
             version: number;
         };
         InstrumentsDto: {
@@ -439,6 +798,26 @@ export interface components {
             /** @description First characters of the token, to tell tokens apart */
             prefix: string;
             /** @description The bearer token. Shown once; store it now. */
+            token: string;
+        };
+        JoinRequest: {
+            externalIds?: components["schemas"]["ExternalIdsDto"];
+            /**
+             * @description One of the study languages; default its first
+             * @example en
+             */
+            language?: string;
+            /** @description The secret of a lab seat link (/join/seat/<secret>) */
+            seatSecret?: string;
+            /** @description A lab session code typed by the participant: takes the lowest free seat */
+            sessionCode?: string;
+            /** @description The study link code: joins the online waiting room */
+            studyCode?: string;
+        };
+        JoinResponse: {
+            /** Format: uuid */
+            participantId: string;
+            /** @description Capability token (atp_…) for the X-Participant-Token header; shown once */
             token: string;
         };
         LevelDesignDto: {
@@ -461,6 +840,16 @@ export interface components {
                 [key: string]: string;
             };
         };
+        LevelInstructionsResponse: {
+            factorId: string;
+            instructions?: string;
+            levelId: string;
+            topicPrompt?: string;
+        };
+        LevelTextResponse: {
+            id: string;
+            text: string;
+        };
         LoginRequest: {
             /** @example admin@attune.local */
             email: string;
@@ -477,6 +866,63 @@ export interface components {
             expected: string;
             index: number;
             stored: string | null;
+        };
+        ObservedCovariatesRequest: {
+            /**
+             * @description Observed covariate id → level id; merged into what was recorded before
+             * @example {
+             *       "phone_seen": "yes"
+             *     }
+             */
+            values: {
+                [key: string]: string;
+            };
+        };
+        OwnSessionResponse: {
+            conversation: components["schemas"]["ConversationClockResponse"] | null;
+            incomplete: boolean;
+            /** @description Only once the session is allocated */
+            instructions: components["schemas"]["InstructionsResponse"] | null;
+            /** @description The instruments of the current phase */
+            instruments: components["schemas"]["InstrumentRefResponse"][];
+            /** @enum {string|null} */
+            phase: "pre" | "post" | null;
+            seatsConsented: number;
+            /** @description Seats whose participant consented and answered the questions */
+            seatsReady: number;
+            seatsTaken: number;
+            size: number;
+            /** @enum {string} */
+            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "abandoned";
+        };
+        ParticipantSelfResponse: {
+            /** @description A partner left after allocation and the study re-forms sessions: POST /participant/rejoin */
+            canRejoin: boolean;
+            consentGiven: boolean;
+            covariatesAnswered: boolean;
+            /** Format: uuid */
+            id: string;
+            instructionsConfirmed: boolean;
+            language: string;
+            seatNumber: number | null;
+            /** @enum {string} */
+            status: "joined" | "consented" | "declined" | "left";
+        };
+        ParticipantStateResponse: {
+            /** @description Only once the session is complete and this participant submitted the post-survey */
+            completion: components["schemas"]["CompletionResponse"] | null;
+            participant: components["schemas"]["ParticipantSelfResponse"];
+            session: components["schemas"]["OwnSessionResponse"] | null;
+            study: components["schemas"]["StudyTextsResponse"];
+        };
+        PhaseAnswersResponse: {
+            instruments: components["schemas"]["InstrumentAnswersResponse"][];
+        };
+        PhaseSubmittedResponse: {
+            /** @enum {string} */
+            phase: "pre" | "post";
+            /** Format: date-time */
+            submittedAt: string;
         };
         ProtocolResponse: {
             canonicalJson: string;
@@ -498,6 +944,86 @@ export interface components {
             blockMultipliers: number[];
             /** @enum {string} */
             scheme: "complete" | "permuted_blocks" | "stratified_permuted_blocks";
+        };
+        ReasonRequest: {
+            /** @example Partner felt unwell and left after the pre-survey */
+            reason: string;
+        };
+        SaveAnswerRequest: {
+            /** @description The answer as libs/survey defines it per item kind (number, option value, list of option values, text); null clears it */
+            value: (number | string | string[]) | null;
+        };
+        SavedAnswerResponse: {
+            itemId: string;
+            /** @enum {boolean} */
+            saved: true;
+        };
+        SeatLinkResponse: {
+            /**
+             * @description Shown only in this response: the secret is stored hashed
+             * @example /join/seat/aseat_…
+             */
+            joinPath: string;
+            seatNumber: number;
+        };
+        SeatResponse: {
+            consentGiven: boolean;
+            covariatesAnswered: boolean;
+            instructionsConfirmed: boolean;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: uuid */
+            participantId: string;
+            seatNumber: number;
+            /** @enum {string} */
+            status: "joined" | "consented" | "declined" | "left";
+        };
+        SessionDetailResponse: {
+            code: string;
+            /** @description Null until the session is allocated (concealment) */
+            conditionId: string | null;
+            conversation: components["schemas"]["ConversationClockResponse"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            dropoutReason: string | null;
+            /** Format: uuid */
+            id: string;
+            incomplete: boolean;
+            /** @enum {string} */
+            mode: "lab" | "online";
+            /**
+             * @example {
+             *       "phone_seen": "yes"
+             *     }
+             */
+            observedCovariates: {
+                [key: string]: string;
+            };
+            protocolVersion: number;
+            seats: components["schemas"]["SeatResponse"][];
+            seatsTaken: number;
+            size: number;
+            /** @enum {string} */
+            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "abandoned";
+            stratum: string | null;
+        };
+        SessionSummaryResponse: {
+            code: string;
+            /** @description Null until the session is allocated (concealment) */
+            conditionId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            dropoutReason: string | null;
+            /** Format: uuid */
+            id: string;
+            incomplete: boolean;
+            /** @enum {string} */
+            mode: "lab" | "online";
+            seatsTaken: number;
+            size: number;
+            /** @enum {string} */
+            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "abandoned";
+            stratum: string | null;
         };
         StratumVerificationDto: {
             checked: number;
@@ -569,6 +1095,27 @@ export interface components {
             title: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        StudyTextsResponse: {
+            consent: components["schemas"]["ConsentTextResponse"];
+            covariateQuestions: components["schemas"]["CovariateQuestionResponse"][];
+            languages: string[];
+            title: string;
+        };
+        SubmitPhaseRequest: {
+            /**
+             * @description Every instrument of the phase: instrument id → (item id → answer). The whole truth: nothing is merged from autosaved drafts
+             * @example {
+             *       "ios": {
+             *         "ios": 5
+             *       }
+             *     }
+             */
+            answers: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
         };
         TemplateResponse: {
             description: string;
@@ -749,6 +1296,272 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Responses_list: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The participant capability token (atp_…) */
+                "X-Participant-Token": string;
+            };
+            path: {
+                phase: "pre" | "post";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's own answers so far, to resume after a reload */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhaseAnswersResponse"];
+                };
+            };
+        };
+    };
+    Responses_save: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The participant capability token (atp_…) */
+                "X-Participant-Token": string;
+            };
+            path: {
+                phase: "pre" | "post";
+                instrumentId: string;
+                /** @description An unknown item id is a 400 with code UNKNOWN_ITEM */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description Autosave of one item; idempotent. 400 carries the libs/survey code per item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAnswerResponse"];
+                };
+            };
+        };
+    };
+    Participant_consent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The atp_… token from join */
+                "X-Participant-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Participant_covariates: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The atp_… token from join */
+                "X-Participant-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CovariatesRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Participant_heartbeat: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The atp_… token from join */
+                "X-Participant-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatResponse"];
+                };
+            };
+        };
+    };
+    Participant_confirmInstructions: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The atp_… token from join */
+                "X-Participant-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Participant_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinResponse"];
+                };
+            };
+        };
+    };
+    Participant_leave: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The atp_… token from join */
+                "X-Participant-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Responses_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The participant capability token (atp_…) */
+                "X-Participant-Token": string;
+                /** @description 1–200 characters of A-Z a-z 0-9 _ - : . ; a retry with the same key and body gets the first response again */
+                "Idempotency-Key": string;
+            };
+            path: {
+                phase: "pre" | "post";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPhaseRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored once; a replay with the same key and body returns this same response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhaseSubmittedResponse"];
+                };
+            };
+        };
+    };
+    Participant_rejoin: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The atp_… token from join */
+                "X-Participant-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only with dropout policy reform_remaining, after a partner left post-allocation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinResponse"];
+                };
+            };
+        };
+    };
+    Participant_state: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The atp_… token from join */
+                "X-Participant-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantStateResponse"];
+                };
             };
         };
     };
@@ -1011,6 +1824,173 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+        };
+    };
+    Sessions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSummaryResponse"][];
+                };
+            };
+        };
+    };
+    Sessions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A lab session; the seat join paths are shown only in this response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSessionResponse"];
+                };
+            };
+        };
+    };
+    Sessions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+        };
+    };
+    Sessions_abandon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+        };
+    };
+    Sessions_dropout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description Records why a member dropped out after allocation; the session keeps its condition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+        };
+    };
+    Sessions_endConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Releases the post-survey to every seat now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+        };
+    };
+    Sessions_observed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObservedCovariatesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailResponse"];
                 };
             };
         };
