@@ -20,8 +20,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath },
   },
+  // Participant journeys are about phones: they run once, in the phone project.
   projects: [
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: { executablePath } } },
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } } },
+    { name: 'desktop', testIgnore: /participant-.*\.spec\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } } },
   ],
 });

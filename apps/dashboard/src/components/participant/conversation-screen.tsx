@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { formatClock, spokenClock } from '@/lib/participant/clock';
+import type { OwnSession } from '@/lib/participant/types';
+import { useCountdown } from '@/lib/participant/use-countdown';
+import { useWakeLock } from '@/lib/participant/use-wake-lock';
+
+type Clock = NonNullable<OwnSession['conversation']>;
+type Instructions = OwnSession['instructions'];
+
+const TIME_UP_POLL_MS = 2_000;
+
+function TopicCard({ instructions }: { readonly instructions: Instructions }) {
+  const topics = (instructions?.levels ?? []).flatMap((level) => (level.topicPrompt ? [level.topicPrompt] : []));
+  return (
+    <div className="topic-card" data-testid="topic-card">
+      <h2>Your conversation</h2>
+      {topics.map((topic) => <p key={topic} className="topic">{topic}</p>)}
+      {instructions?.conversation ? <p>{instructions.conversation}</p> : null}
+    </div>
+  );
+}
+
+/** The topic card and the shared timer; both phones count down to the server's end time. */
+export function ConversationScreen({ clock, instructions, offsetMs, refresh }: {
+  readonly clock: Clock;
+  readonly instructions: Instructions;
+  readonly offsetMs: number;
+  readonly refresh: () => Promise<void>;
+}) {
+  const left = useCountdown(clock.endsAt, offsetMs);
+  const wakeLock = useWakeLock();
+  const over = left <= 0;
+  useEffect(() => {
+    if (!over) return;
+    // The server moves the session on when it is next asked; ask until it has.
+    void refresh();
+    const timer = setInterval(() => void refresh(), TIME_UP_POLL_MS);
+    return () => clearInterval(timer);
+  }, [over, refresh]);
+  return (
+    <section className="p-card conversation" aria-labelledby="conversation-title">
+      <h1 id="conversation-title" tabIndex={-1}>Talk with your partner</h1>
+      <TopicCard instructions={instructions} />
+      <p className="timer" role="timer" aria-label="Time left" data-testid="timer">{formatClock(left)}</p>
+      <p className="visually-hidden" aria-live="polite">{spokenClock(left)}</p>
+      <p className="muted">
+        {over ? 'Time is up. The questions open in a moment.' : 'Put your phone aside; it will show the questions when the time is up.'}
+        {wakeLock === 'on' ? ' The screen stays on.' : null}
+      </p>
+    </section>
+  );
+}

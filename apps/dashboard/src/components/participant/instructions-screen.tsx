@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import type { Outcome } from '@/lib/participant/http';
+import type { OwnSession } from '@/lib/participant/types';
+import { ActionError, actionErrorText } from './action-error';
+import { usePending } from './use-pending';
+
+type Instructions = NonNullable<OwnSession['instructions']>;
+
+function Steps({ instructions }: { readonly instructions: Instructions }) {
+  const steps = instructions.levels.flatMap((level) => (level.instructions ? [{ key: `${level.factorId}-${level.levelId}`, text: level.instructions }] : []));
+  if (steps.length === 0) return <p>No special set-up is needed for this conversation.</p>;
+  return (
+    <ol className="steps" data-testid="condition-instructions">
+      {steps.map((step) => <li key={step.key}>{step.text}</li>)}
+    </ol>
+  );
+}
+
+/** The condition's set-up (where the phone goes, how to sit), confirmed by each seat. */
+export function InstructionsScreen({ instructions, confirmed, act }: {
+  readonly instructions: Instructions;
+  readonly confirmed: boolean;
+  readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
+}) {
+  const [pending, run] = usePending();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section className="p-card" aria-labelledby="instructions-title">
+      <h1 id="instructions-title" tabIndex={-1}>Get ready for the conversation</h1>
+      <p>Please do this together with your partner now:</p>
+      <Steps instructions={instructions} />
+      <ActionError message={error} />
+      {confirmed ? (
+        <p className="waiting-note" role="status" aria-live="polite">
+          <span className="waiting-pulse waiting-pulse-inline" aria-hidden="true" /> Thanks. Waiting for your partner to be ready too.
+        </p>
+      ) : (
+        <div className="p-actions">
+          <button type="button" className="button" disabled={pending}
+            onClick={() => void run(async () => setError(actionErrorText(await act('/instructions/confirm'))))}>
+            Done, I am ready
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

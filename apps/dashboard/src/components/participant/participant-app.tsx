@@ -1,0 +1,75 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { callApi } from '@/lib/participant/http';
+import { pollInterval, needsHeartbeat, type Screen, screenFor } from '@/lib/participant/screen';
+import { localStore } from '@/lib/participant/storage';
+import { isPhaseSubmittedHere } from '@/lib/participant/survey-store';
+import type { Entry, JoinResponse } from '@/lib/participant/types';
+import { type ParticipantSession, useParticipant } from '@/lib/participant/use-participant';
+import { KnownNotice, type NoticeKind } from './notice';
+import { ParticipantScreen } from './participant-screen';
+import { useAnswerQueue } from './use-answer-queue';
+
+const HEARTBEAT_MS = 10_000;
+
+function useEvery(ms: number | null, work: () => void): void {
+  useEffect(() => {
+    if (ms === null) return;
+    const timer = setInterval(work, ms);
+    return () => clearInterval(timer);
+  }, [ms, work]);
+}
+
+function bootNotice(session: ParticipantSession): NoticeKind | null {
+  const { boot } = session;
+  if (boot.kind === 'join-refused') return boot.reason;
+  if (boot.kind === 'no-session' || boot.kind === 'expired' || boot.kind === 'unreachable') return boot.kind;
+  return null;
+}
+
+/**
+ * The participant's phone, from joining to the completion code: the one client component of the
+ * participant pages. It holds no data of its own beyond what the server says and what this phone
+ * must keep to lose nothing (the token, answers not yet acknowledged, the place in the survey).
+ */
+export function ParticipantApp({ entry }: { readonly entry: Entry | null }) {
+  const session = useParticipant(entry);
+  const { boot, refresh } = session;
+  const me = boot.kind === 'ready' ? boot.me : null;
+  const queue = useAnswerQueue(me);
+  const [, setSubmittedTick] = useState(0);
+  const screen: Screen | null = boot.kind === 'ready'
+    ? screenFor(boot.state, (phase) => isPhaseSubmittedHere(localStore, boot.me.participantId, phase))
+    : null;
+  const poll = useCallback(() => void refresh(), [refresh]);
+  const beat = useCallback(() => {
+    if (me) void callApi('POST', '/heartbeat', { token: me.token });
+  }, [me]);
+  useEvery(screen ? pollInterval(screen) : null, poll);
+  useEvery(screen && needsHeartbeat(screen) ? HEARTBEAT_MS : null, beat);
+  const onSubmitted = useCallback(() => {
+    setSubmittedTick((tick) => tick + 1);
+    void refresh();
+  }, [refresh]);
+
+  const notice = bootNotice(session);
+  if (notice) {
+    const retry = notice === 'unreachable' ? <button type="button" className="button" onClick={session.retry}>Try again</button> : undefined;
+    return <KnownNotice kind={notice} action={retry} />;
+  }
+  if (boot.kind !== 'ready' || screen === null || queue === null) {
+    return <section className="p-card" aria-busy="true"><h1>Opening your study session…</h1></section>;
+  }
+  return (
+    <>
+      {session.offline ? <p className="connection-note" role="status">No connection. Retrying; your answers are kept on this phone.</p> : null}
+      <ParticipantScreen screen={screen} state={boot.state} me={boot.me} offsetMs={boot.offsetMs} queue={queue}
+        act={session.act} refresh={refresh} onSubmitted={onSubmitted}
+        onRejoin={async () => {
+          const joined = await callApi<JoinResponse>('POST', '/rejoin', { token: boot.me.token });
+          if (joined.kind === 'ok') await session.adopt(joined.data);
+        }} />
+    </>
+  );
+}

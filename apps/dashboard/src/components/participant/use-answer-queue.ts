@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { AnswerQueue } from '@/lib/participant/answer-queue';
+import { callApi } from '@/lib/participant/http';
+import type { StoredParticipant } from '@/lib/participant/participant-store';
+import { localStore } from '@/lib/participant/storage';
+
+function createQueue(me: StoredParticipant): AnswerQueue {
+  return new AnswerQueue({
+    store: localStore,
+    storageKey: `attune.queue.${me.participantId}`,
+    isOnline: () => navigator.onLine,
+    setTimer: (run, ms) => window.setTimeout(run, ms),
+    clearTimer: (handle) => window.clearTimeout(handle as number),
+    send: (answer) => callApi('PUT', `/answers/${answer.phase}/${encodeURIComponent(answer.instrumentId)}/${encodeURIComponent(answer.itemId)}`, {
+      token: me.token, body: { value: answer.value },
+    }),
+  });
+}
+
+/** One queue per participant, alive for the page; woken when the browser reports a network change. */
+export function useAnswerQueue(me: StoredParticipant | null): AnswerQueue | null {
+  const [queue, setQueue] = useState<AnswerQueue | null>(null);
+  useEffect(() => {
+    if (!me) return;
+    const created = createQueue(me);
+    const wake = () => created.wake();
+    window.addEventListener('online', wake);
+    window.addEventListener('offline', wake);
+    setQueue(created);
+    // Answers left over from the last visit are sent now.
+    created.wake();
+    return () => {
+      window.removeEventListener('online', wake);
+      window.removeEventListener('offline', wake);
+      created.dispose();
+      setQueue(null);
+    };
+  }, [me]);
+  return queue;
+}

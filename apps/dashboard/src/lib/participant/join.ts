@@ -1,0 +1,40 @@
+import { callApi, type Outcome } from './http';
+import type { Entry, JoinResponse } from './types';
+
+function joinBody(entry: Entry): Record<string, unknown> {
+  switch (entry.kind) {
+    case 'seat':
+      return { seatSecret: entry.secret };
+    case 'code':
+      return { sessionCode: entry.code.trim() };
+    case 'study': {
+      const externalIds = Object.fromEntries(Object.entries(entry.externalIds).filter(([, value]) => typeof value === 'string' && value !== ''));
+      return { studyCode: entry.code, ...(Object.keys(externalIds).length > 0 ? { externalIds } : {}) };
+    }
+  }
+}
+
+/** POST /api/participant/join from the phone itself, so the token never passes through a server log or URL. */
+export function joinStudy(entry: Entry): Promise<Outcome<JoinResponse>> {
+  return callApi<JoinResponse>('POST', '/join', { body: joinBody(entry) });
+}
+
+/** Friendly outcomes of a refused join, by the API's error code. */
+export type JoinRefusal = 'not-found' | 'not-running' | 'full' | 'closed' | 'invalid';
+
+export function joinRefusal(code: string): JoinRefusal {
+  switch (code) {
+    case 'JOIN_LINK_NOT_FOUND':
+      return 'not-found';
+    case 'STUDY_NOT_RUNNING':
+      return 'not-running';
+    case 'SESSION_FULL':
+    case 'SEAT_TAKEN':
+      return 'full';
+    case 'SESSION_CLOSED':
+      return 'closed';
+    default:
+      // Malformed codes and links (400) read the same as unknown ones to the participant.
+      return 'invalid';
+  }
+}

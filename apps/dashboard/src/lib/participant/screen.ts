@@ -1,0 +1,70 @@
+import type { ParticipantState, Phase } from './types';
+
+/** Which screen a participant sees, decided only by the server's state and what this phone submitted. */
+export type Screen =
+  | { readonly kind: 'declined' }
+  | { readonly kind: 'left'; readonly canRejoin: boolean }
+  | { readonly kind: 'abandoned' }
+  | { readonly kind: 'consent' }
+  | { readonly kind: 'covariates' }
+  | { readonly kind: 'waiting-room' }
+  | { readonly kind: 'waiting-partner' }
+  | { readonly kind: 'instructions' }
+  | { readonly kind: 'instructions-waiting' }
+  | { readonly kind: 'survey'; readonly phase: Phase }
+  | { readonly kind: 'survey-waiting'; readonly phase: Phase }
+  | { readonly kind: 'conversation' }
+  | { readonly kind: 'complete' }
+  | { readonly kind: 'finishing' };
+
+/** `submitted(phase)` is true once the server acknowledged this phone's submission of that phase. */
+export function screenFor(state: ParticipantState, submitted: (phase: Phase) => boolean): Screen {
+  const { participant, session } = state;
+  if (participant.status === 'declined') return { kind: 'declined' };
+  if (participant.status === 'left') return { kind: 'left', canRejoin: participant.canRejoin };
+  if (session?.status === 'abandoned') return { kind: 'abandoned' };
+  if (!participant.consentGiven) return { kind: 'consent' };
+  if (!participant.covariatesAnswered) return { kind: 'covariates' };
+  if (session === null) return { kind: 'waiting-room' };
+  switch (session.status) {
+    case 'forming':
+      return { kind: 'waiting-partner' };
+    case 'allocated':
+      return participant.instructionsConfirmed ? { kind: 'instructions-waiting' } : { kind: 'instructions' };
+    case 'pre_survey':
+      return submitted('pre') ? { kind: 'survey-waiting', phase: 'pre' } : { kind: 'survey', phase: 'pre' };
+    case 'conversation':
+      return { kind: 'conversation' };
+    case 'post_survey':
+      return submitted('post') ? { kind: 'survey-waiting', phase: 'post' } : { kind: 'survey', phase: 'post' };
+    case 'complete':
+      // The code appears only once the server has acknowledged this participant's post-survey.
+      return state.completion ? { kind: 'complete' } : { kind: 'finishing' };
+  }
+}
+
+const WAITING_POLL_MS = 2_000;
+const CONVERSATION_POLL_MS = 5_000;
+
+/** How often to re-read the state on this screen; null = not at all (the participant is busy or done). */
+export function pollInterval(screen: Screen): number | null {
+  switch (screen.kind) {
+    case 'waiting-room':
+    case 'waiting-partner':
+    case 'instructions':
+    case 'instructions-waiting':
+    case 'survey-waiting':
+    case 'finishing':
+      return WAITING_POLL_MS;
+    case 'conversation':
+      // The researcher may end the conversation early; the timer itself runs locally.
+      return CONVERSATION_POLL_MS;
+    default:
+      return null;
+  }
+}
+
+/** Heartbeats keep a seat (and an online waiting-room place) alive while nothing else is sent. */
+export function needsHeartbeat(screen: Screen): boolean {
+  return screen.kind === 'waiting-room' || screen.kind === 'waiting-partner' || screen.kind === 'instructions' || screen.kind === 'instructions-waiting';
+}

@@ -1,0 +1,29 @@
+import type { components } from '@/lib/api/schema';
+
+type Schemas = components['schemas'];
+
+/** GET /api/participant/state, as the API documents it in openapi.json. */
+export type ParticipantState = Schemas['ParticipantStateResponse'];
+export type OwnSession = NonNullable<ParticipantState['session']>;
+export type Completion = NonNullable<ParticipantState['completion']>;
+export type CovariateQuestion = ParticipantState['study']['covariateQuestions'][number];
+
+export type Phase = 'pre' | 'post';
+
+/** Recruitment-platform ids that arrive on the online study link (Prolific's URL parameters). */
+export interface ExternalIds {
+  readonly PROLIFIC_PID?: string;
+  readonly STUDY_ID?: string;
+  readonly SESSION_ID?: string;
+}
+
+/** How the participant arrived: a lab seat link or QR code, a typed session code, or the online study link. */
+export type Entry =
+  | { readonly kind: 'seat'; readonly secret: string }
+  | { readonly kind: 'code'; readonly code: string }
+  | { readonly kind: 'study'; readonly code: string; readonly externalIds: ExternalIds };
+
+export type JoinResponse = Schemas['JoinResponse'];
+
+/** GET /api/participant/answers/:phase: the caller's own answers so far, to resume. */
+export type PhaseAnswers = Schemas['PhaseAnswersResponse'];

@@ -1,0 +1,129 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { clockOffset } from './clock';
+import { callApi, type Outcome } from './http';
+import { joinRefusal, joinStudy, type JoinRefusal } from './join';
+import { entryKey, forgetParticipant, loadParticipant, saveParticipant, type StoredParticipant } from './participant-store';
+import { localStore } from './storage';
+import type { Entry, JoinResponse, ParticipantState } from './types';
+
+export type Boot =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'no-session' }
+  | { readonly kind: 'join-refused'; readonly reason: JoinRefusal }
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'ready'; readonly me: StoredParticipant; readonly state: ParticipantState; readonly offsetMs: number };
+
+export interface ParticipantSession {
+  readonly boot: Boot;
+  /** The last state read failed for want of a network; the screen keeps the last known state. */
+  readonly offline: boolean;
+  readonly refresh: () => Promise<void>;
+  /** A POST of the participant API, then a fresh state. */
+  readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
+  /** After POST /rejoin: the phone continues as the new participant. */
+  readonly adopt: (joined: JoinResponse) => Promise<void>;
+  readonly retry: () => void;
+}
+
+/** Drops the seat secret or study code from the address bar once the token is safely stored. */
+function settleUrl(): void {
+  if (window.location.pathname !== '/p') window.history.replaceState(null, '', '/p');
+}
+
+async function ensureParticipant(entry: Entry | null): Promise<StoredParticipant | Boot> {
+  const stored = loadParticipant(localStore);
+  // The same link opened again (a reload, a second scan of the QR code) resumes; a new link joins.
+  if (stored && (entry === null || stored.entry === entryKey(entry))) return stored;
+  if (entry === null) return { kind: 'no-session' };
+  const joined = await joinStudy(entry);
+  if (joined.kind === 'offline') return { kind: 'unreachable' };
+  if (joined.kind === 'problem') {
+    return joined.problem.status >= 500 ? { kind: 'unreachable' } : { kind: 'join-refused', reason: joinRefusal(joined.problem.code) };
+  }
+  const me: StoredParticipant = { token: joined.data.token, participantId: joined.data.participantId, entry: entryKey(entry) };
+  saveParticipant(localStore, me);
+  return me;
+}
+
+/**
+ * The participant's identity (a capability token in localStorage) and the server's view of their
+ * session. Joining happens here, on the phone, once; every later visit resumes with the token.
+ */
+export function useParticipant(entry: Entry | null): ParticipantSession {
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const [offline, setOffline] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const meRef = useRef<StoredParticipant | null>(null);
+  const joining = useRef<Promise<StoredParticipant | Boot> | null>(null);
+
+  const load = useCallback(async (me: StoredParticipant): Promise<void> => {
+    const sentAt = Date.now();
+    const outcome = await callApi<ParticipantState>('GET', '/state', { token: me.token });
+    const receivedAt = Date.now();
+    if (outcome.kind === 'ok') {
+      const serverNow = outcome.data.session?.conversation?.serverNow;
+      const offsetMs = serverNow ? clockOffset(serverNow, sentAt, receivedAt) : 0;
+      setOffline(false);
+      setBoot({ kind: 'ready', me, state: outcome.data, offsetMs });
+      return;
+    }
+    if (outcome.kind === 'problem' && outcome.problem.status === 401) {
+      forgetParticipant(localStore);
+      setBoot({ kind: 'expired' });
+      return;
+    }
+    setOffline(true);
+    setBoot((current) => (current.kind === 'ready' ? current : { kind: 'unreachable' }));
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    // One join per page, even when React runs this effect twice in development.
+    joining.current ??= ensureParticipant(entry);
+    void joining.current.then(async (result) => {
+      if (!live) return;
+      if (!('token' in result)) {
+        joining.current = null;
+        setBoot(result);
+        return;
+      }
+      meRef.current = result;
+      settleUrl();
+      await load(result);
+    });
+    return () => {
+      live = false;
+    };
+  }, [entry, load, attempt]);
+
+  const refresh = useCallback(async () => {
+    if (meRef.current) await load(meRef.current);
+  }, [load]);
+
+  const act = useCallback(async (path: string, body?: unknown) => {
+    const me = meRef.current;
+    if (!me) return { kind: 'offline' } as const;
+    const outcome = await callApi<unknown>('POST', path, { token: me.token, body });
+    await load(me);
+    return outcome;
+  }, [load]);
+
+  const adopt = useCallback(async (joined: JoinResponse) => {
+    const previous = meRef.current;
+    const me: StoredParticipant = { token: joined.token, participantId: joined.participantId, entry: previous?.entry ?? 'rejoin' };
+    saveParticipant(localStore, me);
+    meRef.current = me;
+    await load(me);
+  }, [load]);
+
+  const retry = useCallback(() => {
+    joining.current = null;
+    setBoot({ kind: 'loading' });
+    setAttempt((value) => value + 1);
+  }, []);
+
+  return { boot, offline, refresh, act, adopt, retry };
+}

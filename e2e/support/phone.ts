@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type APIRequestContext, type Browser, type BrowserContext, devices, expect, type Page, type TestInfo } from '@playwright/test';
+
+// Everything the issue asks of the participant pages: WCAG 2.0/2.1/2.2 A and AA.
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+const PARTICIPANT_KEY = 'attune.participant.v1';
+
+/** A phone of its own: separate storage, so two phones are two participants. */
+export async function newPhone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...devices['Pixel 7'] });
+  return { context, page: await context.newPage() };
+}
+
+/** Numbered screenshots, so the output folder reads as the journey in order. */
+export class Shots {
+  private count = 0;
+  constructor(private readonly testInfo: TestInfo) {}
+
+  async take(page: Page, name: string): Promise<void> {
+    this.count += 1;
+    const file = this.testInfo.outputPath(`${String(this.count).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+  }
+}
+
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect(await axeViolations(page), `axe on ${where}`).toEqual([]);
+}
+
+/** The page fits the viewport's width: nothing scrolls sideways. */
+export async function expectNoSideways(page: Page, where: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+  });
+  expect(scrollWidth, `${where} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+}
+
+/** The participant token the phone keeps in localStorage (never shown, never in a URL). */
+export async function tokenOf(page: Page): Promise<string> {
+  const raw = await page.evaluate((key) => window.localStorage.getItem(key), PARTICIPANT_KEY);
+  expect(raw, 'no participant stored on this phone').not.toBeNull();
+  return (JSON.parse(raw ?? '{}') as { token: string }).token;
+}
+
+export interface PhaseAnswers {
+  readonly instruments: readonly { id: string; version: number; answers: Record<string, unknown>; submitted: boolean }[];
+}
+
+/** What the API holds for this participant and phase (read with the participant's own token). */
+export async function storedAnswers(http: APIRequestContext, token: string, phase: 'pre' | 'post'): Promise<PhaseAnswers> {
+  const response = await http.get(`/api/participant/answers/${phase}`, { headers: { 'X-Participant-Token': token } });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as PhaseAnswers;
+}
+
+export async function participantState(http: APIRequestContext, token: string): Promise<Record<string, unknown>> {
+  const response = await http.get('/api/participant/state', { headers: { 'X-Participant-Token': token } });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}

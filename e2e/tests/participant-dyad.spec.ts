@@ -1,0 +1,137 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
+import { answerCovariates, answerPhase, type CardInfo, confirmInstructions, consent, currentCard, type PhaseRun, waitForSurvey } from '../support/journey';
+import { expectAccessible, expectNoSideways, newPhone, Shots, storedAnswers, tokenOf } from '../support/phone';
+
+/** Runs axe (and takes a picture) on the first card of every item kind a phase shows. */
+function checkEveryKind(page: Page, shots: Shots, prefix: string, seen: Set<string>) {
+  return async (info: CardInfo) => {
+    if (seen.has(info.kind)) return;
+    seen.add(info.kind);
+    await expectAccessible(page, `${prefix} ${info.kind} card`);
+    await expectNoSideways(page, `${prefix} ${info.kind} card`);
+    await shots.take(page, `${prefix}-${info.kind}`);
+  };
+}
+
+async function submitPhase(page: Page): Promise<void> {
+  await page.getByTestId('submit-phase').click();
+}
+
+function seconds(clock: string | null): number {
+  const [minutes, secs] = (clock ?? '0:00').split(':').map(Number);
+  return (minutes ?? 0) * 60 + (secs ?? 0);
+}
+
+async function expectStored(page: Page, phase: 'pre' | 'post', run: PhaseRun): Promise<void> {
+  const stored = await storedAnswers(page.request, await tokenOf(page), phase);
+  expect(stored.instruments.length).toBeGreaterThan(0);
+  for (const instrument of stored.instruments) {
+    expect(instrument.submitted, `${phase} ${instrument.id} submitted`).toBe(true);
+    expect(instrument.answers, `${phase} ${instrument.id} answers`).toMatchObject(run.given[instrument.id] ?? {});
+  }
+}
+
+test('two phones complete a dyad session: join, consent, waiting, instructions, pre-survey, shared timer, post-survey, completion code', async ({ browser, researcher }, testInfo) => {
+  test.setTimeout(240_000);
+  const study = await researcher.launchedStudy('phone_topic');
+  const session = await researcher.labSession(study.id);
+  const shots = new Shots(testInfo);
+  const a = await newPhone(browser);
+  const b = await newPhone(browser);
+
+  // Phone A scans its seat's QR code; phone B types the session code.
+  await a.page.goto(session.seats[0]?.joinPath ?? '');
+  await b.page.goto('/join');
+  await shots.take(b.page, 'b-join-form');
+  await b.page.getByLabel('Enter your session code').fill(session.code.toLowerCase());
+  await b.page.getByRole('button', { name: 'Join' }).click();
+
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Before you start' })).toBeVisible();
+  await expect(a.page).toHaveURL(/\/p$/);
+  await expectAccessible(a.page, 'consent');
+  await shots.take(a.page, 'a-consent');
+  await consent(a.page);
+  await expectAccessible(a.page, 'covariates');
+  await shots.take(a.page, 'a-covariates');
+  await answerCovariates(a.page);
+
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Waiting for your partner' })).toBeVisible();
+  await expect(a.page.getByTestId('presence')).toContainText('2 of 2 people have joined');
+  await expectAccessible(a.page, 'waiting for the partner');
+  await shots.take(a.page, 'a-waiting-for-partner');
+
+  await consent(b.page);
+  await answerCovariates(b.page);
+  for (const phone of [a, b]) await expect(phone.page.getByRole('heading', { level: 1, name: 'Get ready for the conversation' })).toBeVisible({ timeout: 15_000 });
+  const instructionsA = await a.page.getByTestId('condition-instructions').textContent();
+  expect(await b.page.getByTestId('condition-instructions').textContent(), 'both phones show the same condition').toBe(instructionsA);
+  await expectAccessible(a.page, 'instructions');
+  await shots.take(a.page, 'a-instructions');
+  await confirmInstructions(a.page);
+  await expectAccessible(a.page, 'instructions, waiting for the partner');
+  await shots.take(a.page, 'a-instructions-waiting');
+  await confirmInstructions(b.page).catch(() => undefined);
+
+  // Pre-survey on both phones; A also shows an error state (Next without an answer).
+  for (const phone of [a, b]) await waitForSurvey(phone.page, 'pre');
+  const seen = new Set<string>();
+  const preA = await answerPhase(a.page, {
+    beforeAnswer: async (info) => {
+      if (info.kind === 'likert' && !seen.has('error')) {
+        seen.add('error');
+        await a.page.getByRole('button', { name: 'Next', exact: true }).click();
+        await expect(currentCard(a.page).getByRole('alert')).toHaveText('Please choose an answer to continue.');
+        await expectAccessible(a.page, 'a likert card with a REQUIRED error');
+        await shots.take(a.page, 'a-pre-error-required');
+      }
+      await checkEveryKind(a.page, shots, 'a-pre', seen)(info);
+    },
+  });
+  await expectAccessible(a.page, 'the submit card');
+  await shots.take(a.page, 'a-pre-submit');
+  await submitPhase(a.page);
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Thank you, your answers are saved' })).toBeVisible();
+  await expectAccessible(a.page, 'waiting after the pre-survey');
+  await shots.take(a.page, 'a-pre-waiting');
+  const preB = await answerPhase(b.page);
+  await submitPhase(b.page);
+
+  // The conversation: the same topic card and the same remaining time on both phones.
+  for (const phone of [a, b]) await expect(phone.page.getByRole('heading', { level: 1, name: 'Talk with your partner' })).toBeVisible({ timeout: 15_000 });
+  const [timerA, timerB] = await Promise.all([a.page.getByTestId('timer').textContent(), b.page.getByTestId('timer').textContent()]);
+  expect(Math.abs(seconds(timerA) - seconds(timerB)), `timers ${timerA} vs ${timerB}`).toBeLessThanOrEqual(1);
+  expect(seconds(timerA)).toBeGreaterThan(590);
+  expect(await b.page.getByTestId('topic-card').textContent()).toBe(await a.page.getByTestId('topic-card').textContent());
+  await expectAccessible(a.page, 'conversation');
+  await shots.take(a.page, 'a-conversation');
+  await shots.take(b.page, 'b-conversation');
+
+  // The researcher ends the conversation early; the post-survey opens on both phones together.
+  await researcher.endConversation(study.id, session.id);
+  for (const phone of [a, b]) await waitForSurvey(phone.page, 'post');
+  const postA = await answerPhase(a.page, { beforeAnswer: checkEveryKind(a.page, shots, 'a-post', new Set()) });
+  const postB = await answerPhase(b.page);
+  await submitPhase(a.page);
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Thank you, your answers are saved' })).toBeVisible();
+  await expect(a.page.getByTestId('completion-code')).toHaveCount(0);
+  await submitPhase(b.page);
+
+  for (const phone of [a, b]) await expect(phone.page.getByTestId('completion-code')).toHaveText('ATTUNE-PT', { timeout: 15_000 });
+  await expectAccessible(a.page, 'completion');
+  await shots.take(a.page, 'a-completion');
+  await shots.take(b.page, 'b-completion');
+
+  // The API holds both phases for both participants, and one condition for the session.
+  await expectStored(a.page, 'pre', preA);
+  await expectStored(b.page, 'pre', preB);
+  await expectStored(a.page, 'post', postA);
+  await expectStored(b.page, 'post', postB);
+  const detail = await researcher.session(study.id, session.id);
+  expect(detail.status).toBe('complete');
+  expect(detail.conditionId).not.toBeNull();
+  expect(detail.seats.map((seat) => seat.status).sort()).toEqual(['consented', 'consented']);
+  testInfo.annotations.push({ type: 'condition', description: detail.conditionId ?? '' });
+  await a.context.close();
+  await b.context.close();
+});
