@@ -73,15 +73,16 @@ async function store(client, participant, phase, key, claimedAt, answers) {
   return body;
 }
 
-// SessionFlow.onPhaseSubmitted: lock the session, load the design, count who is still missing.
+// SessionFlow.onPhaseSubmitted: lock the session, count who is still missing, and only when the
+// session moves on load the design and record the change.
 async function advance(client, participant, phase) {
   const session = (await client.query('SELECT * FROM study_session WHERE id = $1 FOR UPDATE', [participant.session_id])).rows[0];
-  await client.query('SELECT * FROM study WHERE id = $1', [session.study_id]);
   const { active, missing } = (await client.query(
     `SELECT count(*)::int AS active, count(*) FILTER (WHERE ps.participant_id IS NULL)::int AS missing FROM participant p
        LEFT JOIN phase_submission ps ON ps.participant_id = p.id AND ps.phase = $2 AND ps.state = 'done'
       WHERE p.session_id = $1 AND p.status = 'consented' AND p.left_at IS NULL`, [session.id, phase])).rows[0];
   if (active === 0 || missing > 0) return;
+  await client.query('SELECT * FROM study WHERE id = $1', [session.study_id]);
   const to = phase === 'pre' ? 'conversation' : 'complete';
   await client.query(`UPDATE study_session SET status = $3, updated_at = now() WHERE id = $1 AND status = $2`, [session.id, session.status, to]);
   await client.query(`INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ('participant', $1, 'session.status_changed', $2, 'session', $3, $4)`,

@@ -59,7 +59,10 @@ export class SessionFlow {
     if (!session) return;
     if (phase === 'post' && (await this.expire({ sessionId: session.id }, manager)).length > 0) session.status = 'post_survey';
     if (phaseOf(session.status) !== phase) return;
-    await this.advanceIfReady(manager, session, await this.designOf(session, manager), { actorType: 'participant', actorId: participant.id });
+    // Hot path (every submit): count first, load the design only when the session actually moves on.
+    const { active, missing } = await this.participants.countMissingPhase(session.id, phase, manager);
+    if (active === 0 || missing > 0) return;
+    await this.enter(manager, session, afterPhase(phase), await this.designOf(session, manager), { actorType: 'participant', actorId: participant.id });
   }
 
   /**
