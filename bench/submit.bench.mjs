@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { closedLoop, openLoop } from './lib/load.mjs';
-import { expectOk, inBatches, launchedStudy, participantCall, researcher, seated } from './lib/flows.mjs';
+import { dyadsInPreSurvey, panasAnswers } from './lib/dyads.mjs';
 import { startBenchPlatform } from './lib/platform.mjs';
 import { writeResult } from './lib/results.mjs';
 import { freePort, repoRoot } from '../scripts/lib/postgres.mjs';
@@ -13,28 +13,6 @@ import { service } from '../scripts/lib/processes.mjs';
 const MAX_RATE_SUBMITS = 600;
 const PACED_SUBMITS = 300;
 const CONCURRENCY = 16;
-const PANAS = ['upset', 'hostile', 'alert', 'ashamed', 'inspired', 'nervous', 'determined', 'attentive', 'afraid', 'active'];
-
-function answers(i) {
-  return { i_panas_sf: Object.fromEntries([['panas_instruction', null], ...PANAS.map((word, k) => [`panas_${word}`, ((i + k) % 5) + 1])]) };
-}
-
-/** Dyads brought to the pre-survey through the real join → consent → covariates → instructions flow. */
-async function prepare(platform, participants) {
-  const call = await researcher(platform.apis[0], platform.credentials);
-  const study = await launchedStudy(call, 'phone_topic');
-  const api = platform.apis[0];
-  const dyads = await inBatches(Array.from({ length: participants / 2 }, (_, i) => i), 16, async () => {
-    const session = await call('POST', `/api/studies/${study.id}/sessions`);
-    const members = await Promise.all(session.seats.map((seat) => seated(api, seat.joinPath, study.design.consent.version)));
-    for (const member of members) await expectOk(await member('POST', 'covariates', { values: { acquainted: 'strangers' } }), 'covariates');
-    for (const member of members) await expectOk(await member('POST', 'instructions/confirm'), 'confirm');
-    return members;
-  });
-  const tokens = await platform.query(`SELECT token_hash FROM participant WHERE study_id = $1`, [study.id]);
-  if (tokens.length !== participants) throw new Error(`prepared ${tokens.length} participants, wanted ${participants}`);
-  return dyads.flat();
-}
 
 /** Undo the submissions so the baseline meets exactly the same state. */
 async function reset(platform) {
@@ -45,7 +23,7 @@ async function reset(platform) {
 }
 
 function submits(callers, offset, count) {
-  return callers.slice(offset, offset + count).map((call, i) => () => call('POST', 'phases/pre/submit', { answers: answers(offset + i) }, { 'idempotency-key': randomUUID() }));
+  return callers.slice(offset, offset + count).map((call, i) => () => call('POST', 'phases/pre/submit', { answers: panasAnswers(offset + i) }, { 'idempotency-key': randomUUID() }));
 }
 
 async function measure(callers) {
@@ -63,7 +41,7 @@ async function countStored(platform) {
 export async function run() {
   const platform = await startBenchPlatform({ apiCount: 1 });
   try {
-    const members = await prepare(platform, MAX_RATE_SUBMITS + PACED_SUBMITS);
+    const members = await dyadsInPreSurvey(platform, MAX_RATE_SUBMITS + PACED_SUBMITS);
     const tokensOf = (api) => members.map((member) => member.retarget(api));
     const port = await freePort();
     service('baseline', process.execPath, [join(repoRoot, 'bench/baseline/submit-server.mjs')], { cwd: join(repoRoot, 'apps/api'), env: { ...process.env, DATABASE_URL: platform.databaseUrl, PORT: String(port) }, quiet: true });
@@ -85,4 +63,3 @@ export async function run() {
   }
 }
 
-export { participantCall };

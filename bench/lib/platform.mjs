@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, repoRoot, startEmbedded, waitForDatabase } from '../../scripts/lib/postgres.mjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dataRoot, freePort, repoRoot, startEmbedded, waitForDatabase } from '../../scripts/lib/postgres.mjs';
 import { capture, service, stopAll } from '../../scripts/lib/processes.mjs';
 
 const apiMain = join(repoRoot, 'apps/api/dist/main.js');
@@ -11,9 +12,25 @@ const cli = join(repoRoot, 'apps/api/dist/cli/cli.js');
 async function server() {
   if (process.env.DATABASE_URL) {
     await waitForDatabase(process.env.DATABASE_URL);
-    return { serverUrl: process.env.DATABASE_URL, stop: async () => undefined };
+    return { serverUrl: process.env.DATABASE_URL, stop: async () => undefined, embedded: false };
   }
-  return startEmbedded({ name: 'pg-bench', port: await freePort() });
+  const port = await freePort();
+  const first = await startEmbedded({ name: 'pg-bench', port });
+  let current = first;
+  return {
+    serverUrl: first.serverUrl,
+    embedded: true,
+    stop: () => current.stop(),
+    /** `pg_ctl stop -m immediate` semantics: SIGQUIT to the postmaster, no clean shutdown; then start again. */
+    crashAndRestart: async (downMs) => {
+      const pid = Number(readFileSync(join(dataRoot, 'pg-bench', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(pid, 'SIGQUIT');
+      while (existsSync(join(dataRoot, 'pg-bench', 'postmaster.pid'))) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, downMs));
+      current = await startEmbedded({ name: 'pg-bench', port });
+      return Date.now();
+    },
+  };
 }
 
 async function waitHealthy(url) {
@@ -35,7 +52,9 @@ async function waitHealthy(url) {
 export async function startBenchPlatform({ apiCount = 1, env = {} } = {}) {
   const pgServer = await server();
   const admin = new pg.Client({ connectionString: pgServer.serverUrl });
+  admin.on('error', () => undefined);
   await admin.connect();
+  await admin.query('SELECT 1');
   const name = `attune_bench_${randomBytes(4).toString('hex')}`;
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(pgServer.serverUrl);
@@ -45,9 +64,13 @@ export async function startBenchPlatform({ apiCount = 1, env = {} } = {}) {
   const common = { ...process.env, NODE_ENV: 'production', PSEUDONYM_SECRET: 'bench-pseudonym-secret-0123456789abcdef', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, JOIN_RATE_LIMIT_MAX: '100000', ...env };
   await capture(process.execPath, [cli, 'seed'], { env: { ...common, ATTUNE_ADMIN_EMAIL: credentials.email, ATTUNE_ADMIN_PASSWORD: credentials.password } });
   const apis = [];
+  const children = [];
+  const spawnApi = (i, port) => {
+    children[i] = service(`api${i}`, process.execPath, [apiMain], { env: { ...common, API_PORT: String(port), API_HOST: '127.0.0.1' }, quiet: true });
+  };
   for (let i = 0; i < apiCount; i += 1) {
     const port = await freePort();
-    service(`api${i}`, process.execPath, [apiMain], { env: { ...common, API_PORT: String(port), API_HOST: '127.0.0.1' }, quiet: true });
+    spawnApi(i, port);
     apis.push(`http://127.0.0.1:${port}`);
   }
   await Promise.all(apis.map(waitHealthy));
@@ -66,10 +89,22 @@ export async function startBenchPlatform({ apiCount = 1, env = {} } = {}) {
         await client.end();
       }
     },
+    /** kill -9 of one API process, then the same command again on the same port. */
+    killApi: (i) => children[i].kill('SIGKILL'),
+    restartApi: async (i) => {
+      spawnApi(i, Number(new URL(apis[i]).port));
+      await waitHealthy(apis[i]);
+    },
+    waitHealthy,
+    crashDatabase: pgServer.embedded ? pgServer.crashAndRestart : undefined,
     stop: async () => {
       await stopAll();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      await admin.end();
+      await admin.end().catch(() => undefined);
+      // A fresh connection: the first one may have died with a crashed server.
+      const dropper = new pg.Client({ connectionString: pgServer.serverUrl });
+      dropper.on('error', () => undefined);
+      await dropper.connect().then(() => dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => undefined);
+      await dropper.end().catch(() => undefined);
       await pgServer.stop();
     },
   };
