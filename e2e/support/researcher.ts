@@ -76,6 +76,10 @@ export class Researcher {
     return this.send<SessionDetail>('POST', `/studies/${studyId}/sessions/${sessionId}/end-conversation`);
   }
 
+  abandon(studyId: string, sessionId: string, reason: string): Promise<SessionDetail> {
+    return this.send<SessionDetail>('POST', `/studies/${studyId}/sessions/${sessionId}/abandon`, { reason });
+  }
+
   async setStatus(studyId: string, move: 'pause' | 'close'): Promise<void> {
     await this.send('POST', `/studies/${studyId}/${move}`);
   }
