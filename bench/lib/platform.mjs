@@ -47,9 +47,10 @@ async function waitHealthy(url) {
 
 /**
  * A fresh, migrated database with an admin, and `apiCount` API processes on it.
- * `env` is passed to the API processes (e.g. a higher rate limit for load).
+ * `env` is passed to the API processes (e.g. a higher rate limit for load), `nodeArgs` to their
+ * node (e.g. --cpu-prof).
  */
-export async function startBenchPlatform({ apiCount = 1, env = {} } = {}) {
+export async function startBenchPlatform({ apiCount = 1, env = {}, nodeArgs = [] } = {}) {
   const pgServer = await server();
   const admin = new pg.Client({ connectionString: pgServer.serverUrl });
   admin.on('error', () => undefined);
@@ -66,7 +67,7 @@ export async function startBenchPlatform({ apiCount = 1, env = {} } = {}) {
   const apis = [];
   const children = [];
   const spawnApi = (i, port) => {
-    children[i] = service(`api${i}`, process.execPath, [apiMain], { env: { ...common, API_PORT: String(port), API_HOST: '127.0.0.1' }, quiet: true });
+    children[i] = service(`api${i}`, process.execPath, [...nodeArgs, apiMain], { env: { ...common, API_PORT: String(port), API_HOST: '127.0.0.1' }, quiet: true });
   };
   for (let i = 0; i < apiCount; i += 1) {
     const port = await freePort();

@@ -20,15 +20,11 @@ export class AuditRepository {
 
   /** Pass the use case's transaction manager so the event commits or rolls back with it. */
   async append(record: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(AuditEvent, {
-      actorType: record.actorType,
-      actorId: record.actorId,
-      action: record.action,
-      studyId: record.studyId ?? null,
-      subjectType: record.subjectType ?? null,
-      subjectId: record.subjectId ?? null,
-      data: (record.data ?? {}) as AuditEvent["data"] & object,
-    });
+    // Plain SQL: this runs inside nearly every use case, including the participant's submit.
+    await manager.query(
+      `INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [record.actorType, record.actorId, record.action, record.studyId ?? null, record.subjectType ?? null, record.subjectId ?? null, JSON.stringify(record.data ?? {})],
+    );
   }
 
   async listForStudy(studyId: string, limit: number): Promise<AuditEvent[]> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { columnsOf, selectOne } from '../common/database/raw-rows';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Participant } from '../sessions/participant.entity';
@@ -53,7 +54,7 @@ export class ResponsesRepository {
 
   /** The acting participant, fresh and locked first: the sessions feature locks participant, then session. */
   lockParticipant(participantId: string, manager: EntityManager): Promise<Participant | null> {
-    return manager.findOne(Participant, { where: { id: participantId }, lock: { mode: 'pessimistic_write' } });
+    return selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.id = $1 FOR UPDATE`, [participantId]);
   }
 
   /** Session status plus the instrument list of the protocol it runs under, in one round trip. */

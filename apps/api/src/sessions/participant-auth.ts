@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { hashSecret } from '../common/crypto/tokens';
+import { columnsOf, selectOne } from '../common/database/raw-rows';
 import { defineErrors } from '../common/errors/domain-error';
 import { Participant } from './participant.entity';
 
@@ -27,7 +28,8 @@ export class ParticipantGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<ParticipantRequest>();
     const token = req.header(PARTICIPANT_TOKEN_HEADER);
     if (!token || !token.startsWith(PARTICIPANT_TOKEN_PREFIX) || token.length > 100) throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
-    const participant = await this.dataSource.manager.findOneBy(Participant, { tokenHash: hashSecret(token) });
+    const manager = this.dataSource.manager;
+    const participant = await selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.token_hash = $1`, [hashSecret(token)]);
     if (!participant) throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
     req.participant = participant;
     return true;

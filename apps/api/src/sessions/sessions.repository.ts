@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { columnsOf, selectOne } from '../common/database/raw-rows';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, type QueryDeepPartialEntity, QueryFailedError } from 'typeorm';
 import { Study } from '../studies/study.entity';
@@ -80,7 +81,7 @@ export class SessionsRepository {
 
   /** Every change of a session's seats or status takes this row lock first (after the acting participant's). */
   lock(sessionId: string, manager: EntityManager): Promise<StudySession | null> {
-    return manager.createQueryBuilder(StudySession, 's').setLock('pessimistic_write').where('s.id = :sessionId', { sessionId }).getOne();
+    return selectOne(manager, StudySession, `SELECT ${columnsOf(manager, StudySession, 's')} FROM study_session s WHERE s.id = $1 FOR UPDATE`, [sessionId]);
   }
 
   /** Moves `from` → `to` only if the session is still in `from`; false when it was not. */
