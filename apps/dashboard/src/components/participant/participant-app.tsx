@@ -7,6 +7,7 @@ import { localStore } from '@/lib/participant/storage';
 import { isPhaseSubmittedHere } from '@/lib/participant/survey-store';
 import type { Entry, JoinResponse } from '@/lib/participant/types';
 import { type ParticipantSession, useParticipant } from '@/lib/participant/use-participant';
+import { BootShell, NoSessionNotice } from './boot-shell';
 import { KnownNotice, type NoticeKind } from './notice';
 import { ParticipantScreen } from './participant-screen';
 import { useAnswerQueue } from './use-answer-queue';
@@ -54,10 +55,12 @@ export function ParticipantApp({ entry }: { readonly entry: Entry | null }) {
   }, [refresh]);
 
   const notice = bootNotice(session);
+  if (notice === 'no-session') return <NoSessionNotice final />;
   if (notice) {
     const retry = notice === 'unreachable' ? <button type="button" className="button" onClick={session.retry}>Try again</button> : undefined;
     return <KnownNotice kind={notice} action={retry} />;
   }
+  if (boot.kind === 'loading' && entry === null) return <BootShell />;
   if (boot.kind !== 'ready' || screen === null || queue === null) {
     return <section className="p-card" aria-busy="true"><h1>Opening your study session…</h1></section>;
   }

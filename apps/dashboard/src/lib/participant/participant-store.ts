@@ -1,7 +1,8 @@
 import { isRecord, type KeyValueStore, readJson, writeJson } from './storage';
 import type { Entry } from './types';
 
-const KEY = 'attune.participant.v1';
+/** Exported for /p's inline check, which runs before any JavaScript bundle has arrived. */
+export const PARTICIPANT_KEY = 'attune.participant.v1';
 
 /** The capability token of this phone's participant and the link it came from. */
 export interface StoredParticipant {
@@ -27,13 +28,13 @@ export function entryKey(entry: Entry): string {
 }
 
 export function loadParticipant(store: KeyValueStore): StoredParticipant | null {
-  return readJson(store, KEY, isStored);
+  return readJson(store, PARTICIPANT_KEY, isStored);
 }
 
 export function saveParticipant(store: KeyValueStore, participant: StoredParticipant): void {
-  writeJson(store, KEY, participant);
+  writeJson(store, PARTICIPANT_KEY, participant);
 }
 
 export function forgetParticipant(store: KeyValueStore): void {
-  store.remove(KEY);
+  store.remove(PARTICIPANT_KEY);
 }

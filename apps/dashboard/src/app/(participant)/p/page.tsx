@@ -1,7 +1,15 @@
 import type { Metadata } from 'next';
 import { ParticipantApp } from '@/components/participant/participant-app';
+import { PARTICIPANT_KEY } from '@/lib/participant/participant-store';
 
 export const metadata: Metadata = { title: 'Your study session' };
+
+/*
+ * Runs while the HTML is parsed, before the first paint and long before the app's JavaScript:
+ * it marks the shell when this phone holds a participant, so CSS shows "opening your session"
+ * instead of the no-session notice (see BootShell). It reads only whether the key exists.
+ */
+const STORED_CHECK = `try{if(localStorage.getItem(${JSON.stringify(PARTICIPANT_KEY)}))document.currentScript.parentElement.setAttribute('data-stored','')}catch(e){}`;
 
 /*
  * Where every participant link ends up once joined (the token lives in the phone's localStorage,
@@ -10,7 +18,11 @@ export const metadata: Metadata = { title: 'Your study session' };
 export default function ParticipantPage() {
   return (
     <main id="main" className="participant">
-      <ParticipantApp entry={null} />
+      {/* The inline check adds data-stored to this element before React hydrates it. */}
+      <div className="p-boot" suppressHydrationWarning>
+        <script dangerouslySetInnerHTML={{ __html: STORED_CHECK }} />
+        <ParticipantApp entry={null} />
+      </div>
     </main>
   );
 }
