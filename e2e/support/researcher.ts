@@ -72,6 +72,10 @@ export class Researcher {
     return this.send<SessionDetail>('GET', `/studies/${studyId}/sessions/${sessionId}`);
   }
 
+  sessions(studyId: string): Promise<readonly { id: string; status: string }[]> {
+    return this.send('GET', `/studies/${studyId}/sessions`);
+  }
+
   endConversation(studyId: string, sessionId: string): Promise<SessionDetail> {
     return this.send<SessionDetail>('POST', `/studies/${studyId}/sessions/${sessionId}/end-conversation`);
   }

@@ -9,20 +9,21 @@ type Instructions = OwnSession['instructions'];
 
 const TIME_UP_POLL_MS = 2_000;
 
-function TopicCard({ instructions }: { readonly instructions: Instructions }) {
+function TopicCard({ instructions, language }: { readonly instructions: Instructions; readonly language: string }) {
   const topics = (instructions?.levels ?? []).flatMap((level) => (level.topicPrompt ? [level.topicPrompt] : []));
   return (
     <div className="topic-card" data-testid="topic-card">
       <h2>Your conversation</h2>
-      {topics.map((topic) => <p key={topic} className="topic">{topic}</p>)}
-      {instructions?.conversation ? <p>{instructions.conversation}</p> : null}
+      {topics.map((topic) => <p key={topic} className="topic" lang={language}>{topic}</p>)}
+      {instructions?.conversation ? <p lang={language}>{instructions.conversation}</p> : null}
     </div>
   );
 }
 
 /** The topic card and the shared timer; both phones count down to the server's end time. */
-export function ConversationScreen({ clock, instructions, offsetMs, refresh }: {
+export function ConversationScreen({ clock, instructions, language, offsetMs, refresh }: {
   readonly clock: Clock;
+  readonly language: string;
   readonly instructions: Instructions;
   readonly offsetMs: number;
   readonly refresh: () => Promise<void>;
@@ -40,7 +41,7 @@ export function ConversationScreen({ clock, instructions, offsetMs, refresh }: {
   return (
     <section className="p-card conversation" aria-labelledby="conversation-title">
       <h1 id="conversation-title" tabIndex={-1}>Talk with your partner</h1>
-      <TopicCard instructions={instructions} />
+      <TopicCard instructions={instructions} language={language} />
       <p className="timer" role="timer" aria-label="Time left" data-testid="timer">{formatClock(left)}</p>
       <p className="visually-hidden" aria-live="polite">{spokenClock(left)}</p>
       <p className="muted">

@@ -7,11 +7,12 @@ import { usePending } from './use-pending';
 
 interface CovariatesScreenProps {
   readonly questions: readonly CovariateQuestion[];
+  readonly language: string;
   readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
 }
 
 /** Questions about the pair asked before allocation (e.g. "did you know your partner?"). */
-export function CovariatesScreen({ questions, act }: CovariatesScreenProps) {
+export function CovariatesScreen({ questions, language, act }: CovariatesScreenProps) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<readonly string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -36,9 +37,9 @@ export function CovariatesScreen({ questions, act }: CovariatesScreenProps) {
         const errorId = `cov-${question.id}-error`;
         return (
           <fieldset key={question.id} className="item" aria-describedby={invalid ? errorId : undefined}>
-            <legend className="item-legend"><span className="item-question">{question.question}</span></legend>
+            <legend className="item-legend" lang={language}><span className="item-question">{question.question}</span></legend>
             <ChoiceList name={`cov-${question.id}`} invalid={invalid} selected={values[question.id] ?? null}
-              options={question.levels.map((level) => ({ value: level.id, label: <span className="choice-text">{level.text}</span> }))}
+              options={question.levels.map((level) => ({ value: level.id, label: <span className="choice-text" lang={language}>{level.text}</span> }))}
               onSelect={(level) => setValues((current) => ({ ...current, [question.id]: String(level) }))} />
             {invalid ? <p id={errorId} className="item-error" role="alert">Please choose an answer to continue.</p> : null}
           </fieldset>

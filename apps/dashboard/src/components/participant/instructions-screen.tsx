@@ -6,19 +6,20 @@ import { usePending } from './use-pending';
 
 type Instructions = NonNullable<OwnSession['instructions']>;
 
-function Steps({ instructions }: { readonly instructions: Instructions }) {
+function Steps({ instructions, language }: { readonly instructions: Instructions; readonly language: string }) {
   const steps = instructions.levels.flatMap((level) => (level.instructions ? [{ key: `${level.factorId}-${level.levelId}`, text: level.instructions }] : []));
   if (steps.length === 0) return <p>No special set-up is needed for this conversation.</p>;
   return (
-    <ol className="steps" data-testid="condition-instructions">
+    <ol className="steps" data-testid="condition-instructions" lang={language}>
       {steps.map((step) => <li key={step.key}>{step.text}</li>)}
     </ol>
   );
 }
 
 /** The condition's set-up (where the phone goes, how to sit), confirmed by each seat. */
-export function InstructionsScreen({ instructions, confirmed, act }: {
+export function InstructionsScreen({ instructions, language, confirmed, act }: {
   readonly instructions: Instructions;
+  readonly language: string;
   readonly confirmed: boolean;
   readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
 }) {
@@ -28,7 +29,7 @@ export function InstructionsScreen({ instructions, confirmed, act }: {
     <section className="p-card" aria-labelledby="instructions-title">
       <h1 id="instructions-title" tabIndex={-1}>Get ready for the conversation</h1>
       <p>Please do this together with your partner now:</p>
-      <Steps instructions={instructions} />
+      <Steps instructions={instructions} language={language} />
       <ActionError message={error} />
       {confirmed ? (
         <p className="waiting-note" role="status" aria-live="polite">

@@ -68,7 +68,7 @@ export function ParticipantApp({ entry }: { readonly entry: Entry | null }) {
     <>
       {session.offline ? <p className="connection-note" role="status">No connection. Retrying; your answers are kept on this phone.</p> : null}
       <ParticipantScreen screen={screen} state={boot.state} me={boot.me} offsetMs={boot.offsetMs} queue={queue}
-        act={session.act} refresh={refresh} onSubmitted={onSubmitted}
+        act={session.act} refresh={refresh} onSubmitted={onSubmitted} switchLanguage={session.switchLanguage}
         onRejoin={async () => {
           const joined = await callApi<JoinResponse>('POST', '/rejoin', { token: boot.me.token });
           if (joined.kind === 'ok') await session.adopt(joined.data);

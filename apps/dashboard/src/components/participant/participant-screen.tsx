@@ -23,6 +23,7 @@ export interface ParticipantScreenProps {
   readonly refresh: () => Promise<void>;
   readonly onSubmitted: () => void;
   readonly onRejoin: () => Promise<void>;
+  readonly switchLanguage: (language: string) => Promise<boolean>;
 }
 
 function LeftNotice({ canRejoin, onRejoin }: { readonly canRejoin: boolean; readonly onRejoin: () => Promise<void> }) {
@@ -52,9 +53,9 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
     case 'left':
       return <LeftNotice canRejoin={screen.canRejoin} onRejoin={props.onRejoin} />;
     case 'consent':
-      return <ConsentScreen state={state} act={act} />;
+      return <ConsentScreen state={state} act={act} switchLanguage={props.switchLanguage} />;
     case 'covariates':
-      return <CovariatesScreen questions={state.study.covariateQuestions} act={act} />;
+      return <CovariatesScreen questions={state.study.covariateQuestions} language={state.participant.language} act={act} />;
     case 'waiting-room':
       return <WaitingRoom footer={leave} />;
     case 'waiting-partner':
@@ -62,7 +63,7 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
     case 'instructions':
     case 'instructions-waiting':
       return session?.instructions
-        ? <InstructionsScreen instructions={session.instructions} confirmed={screen.kind === 'instructions-waiting'} act={act} />
+        ? <InstructionsScreen instructions={session.instructions} language={state.participant.language} confirmed={screen.kind === 'instructions-waiting'} act={act} />
         : null;
     case 'survey':
       return (
@@ -73,7 +74,7 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
       return <WaitingAfterPhase phase={screen.phase} />;
     case 'conversation':
       return session?.conversation
-        ? <ConversationScreen clock={session.conversation} instructions={session.instructions} offsetMs={props.offsetMs} refresh={props.refresh} />
+        ? <ConversationScreen clock={session.conversation} instructions={session.instructions} language={state.participant.language} offsetMs={props.offsetMs} refresh={props.refresh} />
         : <Finishing />;
     case 'complete':
       return state.completion ? <CompletionScreen completion={state.completion} /> : <Finishing />;

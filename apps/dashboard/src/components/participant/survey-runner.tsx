@@ -66,9 +66,11 @@ export function SurveyRunner(props: SurveyRunnerProps) {
       <Progress card={card} total={total} position={progress.position} cards={cards.length} headingRef={heading} />
       {card ? (
         <>
-          <ItemCard key={cardKey(card.instrument.id, card.item.id)} instrumentId={card.instrument.id} item={card.item} language={language}
-            value={answerOf(progress.answers, card)} error={errorFor(card, survey.errors, snapshot, phase)} context={card.context}
-            onAnswer={(value) => survey.answer(card, value)} />
+          <div lang={language}>
+            <ItemCard key={cardKey(card.instrument.id, card.item.id)} instrumentId={card.instrument.id} item={card.item} language={language}
+              value={answerOf(progress.answers, card)} error={errorFor(card, survey.errors, snapshot, phase)} context={card.context}
+              onAnswer={(value) => survey.answer(card, value)} />
+          </div>
           <div className="p-actions survey-nav">
             {progress.position > 0 ? <button type="button" className="button button-secondary" onClick={survey.back}>Back</button> : null}
             <button type="button" className="button button-next" onClick={() => survey.next()}>Next</button>

@@ -16,7 +16,7 @@ export function SliderView({ instrumentId, item, language, value, error, onAnswe
           <div className="slider-ends" aria-hidden="true"><span>{min}</span><span>{max}</span></div>
           <SliderInput id={`${ids.base}-input`} labelledBy={ids.legend} describedBy={ids.describedBy} value={current}
             onAnswer={onAnswer} invalid={error !== null} />
-          <p className="slider-value" aria-hidden="true">{current === null ? 'Not answered yet: tap or drag the slider' : `Your answer: ${current}`}</p>
+          <p className="slider-value" aria-hidden="true" lang="en">{current === null ? 'Not answered yet: tap or drag the slider' : `Your answer: ${current}`}</p>
         </div>
       )}
     </ItemShell>

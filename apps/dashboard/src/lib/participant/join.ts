@@ -14,9 +14,24 @@ function joinBody(entry: Entry): Record<string, unknown> {
   }
 }
 
-/** POST /api/participant/join from the phone itself, so the token never passes through a server log or URL. */
-export function joinStudy(entry: Entry): Promise<Outcome<JoinResponse>> {
-  return callApi<JoinResponse>('POST', '/join', { body: joinBody(entry) });
+/** The phone's own language ('de' from 'de-CH'), offered first; the API knows the study's languages. */
+function phoneLanguage(): string | undefined {
+  const primary = typeof navigator === 'undefined' ? '' : (navigator.language || '').split('-')[0]?.toLowerCase() ?? '';
+  return /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
+}
+
+/**
+ * POST /api/participant/join from the phone itself, so the token never passes through a server log
+ * or URL. Without an explicit language it asks for the phone's, and falls back to the study's
+ * default when the study is not offered in it.
+ */
+export async function joinStudy(entry: Entry, language?: string): Promise<Outcome<JoinResponse>> {
+  const wanted = language ?? phoneLanguage();
+  const first = await callApi<JoinResponse>('POST', '/join', { body: { ...joinBody(entry), ...(wanted ? { language: wanted } : {}) } });
+  if (language === undefined && wanted && first.kind === 'problem' && first.problem.code === 'UNKNOWN_LANGUAGE') {
+    return callApi<JoinResponse>('POST', '/join', { body: joinBody(entry) });
+  }
+  return first;
 }
 
 /** Friendly outcomes of a refused join, by the API's error code. */

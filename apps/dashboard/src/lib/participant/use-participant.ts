@@ -25,6 +25,8 @@ export interface ParticipantSession {
   readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
   /** After POST /rejoin: the phone continues as the new participant. */
   readonly adopt: (joined: JoinResponse) => Promise<void>;
+  /** Before consent only: join again through the same link in `language` (see switchLanguage). */
+  readonly switchLanguage: (language: string) => Promise<boolean>;
   readonly retry: () => void;
 }
 
@@ -43,7 +45,7 @@ async function ensureParticipant(entry: Entry | null): Promise<StoredParticipant
   if (joined.kind === 'problem') {
     return joined.problem.status >= 500 ? { kind: 'unreachable' } : { kind: 'join-refused', reason: joinRefusal(joined.problem.code) };
   }
-  const me: StoredParticipant = { token: joined.data.token, participantId: joined.data.participantId, entry: entryKey(entry) };
+  const me: StoredParticipant = { token: joined.data.token, participantId: joined.data.participantId, entry: entryKey(entry), via: entry };
   saveParticipant(localStore, me);
   return me;
 }
@@ -119,11 +121,30 @@ export function useParticipant(entry: Entry | null): ParticipantSession {
     await load(me);
   }, [load]);
 
+  const switchLanguage = useCallback(async (language: string) => {
+    const me = meRef.current;
+    if (!me?.via) return false;
+    // The API has no way to change a participant's language, so the phone leaves (before consent
+    // nothing is stored and the seat is freed) and joins again through the same link.
+    const left = await callApi<unknown>('POST', '/leave', { token: me.token });
+    if (left.kind !== 'ok') return false;
+    const joined = await joinStudy(me.via, language);
+    if (joined.kind !== 'ok') {
+      await load(me);
+      return false;
+    }
+    const next: StoredParticipant = { ...me, token: joined.data.token, participantId: joined.data.participantId };
+    saveParticipant(localStore, next);
+    meRef.current = next;
+    await load(next);
+    return true;
+  }, [load]);
+
   const retry = useCallback(() => {
     joining.current = null;
     setBoot({ kind: 'loading' });
     setAttempt((value) => value + 1);
   }, []);
 
-  return { boot, offline, refresh, act, adopt, retry };
+  return { boot, offline, refresh, act, adopt, switchLanguage, retry };
 }
