@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.factory';
 import { createLogger } from '../../src/common/logger';
 import { blockBound, maxPrefixDeviation, type SequenceParams } from '../../src/randomisation/allocation-sequence';
 import { verifyAllocations } from '../../src/randomisation/verify-allocations';
+import { COMMANDS } from '../../src/cli/commands';
 import { weightedConditions } from '../../src/studies/protocol-snapshot';
 import { StudiesRepository } from '../../src/studies/studies.repository';
 import { startTestApp, type TestApp } from '../support/app';
@@ -87,6 +88,23 @@ function checkStrata(params: Omit<SequenceParams, 'stratum'>, allocations: reado
   expect(verification.reduce((sum, s) => sum + s.checked, 0)).toBe(100);
 }
 
+/** After close: the endpoint and the CLI command both regenerate the sequence and find it equal. */
+async function checkRevealedSeed(app: TestApp, owner: Owner, studyId: string): Promise<void> {
+  await owner.call('post', `/api/studies/${studyId}/close`).expect(200);
+  const report = (await owner.call('get', `/api/studies/${studyId}/allocation-verification`).expect(200)).body as { matches: boolean; strata: Array<{ checked: number }> };
+  expect(report.matches).toBe(true);
+  expect(report.strata.reduce((sum, s) => sum + s.checked, 0)).toBe(100);
+  const printed: string[] = [];
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => printed.push(String(chunk)) > 0);
+  try {
+    const command = COMMANDS['verify-allocation'];
+    expect(await command?.run(app.app, { positional: [studyId], options: {} })).toBe(0);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(printed.join('')).toContain('OK: the stored allocations equal the sequence regenerated from the seed');
+}
+
 describe('allocation under concurrency: 200 participants, 100 dyads, 2 API instances, 1 database', () => {
   let app: TestApp;
   let second: INestApplication;
@@ -148,6 +166,7 @@ describe('allocation under concurrency: 200 participants, 100 dyads, 2 API insta
     const seedHex = await app.app.get(StudiesRepository).findSeed(study.id);
     checkStrata({ seedHex: seedHex ?? '', scheme: study.design.randomisation.scheme, conditions: weightedConditions(study.design), blockMultipliers: study.design.randomisation.blockMultipliers }, allocations);
     await checkPhones(tokens, allocations);
+    await checkRevealedSeed(app, owner, study.id);
     console.log(`concurrency: 200 participants, 600 requests over 2 API instances in ${elapsed} ms`);
   });
 });
