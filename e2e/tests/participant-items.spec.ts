@@ -124,6 +124,7 @@ async function numericAndText(page: Page, shots: Shots): Promise<void> {
 }
 
 test('every item kind without a shipped instrument renders, validates and saves on a 320 px phone', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
   const shots = new Shots(testInfo);
   const saved: Record<string, unknown> = {};
   await standIn(page, saved);

@@ -3,6 +3,7 @@ import { adminCredentials } from '../support/researcher';
 import { expectAccessible, newPhone, Shots } from '../support/phone';
 
 test('a researcher creates a lab session and a phone joins through a seat link from its QR card', async ({ page, browser, researcher }, testInfo) => {
+  test.setTimeout(90_000);
   const shots = new Shots(testInfo);
   const study = await researcher.launchedStudy('phone_seating');
   const { email, password } = adminCredentials();

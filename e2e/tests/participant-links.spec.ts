@@ -19,7 +19,9 @@ async function joinByCode(browser: Browser, code: string): Promise<Page> {
   return page;
 }
 
+// Each dead end runs axe twice (phone width and 320 px): slow on a busy machine, hence the timeouts.
 test('unknown or malformed links and codes show what to do', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
   const shots = new Shots(testInfo);
   await page.goto('/join/seat/aseat_this-link-does-not-exist');
   await expectFriendly(page, shots, 'We could not find this study', 'unknown-seat-link');
@@ -38,6 +40,7 @@ test('unknown or malformed links and codes show what to do', async ({ page }, te
 });
 
 test('a closed or paused study, and a full session, explain themselves', async ({ browser, researcher }, testInfo) => {
+  test.setTimeout(120_000);
   const shots = new Shots(testInfo);
   const closed = await researcher.launchedStudy('phone_only');
   const closedSession = await researcher.labSession(closed.id);
@@ -66,6 +69,7 @@ test('a closed or paused study, and a full session, explain themselves', async (
 });
 
 test('declining consent ends politely; a stopped session and a lost token too', async ({ browser, researcher }, testInfo) => {
+  test.setTimeout(120_000);
   const shots = new Shots(testInfo);
   const study = await researcher.launchedStudy('phone_only');
   const session = await researcher.labSession(study.id);

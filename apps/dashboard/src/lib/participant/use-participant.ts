@@ -30,6 +30,18 @@ export interface ParticipantSession {
   readonly retry: () => void;
 }
 
+/**
+ * The API has no way to change a participant's language, so before consent (nothing is stored
+ * yet, and leaving frees the seat) the phone leaves and joins again through the same link.
+ */
+async function rejoinInLanguage(me: StoredParticipant, language: string): Promise<StoredParticipant | null> {
+  if (!me.via) return null;
+  const left = await callApi<unknown>('POST', '/leave', { token: me.token });
+  if (left.kind !== 'ok') return null;
+  const joined = await joinStudy(me.via, language);
+  return joined.kind === 'ok' ? { ...me, token: joined.data.token, participantId: joined.data.participantId } : null;
+}
+
 /** Drops the seat secret or study code from the address bar once the token is safely stored. */
 function settleUrl(): void {
   if (window.location.pathname !== '/p') window.history.replaceState(null, '', '/p');
@@ -123,21 +135,13 @@ export function useParticipant(entry: Entry | null): ParticipantSession {
 
   const switchLanguage = useCallback(async (language: string) => {
     const me = meRef.current;
-    if (!me?.via) return false;
-    // The API has no way to change a participant's language, so the phone leaves (before consent
-    // nothing is stored and the seat is freed) and joins again through the same link.
-    const left = await callApi<unknown>('POST', '/leave', { token: me.token });
-    if (left.kind !== 'ok') return false;
-    const joined = await joinStudy(me.via, language);
-    if (joined.kind !== 'ok') {
-      await load(me);
-      return false;
+    const next = me ? await rejoinInLanguage(me, language) : null;
+    if (next) {
+      saveParticipant(localStore, next);
+      meRef.current = next;
     }
-    const next: StoredParticipant = { ...me, token: joined.data.token, participantId: joined.data.participantId };
-    saveParticipant(localStore, next);
-    meRef.current = next;
-    await load(next);
-    return true;
+    if (meRef.current) await load(meRef.current);
+    return next !== null;
   }, [load]);
 
   const retry = useCallback(() => {

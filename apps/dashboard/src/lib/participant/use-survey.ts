@@ -1,20 +1,16 @@
 'use client';
 
 import type { AnswerValue, Instrument } from '@attune/survey';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AnswerQueue } from './answer-queue';
-import { callApi } from './http';
 import type { StoredParticipant } from './participant-store';
 import { localStore } from './storage';
-import { submitPhase, type SubmitResult } from './submit-phase';
-import { answerOf, buildCards, type Card, cardIssue, cardKey, issuesFromPaths, phaseIssues, submissionBody } from './survey-cards';
-import { newIdempotencyKey, type PhaseProgress, saveProgress, withAnswer } from './survey-store';
-import type { Phase, PhaseAnswers } from './types';
+import { answerOf, buildCards, type Card, cardIssue, cardKey } from './survey-cards';
+import { type PhaseProgress, saveProgress, withAnswer } from './survey-store';
+import type { Phase } from './types';
+import { usePhaseSubmit } from './use-phase-submit';
 
-/** What the participant sees while the final submit is under way or was refused. */
-export type SubmitNote = null | 'sending' | 'offline' | 'retrying' | 'failed' | 'resubmit';
-
-const FLUSH_BEFORE_SUBMIT_MS = 4_000;
+export type { SubmitNote } from './use-phase-submit';
 
 interface SurveyOptions {
   readonly me: StoredParticipant;
@@ -27,11 +23,6 @@ interface SurveyOptions {
   readonly onPhaseClosed: () => void;
 }
 
-async function serverHasPhase(me: StoredParticipant, phase: Phase): Promise<boolean> {
-  const drafts = await callApi<PhaseAnswers>('GET', `/answers/${phase}`, { token: me.token });
-  return drafts.kind === 'ok' && drafts.data.instruments.length > 0 && drafts.data.instruments.every((instrument) => instrument.submitted);
-}
-
 /**
  * The state of one phase on this phone. Every change is written to localStorage before it is sent,
  * so the queue, a reload and the final submit all start from the same answers.
@@ -41,9 +32,6 @@ export function useSurvey(options: SurveyOptions) {
   const cards = useMemo(() => buildCards(instruments, language), [instruments, language]);
   const [progress, setProgress] = useState<PhaseProgress>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [note, setNote] = useState<SubmitNote>(null);
-  const abort = useRef<AbortController | null>(null);
-  useEffect(() => () => abort.current?.abort(), []);
 
   const commit = useCallback((next: PhaseProgress) => {
     saveProgress(localStore, me.participantId, phase, next);
@@ -81,37 +69,9 @@ export function useSurvey(options: SurveyOptions) {
     if (first >= 0) goTo(first);
   }, [cards, goTo]);
 
-  const settle = useCallback(async (result: SubmitResult) => {
-    if (result.kind === 'submitted') {
-      commit({ ...progress, submittedAt: new Date().toISOString() });
-      options.onSubmitted();
-    } else if (result.kind === 'invalid') {
-      setNote(null);
-      showIssues(issuesFromPaths(result.errors));
-    } else if (result.kind === 'refused' && result.code === 'PHASE_NOT_OPEN') {
-      options.onPhaseClosed();
-    } else if (result.kind === 'refused' && result.code === 'IDEMPOTENCY_KEY_REUSED') {
-      // The key met a different body: only a stored submission or a failed one can explain it.
-      if (await serverHasPhase(me, phase)) return settle({ kind: 'submitted' });
-      commit({ ...progress, idempotencyKey: newIdempotencyKey(phase) });
-      setNote('resubmit');
-    } else if (result.kind === 'refused') {
-      setNote('failed');
-    }
-  }, [commit, me, options, phase, progress, showIssues]);
-
-  const submit = useCallback(async () => {
-    const found = phaseIssues(instruments, progress.answers);
-    if (Object.keys(found).length > 0) return showIssues(found);
-    setNote('sending');
-    await queue.flush(FLUSH_BEFORE_SUBMIT_MS);
-    abort.current = new AbortController();
-    const result = await submitPhase({
-      token: me.token, phase, idempotencyKey: progress.idempotencyKey, answers: submissionBody(instruments, progress.answers),
-      signal: abort.current.signal, onRetry: (offline) => setNote(offline ? 'offline' : 'retrying'),
-    });
-    await settle(result);
-  }, [instruments, me.token, phase, progress, queue, settle, showIssues]);
+  const { note, submit } = usePhaseSubmit({
+    me, phase, instruments, progress, commit, queue, showIssues, onSubmitted: options.onSubmitted, onPhaseClosed: options.onPhaseClosed,
+  });
 
   return { cards, progress, errors, note, answer, next, back: () => goTo(progress.position - 1), goTo, submit };
 }
