@@ -10,7 +10,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -91,7 +91,7 @@ async function launchedSoloStudy(researcher) {
 }
 
 /** Join, consent, covariates and the instructions of a one-seat session: the pre-survey is open. */
-async function seedSurveyParticipant(webUrl) {
+export async function seedSurveyParticipant(webUrl) {
   const email = process.env.ATTUNE_ADMIN_EMAIL;
   const password = process.env.ATTUNE_ADMIN_PASSWORD;
   if (!email || !password) return null;
@@ -117,7 +117,7 @@ async function seedSurveyParticipant(webUrl) {
  * A Chromium profile whose localStorage holds the participant token, as a phone that joined would.
  * Seeded on a JSON URL of the same origin, so no page JavaScript lands in the profile's cache.
  */
-async function seededProfile(webUrl, chromePath, stored) {
+export async function seededProfile(webUrl, chromePath, stored) {
   const { chromium } = await import('@playwright/test');
   const dir = mkdtempSync(join(tmpdir(), 'attune-p5-profile-'));
   const context = await chromium.launchPersistentContext(dir, { executablePath: chromePath, headless: true, args: ['--no-sandbox'] });
@@ -237,7 +237,10 @@ async function main() {
   process.exitCode = passed ? 0 : 1;
 }
 
-main().catch((error) => {
-  process.stderr.write(`participant-budget: ${error.message}\n`);
-  process.exitCode = 1;
-});
+// Importable (the seeding helpers help to look into one Lighthouse run by hand); runs when invoked.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    process.stderr.write(`participant-budget: ${error.message}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { AnswerQueue } from '@/lib/participant/answer-queue';
 import type { InstrumentRef } from '@/lib/participant/instruments';
 import { type LoadedPhase, loadPhase } from '@/lib/participant/load-phase';
@@ -27,7 +27,7 @@ export function SurveyScreen(props: SurveyScreenProps) {
   useEffect(() => {
     let live = true;
     void loadPhase(me, phase, refs, language, localStore).then((result) => {
-      if (live) setLoaded(result);
+      if (live) startTransition(() => setLoaded(result));
     });
     return () => {
       live = false;

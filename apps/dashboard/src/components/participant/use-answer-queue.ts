@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { AnswerQueue } from '@/lib/participant/answer-queue';
 import { callApi } from '@/lib/participant/http';
 import type { StoredParticipant } from '@/lib/participant/participant-store';
@@ -26,7 +26,7 @@ export function useAnswerQueue(me: StoredParticipant | null): AnswerQueue | null
     const wake = () => created.wake();
     window.addEventListener('online', wake);
     window.addEventListener('offline', wake);
-    setQueue(created);
+    startTransition(() => setQueue(created));
     // Answers left over from the last visit are sent now.
     created.wake();
     return () => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { clockOffset } from './clock';
 import { callApi, type Outcome } from './http';
 import { joinRefusal, joinStudy, type JoinRefusal } from './join';
@@ -81,7 +81,8 @@ export function useParticipant(entry: Entry | null): ParticipantSession {
       const serverNow = outcome.data.session?.conversation?.serverNow;
       const offsetMs = serverNow ? clockOffset(serverNow, sentAt, receivedAt) : 0;
       setOffline(false);
-      setBoot({ kind: 'ready', me, state: outcome.data, offsetMs });
+      // A transition: React renders the new screen in slices and keeps the phone responsive.
+      startTransition(() => setBoot({ kind: 'ready', me, state: outcome.data, offsetMs }));
       return;
     }
     if (outcome.kind === 'problem' && outcome.problem.status === 401) {
@@ -101,7 +102,7 @@ export function useParticipant(entry: Entry | null): ParticipantSession {
       if (!live) return;
       if (!('token' in result)) {
         joining.current = null;
-        setBoot(result);
+        startTransition(() => setBoot(result));
         return;
       }
       meRef.current = result;
