@@ -8,7 +8,7 @@
 // seeds a participant who is in a pre-survey and runs Lighthouse on /p as that participant.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -175,12 +175,14 @@ async function lighthouseSeries(name, url, opts, profile) {
   for (let index = 0; index < opts.runs; index += 1) {
     const copy = profile ? mkdtempSync(join(tmpdir(), 'attune-p5-run-')) : null;
     if (copy) cpSync(profile, copy, { recursive: true });
+    const loadBefore = loadavg()[0];
     try {
-      runs.push(await lighthouseRun(url, opts.chromePath, copy));
+      // The machine's 1-minute load around each run: simulated TBT is measured CPU time × 4.
+      runs.push({ ...(await lighthouseRun(url, opts.chromePath, copy)), load1: [loadBefore, loadavg()[0]].map((value) => Math.round(value * 100) / 100) });
     } finally {
       if (copy) rmSync(copy, { recursive: true, force: true });
     }
-    process.stderr.write(`lighthouse ${name} run ${index + 1}: ${runs.at(-1).score}\n`);
+    process.stderr.write(`lighthouse ${name} run ${index + 1}: ${runs.at(-1).score} (TBT ${Math.round(runs.at(-1).tbtMs)} ms, load ${runs.at(-1).load1.join(' → ')})\n`);
   }
   return { name, url, runs, medianScore: median(runs.map((run) => run.score)), medianTbtMs: median(runs.map((run) => run.tbtMs)) };
 }
