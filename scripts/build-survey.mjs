@@ -40,6 +40,8 @@ addExtensions(join(dist, 'esm'));
 // dist/*/package.json tell Node (and TypeScript) which module format each tree holds.
 for (const [dir, type] of [['esm', 'module'], ['cjs', 'commonjs']]) {
   mkdirSync(join(dist, dir), { recursive: true });
-  writeFileSync(join(dist, dir, 'package.json'), `${JSON.stringify({ type })}\n`);
+  // sideEffects repeats the package's own flag: bundlers read the nearest package.json, and without
+  // it every shipped instrument would ride along with a page that imports only the rulebook.
+  writeFileSync(join(dist, dir, 'package.json'), `${JSON.stringify({ type, sideEffects: false })}\n`);
 }
 console.log('build-survey: dist/cjs and dist/esm written');

@@ -16,6 +16,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Inline the (small) stylesheet so the first paint does not wait for a CSS request: it moved the
+  // participant page's largest paint from after the framework script to the first paint.
+  experimental: { inlineCss: true },
   reactStrictMode: true,
   async headers() {
     // /api/* is the pass-through to the API, which sets its own headers; adding ours would double them.
