@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import type { Problem } from '@/lib/api/problem';
 import { listStudies, type StudyRole, type StudyStatus, type StudySummary } from '@/lib/api/studies';
@@ -33,7 +34,11 @@ function StudiesTable({ studies }: { readonly studies: readonly StudySummary[] }
         <tbody>
           {studies.map((study) => (
             <tr key={study.id}>
-              <td className="study-title">{study.title}</td>
+              <td className="study-title">
+                {study.status === 'launched' && study.role !== 'analyst'
+                  ? <Link href={`/studies/${study.id}/lab`}>{study.title}</Link>
+                  : study.title}
+              </td>
               <td className="nowrap"><span className={`badge badge-${study.status}`}>{STATUS_LABELS[study.status] ?? study.status}</span></td>
               <td className="nowrap">{ROLE_LABELS[study.role] ?? study.role}</td>
             </tr>
