@@ -114,7 +114,8 @@ export async function seedSurveyParticipant(webUrl) {
 }
 
 /**
- * A Chromium profile whose localStorage holds the participant token, as a phone that joined would.
+ * A Chromium profile that holds the participant as a phone that joined would: the record in
+ * localStorage and its cookie copy for /p's server render (apps/dashboard participant-cookie.ts).
  * Seeded on a JSON URL of the same origin, so no page JavaScript lands in the profile's cache.
  */
 export async function seededProfile(webUrl, chromePath, stored) {
@@ -124,6 +125,8 @@ export async function seededProfile(webUrl, chromePath, stored) {
   const page = await context.newPage();
   await page.goto(`${webUrl}/p/instruments/ios/1`);
   await page.evaluate((value) => window.localStorage.setItem('attune.participant.v1', JSON.stringify(value)), stored);
+  const expires = Math.floor(Date.now() / 1000) + 30 * 24 * 3600;
+  await context.addCookies([{ name: 'attune_participant', value: stored.token, domain: new URL(webUrl).hostname, path: '/p', expires, sameSite: 'Strict' }]);
   await context.close();
   for (const cache of ['Default/Cache', 'Default/Code Cache']) rmSync(join(dir, cache), { recursive: true, force: true });
   return dir;

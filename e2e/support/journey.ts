@@ -31,7 +31,7 @@ export function currentCard(page: Page): Locator {
   return page.locator('[data-kind]').first();
 }
 
-async function cardInfo(page: Page, index: number): Promise<CardInfo> {
+export async function cardInfo(page: Page, index: number): Promise<CardInfo> {
   const card = currentCard(page);
   await expect(card).toBeVisible();
   const [kind, instrumentId, itemId] = await Promise.all(['data-kind', 'data-instrument', 'data-item'].map((name) => card.getAttribute(name)));

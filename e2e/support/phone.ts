@@ -64,3 +64,18 @@ export async function participantState(http: APIRequestContext, token: string): 
   expect(response.status()).toBe(200);
   return (await response.json()) as Record<string, unknown>;
 }
+
+// React's production build names hydration failures by code only (#418 and its neighbours).
+const HYDRATION_ERROR = /hydrat|Minified React error #(418|419|421|422|423|425)\b/i;
+
+/** Collects what React reports when a page's first render did not repeat the server's HTML. */
+export function watchHydration(page: Page): () => string[] {
+  const seen: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && HYDRATION_ERROR.test(message.text())) seen.push(message.text());
+  });
+  page.on('pageerror', (error) => {
+    if (HYDRATION_ERROR.test(error.message)) seen.push(error.message);
+  });
+  return () => [...seen];
+}

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { answerPhase, currentCard, type GivenAnswers, waitForSurvey } from '../support/journey';
-import { expectAccessible, Shots, storedAnswers, tokenOf } from '../support/phone';
+import { expectAccessible, Shots, storedAnswers, tokenOf, watchHydration } from '../support/phone';
 import { countSubmits, soloPreSurvey } from '../support/solo';
 
 const saveStatus = (page: Page) => page.getByTestId('save-status');
@@ -33,6 +33,7 @@ test('offline three times and one reload mid-survey: no answer lost, exactly one
   const shots = new Shots(testInfo);
   const { studyId, sessionId } = await soloPreSurvey(page, researcher);
   const submits = countSubmits(page, 'pre');
+  const hydration = watchHydration(page);
   let shownBeforeReload = '';
 
   const pre = await answerPhase(page, {
@@ -68,6 +69,7 @@ test('offline three times and one reload mid-survey: no answer lost, exactly one
     },
   });
   expect(shownBeforeReload, 'the reload happened').not.toBe('');
+  expect(hydration(), 'the reloaded page repeated its server HTML').toEqual([]);
   // Before any submit, the autosaved drafts on the server already hold every answer given.
   const drafts = await storedAnswers(page.request, await tokenOf(page), 'pre');
   for (const instrument of drafts.instruments) expect(instrument.answers, `draft ${instrument.id}`).toMatchObject(pre.given[instrument.id] ?? {});

@@ -28,7 +28,7 @@ export function ConversationScreen({ clock, instructions, language, offsetMs, re
   readonly offsetMs: number;
   readonly refresh: () => Promise<void>;
 }) {
-  const left = useCountdown(clock.endsAt, offsetMs);
+  const left = useCountdown(clock.endsAt, offsetMs, clock.serverNow);
   const wakeLock = useWakeLock();
   const over = left <= 0;
   useEffect(() => {

@@ -1,11 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { callApi } from '@/lib/participant/http';
 import { pollInterval, needsHeartbeat, type Screen, screenFor } from '@/lib/participant/screen';
 import { localStore } from '@/lib/participant/storage';
 import { isPhaseSubmittedHere } from '@/lib/participant/survey-store';
-import type { Entry, JoinResponse } from '@/lib/participant/types';
+import type { Entry, JoinResponse, Phase, ServerView } from '@/lib/participant/types';
 import { type ParticipantSession, useParticipant } from '@/lib/participant/use-participant';
 import { BootShell, NoSessionNotice } from './boot-shell';
 import { KnownNotice, type NoticeKind } from './notice';
@@ -22,6 +22,23 @@ function useEvery(ms: number | null, work: () => void): void {
   }, [ms, work]);
 }
 
+const subscribeNothing = () => () => {};
+
+/** False while hydrating a server render (which must be repeated exactly), true from then on. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(subscribeNothing, () => true, () => false);
+}
+
+/**
+ * Whether this participant's submission of a phase is stored: what the server render knew, and,
+ * once hydrated, what this phone was told when the server acknowledged it.
+ */
+function useSubmitted(view: ServerView | null, participantId: string | null): (phase: Phase) => boolean {
+  const hydrated = useHydrated();
+  return (phase) => (view?.submitted.includes(phase) ?? false)
+    || (hydrated && participantId !== null && isPhaseSubmittedHere(localStore, participantId, phase));
+}
+
 function bootNotice(session: ParticipantSession): NoticeKind | null {
   const { boot } = session;
   if (boot.kind === 'join-refused') return boot.reason;
@@ -34,15 +51,14 @@ function bootNotice(session: ParticipantSession): NoticeKind | null {
  * participant pages. It holds no data of its own beyond what the server says and what this phone
  * must keep to lose nothing (the token, answers not yet acknowledged, the place in the survey).
  */
-export function ParticipantApp({ entry }: { readonly entry: Entry | null }) {
-  const session = useParticipant(entry);
+export function ParticipantApp({ entry, view = null }: { readonly entry: Entry | null; readonly view?: ServerView | null }) {
+  const session = useParticipant(entry, view);
   const { boot, refresh } = session;
   const me = boot.kind === 'ready' ? boot.me : null;
   const queue = useAnswerQueue(me);
   const [, setSubmittedTick] = useState(0);
-  const screen: Screen | null = boot.kind === 'ready'
-    ? screenFor(boot.state, (phase) => isPhaseSubmittedHere(localStore, boot.me.participantId, phase))
-    : null;
+  const submitted = useSubmitted(view, me?.participantId ?? null);
+  const screen: Screen | null = boot.kind === 'ready' ? screenFor(boot.state, submitted) : null;
   const poll = useCallback(() => void refresh(), [refresh]);
   const beat = useCallback(() => {
     if (me) void callApi('POST', '/heartbeat', { token: me.token });
@@ -61,13 +77,13 @@ export function ParticipantApp({ entry }: { readonly entry: Entry | null }) {
     return <KnownNotice kind={notice} action={retry} />;
   }
   if (boot.kind === 'loading' && entry === null) return <BootShell />;
-  if (boot.kind !== 'ready' || screen === null || queue === null) {
+  if (boot.kind !== 'ready' || screen === null) {
     return <section className="p-card" aria-busy="true"><h1>Opening your study session…</h1></section>;
   }
   return (
     <>
       {session.offline ? <p className="connection-note" role="status">No connection. Retrying; your answers are kept on this phone.</p> : null}
-      <ParticipantScreen screen={screen} state={boot.state} me={boot.me} offsetMs={boot.offsetMs} queue={queue}
+      <ParticipantScreen screen={screen} state={boot.state} me={boot.me} offsetMs={boot.offsetMs} queue={queue} preloaded={view?.phase ?? null}
         act={session.act} refresh={refresh} onSubmitted={onSubmitted} switchLanguage={session.switchLanguage}
         onRejoin={async () => {
           const joined = await callApi<JoinResponse>('POST', '/rejoin', { token: boot.me.token });

@@ -2,7 +2,7 @@ import type { AnswerQueue } from '@/lib/participant/answer-queue';
 import type { Outcome } from '@/lib/participant/http';
 import type { StoredParticipant } from '@/lib/participant/participant-store';
 import type { Screen } from '@/lib/participant/screen';
-import type { ParticipantState } from '@/lib/participant/types';
+import type { ParticipantState, ServerPhase } from '@/lib/participant/types';
 import { CompletionScreen } from './completion-screen';
 import { ConsentScreen } from './consent-screen';
 import { ConversationScreen } from './conversation-screen';
@@ -18,7 +18,10 @@ export interface ParticipantScreenProps {
   readonly state: ParticipantState;
   readonly me: StoredParticipant;
   readonly offsetMs: number;
-  readonly queue: AnswerQueue;
+  /** Null for the moment between the first render and the queue's creation (an effect). */
+  readonly queue: AnswerQueue | null;
+  /** The survey phase as /p's server render loaded it, if it did. */
+  readonly preloaded: ServerPhase | null;
   readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
   readonly refresh: () => Promise<void>;
   readonly onSubmitted: () => void;
@@ -68,6 +71,7 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
     case 'survey':
       return (
         <SurveyScreen key={`${me.participantId}-${screen.phase}`} me={me} phase={screen.phase} refs={session?.instruments ?? []}
+          preloaded={props.preloaded?.phase === screen.phase ? props.preloaded : null}
           language={state.participant.language} queue={props.queue} onSubmitted={props.onSubmitted} onPhaseClosed={() => void props.refresh()} />
       );
     case 'survey-waiting':

@@ -17,13 +17,16 @@ interface SurveyRunnerProps {
   readonly phase: Phase;
   readonly instruments: readonly Instrument[];
   readonly initial: PhaseProgress;
+  /** See LoadedPhase: false while the cards show the server's view only. */
+  readonly settled: boolean;
   readonly language: string;
-  readonly queue: AnswerQueue;
+  readonly queue: AnswerQueue | null;
   readonly onSubmitted: () => void;
   readonly onPhaseClosed: () => void;
 }
 
 const SERVER_SNAPSHOT: QueueSnapshot = { status: 'saved', pending: 0, rejected: {} };
+const NO_QUEUE = { subscribe: () => () => {}, getSnapshot: () => SERVER_SNAPSHOT };
 
 function Progress({ card, total, position, cards, headingRef }: {
   readonly card: Card | undefined; readonly total: number; readonly position: number; readonly cards: number;
@@ -47,7 +50,8 @@ function errorFor(card: Card, errors: Record<string, string>, snapshot: QueueSna
 export function SurveyRunner(props: SurveyRunnerProps) {
   const { phase, queue, language } = props;
   const survey = useSurvey(props);
-  const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot, () => SERVER_SNAPSHOT);
+  const source = queue ?? NO_QUEUE;
+  const snapshot = useSyncExternalStore(source.subscribe, source.getSnapshot, NO_QUEUE.getSnapshot);
   const [pending, run] = usePending();
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = useRef(survey.progress.position);

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AnswerQueue } from '@/lib/participant/answer-queue';
 import { callApi } from '@/lib/participant/http';
 import type { StoredParticipant } from '@/lib/participant/participant-store';
@@ -26,7 +26,9 @@ export function useAnswerQueue(me: StoredParticipant | null): AnswerQueue | null
     const wake = () => created.wake();
     window.addEventListener('online', wake);
     window.addEventListener('offline', wake);
-    startTransition(() => setQueue(created));
+    // Not a transition: the survey stays inert until its queue exists (see useSurvey), so it
+    // should arrive in the same render as the phone's own progress.
+    setQueue(created);
     // Answers left over from the last visit are sent now.
     created.wake();
     return () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { apiBaseUrl } from './base-url';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookie-names';
+import { CSRF_COOKIE, CSRF_HEADER, PARTICIPANT_TOKEN_HEADER, SESSION_COOKIE } from './cookie-names';
 import { fetchFailureReason, problemFrom, unreachableProblem, type Problem } from './problem';
 import type { paths } from './schema';
 import { logServerError } from '@/lib/log';
@@ -19,14 +19,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Forwarded so the API's per-client rate limits and audit see the browser, not the dashboard.
 const FORWARDED = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'user-agent'] as const;
 
-function forwardedHeaders(incoming: Headers, session: string | undefined): Record<string, string> {
+function forwardedHeaders(incoming: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of FORWARDED) {
     const value = incoming.get(name);
     if (value) out[name] = value;
   }
-  // Only the API's own cookie travels on: other dashboard cookies are none of the API's business.
-  if (session) out['cookie'] = `${SESSION_COOKIE}=${encodeURIComponent(session)}`;
   return out;
 }
 
@@ -49,10 +47,27 @@ export async function apiClient(): Promise<ApiClient> {
   const client = createClient<ApiPaths>({
     baseUrl: apiBaseUrl(),
     cache: 'no-store',
-    headers: forwardedHeaders(incoming, jar.get(SESSION_COOKIE)?.value),
+    headers: { ...forwardedHeaders(incoming), ...sessionCookie(jar.get(SESSION_COOKIE)?.value) },
   });
   client.use(csrfMiddleware(jar.get(CSRF_COOKIE)?.value));
   return client;
+}
+
+// Only the API's own cookie travels on: other dashboard cookies are none of the API's business.
+function sessionCookie(session: string | undefined): Record<string, string> {
+  return session ? { cookie: `${SESSION_COOKIE}=${encodeURIComponent(session)}` } : {};
+}
+
+/**
+ * The same client for a participant's reads during a server render (/p): no researcher session,
+ * the capability token in the header the API expects, exactly as the phone itself would send it.
+ */
+export async function participantApiClient(token: string): Promise<ApiClient> {
+  return createClient<ApiPaths>({
+    baseUrl: apiBaseUrl(),
+    cache: 'no-store',
+    headers: { ...forwardedHeaders(await headers()), [PARTICIPANT_TOKEN_HEADER]: token },
+  });
 }
 
 interface RawResult<T> {

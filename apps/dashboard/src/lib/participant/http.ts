@@ -1,3 +1,4 @@
+import { PARTICIPANT_TOKEN_HEADER } from '@/lib/api/cookie-names';
 import { isProblem, type Problem } from '@/lib/api/problem';
 
 /** What a call to the API came to: an answer, no network at all, or a problem+json refusal. */
@@ -11,8 +12,6 @@ export interface CallOptions {
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
 }
-
-export const TOKEN_HEADER = 'X-Participant-Token';
 
 /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
 export function retryAfterMs(value: string | null, now: number = Date.now()): number | null {
@@ -48,7 +47,7 @@ async function bodyOf(response: Response): Promise<unknown> {
  */
 export async function callApi<T>(method: string, path: string, options: CallOptions = {}): Promise<Outcome<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (options.token) headers[TOKEN_HEADER] = options.token;
+  if (options.token) headers[PARTICIPANT_TOKEN_HEADER] = options.token;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {

@@ -43,6 +43,13 @@ export function screenFor(state: ParticipantState, submitted: (phase: Phase) => 
   }
 }
 
+/** The survey phase a session's status opens, if any. */
+export function surveyPhaseOf(state: ParticipantState): Phase | null {
+  if (state.session?.status === 'pre_survey') return 'pre';
+  if (state.session?.status === 'post_survey') return 'post';
+  return null;
+}
+
 const WAITING_POLL_MS = 2_000;
 const CONVERSATION_POLL_MS = 5_000;
 

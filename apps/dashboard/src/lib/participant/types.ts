@@ -1,3 +1,4 @@
+import type { Instrument } from '@attune/survey';
 import type { components } from '@/lib/api/schema';
 
 type Schemas = components['schemas'];
@@ -27,3 +28,20 @@ export type JoinResponse = Schemas['JoinResponse'];
 
 /** GET /api/participant/answers/:phase: the caller's own answers so far, to resume. */
 export type PhaseAnswers = Schemas['PhaseAnswersResponse'];
+
+/** A phase's instruments and this participant's drafts, as the server read them for /p's first render. */
+export interface ServerPhase {
+  readonly phase: Phase;
+  readonly instruments: readonly Instrument[];
+  readonly drafts: PhaseAnswers;
+}
+
+/**
+ * What /p's server render knew about the phone's participant (see participant-cookie.ts): the
+ * state, the phases the server holds a submission of, and the survey phase on screen, if any.
+ */
+export interface ServerView {
+  readonly state: ParticipantState;
+  readonly submitted: readonly Phase[];
+  readonly phase: ServerPhase | null;
+}

@@ -5,10 +5,12 @@ import { remainingMs } from './clock';
 
 /**
  * Milliseconds left until `endsAt` on the server's clock. Ticks four times a second so the shown
- * second changes within 250 ms of the partner's phone, but re-renders only when it changes.
+ * second changes within 250 ms of the partner's phone, but re-renders only when it changes. The
+ * first value is the time left when the server answered (`serverNow`): the same in a server render
+ * and in the phone's first render, which must match; the first tick then uses this phone's clock.
  */
-export function useCountdown(endsAt: string, offsetMs: number): number {
-  const [left, setLeft] = useState(() => remainingMs(endsAt, offsetMs, Date.now()));
+export function useCountdown(endsAt: string, offsetMs: number, serverNow: string): number {
+  const [left, setLeft] = useState(() => remainingMs(endsAt, 0, Date.parse(serverNow)));
   useEffect(() => {
     const tick = () => {
       const next = remainingMs(endsAt, offsetMs, Date.now());

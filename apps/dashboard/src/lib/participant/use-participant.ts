@@ -4,9 +4,10 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { clockOffset } from './clock';
 import { callApi, type Outcome } from './http';
 import { joinRefusal, joinStudy, type JoinRefusal } from './join';
+import { clearParticipantCookie, readParticipantCookie, writeParticipantCookie } from './participant-cookie';
 import { entryKey, forgetParticipant, loadParticipant, saveParticipant, type StoredParticipant } from './participant-store';
 import { localStore } from './storage';
-import type { Entry, JoinResponse, ParticipantState } from './types';
+import type { Entry, JoinResponse, ParticipantState, ServerView } from './types';
 
 export type Boot =
   | { readonly kind: 'loading' }
@@ -42,6 +43,45 @@ async function rejoinInLanguage(me: StoredParticipant, language: string): Promis
   return joined.kind === 'ok' ? { ...me, token: joined.data.token, participantId: joined.data.participantId } : null;
 }
 
+/** The phone's record of its participant, mirrored into the cookie /p's server render reads. */
+function keep(me: StoredParticipant): void {
+  saveParticipant(localStore, me);
+  writeParticipantCookie(me.token);
+}
+
+function forget(): void {
+  forgetParticipant(localStore);
+  clearParticipantCookie();
+}
+
+/**
+ * Who this phone is when /p was rendered on the server. There only the participant's id is known
+ * (the token stays out of the HTML); in the browser the phone's own record supplies the token, or
+ * else the cookie the server read it from.
+ */
+function meFromView(view: ServerView): StoredParticipant {
+  const id = view.state.participant.id;
+  const stored = loadParticipant(localStore);
+  if (stored?.participantId === id) return stored;
+  return { token: readParticipantCookie() ?? '', participantId: id, entry: 'resumed' };
+}
+
+/**
+ * After hydrating a server-rendered /p: localStorage is the phone's record and wins over the
+ * cookie (a different participant there means the cookie was stale); a cookie alone is adopted.
+ */
+function settleServerView(me: StoredParticipant): StoredParticipant | null {
+  const stored = loadParticipant(localStore);
+  if (stored && stored.participantId !== me.participantId) return stored;
+  if (!me.token) return null;
+  keep(stored ?? me);
+  return stored ?? me;
+}
+
+function initialBoot(view: ServerView | null): Boot {
+  return view ? { kind: 'ready', me: meFromView(view), state: view.state, offsetMs: 0 } : { kind: 'loading' };
+}
+
 /** Drops the seat secret or study code from the address bar once the token is safely stored. */
 function settleUrl(): void {
   if (window.location.pathname !== '/p') window.history.replaceState(null, '', '/p');
@@ -58,7 +98,7 @@ async function ensureParticipant(entry: Entry | null): Promise<StoredParticipant
     return joined.problem.status >= 500 ? { kind: 'unreachable' } : { kind: 'join-refused', reason: joinRefusal(joined.problem.code) };
   }
   const me: StoredParticipant = { token: joined.data.token, participantId: joined.data.participantId, entry: entryKey(entry), via: entry };
-  saveParticipant(localStore, me);
+  keep(me);
   return me;
 }
 
@@ -66,12 +106,13 @@ async function ensureParticipant(entry: Entry | null): Promise<StoredParticipant
  * The participant's identity (a capability token in localStorage) and the server's view of their
  * session. Joining happens here, on the phone, once; every later visit resumes with the token.
  */
-export function useParticipant(entry: Entry | null): ParticipantSession {
-  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+export function useParticipant(entry: Entry | null, view: ServerView | null = null): ParticipantSession {
+  const [boot, setBoot] = useState<Boot>(() => initialBoot(view));
   const [offline, setOffline] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const meRef = useRef<StoredParticipant | null>(null);
+  const meRef = useRef<StoredParticipant | null>(boot.kind === 'ready' ? boot.me : null);
   const joining = useRef<Promise<StoredParticipant | Boot> | null>(null);
+  const viewSettled = useRef(false);
 
   const load = useCallback(async (me: StoredParticipant): Promise<void> => {
     const sentAt = Date.now();
@@ -86,7 +127,7 @@ export function useParticipant(entry: Entry | null): ParticipantSession {
       return;
     }
     if (outcome.kind === 'problem' && outcome.problem.status === 401) {
-      forgetParticipant(localStore);
+      forget();
       setBoot({ kind: 'expired' });
       return;
     }
@@ -95,6 +136,23 @@ export function useParticipant(entry: Entry | null): ParticipantSession {
   }, []);
 
   useEffect(() => {
+    if (!view || viewSettled.current || !meRef.current) return;
+    viewSettled.current = true;
+    const rendered = meRef.current;
+    const me = settleServerView(rendered);
+    if (!me) {
+      startTransition(() => setBoot({ kind: 'no-session' }));
+      return;
+    }
+    meRef.current = me;
+    const other = me.participantId !== rendered.participantId || me.token !== rendered.token;
+    // The server's state is fresh; it is read again only for another participant or to align a clock.
+    if (other || view.state.session?.conversation) void load(me);
+  }, [view, load]);
+
+  useEffect(() => {
+    // A server-rendered first visit is settled above; a retry after it joins like any other.
+    if (view && attempt === 0) return;
     let live = true;
     // One join per page, even when React runs this effect twice in development.
     joining.current ??= ensureParticipant(entry);
@@ -106,13 +164,14 @@ export function useParticipant(entry: Entry | null): ParticipantSession {
         return;
       }
       meRef.current = result;
+      writeParticipantCookie(result.token);
       settleUrl();
       await load(result);
     });
     return () => {
       live = false;
     };
-  }, [entry, load, attempt]);
+  }, [entry, view, load, attempt]);
 
   const refresh = useCallback(async () => {
     if (meRef.current) await load(meRef.current);
@@ -129,7 +188,7 @@ export function useParticipant(entry: Entry | null): ParticipantSession {
   const adopt = useCallback(async (joined: JoinResponse) => {
     const previous = meRef.current;
     const me: StoredParticipant = { token: joined.token, participantId: joined.participantId, entry: previous?.entry ?? 'rejoin' };
-    saveParticipant(localStore, me);
+    keep(me);
     meRef.current = me;
     await load(me);
   }, [load]);
@@ -138,7 +197,7 @@ export function useParticipant(entry: Entry | null): ParticipantSession {
     const me = meRef.current;
     const next = me ? await rejoinInLanguage(me, language) : null;
     if (next) {
-      saveParticipant(localStore, next);
+      keep(next);
       meRef.current = next;
     }
     if (meRef.current) await load(meRef.current);

@@ -4,6 +4,7 @@ import type { Instrument } from '@attune/survey';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnswerQueue } from './answer-queue';
 import { callApi } from './http';
+import { isPhaseSubmitted } from './load-phase';
 import type { StoredParticipant } from './participant-store';
 import { submitPhase, type SubmitResult } from './submit-phase';
 import { issuesFromPaths, phaseIssues, submissionBody } from './survey-cards';
@@ -21,7 +22,8 @@ interface SubmitOptions {
   readonly instruments: readonly Instrument[];
   readonly progress: PhaseProgress;
   readonly commit: (next: PhaseProgress) => void;
-  readonly queue: AnswerQueue;
+  /** Null until the page's queue exists; nothing is submitted before it does. */
+  readonly queue: AnswerQueue | null;
   readonly showIssues: (found: Record<string, string>) => void;
   readonly onSubmitted: () => void;
   readonly onPhaseClosed: () => void;
@@ -29,7 +31,7 @@ interface SubmitOptions {
 
 async function serverHasPhase(me: StoredParticipant, phase: Phase): Promise<boolean> {
   const drafts = await callApi<PhaseAnswers>('GET', `/answers/${phase}`, { token: me.token });
-  return drafts.kind === 'ok' && drafts.data.instruments.length > 0 && drafts.data.instruments.every((instrument) => instrument.submitted);
+  return drafts.kind === 'ok' && isPhaseSubmitted(drafts.data);
 }
 
 /**
@@ -62,6 +64,7 @@ export function usePhaseSubmit(options: SubmitOptions): { note: SubmitNote; subm
   }, [commit, me, options, phase, progress, showIssues]);
 
   const submit = useCallback(async () => {
+    if (!queue) return;
     const found = phaseIssues(instruments, progress.answers);
     if (Object.keys(found).length > 0) return showIssues(found);
     setNote('sending');

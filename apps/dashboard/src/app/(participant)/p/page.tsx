@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ParticipantApp } from '@/components/participant/participant-app';
 import { PARTICIPANT_KEY } from '@/lib/participant/participant-store';
+import { loadServerView } from '@/lib/participant/server-view';
 
 export const metadata: Metadata = { title: 'Your study session' };
 
@@ -12,17 +13,22 @@ export const metadata: Metadata = { title: 'Your study session' };
 const STORED_CHECK = `try{if(localStorage.getItem(${JSON.stringify(PARTICIPANT_KEY)}))document.currentScript.parentElement.setAttribute('data-stored','')}catch(e){}`;
 
 /*
- * Where every participant link ends up once joined (the token lives in the phone's localStorage,
- * so reloading or reopening this address resumes). Static: the server renders the shell only.
+ * Where every participant link ends up once joined; reloading or reopening this address resumes.
+ * With the participant cookie (participant-cookie.ts) the server renders the current screen, the
+ * survey's current card included, so it is on screen before any JavaScript has run. Without it (or
+ * when the API cannot say), the server renders a shell and the phone's own record takes over.
  */
-export default function ParticipantPage() {
+export default async function ParticipantPage() {
+  const view = await loadServerView();
   return (
     <main id="main" className="participant">
-      {/* The inline check adds data-stored to this element before React hydrates it. */}
-      <div className="p-boot" suppressHydrationWarning>
-        <script dangerouslySetInnerHTML={{ __html: STORED_CHECK }} />
-        <ParticipantApp entry={null} />
-      </div>
+      {view ? <ParticipantApp entry={null} view={view} /> : (
+        /* The inline check adds data-stored to this element before React hydrates it. */
+        <div className="p-boot" suppressHydrationWarning>
+          <script dangerouslySetInnerHTML={{ __html: STORED_CHECK }} />
+          <ParticipantApp entry={null} />
+        </div>
+      )}
     </main>
   );
 }

@@ -1,0 +1,38 @@
+import 'server-only';
+import { getInstrument, type Instrument } from '@attune/survey';
+import { cookies } from 'next/headers';
+import { type ApiClient, participantApiClient, settle } from '@/lib/api/client';
+import { isPhaseSubmitted } from './load-phase';
+import { isTokenShaped, PARTICIPANT_COOKIE } from './participant-cookie';
+import { surveyPhaseOf } from './screen';
+import type { ParticipantState, Phase, ServerPhase, ServerView } from './types';
+
+function shippedInstruments(state: ParticipantState): Instrument[] | null {
+  const refs = state.session?.instruments ?? [];
+  const found = refs.map((ref) => getInstrument(ref.id, ref.version));
+  return found.every((instrument): instrument is Instrument => instrument !== undefined) ? found : null;
+}
+
+async function surveyPhase(client: ApiClient, token: string, state: ParticipantState, phase: Phase): Promise<ServerPhase | null> {
+  const drafts = await settle(client.GET('/api/participant/answers/{phase}', { params: { path: { phase }, header: { 'X-Participant-Token': token } } }));
+  const instruments = shippedInstruments(state);
+  return drafts.ok && instruments ? { phase, instruments, drafts: drafts.data } : null;
+}
+
+/**
+ * The participant this phone holds, read with the cookie copy of its token, so /p can render the
+ * current screen (for a survey: the current card) into the HTML. Null sends the page back to its
+ * static shell, where the phone's JavaScript finds its own way (no cookie yet, a stale token, an
+ * API that is down): the server render is a head start, never a gate.
+ */
+export async function loadServerView(): Promise<ServerView | null> {
+  const token = (await cookies()).get(PARTICIPANT_COOKIE)?.value;
+  if (!isTokenShaped(token)) return null;
+  const client = await participantApiClient(token);
+  const state = await settle(client.GET('/api/participant/state', { params: { header: { 'X-Participant-Token': token } } }));
+  if (!state.ok) return null;
+  const phase = surveyPhaseOf(state.data);
+  const loaded = phase ? await surveyPhase(client, token, state.data, phase) : null;
+  const submitted = loaded && isPhaseSubmitted(loaded.drafts) ? [loaded.phase] : [];
+  return { state: state.data, submitted, phase: loaded };
+}
