@@ -38,9 +38,11 @@ test('an online participant from Prolific picks German, finishes, and is sent ba
   await page.goto(`/s/${study.joinCode}?PROLIFIC_PID=5f0c1e2d3b4a596877665544&STUDY_ID=study42&SESSION_ID=sess42`);
   await expect(page.getByTestId('consent-text')).toHaveText('You are invited to take part in a study about conversations.');
   await expect(page).toHaveURL(/\/p$/);
+  const joined = await tokenOf(page);
   await page.getByLabel('Language').selectOption('de');
   await expect(page.getByTestId('consent-text')).toHaveText('Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.');
   await expect(page.getByLabel('Language')).toHaveValue('de');
+  expect(await tokenOf(page), 'the same participant, in another language').toBe(joined);
   await expectAccessible(page, 'consent with the language picker');
   await shots.take(page, 'consent-german');
   await page.getByRole('button', { name: 'I agree to take part' }).click();

@@ -11,6 +11,7 @@ import { PARTICIPANT_TOKEN_PREFIX } from './participant-auth';
 import { ParticipantContexts } from './participant-context';
 import { ParticipantsRepository } from './participants.repository';
 import type { StudySession } from './session.entity';
+import { languageFor } from './participant-rules';
 import { canRejoin } from './session-state';
 import { SessionError } from './sessions.errors';
 import { isUniqueViolation, SessionsRepository } from './sessions.repository';
@@ -38,15 +39,6 @@ function requireRunning(study: Study): void {
 function requireForming(session: StudySession): void {
   if (session.status === 'complete' || session.status === 'abandoned') throw new SessionError('SESSION_CLOSED');
   if (session.status !== 'forming') throw new SessionError('SESSION_FULL');
-}
-
-function languageFor(study: Study, requested: string | undefined): string {
-  const languages = study.design.languages;
-  if (requested === undefined) return languages[0] ?? 'en';
-  if (!languages.includes(requested)) {
-    throw new SessionError('UNKNOWN_LANGUAGE', { errors: [{ path: 'language', code: 'UNKNOWN_LANGUAGE', message: `must be one of ${languages.join(', ')}` }] });
-  }
-  return requested;
 }
 
 function presentIds(externalIds: JoinRequestInput['externalIds']): Record<string, string> {

@@ -7,7 +7,7 @@ import { consentText } from './participant-view';
 import { ParticipantsRepository } from './participants.repository';
 import { SessionError } from './sessions.errors';
 import { checkCovariateValues } from './stratum-policy';
-import { requireOpen, requireStillIn } from './participant-rules';
+import { languageFor, requireOpen, requireStillIn } from './participant-rules';
 import { WaitingRoom } from './waiting-room';
 
 /** Set when the participant now waits in the study's online waiting room. */
@@ -50,6 +50,22 @@ export class ParticipantOnboardingService {
       return noQuestions ? this.afterReady(context) : DONE;
     });
     if (outcome.waitingIn) await this.waitingRoom.tryForm(outcome.waitingIn);
+  }
+
+  /**
+   * Before consent the participant may pick another of the study's languages; from consent on the
+   * language is part of what was agreed to (the consent hash is of the text in that language).
+   */
+  async chooseLanguage(participantId: string, requested: string): Promise<void> {
+    await this.contexts.run(participantId, async ({ manager, participant, study, session }) => {
+      requireStillIn(participant);
+      if (participant.status !== 'joined') throw new SessionError('LANGUAGE_LOCKED');
+      requireOpen(session);
+      const language = languageFor(study, requested);
+      if (language === participant.language) return;
+      await this.participants.update(participant.id, { language }, manager);
+      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.language_chosen', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { from: participant.language, to: language } }, manager);
+    });
   }
 
   /** The design's participant covariates, all required; a seated session may be allocated right after. */

@@ -1,3 +1,4 @@
+import type { Study } from '../studies/study.entity';
 import type { Participant } from './participant.entity';
 import type { StudySession } from './session.entity';
 import { SessionError } from './sessions.errors';
@@ -14,4 +15,14 @@ export function requireOpen(session: Pick<StudySession, 'status'> | null): void 
 /** A waiting online participant: consented, questions answered, no seat yet. */
 export function isWaiting(participant: Pick<Participant, 'status' | 'covariatesAt' | 'sessionId'>): boolean {
   return participant.status === 'consented' && participant.covariatesAt !== null && participant.sessionId === null;
+}
+
+/** The participant's language: one the study is offered in, by default its first. */
+export function languageFor(study: Pick<Study, 'design'>, requested: string | undefined): string {
+  const languages = study.design.languages;
+  if (requested === undefined) return languages[0] ?? 'en';
+  if (!languages.includes(requested)) {
+    throw new SessionError('UNKNOWN_LANGUAGE', { errors: [{ path: 'language', code: 'UNKNOWN_LANGUAGE', message: `must be one of ${languages.join(', ')}` }] });
+  }
+  return requested;
 }

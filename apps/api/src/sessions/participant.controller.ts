@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, Api
 import { Public } from '../auth/auth.decorators';
 import type { Participant } from './participant.entity';
 import { CurrentParticipant, ParticipantGuard } from './participant-auth';
-import { ConsentRequest, CovariatesRequest, HeartbeatResponse, JoinRequest, JoinResponse, ParticipantStateResponse } from './participant.dto';
+import { ConsentRequest, CovariatesRequest, HeartbeatResponse, JoinRequest, JoinResponse, LanguageRequest, ParticipantStateResponse } from './participant.dto';
 import { ParticipantJoinService } from './participant-join.service';
 import { ParticipantOnboardingService } from './participant-onboarding.service';
 import { ParticipantSessionService } from './participant-session.service';
@@ -38,6 +38,15 @@ export class ParticipantController {
   @ApiOkResponse({ type: ParticipantStateResponse })
   async state(@CurrentParticipant() participant: Participant): Promise<ParticipantStateResponse> {
     return ParticipantStateResponse.of(await this.states.state(participant));
+  }
+
+  @Post('language')
+  @HttpCode(204)
+  @UseGuards(ParticipantGuard)
+  @ApiHeader(TOKEN_HEADER)
+  @ApiNoContentResponse({ description: 'Before consent only (409 LANGUAGE_LOCKED after)' })
+  async chooseLanguage(@CurrentParticipant() participant: Participant, @Body() body: LanguageRequest): Promise<void> {
+    await this.onboarding.chooseLanguage(participant.id, body.language);
   }
 
   @Post('consent')

@@ -11,6 +11,8 @@ import { SESSION_STATUSES, type SessionStatus } from './session.entity';
 const EXTERNAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const EXTERNAL_ID_MESSAGE = 'must be 1 to 64 letters, digits, _ or -';
 const CODE = /^[A-Za-z0-9]{4,12}$/;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
+const LANGUAGE_MESSAGE = 'language must be a language code';
 
 /** Recruitment-platform ids (Prolific's URL parameters); stored apart, never exported by default. */
 export class ExternalIdsDto {
@@ -23,7 +25,7 @@ export class JoinRequest {
   @ApiPropertyOptional({ description: 'The secret of a lab seat link (/join/seat/<secret>)' }) @IsOptional() @IsString() @Length(1, 100) seatSecret?: string;
   @ApiPropertyOptional({ description: 'A lab session code typed by the participant: takes the lowest free seat' }) @IsOptional() @Matches(CODE, { message: 'sessionCode must be 4 to 12 letters or digits' }) sessionCode?: string;
   @ApiPropertyOptional({ description: 'The study link code: joins the online waiting room' }) @IsOptional() @Matches(CODE, { message: 'studyCode must be 4 to 12 letters or digits' }) studyCode?: string;
-  @ApiPropertyOptional({ example: 'en', description: 'One of the study languages; default its first' }) @IsOptional() @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { message: 'language must be a language code' }) language?: string;
+  @ApiPropertyOptional({ example: 'en', description: 'One of the study languages; default its first' }) @IsOptional() @Matches(LANGUAGE, { message: LANGUAGE_MESSAGE }) language?: string;
   @ApiPropertyOptional({ type: ExternalIdsDto }) @IsOptional() @ValidateNested() @Type(() => ExternalIdsDto) externalIds?: ExternalIdsDto;
 }
 
@@ -34,6 +36,10 @@ export class JoinResponse {
   static of(result: JoinResult): JoinResponse {
     return { ...result };
   }
+}
+
+export class LanguageRequest {
+  @ApiProperty({ example: 'de', description: 'One of the study languages' }) @IsString() @Matches(LANGUAGE, { message: LANGUAGE_MESSAGE }) language: string;
 }
 
 export class ConsentRequest {

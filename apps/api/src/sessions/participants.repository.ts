@@ -7,7 +7,7 @@ import { Participant } from './participant.entity';
 export type NewParticipant = Pick<Participant, 'studyId' | 'sessionId' | 'seatNumber' | 'tokenHash' | 'language' | 'externalIds'>
   & Partial<Pick<Participant, 'status' | 'consentVersion' | 'consentHash' | 'consentedAt'>>;
 export type ParticipantPatch = Partial<Pick<Participant,
-  'sessionId' | 'seatNumber' | 'status' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'instructionsConfirmedAt' | 'leftAt' | 'lastSeenAt'>>;
+  'sessionId' | 'seatNumber' | 'status' | 'language' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'instructionsConfirmedAt' | 'leftAt' | 'lastSeenAt'>>;
 
 @Injectable()
 export class ParticipantsRepository {

@@ -13,6 +13,7 @@ export const SessionError = defineErrors('SessionError', {
   CONSENT_OUTDATED: { status: 409, title: 'The consent text has changed; read the current version' },
   CONSENT_ALREADY_ANSWERED: { status: 409, title: 'Consent has already been answered' },
   CONSENT_REQUIRED: { status: 409, title: 'Consent is required first' },
+  LANGUAGE_LOCKED: { status: 409, title: 'The language is fixed once consent has been answered' },
   COVARIATES_ALREADY_ANSWERED: { status: 409, title: 'The questions have already been answered' },
   NOT_ALLOCATED: { status: 409, title: 'The session has not been allocated yet' },
   PARTICIPANT_LEFT: { status: 409, title: 'You have left this study' },

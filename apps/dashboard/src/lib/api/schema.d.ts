@@ -212,6 +212,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/participant/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Participant_chooseLanguage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/participant/leave": {
         parameters: {
             query?: never;
@@ -819,6 +835,13 @@ export interface components {
             participantId: string;
             /** @description Capability token (atp_…) for the X-Participant-Token header; shown once */
             token: string;
+        };
+        LanguageRequest: {
+            /**
+             * @description One of the study languages
+             * @example de
+             */
+            language: string;
         };
         LevelDesignDto: {
             id: string;
@@ -1466,6 +1489,31 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["JoinResponse"];
                 };
+            };
+        };
+    };
+    Participant_chooseLanguage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The atp_… token from join */
+                "X-Participant-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LanguageRequest"];
+            };
+        };
+        responses: {
+            /** @description Before consent only (409 LANGUAGE_LOCKED after) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

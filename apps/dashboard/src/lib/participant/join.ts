@@ -22,13 +22,13 @@ function phoneLanguage(): string | undefined {
 
 /**
  * POST /api/participant/join from the phone itself, so the token never passes through a server log
- * or URL. Without an explicit language it asks for the phone's, and falls back to the study's
- * default when the study is not offered in it.
+ * or URL. It asks for the phone's language, and falls back to the study's default when the study
+ * is not offered in it (the picker before consent can still change it).
  */
-export async function joinStudy(entry: Entry, language?: string): Promise<Outcome<JoinResponse>> {
-  const wanted = language ?? phoneLanguage();
+export async function joinStudy(entry: Entry): Promise<Outcome<JoinResponse>> {
+  const wanted = phoneLanguage();
   const first = await callApi<JoinResponse>('POST', '/join', { body: { ...joinBody(entry), ...(wanted ? { language: wanted } : {}) } });
-  if (language === undefined && wanted && first.kind === 'problem' && first.problem.code === 'UNKNOWN_LANGUAGE') {
+  if (wanted && first.kind === 'problem' && first.problem.code === 'UNKNOWN_LANGUAGE') {
     return callApi<JoinResponse>('POST', '/join', { body: joinBody(entry) });
   }
   return first;

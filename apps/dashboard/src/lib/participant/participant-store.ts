@@ -9,13 +9,10 @@ export interface StoredParticipant {
   readonly token: string;
   readonly participantId: string;
   readonly entry: string;
-  /** The link itself, to join again in another language before consent (see switchLanguage). */
-  readonly via?: Entry;
 }
 
 function isStored(value: unknown): value is StoredParticipant {
-  return isRecord(value) && typeof value['token'] === 'string' && typeof value['participantId'] === 'string' && typeof value['entry'] === 'string'
-    && (value['via'] === undefined || isRecord(value['via']));
+  return isRecord(value) && typeof value['token'] === 'string' && typeof value['participantId'] === 'string' && typeof value['entry'] === 'string';
 }
 
 /** A stable name for the way in: opening the same link again resumes instead of joining twice. */

@@ -26,21 +26,9 @@ export interface ParticipantSession {
   readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
   /** After POST /rejoin: the phone continues as the new participant. */
   readonly adopt: (joined: JoinResponse) => Promise<void>;
-  /** Before consent only: join again through the same link in `language` (see switchLanguage). */
+  /** Before consent only: the participant's language becomes `language` (the choice is audited). */
   readonly switchLanguage: (language: string) => Promise<boolean>;
   readonly retry: () => void;
-}
-
-/**
- * The API has no way to change a participant's language, so before consent (nothing is stored
- * yet, and leaving frees the seat) the phone leaves and joins again through the same link.
- */
-async function rejoinInLanguage(me: StoredParticipant, language: string): Promise<StoredParticipant | null> {
-  if (!me.via) return null;
-  const left = await callApi<unknown>('POST', '/leave', { token: me.token });
-  if (left.kind !== 'ok') return null;
-  const joined = await joinStudy(me.via, language);
-  return joined.kind === 'ok' ? { ...me, token: joined.data.token, participantId: joined.data.participantId } : null;
 }
 
 /** The phone's record of its participant, mirrored into the cookie /p's server render reads. */
@@ -97,7 +85,7 @@ async function ensureParticipant(entry: Entry | null): Promise<StoredParticipant
   if (joined.kind === 'problem') {
     return joined.problem.status >= 500 ? { kind: 'unreachable' } : { kind: 'join-refused', reason: joinRefusal(joined.problem.code) };
   }
-  const me: StoredParticipant = { token: joined.data.token, participantId: joined.data.participantId, entry: entryKey(entry), via: entry };
+  const me: StoredParticipant = { token: joined.data.token, participantId: joined.data.participantId, entry: entryKey(entry) };
   keep(me);
   return me;
 }
@@ -193,16 +181,8 @@ export function useParticipant(entry: Entry | null, view: ServerView | null = nu
     await load(me);
   }, [load]);
 
-  const switchLanguage = useCallback(async (language: string) => {
-    const me = meRef.current;
-    const next = me ? await rejoinInLanguage(me, language) : null;
-    if (next) {
-      keep(next);
-      meRef.current = next;
-    }
-    if (meRef.current) await load(meRef.current);
-    return next !== null;
-  }, [load]);
+  // Before consent only: the API refuses it afterwards (LANGUAGE_LOCKED), and the picker is gone then.
+  const switchLanguage = useCallback(async (language: string) => (await act('/language', { language })).kind === 'ok', [act]);
 
   const retry = useCallback(() => {
     joining.current = null;

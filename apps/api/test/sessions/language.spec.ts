@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { StudyDesign } from '../../src/studies/study-design';
+import { startTestApp, type TestApp } from '../support/app';
+import { type Owner, ownerOf } from '../support/studies';
+import { auditActions, count, join, labSession, launchedStudy, seatSecret, type StudyFixture } from './factories';
+
+const CONSENT = { en: 'You are invited to take part in a study about conversations.', de: 'Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.' };
+
+/** phone_only in English and German: every text the launch check asks for in both. */
+function bilingual(design: StudyDesign): StudyDesign {
+  return {
+    ...design,
+    languages: ['en', 'de'],
+    factors: design.factors.map((factor) => ({ ...factor, levels: factor.levels.map((level) => ({ ...level, instructions: { en: 'Follow the card.', de: 'Folgen Sie der Karte.' } })) })),
+    covariates: design.covariates.map((covariate) => ({
+      ...covariate,
+      ...(covariate.question ? { question: { en: 'Did you know your partner?', de: 'Kannten Sie Ihr Gegenüber?' } } : {}),
+      levels: covariate.levels.map((level) => ({ ...level, ...(level.text ? { text: { en: level.label, de: `${level.label} (de)` } } : {}) })),
+    })),
+    instruments: { pre: [], post: [{ id: 'ios', version: 1 }, { id: 'closeness_sci', version: 1 }] },
+    conversation: { ...design.conversation, instructions: { en: 'Talk until the timer ends.', de: 'Sprechen Sie, bis die Zeit um ist.' } },
+    consent: { version: '1', text: CONSENT },
+  };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('the participant language: chosen before consent, fixed from then on', () => {
+  let app: TestApp;
+  let owner: Owner;
+  let study: StudyFixture;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    owner = await ownerOf(app);
+    study = await launchedStudy(owner, { templateId: 'phone_only', edit: bilingual });
+  });
+  afterAll(() => app.close());
+
+  it('changes the language of the same participant, audited, and the consent agreed to is the text in it', async () => {
+    const session = await labSession(owner, study.id);
+    const phone = await join(app.http, { seatSecret: seatSecret(session, 1) });
+    expect((await phone.state()).participant.language).toBe('en');
+
+    await phone.call('post', 'language').send({ language: 'de' }).expect(204);
+    const state = await phone.state();
+    expect(state.participant).toMatchObject({ id: phone.participantId, language: 'de', seatNumber: 1 });
+    expect(state.study.consent.text).toBe(CONSENT.de);
+    // One participant in the seat, none left behind: a language change is not a dropout.
+    expect(await count(app, `SELECT count(*)::int AS n FROM participant WHERE study_id = $1`, [study.id])).toBe(1);
+    expect(await auditActions(app, phone.participantId)).toEqual(['participant.joined', 'participant.language_chosen']);
+    const [event] = await app.db.dataSource.query(`SELECT data FROM audit_event WHERE subject_id = $1 AND action = 'participant.language_chosen'`, [phone.participantId]);
+    expect(event.data).toEqual({ from: 'en', to: 'de' });
+
+    // The same language again changes nothing and writes no audit row.
+    await phone.call('post', 'language').send({ language: 'de' }).expect(204);
+    expect(await auditActions(app, phone.participantId)).toHaveLength(2);
+
+    await phone.consent();
+    const [row] = await app.db.dataSource.query('SELECT language, consent_hash FROM participant WHERE id = $1', [phone.participantId]);
+    expect(row).toEqual({ language: 'de', consent_hash: sha256(CONSENT.de) });
+    const locked = await phone.call('post', 'language').send({ language: 'en' }).expect(409);
+    expect(locked.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(locked.body.code).toBe('LANGUAGE_LOCKED');
+    expect((await phone.state()).participant.language).toBe('de');
+  });
+
+  it('refuses a language the study is not offered in, a malformed one, and a participant who left', async () => {
+    const session = await labSession(owner, study.id);
+    const phone = await join(app.http, { seatSecret: seatSecret(session, 1) });
+    const unknown = await phone.call('post', 'language').send({ language: 'fr' }).expect(400);
+    expect(unknown.body).toMatchObject({ code: 'UNKNOWN_LANGUAGE', errors: [expect.objectContaining({ path: 'language', code: 'UNKNOWN_LANGUAGE' })] });
+    const malformed = await phone.call('post', 'language').send({ language: 'Deutsch!' }).expect(400);
+    expect(malformed.body.errors).toEqual([expect.objectContaining({ path: 'language' })]);
+    const missing = await phone.call('post', 'language').send({}).expect(400);
+    expect(missing.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'language' })]));
+    const extra = await phone.call('post', 'language').send({ language: 'de', seat: 2 }).expect(400);
+    expect(extra.body.errors).toEqual([expect.objectContaining({ path: 'seat', code: 'UNKNOWN_FIELD' })]);
+    expect((await phone.state()).participant.language).toBe('en');
+
+    await phone.leave();
+    expect((await phone.call('post', 'language').send({ language: 'de' }).expect(409)).body.code).toBe('PARTICIPANT_LEFT');
+  });
+});
