@@ -1,6 +1,6 @@
 import { expect, test } from '../support/fixtures';
 import { answerPhase, waitForSurvey } from '../support/journey';
-import { expectAccessible, participantState, Shots, tokenOf } from '../support/phone';
+import { expectAccessible, participantState, Shots, tokenOf, watchHydration } from '../support/phone';
 
 const PROLIFIC_DONE = 'https://app.prolific.com/submissions/complete?cc=C1A2B3C4';
 
@@ -43,6 +43,12 @@ test('an online participant from Prolific picks German, finishes, and is sent ba
   await expect(page.getByTestId('consent-text')).toHaveText('Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.');
   await expect(page.getByLabel('Language')).toHaveValue('de');
   expect(await tokenOf(page), 'the same participant, in another language').toBe(joined);
+  // Reloaded, the server renders the consent in German, picker included, and the phone repeats it.
+  const hydration = watchHydration(page);
+  await page.reload();
+  await expect(page.getByTestId('consent-text')).toHaveText('Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.');
+  await expect(page.getByLabel('Language')).toHaveValue('de');
+  expect(hydration(), 'no hydration mismatch').toEqual([]);
   await expectAccessible(page, 'consent with the language picker');
   await shots.take(page, 'consent-german');
   await page.getByRole('button', { name: 'I agree to take part' }).click();
