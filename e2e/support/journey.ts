@@ -31,7 +31,7 @@ export function currentCard(page: Page): Locator {
   return page.locator('[data-kind]').first();
 }
 
-export async function cardInfo(page: Page, index: number): Promise<CardInfo> {
+async function cardInfo(page: Page, index: number): Promise<CardInfo> {
   const card = currentCard(page);
   await expect(card).toBeVisible();
   const [kind, instrumentId, itemId] = await Promise.all(['data-kind', 'data-instrument', 'data-item'].map((name) => card.getAttribute(name)));
@@ -65,7 +65,7 @@ export async function answerCard(page: Page, info: CardInfo): Promise<unknown> {
 }
 
 /** Which card is on screen ('submit' for the final card), to wait until Next has moved on. */
-async function shownCard(page: Page): Promise<string> {
+export async function shownCard(page: Page): Promise<string> {
   if (await page.getByTestId('submit-phase').isVisible()) return 'submit';
   const card = currentCard(page);
   return `${await card.getAttribute('data-instrument')}/${await card.getAttribute('data-item')}`;
@@ -77,17 +77,19 @@ export interface PhaseRun {
 }
 
 /**
- * Goes through a phase card by card up to (not including) the final submit. `beforeAnswer` and
- * `afterAnswer` let a journey look at, or disturb, any card (axe checks, going offline, reloading).
+ * Goes through a phase card by card up to (not including) the final submit, or through its first
+ * `cards` cards. `beforeAnswer` and `afterAnswer` let a journey look at, or disturb, any card (axe
+ * checks, going offline, reloading).
  */
 export async function answerPhase(page: Page, hooks: {
   beforeAnswer?: (info: CardInfo) => Promise<void>;
   afterAnswer?: (info: CardInfo) => Promise<void>;
+  cards?: number;
 } = {}): Promise<PhaseRun> {
   const given: GivenAnswers = {};
   const cards: CardInfo[] = [];
   const submit = page.getByTestId('submit-phase');
-  for (let index = 0; !(await submit.isVisible()); index += 1) {
+  for (let index = 0; index < (hooks.cards ?? Infinity) && !(await submit.isVisible()); index += 1) {
     const info = await cardInfo(page, index);
     cards.push(info);
     await hooks.beforeAnswer?.(info);

@@ -1,6 +1,6 @@
 import { type BrowserContext, type Cookie, devices, type Page, type Response } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
-import { answerCard, answerPhase, cardInfo, currentCard, waitForSurvey } from '../support/journey';
+import { answerPhase, currentCard, shownCard, waitForSurvey } from '../support/journey';
 import { expectAccessible, Shots, storedAnswers, tokenOf, watchHydration } from '../support/phone';
 import { soloPreSurvey } from '../support/solo';
 
@@ -19,20 +19,6 @@ async function reloadDocument(page: Page): Promise<string> {
   return response.text();
 }
 
-async function shownItem(page: Page): Promise<string> {
-  const card = currentCard(page);
-  return `${await card.getAttribute('data-instrument')}/${await card.getAttribute('data-item')}`;
-}
-
-async function answerCards(page: Page, count: number): Promise<void> {
-  for (let index = 0; index < count; index += 1) {
-    const before = await shownItem(page);
-    await answerCard(page, await cardInfo(page, index));
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await expect.poll(() => shownItem(page)).not.toBe(before);
-  }
-}
-
 test('a reload renders the current card on the server, settles to this phone\'s place, and shows the question with JavaScript off', async ({ page, context, browser, researcher }, testInfo) => {
   test.setTimeout(180_000);
   const shots = new Shots(testInfo);
@@ -41,12 +27,12 @@ test('a reload renders the current card on the server, settles to this phone\'s 
   const cookie = await participantCookie(context);
   expect(cookie).toMatchObject({ value: token, path: '/p', sameSite: 'Strict', httpOnly: false });
 
-  await answerCards(page, 4);
-  const firstOpen = await shownItem(page);
+  await answerPhase(page, { cards: 4 });
+  const firstOpen = await shownCard(page);
   // One card back: this phone's place (an answered card) is no longer the server's first open one.
   await page.getByRole('button', { name: 'Back', exact: true }).click();
-  await expect.poll(() => shownItem(page)).not.toBe(firstOpen);
-  const place = await shownItem(page);
+  await expect.poll(() => shownCard(page)).not.toBe(firstOpen);
+  const place = await shownCard(page);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 15_000 });
 
   const hydration = watchHydration(page);
@@ -56,7 +42,7 @@ test('a reload renders the current card on the server, settles to this phone\'s 
   expect(html).toContain(`data-instrument="${instrumentId}"`);
   expect(html, 'the token stays out of the HTML').not.toContain(token);
   await waitForSurvey(page, 'pre');
-  await expect.poll(() => shownItem(page), { message: 'the phone returns to its own place' }).toBe(place);
+  await expect.poll(() => shownCard(page), { message: 'the phone returns to its own place' }).toBe(place);
   await expect(currentCard(page).locator('input[type="radio"]:checked'), 'with its answer').toHaveCount(1);
   await shots.take(page, 'after-reload');
   await expectAccessible(page, 'a server-rendered card after hydration');
@@ -105,7 +91,7 @@ test('with localStorage cleared the cookie brings the participant back; an unkno
   await reloadDocument(page);
   await waitForSurvey(page, 'pre');
   await expect.poll(() => tokenOf(page), { message: 'the phone keeps the participant again' }).toBe(token);
-  await answerCards(page, 2);
+  await answerPhase(page, { cards: 2 });
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 15_000 });
   const drafts = await storedAnswers(page.request, token, 'pre');
   expect(drafts.instruments.flatMap((instrument) => Object.values(instrument.answers)).filter((value) => value !== null).length).toBeGreaterThan(0);
