@@ -91,6 +91,7 @@ async function main() {
   await check('lint and module boundaries', 'npm', ['run', 'lint', '--silent']);
   await check('type-check', 'npm', ['run', 'typecheck', '--silent']);
   await jest('survey', join(repoRoot, 'libs/survey/jest.config.cjs'), {});
+  await jest('dashboard', join(repoRoot, 'apps/dashboard/jest.config.cjs'), {});
   const server = await testServer();
   try {
     await jest('api', join(repoRoot, 'apps/api/jest.config.cjs'), { ATTUNE_TEST_SERVER_URL: server.serverUrl });
