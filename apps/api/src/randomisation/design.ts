@@ -61,6 +61,14 @@ export function decodePairs(encoded: string): [string, string][] {
 }
 
 /**
+ * The level a session takes for a participant-reported stratification covariate when its members
+ * disagree (e.g. one says "acquainted", the other "strangers"). Such sessions form their own
+ * stratum rather than being forced into either, so balance holds within the agreeing strata too.
+ * A design may therefore not declare a level with this id on such a covariate (checkDesign).
+ */
+export const MIXED = 'mixed';
+
+/**
  * The canonical stratum key for a combination of stratification covariates: keys sorted by UTF-16
  * code units (never localeCompare, which depends on the ICU build), e.g.
  * `acquainted=strangers|gender_mix=mixed`. No covariates gives '', the single stratum.

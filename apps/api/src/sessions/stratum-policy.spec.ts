@@ -1,7 +1,8 @@
 import { findTemplate } from '../studies/study-templates';
 import type { StudyDesign } from '../studies/study-design';
 import { joinTargetOf, lowestFreeSeat } from './join-target';
-import { checkCovariateValues, MIXED, sessionStratum } from './stratum-policy';
+import { MIXED } from '../randomisation/design';
+import { checkCovariateValues, sessionStratum } from './stratum-policy';
 
 function design(templateId: string, change: Partial<StudyDesign> = {}): StudyDesign {
   const template = findTemplate(templateId);

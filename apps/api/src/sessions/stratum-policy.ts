@@ -1,13 +1,7 @@
 import type { FieldIssue } from '../common/errors/domain-error';
 import { stratumKey } from '../randomisation/allocation-sequence';
+import { MIXED } from '../randomisation/design';
 import type { CovariateDesign, StudyDesign } from '../studies/study-design';
-
-/**
- * The value a session takes for a participant-reported stratification covariate when its members
- * disagree (e.g. one says "acquainted", the other "strangers"). Such sessions form their own
- * stratum rather than being forced into either, so balance holds within the agreeing strata too.
- */
-export const MIXED = 'mixed';
 
 export type CovariateSource = CovariateDesign['source'];
 

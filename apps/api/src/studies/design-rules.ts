@@ -1,6 +1,6 @@
 import { getInstrument } from '@attune/survey';
 import type { FieldIssue } from '../common/errors/domain-error';
-import { conditionsOf } from '../randomisation/design';
+import { conditionsOf, MIXED } from '../randomisation/design';
 import type { Localized, StudyDesign } from './study-design';
 
 type Issues = FieldIssue[];
@@ -39,6 +39,16 @@ function checkFactors(issues: Issues, design: StudyDesign): void {
   }
 }
 
+/** Sessions whose members disagree on a reported stratification covariate take the level MIXED. */
+function checkReservedLevels(issues: Issues, design: StudyDesign): void {
+  design.covariates.forEach((covariate, c) => {
+    if (covariate.source !== 'participant' || !design.stratifyBy.includes(covariate.id)) return;
+    covariate.levels.forEach((level, l) => {
+      if (level.id === MIXED) issue(issues, `covariates[${c}].levels[${l}].id`, 'RESERVED_ID', `"${MIXED}" is the stratum of sessions whose members answer differently; choose another level id`);
+    });
+  });
+}
+
 function checkCovariates(issues: Issues, design: StudyDesign): void {
   const factorIds = new Set(design.factors.map((f) => f.id));
   for (const id of duplicates(design.covariates.map((c) => c.id))) issue(issues, 'covariates', 'DUPLICATE_ID', `covariate "${id}" is declared twice`);
@@ -50,6 +60,7 @@ function checkCovariates(issues: Issues, design: StudyDesign): void {
   design.stratifyBy.forEach((id, s) => {
     if (!covariateIds.has(id)) issue(issues, `stratifyBy[${s}]`, 'UNKNOWN_COVARIATE', `"${id}" is not a covariate of this design`);
   });
+  checkReservedLevels(issues, design);
   const stratified = design.randomisation.scheme === 'stratified_permuted_blocks';
   if (stratified && design.stratifyBy.length === 0) issue(issues, 'stratifyBy', 'REQUIRED', 'stratified permuted blocks need at least one stratification covariate');
   if (!stratified && design.stratifyBy.length > 0) issue(issues, 'stratifyBy', 'NOT_STRATIFIED', `the ${design.randomisation.scheme} scheme does not stratify; leave stratifyBy empty`);

@@ -48,6 +48,22 @@ describe('studies and protocols', () => {
     expect((await owner.call('get', `/api/studies/${id}`).expect(200)).body.status).toBe('draft');
   });
 
+  it('launch refuses a level "mixed" on a reported stratification covariate, the stratum of partners who disagree', async () => {
+    const id = await createStudy(owner, { templateId: 'phone_seating' });
+    const { design } = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as { design: { covariates: Array<{ id: string; levels: Array<{ id: string }> }> } };
+    const renamed = (covariateId: string) => design.covariates.map((covariate) => (covariate.id === covariateId
+      ? { ...covariate, levels: covariate.levels.map((level, index) => (index === 0 ? { ...level, id: 'mixed' } : level)) }
+      : covariate));
+    const index = design.covariates.findIndex((covariate) => covariate.id === 'acquainted');
+    await owner.call('put', `/api/studies/${id}`).send({ design: { ...design, covariates: renamed('acquainted') } }).expect(200);
+    const refused = await owner.call('post', `/api/studies/${id}/launch`).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: `design.covariates[${index}].levels[0].id`, code: 'RESERVED_ID' })]);
+
+    // Where members cannot disagree the id is free: here the research assistant's observed covariate.
+    await owner.call('put', `/api/studies/${id}`).send({ design: { ...design, covariates: renamed('phone_seen') } }).expect(200);
+    await owner.call('post', `/api/studies/${id}/launch`).expect(200);
+  });
+
   it('validates the design shape with class-validator paths', async () => {
     const id = await createStudy(owner);
     const res = await owner.call('put', `/api/studies/${id}`).send({ design: { factors: [{ id: 'Bad Id', label: '', levels: [] }] } }).expect(400);
