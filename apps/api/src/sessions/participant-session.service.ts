@@ -37,7 +37,7 @@ export class ParticipantSessionService {
         await this.participants.update(participant.id, { instructionsConfirmedAt: new Date() }, manager);
         await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.instructions_confirmed', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session.id } }, manager);
       }
-      if (session.status === 'allocated') await this.flow.advanceIfReady(manager, session, study.design, { actorType: 'participant', actorId: participant.id });
+      if (session.status === 'allocated') await this.flow.advanceIfReady(manager, session, { actorType: 'participant', actorId: participant.id });
     });
   }
 
@@ -56,7 +56,7 @@ export class ParticipantSessionService {
       if (!session || !allocated) return;
       await this.sessions.update(session.id, { incomplete: true }, manager);
       session.incomplete = true;
-      if (session.status !== 'abandoned') await this.flow.advanceIfReady(manager, session, study.design, { actorType: 'participant', actorId: participant.id });
+      if (session.status !== 'abandoned') await this.flow.advanceIfReady(manager, session, { actorType: 'participant', actorId: participant.id });
     });
   }
 

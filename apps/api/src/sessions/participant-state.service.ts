@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { StudiesRepository } from '../studies/studies.repository';
 import type { Completion, InstrumentRef } from '../studies/study-design';
-import type { Study } from '../studies/study.entity';
 import type { Participant, ParticipantStatus } from './participant.entity';
 import { type ConditionInstructions, completionOf, conditionInstructions, consentText, type CovariateQuestion, covariateQuestions } from './participant-view';
 import { ParticipantsRepository } from './participants.repository';
@@ -67,12 +66,15 @@ export class ParticipantStateService {
         consent: { version: design.consent.version, text: consentText(design, participant.language) },
         covariateQuestions: covariateQuestions(design, participant.language),
       },
-      session: session ? await this.sessionView(session, study, participant) : null,
+      session: session ? await this.sessionView(session, participant) : null,
       completion: completed ? completionOf(design.completion) : null,
     };
   }
 
-  private async sessionView(session: StudySession, study: Study, participant: Participant): Promise<SessionView> {
+  /** The session's screens come from the protocol version it runs under (see SessionFlow). */
+  private async sessionView(session: StudySession, participant: Participant): Promise<SessionView> {
+    const design = await this.studies.findProtocolDesign(session.studyId, session.protocolVersion);
+    if (!design) throw new Error(`session ${session.id} has no protocol version ${session.protocolVersion}`);
     const members = await this.participants.seated(session.id);
     const consented = members.filter((member) => member.consentedAt !== null && member.status !== 'declined');
     const phase = phaseOf(session.status);
@@ -84,9 +86,9 @@ export class ParticipantStateService {
       seatsReady: consented.filter((member) => member.covariatesAt !== null).length,
       incomplete: session.incomplete,
       conversation: session.status === 'conversation' ? conversationClock(session, await this.sessions.databaseNow()) : null,
-      instructions: isAllocated(session.status, session.conditionId) ? conditionInstructions(study.design, session.conditionId, participant.language) : null,
+      instructions: isAllocated(session.status, session.conditionId) ? conditionInstructions(design, session.conditionId, participant.language) : null,
       phase,
-      instruments: phase ? study.design.instruments[phase] : [],
+      instruments: phase ? design.instruments[phase] : [],
     };
   }
 

@@ -69,16 +69,17 @@ export class SessionFlow {
    * Moves a locked session past its current gate when every active member (consented, not left)
    * has passed it. Also called after a member leaves, whose absence may open the gate.
    */
-  async advanceIfReady(manager: EntityManager, session: StudySession, design: StudyDesign, actor: Actor): Promise<void> {
+  async advanceIfReady(manager: EntityManager, session: StudySession, actor: Actor): Promise<void> {
     const phase = phaseOf(session.status);
     if (session.status === 'allocated') {
       const active = (await this.participants.seated(session.id, manager)).filter(isActive);
       if (active.length === 0 || active.some((member) => member.instructionsConfirmedAt === null)) return;
+      const design = await this.designOf(session, manager);
       await this.enter(manager, session, afterInstructions(design.instruments.pre.length), design, actor);
     } else if (phase) {
       const { active, missing } = await this.participants.countMissingPhase(session.id, phase, manager);
       if (active === 0 || missing > 0) return;
-      await this.enter(manager, session, afterPhase(phase), design, actor);
+      await this.enter(manager, session, afterPhase(phase), await this.designOf(session, manager), actor);
     }
   }
 
@@ -93,9 +94,10 @@ export class SessionFlow {
     return expired.map((session) => session.id);
   }
 
+  /** A session runs the protocol version it was created under, not whatever was amended since. */
   private async designOf(session: StudySession, manager: EntityManager): Promise<StudyDesign> {
-    const study = await this.studies.findStudy(session.studyId, manager);
-    if (!study) throw new SessionError('SESSION_NOT_FOUND');
-    return study.design;
+    const design = await this.studies.findProtocolDesign(session.studyId, session.protocolVersion, manager);
+    if (!design) throw new Error(`session ${session.id} has no protocol version ${session.protocolVersion}`);
+    return design;
   }
 }

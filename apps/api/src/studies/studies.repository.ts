@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Allocation } from '../sessions/allocation.entity';
 import { Protocol } from './protocol.entity';
+import type { StudyDesign } from './study-design';
 import { type StudyRole, StudyMember } from './study-member.entity';
 import { Study } from './study.entity';
 
@@ -35,6 +36,16 @@ export class StudiesRepository {
   /** Locks the study row: status changes and amendments are serialised per study. */
   findStudyForUpdate(id: string, manager: EntityManager): Promise<Study | null> {
     return manager.createQueryBuilder(Study, 's').addSelect('s.seedHex').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+  }
+
+  /**
+   * The design frozen in protocol `version`: what a session created under it runs (its instruments,
+   * instructions and timings), whatever was amended since.
+   */
+  async findProtocolDesign(studyId: string, version: number, manager: EntityManager = this.dataSource.manager): Promise<StudyDesign | null> {
+    const rows: Array<{ design: StudyDesign }> = await manager.query(
+      `SELECT canonical_json::jsonb -> 'design' AS design FROM protocol WHERE study_id = $1 AND version = $2`, [studyId, version]);
+    return rows[0]?.design ?? null;
   }
 
   /** The secret seed, for the allocation transaction and for verification after close. */
