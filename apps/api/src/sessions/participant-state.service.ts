@@ -73,8 +73,7 @@ export class ParticipantStateService {
 
   /** The session's screens come from the protocol version it runs under (see SessionFlow). */
   private async sessionView(session: StudySession, participant: Participant): Promise<SessionView> {
-    const design = await this.studies.findProtocolDesign(session.studyId, session.protocolVersion);
-    if (!design) throw new Error(`session ${session.id} has no protocol version ${session.protocolVersion}`);
+    const design = await this.flow.designOf(session);
     const members = await this.participants.seated(session.id);
     const consented = members.filter((member) => member.consentedAt !== null && member.status !== 'declined');
     const phase = phaseOf(session.status);

@@ -95,7 +95,7 @@ export class SessionFlow {
   }
 
   /** A session runs the protocol version it was created under, not whatever was amended since. */
-  private async designOf(session: StudySession, manager: EntityManager): Promise<StudyDesign> {
+  async designOf(session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'>, manager?: EntityManager): Promise<StudyDesign> {
     const design = await this.studies.findProtocolDesign(session.studyId, session.protocolVersion, manager);
     if (!design) throw new Error(`session ${session.id} has no protocol version ${session.protocolVersion}`);
     return design;
