@@ -30,7 +30,9 @@ const KIND_KEYS: Readonly<Record<ItemKind, readonly string[]>> = {
   text: [...BASE, 'maxLength', 'multiline'],
   instruction: ['kind', 'id', 'text'],
   'attention-check': [...BASE, 'style', 'options', 'expected'],
-  'manipulation-check': [...BASE, 'purpose', 'options', 'factor', 'expectedByLevel'],
+  'manipulation-check': [
+    ...BASE, 'purpose', 'options', 'factor', 'expectedByLevel', 'probe', 'expectedBySetting',
+  ],
 };
 const MAX_TEXT_LENGTH = 100_000;
 
@@ -189,18 +191,42 @@ function checkManipulation(context: CheckContext, item: Fields, path: string): v
     report(context, `${path}.purpose`, 'must be "manipulation" or "recollection"');
   }
   const factor = own(item, 'factor');
-  const expected = own(item, 'expectedByLevel');
+  const probe = own(item, 'probe');
+  if (factor !== undefined && probe !== undefined) {
+    report(context, path, 'needs exactly one of factor (with expectedByLevel) or probe, not both');
+  }
   if (factor !== undefined) checkPattern(context, factor, ID_PATTERN, `${path}.factor`);
-  if (expected === undefined) return;
-  if (factor === undefined) report(context, `${path}.factor`, 'expectedByLevel needs a factor');
+  if (probe !== undefined) checkPattern(context, probe, ID_PATTERN, `${path}.probe`);
+  const byLevel = own(item, 'expectedByLevel');
+  const bySetting = own(item, 'expectedBySetting');
+  if (factor === undefined && probe === undefined && bySetting === undefined && byLevel === undefined) {
+    report(context, path, 'needs exactly one of factor (with expectedByLevel) or probe');
+  }
+  if (byLevel !== undefined) {
+    if (factor === undefined) report(context, `${path}.factor`, 'expectedByLevel needs a factor');
+    checkExpectedMap(context, byLevel, values, `${path}.expectedByLevel`, 'level codes');
+  }
+  if (bySetting !== undefined) {
+    if (probe === undefined) report(context, `${path}.probe`, 'expectedBySetting needs a probe');
+    checkExpectedMap(context, bySetting, values, `${path}.expectedBySetting`, 'setting values');
+  }
+}
+
+function checkExpectedMap(
+  context: CheckContext,
+  expected: unknown,
+  values: readonly string[],
+  path: string,
+  what: string,
+): void {
   if (!isRecord(expected)) {
-    report(context, `${path}.expectedByLevel`, 'must map level codes to option values');
+    report(context, path, `must map ${what} to option values`);
     return;
   }
-  for (const [level, value] of Object.entries(expected)) {
-    checkNonEmptyString(context, level, `${path}.expectedByLevel`);
+  for (const [key, value] of Object.entries(expected)) {
+    checkNonEmptyString(context, key, path);
     if (typeof value !== 'string' || !values.includes(value)) {
-      report(context, `${path}.expectedByLevel.${level}`, 'must be the value of one of the options');
+      report(context, `${path}.${key}`, 'must be the value of one of the options');
     }
   }
 }

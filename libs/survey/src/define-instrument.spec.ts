@@ -24,6 +24,8 @@ const scale = (patch: Fields = {}): Fields =>
 /** The minimal definition with top-level fields replaced; extra items go after item "a". */
 const variant = (patch: Fields, ...extraItems: Fields[]): unknown =>
   ({ ...minimal, ...(extraItems.length > 0 ? { items: [likertA, ...extraItems] } : {}), ...patch });
+const check = (patch: Fields): Fields =>
+  ({ kind: 'manipulation-check', id: 'p', purpose: 'manipulation', text: { en: 'P' }, options: [option('yes'), option('no')], ...patch });
 const withLikert = (patch: Fields): unknown => variant({ items: [{ ...likertA, ...patch }] });
 
 const problemsOf = (definition: unknown): DefinitionProblem[] => checkInstrument(definition);
@@ -92,6 +94,12 @@ describe('defineInstrument', () => {
     ['nonsensical check with a midpoint', variant({}, { kind: 'attention-check', id: 'k', style: 'nonsensical', text: { en: 'K' }, options: [option('a'), option('b'), option('c')], expected: 'a' }), 'items[1].options'],
     ['manipulation check expecting a non-option', variant({}, { kind: 'manipulation-check', id: 'p', purpose: 'manipulation', text: { en: 'P' }, factor: 'phone', options: [option('yes')], expectedByLevel: { present: 'maybe' } }), 'items[1].expectedByLevel.present'],
     ['expectedByLevel without factor', variant({}, { kind: 'manipulation-check', id: 'p', purpose: 'manipulation', text: { en: 'P' }, options: [option('yes')], expectedByLevel: { present: 'yes' } }), 'items[1].factor'],
+    ['manipulation check with factor and probe', variant({}, check({ factor: 'phone', probe: 'table_object' })), 'items[1]'],
+    ['manipulation check with neither factor nor probe', variant({}, check({})), 'items[1]'],
+    ['probe not an id', variant({}, check({ probe: 'Table-Object' })), 'items[1].probe'],
+    ['expectedBySetting without probe', variant({}, check({ factor: 'phone', expectedBySetting: { phone: 'yes' } })), 'items[1].probe'],
+    ['expectedBySetting naming a non-option', variant({}, check({ probe: 't', expectedBySetting: { phone: 'maybe' } })), 'items[1].expectedBySetting.phone'],
+    ['expectedBySetting not a record', variant({}, check({ probe: 't', expectedBySetting: ['yes'] })), 'items[1].expectedBySetting'],
     ['scale of a text item', variant({ scales: [scale({ items: ['t'] })] }, { kind: 'text', id: 't', text: { en: 'T' }, maxLength: 5 }), 'scales[0].items[0]'],
     ['scale mixing bounds', variant({ scales: [scale({ items: ['a', 'b'] })] }, { ...likertA, id: 'b', points: 7 }), 'scales[0].items[1]'],
     ['scale with minAnswered 0', variant({ scales: [scale({ minAnswered: 0 })] }), 'scales[0].minAnswered'],

@@ -41,7 +41,13 @@ export { checkInstrument } from './check-instrument';
 export { InstrumentDefinitionError, type DefinitionProblem } from './definition-error';
 export { validateAnswers } from './validate-answers';
 export { scoreAnswers, scaleBounds } from './score-answers';
-export { attentionCheckResults, manipulationCheckResults, type CheckResults } from './check-results';
+export {
+  attentionCheckResults,
+  expectedCheckAnswer,
+  manipulationCheckResults,
+  manipulationProbes,
+  type CheckResults,
+} from './check-results';
 export { exportColumns, type ExportOptions } from './export-columns';
 export { exportRow } from './export-row';
 export { canonicalJson } from './canonical-json';
@@ -66,3 +72,8 @@ export { iPanasSfInstrument } from './instruments/i-panas-sf';
 export { checkPhoneInstrument } from './instruments/check-phone';
 export { checkSeatingInstrument } from './instruments/check-seating';
 export { attentionInstrument } from './instruments/attention';
+export { checkPhoneV2Instrument } from './instruments/check-phone-v2';
+export { checkSeatingV2Instrument } from './instruments/check-seating-v2';
+export { partnerResponsivenessInstrument } from './instruments/partner-responsiveness';
+export { trustInstrument } from './instruments/trust';
+export { conversationProcessInstrument } from './instruments/conversation-process';

@@ -1,12 +1,17 @@
 import { attentionInstrument } from './instruments/attention';
 import { batsonEcInstrument } from './instruments/batson-ec';
 import { checkPhoneInstrument } from './instruments/check-phone';
+import { checkPhoneV2Instrument } from './instruments/check-phone-v2';
 import { checkSeatingInstrument } from './instruments/check-seating';
+import { checkSeatingV2Instrument } from './instruments/check-seating-v2';
 import { closenessCheckInstrument } from './instruments/closeness-check';
 import { closenessSciInstrument } from './instruments/closeness-sci';
+import { conversationProcessInstrument } from './instruments/conversation-process';
 import { iPanasSfInstrument } from './instruments/i-panas-sf';
 import { iosInstrument } from './instruments/ios';
 import { iriEcPtInstrument } from './instruments/iri-ec-pt';
+import { partnerResponsivenessInstrument } from './instruments/partner-responsiveness';
+import { trustInstrument } from './instruments/trust';
 import type { Instrument } from './types';
 
 // The only module that imports every shipped instrument: a page that validates one instrument
@@ -22,6 +27,11 @@ const SHIPPED: readonly Instrument[] = Object.freeze([
   checkPhoneInstrument,
   checkSeatingInstrument,
   attentionInstrument,
+  checkPhoneV2Instrument,
+  checkSeatingV2Instrument,
+  partnerResponsivenessInstrument,
+  trustInstrument,
+  conversationProcessInstrument,
 ]);
 
 /** Every shipped instrument (every version), in a stable order. */

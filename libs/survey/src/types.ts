@@ -102,8 +102,15 @@ export interface AttentionCheckItem extends ItemBase {
 }
 
 /**
- * A manipulation or recollection check ("Was there a phone in the room?"). The right answer depends
- * on the session's condition, so it is declared per level of the factor it probes.
+ * A manipulation or recollection check. The right answer depends on the session's condition and
+ * is declared in one of two styles:
+ *
+ * - by **probe** (preferred): `probe` names what the room set-up is asked about (e.g.
+ *   'table_object', 'seating'); the study design says, per factor level, which value it sets for
+ *   that probe (e.g. level notebook sets { table_object: 'notebook' }). `expectedBySetting` maps
+ *   a setting value to the right option; without it the setting value itself is the right option.
+ * - by **factor** (v1 instruments): `factor` names the factor and `expectedByLevel` maps its level
+ *   codes to the right option, which ties the instrument to one study's level names.
  */
 export interface ManipulationCheckItem extends ItemBase {
   readonly kind: 'manipulation-check';
@@ -112,6 +119,10 @@ export interface ManipulationCheckItem extends ItemBase {
   readonly factor?: string;
   /** level code → the option value a participant in that level should give. */
   readonly expectedByLevel?: Readonly<Record<string, string>>;
+  /** What the room set-up is asked about, e.g. 'table_object'; same format as ids. */
+  readonly probe?: string;
+  /** setting value → the option value a participant should give; absent = identity. */
+  readonly expectedBySetting?: Readonly<Record<string, string>>;
 }
 
 export type Item =

@@ -95,6 +95,7 @@ describe('the registry of shipped instruments', () => {
   const expected = [
     'ios@1', 'closeness_sci@1', 'closeness_check@1', 'iri_ec_pt@1', 'batson_ec@1',
     'i_panas_sf@1', 'check_phone@1', 'check_seating@1', 'attention@1',
+    'check_phone@2', 'check_seating@2', 'partner_responsiveness@1', 'trust@1', 'conversation_process@1',
   ];
   it('lists every shipped instrument once', () => {
     expect(listInstruments().map((i) => `${i.id}@${i.version}`)).toEqual(expected);
