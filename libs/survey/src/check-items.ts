@@ -22,7 +22,7 @@ type Fields = Readonly<Record<string, unknown>>;
 const BASE = ['kind', 'id', 'text', 'required'];
 const KIND_KEYS: Readonly<Record<ItemKind, readonly string[]>> = {
   likert: [...BASE, 'points', 'min', 'pointLabels', 'endLabels', 'reverse'],
-  ios: [...BASE, 'selfLabel', 'otherLabel', 'pointLabels'],
+  ios: [...BASE, 'selfLabel', 'otherLabel', 'pointLabels', 'pictureLabels', 'codebookLabels'],
   slider: [...BASE, 'endLabels', 'reverse'],
   'single-choice': [...BASE, 'options'],
   'multi-choice': [...BASE, 'options', 'minSelected', 'maxSelected'],
@@ -116,7 +116,18 @@ function checkLikert(context: CheckContext, item: Fields, path: string): void {
 function checkIos(context: CheckContext, item: Fields, path: string): void {
   checkText(context, own(item, 'selfLabel'), `${path}.selfLabel`);
   checkText(context, own(item, 'otherLabel'), `${path}.otherLabel`);
-  checkLabelList(context, own(item, 'pointLabels'), IOS_POINTS, `${path}.pointLabels`);
+  const pointLabels = own(item, 'pointLabels');
+  const pictureLabels = own(item, 'pictureLabels');
+  const codebookLabels = own(item, 'codebookLabels');
+  if ((pointLabels === undefined) === (pictureLabels === undefined)) {
+    report(context, path, 'needs exactly one of pointLabels (visible) or pictureLabels (accessible names)');
+  }
+  if (codebookLabels !== undefined && pointLabels !== undefined) {
+    report(context, `${path}.codebookLabels`, 'only with pictureLabels: pointLabels already label the codebook');
+  }
+  for (const [key, labels] of [['pointLabels', pointLabels], ['pictureLabels', pictureLabels], ['codebookLabels', codebookLabels]] as const) {
+    if (labels !== undefined) checkLabelList(context, labels, IOS_POINTS, `${path}.${key}`);
+  }
 }
 
 /** Checks the options list and returns the option values it holds. */

@@ -26,6 +26,9 @@ const variant = (patch: Fields, ...extraItems: Fields[]): unknown =>
   ({ ...minimal, ...(extraItems.length > 0 ? { items: [likertA, ...extraItems] } : {}), ...patch });
 const check = (patch: Fields): Fields =>
   ({ kind: 'manipulation-check', id: 'p', purpose: 'manipulation', text: { en: 'P' }, options: [option('yes'), option('no')], ...patch });
+const seven = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ en: `P${n}` }));
+const ios = (patch: Fields): Fields =>
+  ({ kind: 'ios', id: 'o', text: { en: 'O' }, selfLabel: { en: 'S' }, otherLabel: { en: 'O' }, pointLabels: seven, ...patch });
 const withLikert = (patch: Fields): unknown => variant({ items: [{ ...likertA, ...patch }] });
 
 const problemsOf = (definition: unknown): DefinitionProblem[] => checkInstrument(definition);
@@ -100,6 +103,10 @@ describe('defineInstrument', () => {
     ['expectedBySetting without probe', variant({}, check({ factor: 'phone', expectedBySetting: { phone: 'yes' } })), 'items[1].probe'],
     ['expectedBySetting naming a non-option', variant({}, check({ probe: 't', expectedBySetting: { phone: 'maybe' } })), 'items[1].expectedBySetting.phone'],
     ['expectedBySetting not a record', variant({}, check({ probe: 't', expectedBySetting: ['yes'] })), 'items[1].expectedBySetting'],
+    ['ios with both label styles', variant({}, ios({ pictureLabels: seven })), 'items[1]'],
+    ['ios with no labels', variant({}, ios({ pointLabels: undefined })), 'items[1]'],
+    ['ios codebookLabels beside pointLabels', variant({}, ios({ codebookLabels: seven })), 'items[1].codebookLabels'],
+    ['ios with six picture names', variant({}, ios({ pointLabels: undefined, pictureLabels: seven.slice(1) })), 'items[1].pictureLabels'],
     ['scale of a text item', variant({ scales: [scale({ items: ['t'] })] }, { kind: 'text', id: 't', text: { en: 'T' }, maxLength: 5 }), 'scales[0].items[0]'],
     ['scale mixing bounds', variant({ scales: [scale({ items: ['a', 'b'] })] }, { ...likertA, id: 'b', points: 7 }), 'scales[0].items[1]'],
     ['scale with minAnswered 0', variant({ scales: [scale({ minAnswered: 0 })] }), 'scales[0].minAnswered'],

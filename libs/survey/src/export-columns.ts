@@ -91,7 +91,10 @@ function scoredColumn(item: ScoredItem, language: Language): ScoredFields {
   };
 }
 
-/** Every point of a rating with its label: each point's own, or the end labels at the ends. */
+/**
+ * Every point of a rating with its label: each point's own, the end labels at the ends, or an
+ * IOS item's codebook labels (never its accessible picture names).
+ */
 function pointValues(
   item: Extract<ScoredItem, { kind: 'likert' | 'ios' }>,
   language: Language,
@@ -99,6 +102,7 @@ function pointValues(
   const { min, max } = itemBounds(item);
   const labelAt = (value: number): LocalizedText | undefined => {
     if (item.pointLabels !== undefined) return item.pointLabels[value - min];
+    if (item.kind === 'ios') return item.codebookLabels?.[value - min];
     if (item.kind === 'likert' && value === min) return item.endLabels?.min;
     if (item.kind === 'likert' && value === max) return item.endLabels?.max;
     return undefined;

@@ -77,3 +77,7 @@ export { checkSeatingV2Instrument } from './instruments/check-seating-v2';
 export { partnerResponsivenessInstrument } from './instruments/partner-responsiveness';
 export { trustInstrument } from './instruments/trust';
 export { conversationProcessInstrument } from './instruments/conversation-process';
+export { iosV2Instrument } from './instruments/ios-v2';
+export { closenessSciV2Instrument } from './instruments/closeness-sci-v2';
+export { batsonEcV2Instrument } from './instruments/batson-ec-v2';
+export { iriEcPtV2Instrument } from './instruments/iri-ec-pt-v2';

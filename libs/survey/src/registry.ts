@@ -1,15 +1,19 @@
 import { attentionInstrument } from './instruments/attention';
 import { batsonEcInstrument } from './instruments/batson-ec';
+import { batsonEcV2Instrument } from './instruments/batson-ec-v2';
 import { checkPhoneInstrument } from './instruments/check-phone';
 import { checkPhoneV2Instrument } from './instruments/check-phone-v2';
 import { checkSeatingInstrument } from './instruments/check-seating';
 import { checkSeatingV2Instrument } from './instruments/check-seating-v2';
 import { closenessCheckInstrument } from './instruments/closeness-check';
 import { closenessSciInstrument } from './instruments/closeness-sci';
+import { closenessSciV2Instrument } from './instruments/closeness-sci-v2';
 import { conversationProcessInstrument } from './instruments/conversation-process';
 import { iPanasSfInstrument } from './instruments/i-panas-sf';
 import { iosInstrument } from './instruments/ios';
+import { iosV2Instrument } from './instruments/ios-v2';
 import { iriEcPtInstrument } from './instruments/iri-ec-pt';
+import { iriEcPtV2Instrument } from './instruments/iri-ec-pt-v2';
 import { partnerResponsivenessInstrument } from './instruments/partner-responsiveness';
 import { trustInstrument } from './instruments/trust';
 import type { Instrument } from './types';
@@ -32,6 +36,10 @@ const SHIPPED: readonly Instrument[] = Object.freeze([
   partnerResponsivenessInstrument,
   trustInstrument,
   conversationProcessInstrument,
+  iosV2Instrument,
+  closenessSciV2Instrument,
+  batsonEcV2Instrument,
+  iriEcPtV2Instrument,
 ]);
 
 /** Every shipped instrument (every version), in a stable order. */

@@ -36,13 +36,25 @@ export interface LikertItem extends ItemBase {
   readonly reverse?: boolean;
 }
 
-/** Inclusion of Other in the Self: seven circle pairs scored 1 (no overlap) to 7 (most overlap). */
+/**
+ * Inclusion of Other in the Self: seven circle pairs scored 1 (no overlap) to 7 (most overlap).
+ * Exactly one of two label styles:
+ * - `pointLabels` (v1): seven overlap descriptions, shown next to the pictures and used as the
+ *   codebook labels;
+ * - `pictureLabels` (v2, as in the original figure, which has no words beside the pictures):
+ *   seven accessible names ("Picture 3 of 7") that screen readers announce and nobody sees, plus
+ *   optional `codebookLabels` that only the export shows.
+ */
 export interface IosItem extends ItemBase {
   readonly kind: 'ios';
   readonly selfLabel: LocalizedText;
   readonly otherLabel: LocalizedText;
-  /** Seven descriptions: the alt text of each picture and the codebook labels. */
-  readonly pointLabels: readonly LocalizedText[];
+  /** Seven descriptions: visible beside each picture, and the codebook labels. */
+  readonly pointLabels?: readonly LocalizedText[];
+  /** Seven accessible names, e.g. "Picture 3 of 7"; never shown. */
+  readonly pictureLabels?: readonly LocalizedText[];
+  /** Seven codebook labels (exports only; never shown to participants). Only with pictureLabels. */
+  readonly codebookLabels?: readonly LocalizedText[];
 }
 
 /** A visual analogue scale, 0 to 100 (fractions allowed). */

@@ -96,6 +96,7 @@ describe('the registry of shipped instruments', () => {
     'ios@1', 'closeness_sci@1', 'closeness_check@1', 'iri_ec_pt@1', 'batson_ec@1',
     'i_panas_sf@1', 'check_phone@1', 'check_seating@1', 'attention@1',
     'check_phone@2', 'check_seating@2', 'partner_responsiveness@1', 'trust@1', 'conversation_process@1',
+    'ios@2', 'closeness_sci@2', 'batson_ec@2', 'iri_ec_pt@2',
   ];
   it('lists every shipped instrument once', () => {
     expect(listInstruments().map((i) => `${i.id}@${i.version}`)).toEqual(expected);
@@ -103,7 +104,7 @@ describe('the registry of shipped instruments', () => {
 
   it('gets by id and version', () => {
     expect(getInstrument('iri_ec_pt', 1)).toBe(iriEcPtInstrument);
-    expect(getInstrument('iri_ec_pt', 2)).toBeUndefined();
+    expect(getInstrument('iri_ec_pt', 3)).toBeUndefined();
     expect(getInstrument('nope', 1)).toBeUndefined();
   });
 

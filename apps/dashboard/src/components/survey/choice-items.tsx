@@ -1,6 +1,6 @@
-import { type AttentionCheckItem, type IosItem, type LikertItem, localize, type ManipulationCheckItem, type SingleChoiceItem } from '@attune/survey';
+import { type AttentionCheckItem, type IosItem, type LikertItem, localize, type LocalizedText, type ManipulationCheckItem, type SingleChoiceItem } from '@attune/survey';
 import { ChoiceList, type ChoiceOptionView } from './choice-list';
-import { IosPicture } from './ios-picture';
+import { IosFigure, IosPicture } from './ios-picture';
 import { ItemShell, type ItemViewProps } from './item-shell';
 
 function likertOptions(item: LikertItem, language: string): ChoiceOptionView[] {
@@ -50,11 +50,9 @@ export function OptionView({ instrumentId, item, language, value, error, onAnswe
   );
 }
 
-/** IOS: seven tappable pictures, each with its words ("Picture 4 of 7: Equal overlap"). */
-export function IosView({ instrumentId, item, language, value, error, onAnswer, context }: ItemViewProps<IosItem>) {
-  const self = localize(item.selfLabel, language);
-  const other = localize(item.otherLabel, language);
-  const options = item.pointLabels.map((label, index) => ({
+/** IOS v1: seven tappable pictures, each with its words ("Picture 4 of 7: Equal overlap"). */
+function iosV1Options(labels: readonly LocalizedText[], language: string): ChoiceOptionView[] {
+  return labels.map((label, index) => ({
     value: index + 1,
     className: 'ios-option',
     label: (
@@ -64,7 +62,36 @@ export function IosView({ instrumentId, item, language, value, error, onAnswer, 
       </>
     ),
   }));
-  const hint = <>In each picture the left circle is “{self}” and the right circle is “{other}”.</>;
+}
+
+/**
+ * IOS v2: the original pictures with Self and Other inside the circles and no words beside them;
+ * each option's accessible name ("Picture 4 of 7", localised) is visually hidden.
+ */
+function iosV2Options(item: IosItem, names: readonly LocalizedText[], language: string): ChoiceOptionView[] {
+  const self = localize(item.selfLabel, language);
+  const other = localize(item.otherLabel, language);
+  return names.map((name, index) => ({
+    value: index + 1,
+    className: 'ios-option',
+    label: (
+      <>
+        <IosFigure point={index + 1} self={self} other={other} />
+        <span className="visually-hidden">{localize(name, language)}</span>
+      </>
+    ),
+  }));
+}
+
+/** IOS: seven tappable pictures; v1 (pointLabels) with words beside them, v2 (pictureLabels) without. */
+export function IosView({ instrumentId, item, language, value, error, onAnswer, context }: ItemViewProps<IosItem>) {
+  const self = localize(item.selfLabel, language);
+  const other = localize(item.otherLabel, language);
+  const options = item.pictureLabels !== undefined
+    ? iosV2Options(item, item.pictureLabels, language)
+    : iosV1Options(item.pointLabels ?? [], language);
+  // v2 writes Self and Other inside the circles, as the original does; v1 explains them.
+  const hint = item.pictureLabels !== undefined ? null : <>In each picture the left circle is “{self}” and the right circle is “{other}”.</>;
   return (
     <ItemShell instrumentId={instrumentId} itemId={item.id} kind={item.kind} question={localize(item.text, language)} context={context} hint={hint} error={error}>
       {(ids) => (
