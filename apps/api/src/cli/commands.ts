@@ -73,6 +73,7 @@ const verifyAllocation: Command = {
       process.stdout.write(`stratum "${stratum.stratum || '(all)'}": ${stratum.checked} allocations, ${stratum.mismatches.length} mismatches\n`);
       for (const m of stratum.mismatches) process.stdout.write(`  index ${m.index}: stored ${m.stored ?? '(missing)'}, expected ${m.expected}\n`);
     }
+    for (const m of report.sessions) process.stdout.write(`session ${m.sessionId}: ${m.field} stored ${m.stored ?? '(none)'}, expected ${m.expected ?? '(not computable)'}\n`);
     process.stdout.write(report.matches ? 'OK: the stored allocations equal the sequence regenerated from the seed\n' : 'MISMATCH: see above\n');
     return report.matches ? 0 : 1;
   },

@@ -29,3 +29,39 @@ export function verifyAllocations(params: Omit<SequenceParams, 'stratum'>, store
     return { stratum, checked: rows.length, mismatches };
   });
 }
+
+/** One allocated session as stored: its own columns, its allocation row's, and what its stratum is computed from. */
+export interface AllocatedSessionRow {
+  readonly sessionId: string;
+  readonly sessionStratum: string | null;
+  readonly sessionCondition: string | null;
+  readonly allocationStratum: string;
+  readonly allocationCondition: string;
+  readonly observed: Readonly<Record<string, string>>;
+  readonly memberCovariates: readonly Readonly<Record<string, string>>[];
+}
+
+export interface SessionMismatch {
+  readonly sessionId: string;
+  readonly field: 'stratum' | 'condition';
+  readonly stored: string | null;
+  readonly expected: string | null;
+}
+
+/**
+ * The sequence check trusts each allocation row's stratum; this does not. Each session's stratum
+ * is recomputed from its members' reported and its observed covariates (`stratumOf`, the same
+ * policy allocation used) and compared with the allocation row and the session; the session's
+ * condition must be the one its allocation row drew.
+ */
+export function verifySessions(rows: readonly AllocatedSessionRow[], stratumOf: (row: AllocatedSessionRow) => string | null): SessionMismatch[] {
+  return rows.flatMap((row): SessionMismatch[] => {
+    const mismatches: SessionMismatch[] = [];
+    const recomputed = stratumOf(row);
+    if (recomputed !== row.allocationStratum || recomputed !== row.sessionStratum) {
+      mismatches.push({ sessionId: row.sessionId, field: 'stratum', stored: row.allocationStratum === row.sessionStratum ? row.allocationStratum : `${row.allocationStratum} / ${row.sessionStratum ?? ''}`, expected: recomputed });
+    }
+    if (row.sessionCondition !== row.allocationCondition) mismatches.push({ sessionId: row.sessionId, field: 'condition', stored: row.sessionCondition, expected: row.allocationCondition });
+    return mismatches;
+  });
+}

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Participant } from '../sessions/participant.entity';
 import { SessionFlow } from '../sessions/session-flow';
+import { type ConditionFacts, conditionFacts } from './check-scoring';
 import { phaseInstruments, SURVEY_STATE } from './phase-instruments';
 import { PhaseSubmissionsRepository } from './phase-submissions.repository';
 import type { Phase } from './response.entity';
@@ -27,6 +28,8 @@ export function requireConsent(participant: Participant): ConsentedParticipant {
 export interface OpenPhase {
   readonly owner: ResponseOwner;
   readonly instruments: readonly Instrument[];
+  /** The session's condition as its checks need it. */
+  readonly facts: ConditionFacts;
 }
 
 /** Decides whether a phase can take answers now, and which instruments it has. */
@@ -61,6 +64,7 @@ export class PhaseAccess {
     return {
       owner: { studyId, sessionId, participantId, phase, protocolVersion: context.protocolVersion, consentHash },
       instruments: phaseInstruments(context.instruments, phase),
+      facts: conditionFacts(context.factors, context.conditionId),
     };
   }
 

@@ -50,6 +50,14 @@ export class Response {
   @Column({ type: 'jsonb', nullable: true })
   scores: Record<string, number | null> | null;
 
+  /**
+   * Attention and manipulation check results of the submitted answers: item id → passed (true),
+   * failed (false) or not scorable (null). Manipulation checks are scored against what the
+   * session's condition put in the room, as its protocol says (levels' `sets`).
+   */
+  @Column({ name: 'check_results', type: 'jsonb', nullable: true })
+  checkResults: Record<string, boolean | null> | null;
+
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 

@@ -9,8 +9,11 @@ import type { Phase } from './response.entity';
 export interface SessionContext {
   readonly status: SessionStatus;
   readonly protocolVersion: number;
+  readonly conditionId: string | null;
   /** The frozen protocol's `instruments` list: [{ phase, id, version, hash }]. */
   readonly instruments: unknown;
+  /** The frozen protocol's `design.factors` (raw jsonb; read through conditionFacts). */
+  readonly factors: unknown;
 }
 
 /** Who answers, under which protocol and consent: the columns every response row carries. */
@@ -35,6 +38,7 @@ export interface FinalResponse {
   readonly instrumentVersion: number;
   readonly answers: Readonly<Record<string, unknown>>;
   readonly scores: Readonly<Record<string, number | null>>;
+  readonly checkResults: Readonly<Record<string, boolean | null>> | null;
 }
 
 export interface StoredAnswers {
@@ -60,9 +64,11 @@ export class ResponsesRepository {
   /** Session status plus the instrument list of the protocol it runs under, in one round trip. */
   async findSessionContext(sessionId: string, options: { lock?: boolean } = {}, manager: EntityManager = this.dataSource.manager): Promise<SessionContext | null> {
     const rows: SessionContext[] = await manager.query(
-      `SELECT s.status, s.protocol_version AS "protocolVersion", p.canonical_json::jsonb -> 'instruments' AS instruments
+      `SELECT s.status, s.protocol_version AS "protocolVersion", s.condition_id AS "conditionId",
+              d.doc -> 'instruments' AS instruments, d.doc -> 'design' -> 'factors' AS factors
          FROM study_session s
          JOIN protocol p ON p.study_id = s.study_id AND p.version = s.protocol_version
+         CROSS JOIN LATERAL (SELECT p.canonical_json::jsonb AS doc) d
         WHERE s.id = $1${options.lock === true ? ' FOR UPDATE OF s' : ''}`,
       [sessionId],
     );
@@ -100,11 +106,11 @@ export class ResponsesRepository {
   async storeFinalResponses(owner: ResponseOwner, responses: readonly FinalResponse[], submittedAt: Date, manager: EntityManager): Promise<number> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO response AS r (study_id, session_id, participant_id, phase, protocol_version, consent_hash, submitted_at,
-                                  instrument_id, instrument_version, answers, scores)
-       SELECT $1, $2, $3, $4, $5, $6, $7, f."instrumentId", f."instrumentVersion", f.answers, f.scores
-         FROM jsonb_to_recordset($8::jsonb) AS f("instrumentId" text, "instrumentVersion" integer, answers jsonb, scores jsonb)
+                                  instrument_id, instrument_version, answers, scores, check_results)
+       SELECT $1, $2, $3, $4, $5, $6, $7, f."instrumentId", f."instrumentVersion", f.answers, f.scores, f."checkResults"
+         FROM jsonb_to_recordset($8::jsonb) AS f("instrumentId" text, "instrumentVersion" integer, answers jsonb, scores jsonb, "checkResults" jsonb)
        ON CONFLICT (participant_id, phase, instrument_id) DO UPDATE
-          SET answers = EXCLUDED.answers, scores = EXCLUDED.scores, instrument_version = EXCLUDED.instrument_version,
+          SET answers = EXCLUDED.answers, scores = EXCLUDED.scores, check_results = EXCLUDED.check_results, instrument_version = EXCLUDED.instrument_version,
               protocol_version = EXCLUDED.protocol_version, consent_hash = EXCLUDED.consent_hash,
               submitted_at = EXCLUDED.submitted_at, updated_at = now()
         WHERE r.submitted_at IS NULL

@@ -4,6 +4,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import type { Participant } from '../sessions/participant.entity';
 import { SessionFlow } from '../sessions/session-flow';
 import { scoreSubmission } from './answer-rules';
+import { checkResultsFor } from './check-scoring';
 import { PhaseAccess, requireConsent } from './phase-access';
 import type { SubmissionClaim } from './phase-submissions.repository';
 import type { Phase } from './response.entity';
@@ -50,9 +51,10 @@ export class SubmissionsService {
   }
 
   private async store(manager: EntityManager, participant: Participant, phase: Phase, answers: unknown, claim: SubmissionClaim): Promise<SubmissionReceipt> {
-    const { owner, instruments } = await this.access.open(participant, phase, manager);
+    const { owner, instruments, facts } = await this.access.open(participant, phase, manager);
     const final: FinalResponse[] = scoreSubmission(instruments, answers).map((scored) => ({
       instrumentId: scored.instrument.id, instrumentVersion: scored.instrument.version, answers: scored.answers, scores: scored.scores,
+      checkResults: checkResultsFor(scored.instrument, scored.answers, facts),
     }));
     const submittedAt = new Date();
     const receipt: SubmissionReceipt = { phase, submittedAt: submittedAt.toISOString() };

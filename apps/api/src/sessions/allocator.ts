@@ -10,17 +10,17 @@ import type { Participant } from './participant.entity';
 import { ParticipantsRepository } from './participants.repository';
 import type { StudySession } from './session.entity';
 import { type Actor, SessionTransitions } from './session-transitions';
-import { sessionStratum } from './stratum-policy';
+import { pendingCovariates, sessionStratum } from './stratum-policy';
 
-function readyForAllocation(session: StudySession, members: readonly Participant[]): boolean {
+function readyForAllocation(session: StudySession, members: readonly Participant[], design: StudyDesign): boolean {
   return session.status === 'forming'
     && members.length === session.size
-    && members.every((member) => member.status === 'consented' && member.covariatesAt !== null);
+    && members.every((member) => member.status === 'consented' && member.covariatesAt !== null && pendingCovariates(design, member.covariates, true).length === 0);
 }
 
 /**
  * Allocates a whole session (the unit of randomisation) once every seat holds a consented member
- * who answered the covariates — not earlier — so every member gets the same condition and a
+ * who answered the covariates, those about the partner included — not earlier — so every member gets the same condition and a
  * session that never fills consumes no slot of the concealed sequence.
  */
 @Injectable()
@@ -40,7 +40,7 @@ export class Allocator {
    */
   async tryAllocate(manager: EntityManager, session: StudySession, design: StudyDesign, actor: Actor): Promise<boolean> {
     const members = await this.participants.seated(session.id, manager);
-    if (!readyForAllocation(session, members)) return false;
+    if (!readyForAllocation(session, members, design)) return false;
     const stratum = sessionStratum(design, members.map((member) => member.covariates), session.observedCovariates);
     if (stratum === null) return false;
     await this.allocations.lockStratum(session.studyId, stratum, manager);

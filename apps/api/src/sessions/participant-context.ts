@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { StudiesRepository } from '../studies/studies.repository';
+import type { StudyDesign } from '../studies/study-design';
 import type { Study } from '../studies/study.entity';
 import type { Participant } from './participant.entity';
 import { ParticipantAuthError } from './participant-auth';
 import { ParticipantsRepository } from './participants.repository';
+import { ProtocolDesigns } from './protocol-designs';
 import type { StudySession } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
 
@@ -15,6 +17,8 @@ export interface ParticipantContext {
   readonly study: Study;
   /** The participant's session, row-locked, or null while they have no seat. */
   readonly session: StudySession | null;
+  /** The design this participant runs (ProtocolDesigns.ofParticipant): use it, never study.design. */
+  readonly design: StudyDesign;
 }
 
 /**
@@ -24,7 +28,12 @@ export interface ParticipantContext {
  */
 @Injectable()
 export class ParticipantContexts {
-  constructor(private readonly sessions: SessionsRepository, private readonly participants: ParticipantsRepository, private readonly studies: StudiesRepository) {}
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly studies: StudiesRepository,
+    private readonly designs: ProtocolDesigns,
+  ) {}
 
   run<T>(participantId: string, work: (context: ParticipantContext) => Promise<T>): Promise<T> {
     return this.sessions.transaction(async (manager) => {
@@ -33,7 +42,7 @@ export class ParticipantContexts {
       const study = await this.studies.findStudy(participant.studyId, manager);
       if (!study) throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
       const session = participant.sessionId ? await this.sessions.lock(participant.sessionId, manager) : null;
-      return work({ manager, participant, study, session });
+      return work({ manager, participant, study, session, design: await this.designs.ofParticipant(study, session, manager) });
     });
   }
 }

@@ -10,9 +10,11 @@ import { type JoinInput, type JoinTarget, joinTargetOf, lowestFreeSeat } from '.
 import { PARTICIPANT_TOKEN_PREFIX } from './participant-auth';
 import { ParticipantContexts } from './participant-context';
 import { ParticipantsRepository } from './participants.repository';
+import { ProtocolDesigns } from './protocol-designs';
 import type { StudySession } from './session.entity';
 import { languageFor } from './participant-rules';
 import { canRejoin } from './session-state';
+import { withoutPartnerQuestions } from './stratum-policy';
 import { SessionError } from './sessions.errors';
 import { isUniqueViolation, SessionsRepository } from './sessions.repository';
 
@@ -37,7 +39,7 @@ function requireRunning(study: Study): void {
 }
 
 function requireForming(session: StudySession): void {
-  if (session.status === 'complete' || session.status === 'abandoned') throw new SessionError('SESSION_CLOSED');
+  if (session.status === 'complete' || session.status === 'abandoned' || session.status === 'ended_early') throw new SessionError('SESSION_CLOSED');
   if (session.status !== 'forming') throw new SessionError('SESSION_FULL');
 }
 
@@ -54,6 +56,7 @@ export class ParticipantJoinService {
     private readonly studies: StudiesRepository,
     private readonly contexts: ParticipantContexts,
     private readonly audit: AuditRepository,
+    private readonly designs: ProtocolDesigns,
     private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -69,7 +72,7 @@ export class ParticipantJoinService {
         const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
         const participant = await this.participants.insert({
           studyId: placement.study.id, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber,
-          tokenHash: hashSecret(token), language: languageFor(placement.study, input.language), externalIds: presentIds(input.externalIds),
+          tokenHash: hashSecret(token), language: languageFor(await this.designs.ofParticipant(placement.study, placement.session, manager), input.language), externalIds: presentIds(input.externalIds),
         }, manager);
         await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.joined', studyId: placement.study.id, subjectType: 'participant', subjectId: participant.id, data: { via: target.kind, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber } }, manager);
         return { token, participantId: participant.id };
@@ -81,22 +84,34 @@ export class ParticipantJoinService {
     }
   }
 
-  /** With 'reform_remaining': a new participant (same consent) in the waiting room; the old one leaves. */
+  /**
+   * With 'reform_remaining', a member left alone before acting on the instructions starts over:
+   * a new participant (same consent, carried over as given) in the waiting room, queued from now
+   * (covariates_at), with `rejoinedFrom` naming the old row. The old row leaves its seat's
+   * allocation behind, so one person never holds two live allocations; UNIQUE (rejoined_from)
+   * makes a second rejoin from the same row fail even when two requests race.
+   */
   async rejoin(participantId: string): Promise<JoinResult> {
-    return this.contexts.run(participantId, async ({ manager, participant, study, session }) => {
-      if (!canRejoin(study.design.dropoutPolicy, participant, session)) throw new SessionError('REJOIN_NOT_ALLOWED');
-      requireRunning(study);
-      const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
-      const fresh = await this.participants.insert({
-        studyId: study.id, sessionId: null, seatNumber: null, tokenHash: hashSecret(token), language: participant.language, externalIds: participant.externalIds,
-        status: 'consented', consentVersion: participant.consentVersion, consentHash: participant.consentHash, consentedAt: participant.consentedAt,
-      }, manager);
-      await this.participants.update(participant.id, { status: 'left', leftAt: new Date() }, manager);
-      const data = { fromParticipantId: participant.id, fromSessionId: session?.id ?? null, toParticipantId: fresh.id };
-      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.left', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session?.id ?? null, allocated: true, rejoined: true } }, manager);
-      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.rejoined', studyId: study.id, subjectType: 'participant', subjectId: fresh.id, data }, manager);
-      return { token, participantId: fresh.id };
-    });
+    try {
+      return await this.contexts.run(participantId, async ({ manager, participant, study, session, design }) => {
+        if (!canRejoin(design.dropoutPolicy, participant, session)) throw new SessionError('REJOIN_NOT_ALLOWED');
+        requireRunning(study);
+        const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
+        const fresh = await this.participants.insert({
+          studyId: study.id, sessionId: null, seatNumber: null, tokenHash: hashSecret(token), language: participant.language, externalIds: participant.externalIds,
+          status: 'consented', consentVersion: participant.consentVersion, consentHash: participant.consentHash, consentedAt: participant.consentedAt,
+          covariates: withoutPartnerQuestions(design, participant.covariates), covariatesAt: new Date(), rejoinedFrom: participant.id,
+        }, manager);
+        await this.participants.update(participant.id, { status: 'left', leftAt: new Date() }, manager);
+        const data = { fromParticipantId: participant.id, fromSessionId: session?.id ?? null, toParticipantId: fresh.id };
+        await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.left', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session?.id ?? null, allocated: true, rejoined: true } }, manager);
+        await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.rejoined', studyId: study.id, subjectType: 'participant', subjectId: fresh.id, data }, manager);
+        return { token, participantId: fresh.id };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new SessionError('REJOIN_NOT_ALLOWED');
+      throw error;
+    }
   }
 
   private async place(target: JoinTarget, manager: EntityManager): Promise<Placement> {

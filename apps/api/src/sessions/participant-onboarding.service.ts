@@ -6,7 +6,7 @@ import { type ParticipantContext, ParticipantContexts } from './participant-cont
 import { consentText } from './participant-view';
 import { ParticipantsRepository } from './participants.repository';
 import { SessionError } from './sessions.errors';
-import { checkCovariateValues } from './stratum-policy';
+import { checkCovariateAnswers, pendingCovariates } from './stratum-policy';
 import { languageFor, requireOpen, requireStillIn } from './participant-rules';
 import { WaitingRoom } from './waiting-room';
 
@@ -34,16 +34,15 @@ export class ParticipantOnboardingService {
    */
   async consent(participantId: string, input: { consentVersion: string; agree: boolean }): Promise<void> {
     const outcome = await this.contexts.run(participantId, async (context) => {
-      const { manager, participant, study, session } = context;
+      const { manager, participant, study, session, design } = context;
       requireStillIn(participant);
       if (participant.status !== 'joined') throw new SessionError('CONSENT_ALREADY_ANSWERED');
       requireOpen(session);
       if (!input.agree) return this.decline(context);
-      const design = study.design;
       if (input.consentVersion !== design.consent.version) throw new SessionError('CONSENT_OUTDATED', { detail: `the current consent version is ${design.consent.version}` });
       const consentHash = sha256Hex(consentText(design, participant.language));
-      // With no questions to ask, the covariate step is complete at consent.
-      const noQuestions = !design.covariates.some((covariate) => covariate.source === 'participant');
+      // With no questions to ask now, the covariate step is complete at consent (partner questions may follow seating).
+      const noQuestions = pendingCovariates(design, {}, session !== null).length === 0;
       const now = new Date();
       await this.participants.update(participant.id, { status: 'consented', consentVersion: design.consent.version, consentHash, consentedAt: now, ...(noQuestions ? { covariates: {}, covariatesAt: now } : {}) }, manager);
       await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.consented', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { consentVersion: design.consent.version, consentHash, sessionId: session?.id ?? null } }, manager);
@@ -57,29 +56,35 @@ export class ParticipantOnboardingService {
    * language is part of what was agreed to (the consent hash is of the text in that language).
    */
   async chooseLanguage(participantId: string, requested: string): Promise<void> {
-    await this.contexts.run(participantId, async ({ manager, participant, study, session }) => {
+    await this.contexts.run(participantId, async ({ manager, participant, study, session, design }) => {
       requireStillIn(participant);
       if (participant.status !== 'joined') throw new SessionError('LANGUAGE_LOCKED');
       requireOpen(session);
-      const language = languageFor(study, requested);
+      const language = languageFor(design, requested);
       if (language === participant.language) return;
       await this.participants.update(participant.id, { language }, manager);
       await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.language_chosen', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { from: participant.language, to: language } }, manager);
     });
   }
 
-  /** The design's participant covariates, all required; a seated session may be allocated right after. */
+  /**
+   * The questions pending now, all required: everything about themselves, and questions about the
+   * partner once seated with one. A seated session may be allocated right after.
+   */
   async answerCovariates(participantId: string, values: Readonly<Record<string, unknown>>): Promise<void> {
     const outcome = await this.contexts.run(participantId, async (context) => {
-      const { manager, participant, study, session } = context;
+      const { manager, participant, study, session, design } = context;
       requireStillIn(participant);
       if (participant.status !== 'consented') throw new SessionError('CONSENT_REQUIRED');
-      if (participant.covariatesAt !== null) throw new SessionError('COVARIATES_ALREADY_ANSWERED');
+      const pending = pendingCovariates(design, participant.covariates, session !== null);
+      if (participant.covariatesAt !== null && pending.length === 0) throw new SessionError('COVARIATES_ALREADY_ANSWERED');
       requireOpen(session);
-      const issues = checkCovariateValues(study.design, 'participant', values, true);
+      if (session !== null && session.status !== 'forming') throw new SessionError('COVARIATES_ALREADY_ANSWERED', { detail: 'the session is already allocated' });
+      const issues = checkCovariateAnswers(design, values, pending);
       if (issues.length > 0) throw new SessionError('INVALID_COVARIATES', { detail: `${issues.length} problem(s)`, errors: issues });
       const now = new Date();
-      await this.participants.update(participant.id, { covariates: { ...(values as Record<string, string>) }, covariatesAt: now, lastSeenAt: now }, manager);
+      const covariates = { ...participant.covariates, ...(values as Record<string, string>) };
+      await this.participants.update(participant.id, { covariates, covariatesAt: participant.covariatesAt ?? now, lastSeenAt: now }, manager);
       await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.covariates_answered', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { covariateIds: Object.keys(values) } }, manager);
       return this.afterReady(context);
     });
@@ -93,10 +98,10 @@ export class ParticipantOnboardingService {
   }
 
   /** A seated member may complete the session's allocation; an unseated one now waits for partners. */
-  private async afterReady({ manager, participant, study, session }: ParticipantContext): Promise<Outcome> {
+  private async afterReady({ manager, participant, study, session, design }: ParticipantContext): Promise<Outcome> {
     // Forming waits until this transaction commits, so the waiting room sees this participant.
     if (!session) return { waitingIn: study.id };
-    await this.allocator.tryAllocate(manager, session, study.design, { actorType: 'participant', actorId: participant.id });
+    await this.allocator.tryAllocate(manager, session, design, { actorType: 'participant', actorId: participant.id });
     return DONE;
   }
 }

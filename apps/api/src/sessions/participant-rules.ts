@@ -1,4 +1,4 @@
-import type { Study } from '../studies/study.entity';
+import type { StudyDesign } from '../studies/study-design';
 import type { Participant } from './participant.entity';
 import type { StudySession } from './session.entity';
 import { SessionError } from './sessions.errors';
@@ -9,7 +9,7 @@ export function requireStillIn(participant: Pick<Participant, 'status'>): void {
 }
 
 export function requireOpen(session: Pick<StudySession, 'status'> | null): void {
-  if (session && (session.status === 'abandoned' || session.status === 'complete')) throw new SessionError('SESSION_CLOSED');
+  if (session && (session.status === 'abandoned' || session.status === 'complete' || session.status === 'ended_early')) throw new SessionError('SESSION_CLOSED');
 }
 
 /** A waiting online participant: consented, questions answered, no seat yet. */
@@ -18,8 +18,8 @@ export function isWaiting(participant: Pick<Participant, 'status' | 'covariatesA
 }
 
 /** The participant's language: one the study is offered in, by default its first. */
-export function languageFor(study: Pick<Study, 'design'>, requested: string | undefined): string {
-  const languages = study.design.languages;
+export function languageFor(design: Pick<StudyDesign, 'languages'>, requested: string | undefined): string {
+  const languages = design.languages;
   if (requested === undefined) return languages[0] ?? 'en';
   if (!languages.includes(requested)) {
     throw new SessionError('UNKNOWN_LANGUAGE', { errors: [{ path: 'language', code: 'UNKNOWN_LANGUAGE', message: `must be one of ${languages.join(', ')}` }] });

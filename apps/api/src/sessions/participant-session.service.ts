@@ -43,12 +43,12 @@ export class ParticipantSessionService {
 
   /**
    * Before allocation leaving frees the seat and consumes nothing. After allocation the seat and
-   * the condition stay (analysed as randomised) and the session is flagged incomplete; the
-   * remaining members' gates are re-checked, since the leaver no longer holds them up.
+   * the condition stay (analysed as randomised), the session is flagged incomplete, and the
+   * departure rule decides whether it ends early or goes on (SessionFlow.onDeparture).
    */
   async leave(participantId: string): Promise<void> {
     await this.contexts.run(participantId, async ({ manager, participant, study, session }) => {
-      if (participant.status === 'left' || participant.status === 'declined' || session?.status === 'complete') return;
+      if (participant.status === 'left' || participant.status === 'declined' || session?.status === 'complete' || session?.status === 'ended_early') return;
       const allocated = session !== null && session.conditionId !== null;
       const seat = allocated ? {} : { sessionId: null, seatNumber: null };
       await this.participants.update(participant.id, { status: 'left', leftAt: new Date(), ...seat }, manager);
@@ -56,7 +56,7 @@ export class ParticipantSessionService {
       if (!session || !allocated) return;
       await this.sessions.update(session.id, { incomplete: true }, manager);
       session.incomplete = true;
-      if (session.status !== 'abandoned') await this.flow.advanceIfReady(manager, session, { actorType: 'participant', actorId: participant.id });
+      await this.flow.onDeparture(manager, session, { actorType: 'participant', actorId: participant.id });
     });
   }
 

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import type { Completion, InstrumentRef, StudyDesign } from '../studies/study-design';
+import type { Study } from '../studies/study.entity';
 import { StudiesRepository } from '../studies/studies.repository';
-import type { Completion, InstrumentRef } from '../studies/study-design';
 import type { Participant, ParticipantStatus } from './participant.entity';
 import { type ConditionInstructions, completionOf, conditionInstructions, consentText, type CovariateQuestion, covariateQuestions } from './participant-view';
 import { ParticipantsRepository } from './participants.repository';
+import { ProtocolDesigns } from './protocol-designs';
 import type { SessionStatus, StudySession } from './session.entity';
 import { canRejoin, type ConversationClock, conversationClock, isAllocated, phaseOf } from './session-state';
 import { SessionFlow } from './session-flow';
 import { SessionsRepository } from './sessions.repository';
+import { pendingCovariates } from './stratum-policy';
 
 export interface SessionView {
   readonly status: SessionStatus;
@@ -16,6 +19,9 @@ export interface SessionView {
   readonly seatsConsented: number;
   readonly seatsReady: number;
   readonly incomplete: boolean;
+  /** Who keeps the conversation's time: the lab console (phones are put away) or each phone (online). */
+  readonly timedBy: 'console' | 'phone';
+  /** The running conversation's clock, only where the phone keeps the time. */
   readonly conversation: ConversationClock | null;
   readonly instructions: ConditionInstructions | null;
   readonly phase: 'pre' | 'post' | null;
@@ -36,7 +42,15 @@ export interface ParticipantStateView {
   readonly completion: Completion | null;
 }
 
-/** What one participant may see: their own record, their study's texts, their own session. Never anyone's answers. */
+function isStillIn(participant: Participant): boolean {
+  return participant.status === 'consented' && participant.leftAt === null;
+}
+
+/**
+ * What one participant may see: their own record, their protocol's texts, their own session. Never
+ * anyone's answers, and never the condition's name. Every text comes from the one design the
+ * participant runs (ProtocolDesigns.ofParticipant).
+ */
 @Injectable()
 export class ParticipantStateService {
   constructor(
@@ -44,6 +58,7 @@ export class ParticipantStateService {
     private readonly participants: ParticipantsRepository,
     private readonly studies: StudiesRepository,
     private readonly flow: SessionFlow,
+    private readonly designs: ProtocolDesigns,
   ) {}
 
   /** `participant` as the guard loaded it for this request. */
@@ -53,30 +68,39 @@ export class ParticipantStateService {
     const study = await this.studies.findStudy(participant.studyId);
     if (!study) throw new Error(`study of participant ${participant.id} not found`);
     const session = participant.sessionId ? await this.sessions.findById(participant.sessionId) : null;
-    const design = study.design;
-    const completed = session?.status === 'complete' && (await this.participants.hasSubmitted(participant.id, 'post'));
+    const design = await this.designs.ofParticipant(study, session);
+    const pending = pendingCovariates(design, participant.covariates, session !== null);
     return {
       participant: {
         id: participant.id, status: participant.status, language: participant.language, seatNumber: participant.seatNumber,
-        consentGiven: participant.consentedAt !== null, covariatesAnswered: participant.covariatesAt !== null,
+        consentGiven: participant.consentedAt !== null, covariatesAnswered: participant.covariatesAt !== null && pending.length === 0,
         instructionsConfirmed: participant.instructionsConfirmedAt !== null, canRejoin: canRejoin(design.dropoutPolicy, participant, session),
       },
-      study: {
-        title: study.title, languages: design.languages,
-        consent: { version: design.consent.version, text: consentText(design, participant.language) },
-        covariateQuestions: covariateQuestions(design, participant.language),
-      },
-      session: session ? await this.sessionView(session, participant) : null,
-      completion: completed ? completionOf(design.completion) : null,
+      study: this.studyTexts(study, design, participant, pending),
+      session: session ? await this.sessionView(session, design, participant) : null,
+      completion: (await this.isFinished(participant, session)) ? completionOf(design.completion) : null,
     };
   }
 
-  /** The session's screens come from the protocol version it runs under (see SessionFlow). */
-  private async sessionView(session: StudySession, participant: Participant): Promise<SessionView> {
-    const design = await this.flow.designOf(session);
+  private studyTexts(study: Study, design: StudyDesign, participant: Participant, pending: Parameters<typeof covariateQuestions>[1]): ParticipantStateView['study'] {
+    return {
+      title: study.title, languages: design.languages,
+      consent: { version: design.consent.version, text: consentText(design, participant.language) },
+      covariateQuestions: covariateQuestions(design, pending, participant.language),
+    };
+  }
+
+  /** Done: their post-survey is in, or their session ended early while they were still in it (the debrief). */
+  private async isFinished(participant: Participant, session: StudySession | null): Promise<boolean> {
+    if (session?.status === 'ended_early') return isStillIn(participant);
+    return session?.status === 'complete' && (await this.participants.hasSubmitted(participant.id, 'post'));
+  }
+
+  private async sessionView(session: StudySession, design: StudyDesign, participant: Participant): Promise<SessionView> {
     const members = await this.participants.seated(session.id);
     const consented = members.filter((member) => member.consentedAt !== null && member.status !== 'declined');
     const phase = phaseOf(session.status);
+    const timedBy = session.mode === 'lab' ? 'console' : 'phone';
     return {
       status: session.status,
       size: session.size,
@@ -84,11 +108,11 @@ export class ParticipantStateService {
       seatsConsented: consented.length,
       seatsReady: consented.filter((member) => member.covariatesAt !== null).length,
       incomplete: session.incomplete,
-      conversation: session.status === 'conversation' ? conversationClock(session, await this.sessions.databaseNow()) : null,
+      timedBy,
+      conversation: timedBy === 'phone' && session.status === 'conversation' ? conversationClock(session, await this.sessions.databaseNow()) : null,
       instructions: isAllocated(session.status, session.conditionId) ? conditionInstructions(design, session.conditionId, participant.language) : null,
       phase,
       instruments: phase ? design.instruments[phase] : [],
     };
   }
-
 }

@@ -1,15 +1,16 @@
 import { conditionLevels } from '../randomisation/design';
-import type { Completion, Localized, StudyDesign } from '../studies/study-design';
+import type { Completion, CovariateDesign, Localized, StudyDesign } from '../studies/study-design';
 
-export interface LevelInstructions {
-  readonly factorId: string;
-  readonly levelId: string;
-  readonly instructions?: string;
-  readonly topicPrompt?: string;
-}
-
+/**
+ * What the members of an allocated session read: texts only. Factor and level ids, and the
+ * experimenter's set-up, never reach a phone (a participant who is told the condition's name is
+ * no longer blind to it).
+ */
 export interface ConditionInstructions {
-  readonly levels: readonly LevelInstructions[];
+  /** Things to do before the conversation, e.g. "Sit facing each other". */
+  readonly steps: readonly string[];
+  /** The topic card. */
+  readonly topics: readonly string[];
   readonly conversation: string;
 }
 
@@ -30,19 +31,20 @@ export function consentText(design: StudyDesign, language: string): string {
   return localized(design.consent.text, language, design.languages) ?? '';
 }
 
-/** What the members of an allocated session are told: per assigned level, plus the conversation card. */
+/** What the members of an allocated session are told, in design order: steps, topic card, conversation text. */
 export function conditionInstructions(design: StudyDesign, conditionId: string, language: string): ConditionInstructions {
-  const levels = Object.entries(conditionLevels(conditionId)).map(([factorId, levelId]): LevelInstructions => {
-    const level = design.factors.find((factor) => factor.id === factorId)?.levels.find((candidate) => candidate.id === levelId);
-    const instructions = localized(level?.instructions, language, design.languages);
-    const topicPrompt = localized(level?.topicPrompt, language, design.languages);
-    return { factorId, levelId, ...(instructions === undefined ? {} : { instructions }), ...(topicPrompt === undefined ? {} : { topicPrompt }) };
+  const levels = Object.entries(conditionLevels(conditionId)).map(([factorId, levelId]) =>
+    design.factors.find((factor) => factor.id === factorId)?.levels.find((candidate) => candidate.id === levelId));
+  const texts = (pick: 'instructions' | 'topicPrompt'): string[] => levels.flatMap((level) => {
+    const text = localized(level?.[pick], language, design.languages);
+    return text === undefined ? [] : [text];
   });
-  return { levels, conversation: localized(design.conversation.instructions, language, design.languages) ?? '' };
+  return { steps: texts('instructions'), topics: texts('topicPrompt'), conversation: localized(design.conversation.instructions, language, design.languages) ?? '' };
 }
 
-export function covariateQuestions(design: StudyDesign, language: string): CovariateQuestion[] {
-  return design.covariates.filter((covariate) => covariate.source === 'participant').map((covariate) => ({
+/** The questions to show now (see pendingCovariates), in the participant's language. */
+export function covariateQuestions(design: StudyDesign, pending: readonly CovariateDesign[], language: string): CovariateQuestion[] {
+  return pending.map((covariate) => ({
     id: covariate.id,
     question: localized(covariate.question, language, design.languages) ?? covariate.label,
     levels: covariate.levels.map((level) => ({ id: level.id, text: localized(level.text, language, design.languages) ?? level.label })),

@@ -95,15 +95,9 @@ class StudyTextsResponse {
   @ApiProperty({ type: [CovariateQuestionResponse] }) covariateQuestions: CovariateQuestionResponse[];
 }
 
-class LevelInstructionsResponse {
-  @ApiProperty() factorId: string;
-  @ApiProperty() levelId: string;
-  @ApiPropertyOptional() instructions?: string;
-  @ApiPropertyOptional() topicPrompt?: string;
-}
-
 class InstructionsResponse {
-  @ApiProperty({ type: [LevelInstructionsResponse] }) levels: LevelInstructionsResponse[];
+  @ApiProperty({ type: [String], description: 'What to do before the conversation (e.g. where to sit); texts only, never the condition\'s name' }) steps: string[];
+  @ApiProperty({ type: [String], description: 'The topic card' }) topics: string[];
   @ApiProperty() conversation: string;
 }
 
@@ -119,7 +113,8 @@ class OwnSessionResponse {
   @ApiProperty() seatsConsented: number;
   @ApiProperty({ description: 'Seats whose participant consented and answered the questions' }) seatsReady: number;
   @ApiProperty() incomplete: boolean;
-  @ApiProperty({ type: ConversationClockResponse, nullable: true }) conversation: ConversationClockResponse | null;
+  @ApiProperty({ enum: ['console', 'phone'], description: 'console: a lab session, whose research assistant keeps the time while the phones are put away; phone: an online session, each phone shows the timer' }) timedBy: 'console' | 'phone';
+  @ApiProperty({ type: ConversationClockResponse, nullable: true, description: 'Only where the phone keeps the time' }) conversation: ConversationClockResponse | null;
   @ApiProperty({ type: InstructionsResponse, nullable: true, description: 'Only once the session is allocated' }) instructions: InstructionsResponse | null;
   @ApiProperty({ enum: ['pre', 'post'], nullable: true }) phase: 'pre' | 'post' | null;
   @ApiProperty({ type: [InstrumentRefResponse], description: 'The instruments of the current phase' }) instruments: InstrumentRefResponse[];
@@ -128,7 +123,7 @@ class OwnSessionResponse {
     return {
       ...session,
       conversation: ConversationClockResponse.of(session.conversation),
-      instructions: session.instructions && { levels: session.instructions.levels.map((level) => ({ ...level })), conversation: session.instructions.conversation },
+      instructions: session.instructions && { steps: [...session.instructions.steps], topics: [...session.instructions.topics], conversation: session.instructions.conversation },
       instruments: session.instruments.map((ref) => ({ id: ref.id, version: ref.version })),
     };
   }
@@ -144,7 +139,7 @@ export class ParticipantStateResponse {
   @ApiProperty({ type: ParticipantSelfResponse }) participant: ParticipantSelfResponse;
   @ApiProperty({ type: StudyTextsResponse }) study: StudyTextsResponse;
   @ApiProperty({ type: OwnSessionResponse, nullable: true }) session: OwnSessionResponse | null;
-  @ApiProperty({ type: CompletionResponse, nullable: true, description: 'Only once the session is complete and this participant submitted the post-survey' }) completion: CompletionResponse | null;
+  @ApiProperty({ type: CompletionResponse, nullable: true, description: 'Once the session is complete and this participant submitted the post-survey, or once their session ended early because they were left alone (the debrief)' }) completion: CompletionResponse | null;
 
   static of(view: ParticipantStateView): ParticipantStateResponse {
     return {

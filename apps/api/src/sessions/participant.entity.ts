@@ -68,6 +68,14 @@ export class Participant {
   @Column({ name: 'external_ids', type: 'jsonb', default: () => `'{}'::jsonb` })
   externalIds: Record<string, string>;
 
+  /**
+   * Set on the participant a rejoin created: the row they left (whose seat keeps its allocation).
+   * UNIQUE, so one row is rejoined from at most once, even by two concurrent requests.
+   */
+  @Index({ unique: true, where: 'rejoined_from IS NOT NULL' })
+  @Column({ name: 'rejoined_from', type: 'uuid', nullable: true })
+  rejoinedFrom: string | null;
+
   @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
   lastSeenAt: Date;
 

@@ -5,7 +5,7 @@ import { PhaseSubmission } from '../responses/phase-submission.entity';
 import { Participant } from './participant.entity';
 
 export type NewParticipant = Pick<Participant, 'studyId' | 'sessionId' | 'seatNumber' | 'tokenHash' | 'language' | 'externalIds'>
-  & Partial<Pick<Participant, 'status' | 'consentVersion' | 'consentHash' | 'consentedAt'>>;
+  & Partial<Pick<Participant, 'status' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'rejoinedFrom'>>;
 export type ParticipantPatch = Partial<Pick<Participant,
   'sessionId' | 'seatNumber' | 'status' | 'language' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'instructionsConfirmedAt' | 'leftAt' | 'lastSeenAt'>>;
 
@@ -46,7 +46,9 @@ export class ParticipantsRepository {
   }
 
   /**
-   * Up to `size` waiting participants seen within `freshSeconds`, oldest arrival first, row-locked.
+   * Up to `size` waiting participants seen within `freshSeconds`, row-locked, in the order they
+   * became ready to wait (covariates_at: a rejoined participant queues from the rejoin, not from
+   * the consent carried over).
    * SKIP LOCKED: a participant whose own request holds their row is left for that request's attempt.
    */
   claimWaiting(studyId: string, size: number, freshSeconds: number, manager: EntityManager): Promise<Participant[]> {
@@ -55,7 +57,7 @@ export class ParticipantsRepository {
       .where('p.studyId = :studyId', { studyId })
       .andWhere(`p.status = 'consented' AND p.sessionId IS NULL AND p.covariatesAt IS NOT NULL AND p.leftAt IS NULL`)
       .andWhere(`p.lastSeenAt > now() - make_interval(secs => :freshSeconds)`, { freshSeconds })
-      .orderBy('p.consentedAt', 'ASC').addOrderBy('p.id', 'ASC')
+      .orderBy('p.covariatesAt', 'ASC').addOrderBy('p.id', 'ASC')
       .limit(size)
       .getMany();
   }

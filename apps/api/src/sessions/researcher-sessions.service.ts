@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { hashSecret, newSecret } from '../common/crypto/tokens';
@@ -6,6 +7,9 @@ import { StudyAccess } from '../studies/study-access';
 import { SEAT_SECRET_PREFIX, seatJoinPath } from './join-target';
 import type { Participant } from './participant.entity';
 import { ParticipantsRepository } from './participants.repository';
+import { ProtocolDesigns } from './protocol-designs';
+import { type RoomSetup, roomSetup } from './room-setup';
+import { isAllocated } from './session-state';
 import type { StudySession } from './session.entity';
 import { SessionFlow } from './session-flow';
 import { SessionError } from './sessions.errors';
@@ -22,6 +26,8 @@ export interface SessionDetail {
   readonly session: StudySession;
   readonly members: readonly Participant[];
   readonly serverNow: Date;
+  /** For the lab console: the allocated condition's room set-up; null before allocation (concealment). */
+  readonly room: RoomSetup | null;
 }
 
 /** Lab sessions as the research team sees them: created with one join link per seat, listed, inspected. */
@@ -32,6 +38,7 @@ export class ResearcherSessionsService {
     private readonly sessions: SessionsRepository,
     private readonly participants: ParticipantsRepository,
     private readonly flow: SessionFlow,
+    private readonly designs: ProtocolDesigns,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -39,8 +46,9 @@ export class ResearcherSessionsService {
     const { study } = await this.access.require(principal, studyId, 'researcher');
     if (study.status !== 'launched' || study.protocolVersion === null) throw new SessionError('STUDY_NOT_RUNNING', { detail: `the study is ${study.status}` });
     const protocolVersion = study.protocolVersion;
+    const design = await this.designs.current(study);
     return retryOnCodeCollision(() => this.sessions.transaction(async (manager) => {
-      const session = await this.sessions.insertSession({ studyId, mode: 'lab', code: newSessionCode(), size: study.design.sessionSize, protocolVersion, createdBy: principal.userId }, manager);
+      const session = await this.sessions.insertSession({ studyId, mode: 'lab', code: newSessionCode(), size: design.sessionSize, protocolVersion, createdBy: principal.userId }, manager);
       const secrets = Array.from({ length: session.size }, (_, index) => ({ seatNumber: index + 1, secret: newSecret(SEAT_SECRET_PREFIX) }));
       await this.sessions.insertSeatLinks(secrets.map(({ seatNumber, secret }) => ({ sessionId: session.id, seatNumber, secretHash: hashSecret(secret) })), manager);
       await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'session.created', studyId, subjectType: 'session', subjectId: session.id, data: { mode: 'lab', size: session.size } }, manager);
@@ -60,6 +68,17 @@ export class ResearcherSessionsService {
     if (!found) throw new SessionError('SESSION_NOT_FOUND');
     await this.flow.refresh(sessionId);
     const session = (await this.sessions.findInStudy(studyId, sessionId)) ?? found;
-    return { session, members: await this.participants.seated(sessionId), serverNow: await this.sessions.databaseNow() };
+    return this.detail(session);
+  }
+
+  /** The session as the lab console shows it (also the answer of every console action). */
+  async detail(session: StudySession, manager?: EntityManager): Promise<SessionDetail> {
+    const allocated = isAllocated(session.status, session.conditionId);
+    return {
+      session,
+      members: await this.participants.seated(session.id, manager),
+      serverNow: await this.sessions.databaseNow(manager),
+      room: allocated && session.conditionId !== null ? roomSetup(await this.designs.ofSession(session, manager), session.conditionId) : null,
+    };
   }
 }

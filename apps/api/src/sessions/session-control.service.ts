@@ -5,8 +5,8 @@ import type { Principal } from '../auth/principal';
 import { StudyAccess } from '../studies/study-access';
 import type { Study } from '../studies/study.entity';
 import { Allocator } from './allocator';
-import { ParticipantsRepository } from './participants.repository';
-import type { SessionDetail } from './researcher-sessions.service';
+import { ProtocolDesigns } from './protocol-designs';
+import { type SessionDetail, ResearcherSessionsService } from './researcher-sessions.service';
 import type { StudySession } from './session.entity';
 import { type Actor, SessionTransitions } from './session-transitions';
 import { SessionError } from './sessions.errors';
@@ -26,13 +26,27 @@ export class SessionControlService {
   constructor(
     private readonly access: StudyAccess,
     private readonly sessions: SessionsRepository,
-    private readonly participants: ParticipantsRepository,
     private readonly transitions: SessionTransitions,
     private readonly allocator: Allocator,
+    private readonly designs: ProtocolDesigns,
+    private readonly details: ResearcherSessionsService,
     private readonly audit: AuditRepository,
   ) {}
 
-  /** Releases the post-survey to every seat at once, before the timer runs out. */
+  /**
+   * The lab console's start button: the research assistant starts the shared timer once the room
+   * is set and the phones are away. The phones show no timer; they move on when it is over.
+   */
+  startConversation(principal: Principal, studyId: string, sessionId: string): Promise<SessionDetail> {
+    return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
+      if (!(await this.sessions.startConversation(session.id, manager))) {
+        throw new SessionError('ILLEGAL_TRANSITION', { detail: session.status === 'conversation' ? 'the conversation has already started' : `a ${session.status} session has no conversation to start` });
+      }
+      await this.audit.append({ ...actor, action: 'session.conversation_started', studyId, subjectType: 'session', subjectId: session.id, data: {} }, manager);
+    });
+  }
+
+  /** Ends the conversation now (the console's end button, or early) and releases the post-survey to every seat at once. */
   endConversation(principal: Principal, studyId: string, sessionId: string): Promise<SessionDetail> {
     return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
       await this.transitions.move(manager, session, 'post_survey', actor, { endConversationNow: true });
@@ -62,16 +76,17 @@ export class SessionControlService {
    * covariate is fixed once the session is allocated; recording the last missing one allocates.
    */
   recordObserved(principal: Principal, studyId: string, sessionId: string, values: Readonly<Record<string, unknown>>): Promise<SessionDetail> {
-    return this.control(principal, studyId, sessionId, async ({ manager, study, session, actor }) => {
-      const issues = checkCovariateValues(study.design, 'observed', values, false);
+    return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
+      const design = await this.designs.ofSession(session, manager);
+      const issues = checkCovariateValues(design, 'observed', values, false);
       if (issues.length > 0) throw new SessionError('INVALID_COVARIATES', { detail: `${issues.length} problem(s)`, errors: issues });
       const recorded = values as Readonly<Record<string, string>>;
-      const locked = study.design.stratifyBy.filter((id) => session.conditionId !== null && id in recorded && recorded[id] !== session.observedCovariates[id]);
+      const locked = design.stratifyBy.filter((id) => session.conditionId !== null && id in recorded && recorded[id] !== session.observedCovariates[id]);
       if (locked.length > 0) throw new SessionError('OBSERVED_COVARIATE_LOCKED', { errors: locked.map((id) => ({ path: `values.${id}`, code: 'STRATUM_FIXED', message: 'was used for allocation' })) });
       session.observedCovariates = { ...session.observedCovariates, ...recorded };
       await this.sessions.update(session.id, { observedCovariates: session.observedCovariates }, manager);
       await this.audit.append({ ...actor, action: 'session.observed_covariates_recorded', studyId, subjectType: 'session', subjectId: session.id, data: { values: recorded } }, manager);
-      await this.allocator.tryAllocate(manager, session, study.design, actor);
+      await this.allocator.tryAllocate(manager, session, design, actor);
     });
   }
 
@@ -81,11 +96,7 @@ export class SessionControlService {
       const session = await this.sessions.lock(sessionId, manager);
       if (!session || session.studyId !== studyId) throw new SessionError('SESSION_NOT_FOUND');
       await work({ manager, study, session, actor: { actorType: 'user', actorId: principal.userId } });
-      return {
-        session: (await this.sessions.findById(session.id, manager)) ?? session,
-        members: await this.participants.seated(session.id, manager),
-        serverNow: await this.sessions.databaseNow(manager),
-      };
+      return this.details.detail((await this.sessions.findById(session.id, manager)) ?? session, manager);
     });
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { StudiesRepository } from '../studies/studies.repository';
 import type { StudyDesign } from '../studies/study-design';
 import type { Participant } from './participant.entity';
 import { ParticipantsRepository } from './participants.repository';
+import { ProtocolDesigns } from './protocol-designs';
 import type { SessionStatus, StudySession } from './session.entity';
-import { afterInstructions, afterPhase, phaseOf } from './session-state';
+import { afterDeparture, afterInstructions, afterPhase, phaseOf } from './session-state';
 import { type Actor, SessionTransitions, SYSTEM } from './session-transitions';
 import { SessionError } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
@@ -23,7 +23,7 @@ export class SessionFlow {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly participants: ParticipantsRepository,
-    private readonly studies: StudiesRepository,
+    private readonly designs: ProtocolDesigns,
     private readonly transitions: SessionTransitions,
   ) {}
 
@@ -83,8 +83,27 @@ export class SessionFlow {
     }
   }
 
+  /**
+   * A member left after allocation (their row is already marked): ends the session early when the
+   * departure rule says so (see afterDeparture), otherwise re-checks the gates, which the leaver no
+   * longer holds up. Call with the session row locked.
+   */
+  async onDeparture(manager: EntityManager, session: StudySession, actor: Actor): Promise<void> {
+    if (session.status === 'abandoned' || session.status === 'complete' || session.status === 'ended_early') return;
+    const active = (await this.participants.seated(session.id, manager)).filter(isActive);
+    if (afterDeparture(session.status, active.length) === 'end_early') {
+      await this.transitions.move(manager, session, 'ended_early', actor, { endReason: `member_left:${session.status}`, ...(session.status === 'conversation' ? { endConversationNow: true } : {}) });
+      return;
+    }
+    await this.advanceIfReady(manager, session, actor);
+  }
+
+  /**
+   * In the lab the research assistant's console starts and keeps the time, once the phones are
+   * put away (domain.md §7); online there is no experimenter, so the conversation starts at once.
+   */
   private async enter(manager: EntityManager, session: StudySession, to: SessionStatus, design: StudyDesign, actor: Actor): Promise<void> {
-    const fields = to === 'conversation' ? { conversationSeconds: design.conversation.durationSeconds } : {};
+    const fields = to === 'conversation' ? { conversationSeconds: design.conversation.durationSeconds, startConversationNow: session.mode === 'online' } : {};
     await this.transitions.move(manager, session, to, actor, fields);
   }
 
@@ -94,10 +113,8 @@ export class SessionFlow {
     return expired.map((session) => session.id);
   }
 
-  /** A session runs the protocol version it was created under, not whatever was amended since. */
-  async designOf(session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'>, manager?: EntityManager): Promise<StudyDesign> {
-    const design = await this.studies.findProtocolDesign(session.studyId, session.protocolVersion, manager);
-    if (!design) throw new Error(`session ${session.id} has no protocol version ${session.protocolVersion}`);
-    return design;
+  /** A session runs the protocol version it was created under (see ProtocolDesigns). */
+  designOf(session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'>, manager?: EntityManager): Promise<StudyDesign> {
+    return this.designs.ofSession(session, manager);
   }
 }

@@ -1,12 +1,12 @@
 import { SESSION_STATUSES, type SessionStatus } from './session.entity';
-import { afterInstructions, afterPhase, canRejoin, canTransition, phaseOf, SESSION_TRANSITIONS } from './session-state';
+import { afterDeparture, afterInstructions, afterPhase, canRejoin, canTransition, phaseOf, SESSION_TRANSITIONS } from './session-state';
 
 describe('session state machine', () => {
   const legal: Array<[SessionStatus, SessionStatus]> = [
     ['forming', 'allocated'], ['forming', 'abandoned'],
-    ['allocated', 'pre_survey'], ['allocated', 'conversation'], ['allocated', 'abandoned'],
-    ['pre_survey', 'conversation'], ['pre_survey', 'abandoned'],
-    ['conversation', 'post_survey'], ['conversation', 'abandoned'],
+    ['allocated', 'pre_survey'], ['allocated', 'conversation'], ['allocated', 'ended_early'], ['allocated', 'abandoned'],
+    ['pre_survey', 'conversation'], ['pre_survey', 'ended_early'], ['pre_survey', 'abandoned'],
+    ['conversation', 'post_survey'], ['conversation', 'ended_early'], ['conversation', 'abandoned'],
     ['post_survey', 'complete'], ['post_survey', 'abandoned'],
   ];
 
@@ -22,6 +22,7 @@ describe('session state machine', () => {
   it('has final states and never goes back to forming', () => {
     expect(SESSION_TRANSITIONS.complete).toEqual([]);
     expect(SESSION_TRANSITIONS.abandoned).toEqual([]);
+    expect(SESSION_TRANSITIONS.ended_early).toEqual([]);
     for (const from of SESSION_STATUSES) expect(canTransition(from, 'forming')).toBe(false);
   });
 
@@ -38,15 +39,27 @@ describe('session state machine', () => {
     expect(afterPhase('post')).toBe('complete');
   });
 
-  it('lets a remaining member rejoin only under reform_remaining, after allocation, while the session is unfinished', () => {
-    const session = { status: 'pre_survey' as const, conditionId: 'phone=present', incomplete: true };
-    const member = { status: 'consented' };
+  it('lets a member left alone rejoin only under reform_remaining, from a session that ended early while allocated, before acting on the instructions', () => {
+    const session = { status: 'ended_early' as const, conditionId: 'phone=present' };
+    const member = { status: 'consented', leftAt: null, instructionsConfirmedAt: null };
     expect(canRejoin('reform_remaining', member, session)).toBe(true);
     expect(canRejoin('keep_as_randomised', member, session)).toBe(false);
-    expect(canRejoin('reform_remaining', { status: 'left' }, session)).toBe(false);
-    expect(canRejoin('reform_remaining', member, { ...session, incomplete: false })).toBe(false);
-    expect(canRejoin('reform_remaining', member, { ...session, status: 'complete' })).toBe(false);
-    expect(canRejoin('reform_remaining', member, { status: 'forming', conditionId: null, incomplete: true })).toBe(false);
+    expect(canRejoin('reform_remaining', { ...member, status: 'left' }, session)).toBe(false);
+    expect(canRejoin('reform_remaining', { ...member, leftAt: new Date() }, session)).toBe(false);
+    expect(canRejoin('reform_remaining', { ...member, instructionsConfirmedAt: new Date() }, session)).toBe(false);
+    for (const status of ['allocated', 'pre_survey', 'conversation', 'post_survey', 'complete', 'abandoned'] as const) {
+      expect(canRejoin('reform_remaining', member, { ...session, status })).toBe(false);
+    }
+    expect(canRejoin('reform_remaining', member, { status: 'forming', conditionId: null })).toBe(false);
     expect(canRejoin('reform_remaining', member, null)).toBe(false);
+  });
+
+  it('ends a session early when a departure leaves one member before the conversation has ended, and only then', () => {
+    for (const status of ['allocated', 'pre_survey', 'conversation'] as const) {
+      expect(afterDeparture(status, 1)).toBe('end_early');
+      expect(afterDeparture(status, 0)).toBe('end_early');
+      expect(afterDeparture(status, 2)).toBe('continue');
+    }
+    expect(afterDeparture('post_survey', 1)).toBe('continue');
   });
 });

@@ -6,11 +6,12 @@ import type { SessionStatus, StudySession } from './session.entity';
  */
 export const SESSION_TRANSITIONS: Readonly<Record<SessionStatus, readonly SessionStatus[]>> = {
   forming: ['allocated', 'abandoned'],
-  allocated: ['pre_survey', 'conversation', 'abandoned'],
-  pre_survey: ['conversation', 'abandoned'],
-  conversation: ['post_survey', 'abandoned'],
+  allocated: ['pre_survey', 'conversation', 'ended_early', 'abandoned'],
+  pre_survey: ['conversation', 'ended_early', 'abandoned'],
+  conversation: ['post_survey', 'ended_early', 'abandoned'],
   post_survey: ['complete', 'abandoned'],
   complete: [],
+  ended_early: [],
   abandoned: [],
 };
 
@@ -41,17 +42,32 @@ export function isAllocated(status: SessionStatus, conditionId: string | null): 
 }
 
 /**
- * With dropout policy 'reform_remaining', a member whose partner left after allocation may start
- * over in the waiting room as a new participant; the old session keeps its condition (its slot is
- * never re-issued), so the reassignment is visible in the data and the audit trail.
+ * What a member's departure after allocation does to the session, by the step it happens in:
+ * - before the conversation has ended (allocated, pre_survey, conversation) and fewer than two
+ *   members remain: the one left alone never talked with a partner, so must not rate one; the
+ *   session ends early and they get a short debrief with their completion code;
+ * - otherwise (a triad keeps two members, or the conversation is over and only the post-survey is
+ *   left): the session goes on, flagged incomplete.
+ * Departures before allocation free the seat and never reach this rule.
+ */
+export function afterDeparture(status: SessionStatus, activeRemaining: number): 'end_early' | 'continue' {
+  const beforeConversationEnded = status === 'allocated' || status === 'pre_survey' || status === 'conversation';
+  return beforeConversationEnded && activeRemaining < 2 ? 'end_early' : 'continue';
+}
+
+/**
+ * With dropout policy 'reform_remaining', a member left alone may start over in the waiting room
+ * as a new participant, but only while unexposed: their session ended early while still allocated
+ * and they had not confirmed (so not acted on) the condition's instructions. The old session keeps
+ * its condition (its slot is never re-issued), so the reassignment shows in the data and audit.
  */
 export function canRejoin(
   policy: 'keep_as_randomised' | 'reform_remaining',
-  participant: { readonly status: string },
-  session: { readonly status: SessionStatus; readonly conditionId: string | null; readonly incomplete: boolean } | null,
+  participant: { readonly status: string; readonly leftAt: Date | null; readonly instructionsConfirmedAt: Date | null },
+  session: { readonly status: SessionStatus; readonly conditionId: string | null } | null,
 ): boolean {
-  return policy === 'reform_remaining' && participant.status === 'consented' && session !== null
-    && session.conditionId !== null && session.incomplete && session.status !== 'complete';
+  return policy === 'reform_remaining' && participant.status === 'consented' && participant.leftAt === null
+    && participant.instructionsConfirmedAt === null && session !== null && session.conditionId !== null && session.status === 'ended_early';
 }
 
 export interface ConversationClock {

@@ -30,6 +30,13 @@ export class SessionsController {
     return SessionDetailResponse.detail(await this.sessions.get(principal, studyId, sessionId));
   }
 
+  @Post(':sessionId/start-conversation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionDetailResponse, description: 'The lab console starts the shared timer (the phones show none); 409 unless the session waits in its conversation step' })
+  async startConversation(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<SessionDetailResponse> {
+    return SessionDetailResponse.detail(await this.control.startConversation(principal, studyId, sessionId));
+  }
+
   @Post(':sessionId/end-conversation')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDetailResponse, description: 'Releases the post-survey to every seat now' })

@@ -86,18 +86,40 @@ export class ConversationClockResponse {
   }
 }
 
+export class RoomLevelResponse {
+  @ApiProperty() factorId: string;
+  @ApiProperty() factorLabel: string;
+  @ApiProperty() levelId: string;
+  @ApiProperty() levelLabel: string;
+  @ApiProperty({ type: String, nullable: true, description: 'What the research assistant prepares for this level' }) setup: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'What the level puts in the room, by manipulation-check probe' }) sets: Record<string, string>;
+  @ApiProperty({ type: String, nullable: true, description: 'What the phones show for this level (first study language)' }) participantInstructions: string | null;
+  @ApiProperty({ type: String, nullable: true }) topicPrompt: string | null;
+}
+
+export class RoomSetupResponse {
+  @ApiProperty({ type: [RoomLevelResponse] }) levels: RoomLevelResponse[];
+  @ApiProperty() conversationSeconds: number;
+}
+
 export class SessionDetailResponse extends SessionSummaryResponse {
   @ApiProperty() protocolVersion: number;
   @ApiProperty(COVARIATE_VALUES) observedCovariates: Record<string, string>;
-  @ApiProperty({ type: ConversationClockResponse, nullable: true }) conversation: ConversationClockResponse | null;
+  @ApiProperty({ type: ConversationClockResponse, nullable: true, description: 'The running conversation; null before the research assistant starts it (lab) and after it ends' }) conversation: ConversationClockResponse | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) conversationEndedAt: string | null;
+  @ApiProperty({ type: RoomSetupResponse, nullable: true, description: 'The lab console\'s room set-up for the allocated condition; null before allocation' }) room: RoomSetupResponse | null;
+  @ApiProperty({ format: 'date-time', description: 'The server clock, to correct the console\'s clock' }) serverNow: string;
   @ApiProperty({ type: [SeatResponse] }) seats: SeatResponse[];
 
-  static detail({ session, members, serverNow }: SessionDetail): SessionDetailResponse {
+  static detail({ session, members, serverNow, room }: SessionDetail): SessionDetailResponse {
     return {
       ...SessionSummaryResponse.of({ session, seatsTaken: members.length }),
       protocolVersion: session.protocolVersion,
       observedCovariates: session.observedCovariates,
       conversation: ConversationClockResponse.of(conversationClock(session, serverNow)),
+      conversationEndedAt: session.conversationEndedAt?.toISOString() ?? null,
+      room: room && { levels: room.levels.map((level) => ({ ...level, sets: { ...level.sets } })), conversationSeconds: room.conversationSeconds },
+      serverNow: serverNow.toISOString(),
       seats: members.map(SeatResponse.of),
     };
   }

@@ -10,6 +10,7 @@ import { ParticipantOnboardingService } from './participant-onboarding.service';
 import { ParticipantSessionService } from './participant-session.service';
 import { ParticipantStateService } from './participant-state.service';
 import { ParticipantsRepository } from './participants.repository';
+import { ProtocolDesigns } from './protocol-designs';
 import { ResearcherSessionsService } from './researcher-sessions.service';
 import { SessionControlService } from './session-control.service';
 import { SessionFlow } from './session-flow';
@@ -24,11 +25,11 @@ import { WaitingRoom } from './waiting-room';
   controllers: [SessionsController, ParticipantController],
   providers: [
     SessionsRepository, ParticipantsRepository, AllocationsRepository,
-    SessionTransitions, Allocator, SessionFlow, WaitingRoom, ParticipantContexts,
+    SessionTransitions, Allocator, SessionFlow, ProtocolDesigns, WaitingRoom, ParticipantContexts,
     ResearcherSessionsService, SessionControlService,
     ParticipantJoinService, ParticipantOnboardingService, ParticipantSessionService, ParticipantStateService,
     ParticipantGuard,
   ],
-  exports: [SessionFlow, ParticipantGuard, ParticipantsRepository, ResearcherSessionsService],
+  exports: [SessionFlow, ProtocolDesigns, ParticipantGuard, ParticipantsRepository, ResearcherSessionsService],
 })
 export class SessionsModule {}

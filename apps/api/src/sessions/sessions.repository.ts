@@ -13,8 +13,12 @@ export type SessionPatch = Partial<Pick<StudySession, 'incomplete' | 'dropoutRea
 export interface StatusChangeFields {
   readonly conditionId?: string;
   readonly stratum?: string;
-  /** Starts the server-timed conversation now (database clock) for this many seconds. */
+  /** The conversation's length, from the session's protocol. */
   readonly conversationSeconds?: number;
+  /** Starts the server-timed conversation now (database clock); lab sessions wait for the research assistant instead. */
+  readonly startConversationNow?: boolean;
+  /** Ending early: why (a code such as member_left:pre_survey); the session is flagged incomplete. */
+  readonly endReason?: string;
   readonly endConversationNow?: boolean;
   /** Abandoning: the reason, and an allocated session is flagged incomplete (analysed as randomised). */
   readonly abandonReason?: string;
@@ -35,6 +39,12 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   if (!(error instanceof QueryFailedError)) return false;
   const driver = error.driverError as { code?: string; constraint?: string };
   return driver.code === '23505' && (constraint === undefined || driver.constraint === constraint);
+}
+
+/** For the few fixed codes written into SQL expressions (never user input). */
+function quoteLiteral(code: string): string {
+  if (!/^[a-z_:]+$/.test(code)) throw new Error(`not a reason code: ${code}`);
+  return `'${code}'`;
 }
 
 @Injectable()
@@ -89,12 +99,23 @@ export class SessionsRepository {
     const set: QueryDeepPartialEntity<StudySession> = { status: to };
     if (fields.conditionId !== undefined) set.conditionId = fields.conditionId;
     if (fields.stratum !== undefined) set.stratum = fields.stratum;
-    if (fields.conversationSeconds !== undefined) Object.assign(set, { conversationStartedAt: () => 'now()', conversationSeconds: fields.conversationSeconds });
+    if (fields.conversationSeconds !== undefined) set.conversationSeconds = fields.conversationSeconds;
+    if (fields.startConversationNow) set.conversationStartedAt = () => 'now()';
+    const { endReason } = fields;
+    if (endReason !== undefined) Object.assign(set, { dropoutReason: () => `coalesce(dropout_reason, ${quoteLiteral(endReason)})`, incomplete: true });
     if (fields.endConversationNow) set.conversationEndedAt = () => 'now()';
     if (fields.abandonReason !== undefined) Object.assign(set, { dropoutReason: fields.abandonReason, incomplete: () => 'incomplete OR condition_id IS NOT NULL' });
     const result = await manager.createQueryBuilder().update(StudySession).set(set)
       .where('id = :sessionId AND status = :from', { sessionId, from }).execute();
     return (result.affected ?? 0) === 1;
+  }
+
+  /** Starts a lab session's waiting conversation now (database clock); false when it was not waiting. */
+  async startConversation(sessionId: string, manager: EntityManager): Promise<boolean> {
+    const result = await manager.query(
+      `UPDATE study_session SET conversation_started_at = now(), updated_at = now()
+        WHERE id = $1 AND status = 'conversation' AND conversation_started_at IS NULL`, [sessionId]) as [unknown[], number];
+    return result[1] === 1;
   }
 
   async update(sessionId: string, patch: SessionPatch, manager: EntityManager): Promise<void> {

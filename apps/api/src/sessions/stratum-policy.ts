@@ -48,3 +48,29 @@ export function sessionStratum(design: StudyDesign, memberCovariates: readonly R
   }
   return stratumKey(values);
 }
+
+/**
+ * The participant questions to ask now: those not yet answered, and questions about the partner
+ * only once the participant is seated with one (online, that is after the waiting room paired them).
+ */
+export function pendingCovariates(design: StudyDesign, answered: Readonly<Record<string, string>>, seated: boolean): CovariateDesign[] {
+  return design.covariates.filter((covariate) => covariate.source === 'participant' && !Object.hasOwn(answered, covariate.id)
+    && (seated || covariate.relation !== 'partner'));
+}
+
+/** What a rejoining participant keeps: answers about themselves, not about the partner they leave. */
+export function withoutPartnerQuestions(design: StudyDesign, answered: Readonly<Record<string, string>>): Record<string, string> {
+  const partner = new Set(design.covariates.filter((covariate) => covariate.relation === 'partner').map((covariate) => covariate.id));
+  return Object.fromEntries(Object.entries(answered).filter(([id]) => !partner.has(id)));
+}
+
+/** Answers to exactly the pending questions: unknown values, questions not asked now, and gaps are refused. */
+export function checkCovariateAnswers(design: StudyDesign, values: Readonly<Record<string, unknown>>, pending: readonly CovariateDesign[]): FieldIssue[] {
+  const issues = checkCovariateValues(design, 'participant', values, false);
+  const asked = new Set(pending.map((covariate) => covariate.id));
+  for (const id of Object.keys(values)) {
+    if (!asked.has(id) && !issues.some((problem) => problem.path === `values.${id}`)) issues.push({ path: `values.${id}`, code: 'NOT_ASKED', message: 'was already answered or cannot be asked yet' });
+  }
+  for (const id of asked) if (!Object.hasOwn(values, id)) issues.push({ path: `values.${id}`, code: 'REQUIRED', message: 'is required' });
+  return issues;
+}

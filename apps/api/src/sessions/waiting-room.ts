@@ -4,6 +4,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { StudiesRepository } from '../studies/studies.repository';
 import { Allocator } from './allocator';
 import { ParticipantsRepository } from './participants.repository';
+import { ProtocolDesigns } from './protocol-designs';
 import type { StudySession } from './session.entity';
 import { SYSTEM } from './session-transitions';
 import { retryOnCodeCollision, newSessionCode } from './session-code';
@@ -26,6 +27,7 @@ export class WaitingRoom {
     private readonly participants: ParticipantsRepository,
     private readonly studies: StudiesRepository,
     private readonly allocator: Allocator,
+    private readonly designs: ProtocolDesigns,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -37,15 +39,17 @@ export class WaitingRoom {
   private async form(studyId: string, manager: EntityManager): Promise<number> {
     const study = await this.studies.findStudy(studyId, manager);
     if (!study || study.status !== 'launched' || study.protocolVersion === null) return 0;
+    const design = await this.designs.current(study, manager);
     await this.participants.lockWaitingRoom(studyId, manager);
     let formed = 0;
     while (formed < MAX_SESSIONS_PER_CALL) {
-      const members = await this.participants.claimWaiting(studyId, study.design.sessionSize, FRESH_SECONDS, manager);
-      if (members.length < study.design.sessionSize) break;
-      const session = await this.sessions.insertSession({ studyId, mode: 'online', code: newSessionCode(), size: study.design.sessionSize, protocolVersion: study.protocolVersion, createdBy: null }, manager);
+      const members = await this.participants.claimWaiting(studyId, design.sessionSize, FRESH_SECONDS, manager);
+      if (members.length < design.sessionSize) break;
+      const session = await this.sessions.insertSession({ studyId, mode: 'online', code: newSessionCode(), size: design.sessionSize, protocolVersion: study.protocolVersion, createdBy: null }, manager);
       await this.seat(session, members.map((member) => member.id), manager);
       const locked = await this.sessions.lock(session.id, manager);
-      if (locked) await this.allocator.tryAllocate(manager, locked, study.design, SYSTEM);
+      // Allocation waits here when the design asks the members about each other first.
+      if (locked) await this.allocator.tryAllocate(manager, locked, design, SYSTEM);
       formed += 1;
     }
     return formed;

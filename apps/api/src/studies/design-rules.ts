@@ -1,6 +1,7 @@
 import { getInstrument } from '@attune/survey';
 import type { FieldIssue } from '../common/errors/domain-error';
 import { conditionsOf, MIXED } from '../randomisation/design';
+import { checkManipulationChecks, checkPartnerCovariates } from './check-rules';
 import type { Localized, StudyDesign } from './study-design';
 
 type Issues = FieldIssue[];
@@ -92,6 +93,7 @@ export function checkDesign(design: StudyDesign): FieldIssue[] {
   checkFactors(issues, design);
   checkCovariates(issues, design);
   checkInstruments(issues, design);
+  issues.push(...checkManipulationChecks(design), ...checkPartnerCovariates(design));
   checkLocalized(issues, 'consent.text', design.consent.text, design.languages, true);
   checkLocalized(issues, 'conversation.instructions', design.conversation.instructions, design.languages, true);
   if (design.completion.kind === 'code' && !design.completion.code) issue(issues, 'completion.code', 'REQUIRED', 'a completion code is required');

@@ -1,10 +1,12 @@
+import { canonicalJson } from '@attune/survey';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { newSeedHex, seedCommitment } from '../randomisation/keyed-random';
-import { verifyAllocations, type StratumVerification } from '../randomisation/verify-allocations';
+import { type SessionMismatch, verifyAllocations, verifySessions, type StratumVerification } from '../randomisation/verify-allocations';
+import { sessionStratum } from '../sessions/stratum-policy';
 import { checkDesign } from './design-rules';
 import { snapshotProtocol, weightedConditions } from './protocol-snapshot';
 import type { Protocol } from './protocol.entity';
@@ -29,9 +31,18 @@ const TRANSITIONS: Record<'pause' | 'resume' | 'close', { from: readonly StudySt
   close: { from: ['launched', 'paused'], to: 'closed' },
 };
 
-// What defines the allocation sequence: an amendment may not change it mid-study.
-function allocationDefinition(design: StudyDesign): string {
-  return JSON.stringify([weightedConditions(design), design.randomisation, [...design.stratifyBy], design.sessionSize]);
+/**
+ * What defines the allocation sequence, which an amendment may not change mid-study: conditions
+ * and weights, scheme and block sizes, session size, and each stratifier as a stratum is computed
+ * from it (who reports it, whether it is about the partner, its level ids). Compared as canonical
+ * JSON, because PostgreSQL's jsonb hands the stored design back with its keys reordered.
+ */
+export function allocationDefinition(design: StudyDesign): string {
+  const stratifiers = design.stratifyBy.map((id) => {
+    const covariate = design.covariates.find((candidate) => candidate.id === id);
+    return { id, source: covariate?.source ?? null, relation: covariate?.relation ?? null, levels: covariate?.levels.map((level) => level.id) ?? [] };
+  });
+  return canonicalJson({ conditions: weightedConditions(design), randomisation: design.randomisation, stratifiers, sessionSize: design.sessionSize });
 }
 
 export interface VerificationReport {
@@ -39,6 +50,8 @@ export interface VerificationReport {
   readonly seedHex: string;
   readonly seedCommitment: string;
   readonly strata: readonly StratumVerification[];
+  /** Sessions whose recomputed stratum or whose condition disagrees with their allocation row. */
+  readonly sessions: readonly SessionMismatch[];
 }
 
 @Injectable()
@@ -157,7 +170,10 @@ export class StudiesService {
     const { study, seedHex } = await this.revealedSeed(studyId);
     const allocations = await this.repository.listAllocations(studyId);
     const strata = verifyAllocations({ seedHex, scheme: study.design.randomisation.scheme, conditions: weightedConditions(study.design), blockMultipliers: study.design.randomisation.blockMultipliers }, allocations);
-    return { matches: strata.every((s) => s.mismatches.length === 0), seedHex, seedCommitment: study.seedCommitment ?? '', strata };
+    // Amendments cannot change stratifiers (allocationDefinition), so the current design computes every session's stratum.
+    const sessions = verifySessions(await this.repository.listAllocatedSessions(studyId), (row) => sessionStratum(study.design, row.memberCovariates, row.observed));
+    const matches = strata.every((s) => s.mismatches.length === 0) && sessions.length === 0;
+    return { matches, seedHex, seedCommitment: study.seedCommitment ?? '', strata, sessions };
   }
 
   private assertValid(design: StudyDesign): void {

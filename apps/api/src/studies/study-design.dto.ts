@@ -16,6 +16,10 @@ export class LevelDesignDto {
   @ApiProperty() @IsString() @Length(1, 200) label: string;
   @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() instructions?: Localized;
   @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() topicPrompt?: Localized;
+  @ApiPropertyOptional({ description: 'What the research assistant prepares for this level; shown only on the lab console', example: 'Place the study phone face down on the desk to the side.' })
+  @IsOptional() @IsString() @MaxLength(2000) setup?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'What this level puts in the room, by manipulation-check probe', example: { table_object: 'phone' } })
+  @IsOptional() @IsObject() sets?: Record<string, string>;
 }
 
 export class FactorDesignDto {
@@ -36,6 +40,8 @@ export class CovariateDesignDto {
   @ApiProperty() @IsString() @Length(1, 200) label: string;
   @ApiProperty({ enum: ['observed', 'participant'] }) @IsIn(['observed', 'participant']) source: 'observed' | 'participant';
   @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() question?: Localized;
+  @ApiPropertyOptional({ enum: ['partner'], description: 'partner: asked only once the participant is seated with the partner the question is about' })
+  @IsOptional() @IsIn(['partner']) relation?: 'partner';
   @ApiProperty({ type: [CovariateLevelDto] }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => CovariateLevelDto) levels: CovariateLevelDto[];
 }
 
@@ -87,10 +93,14 @@ export class StudyDesignDto {
   @ApiProperty({ type: CompletionDto }) @ValidateNested() @Type(() => CompletionDto) completion: CompletionDto;
 }
 
-/** The DTO after validation is structurally the stored design. */
+/**
+ * The DTO after validation is structurally the stored design, but made of class instances: copied
+ * to plain data (structuredClone drops prototypes), since the protocol's canonical JSON refuses
+ * anything that is not plain.
+ */
 export function toDesign(dto: StudyDesignDto): StudyDesign {
   const completion: Completion = dto.completion.kind === 'code'
     ? { kind: 'code', code: dto.completion.code ?? '' }
     : { kind: 'redirect', url: dto.completion.url ?? '' };
-  return { ...dto, completion };
+  return structuredClone({ ...dto, completion }) as StudyDesign;
 }

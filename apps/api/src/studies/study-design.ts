@@ -6,10 +6,23 @@ export type Localized = Record<string, string>;
 export interface LevelDesign {
   readonly id: string;
   readonly label: string;
-  /** Shown to the session once allocated, e.g. "Place one phone face down on the table between you". */
+  /** Shown on the participants' phones once allocated, e.g. "Sit facing each other". Never names the level. */
   readonly instructions?: Localized;
   /** The conversation topic this level sets, e.g. "the most meaningful events of the past year". */
   readonly topicPrompt?: Localized;
+  /**
+   * What the research assistant prepares for this level (domain.md §7: the experimenter sets the
+   * room, not the participants), e.g. "Place the study phone face down on the desk to the side".
+   * Shown only on the lab console, never to a participant.
+   */
+  readonly setup?: string;
+  /**
+   * What this level puts in the room, in the words the manipulation checks ask about: probe →
+   * setting, e.g. { table_object: 'notebook' } or { seating: 'side_by_side' }. A check item that
+   * probes `table_object` is scored against the setting of the session's level, so checks are
+   * keyed by the protocol rather than by level names.
+   */
+  readonly sets?: Readonly<Record<string, string>>;
 }
 
 export interface FactorDesign {
@@ -26,6 +39,12 @@ export interface CovariateDesign {
   /** Observed by the research assistant, or asked of each participant after consent. */
   readonly source: 'observed' | 'participant';
   readonly question?: Localized;
+  /**
+   * 'partner': the question is about the conversation partner ("did you know your partner before
+   * today?"), so it is asked only once the participant is seated with that partner; online, that
+   * is after the waiting room has paired them, and allocation waits for the answers.
+   */
+  readonly relation?: 'partner';
   readonly levels: readonly { readonly id: string; readonly label: string; readonly text?: Localized }[];
 }
 

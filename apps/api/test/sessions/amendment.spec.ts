@@ -8,7 +8,7 @@ import { allocatedSession, launchedStudy, type Phone, type StudyFixture } from '
 function amended(design: StudyDesign): StudyDesign {
   return {
     ...design,
-    factors: design.factors.map((factor) => ({ ...factor, levels: factor.levels.map((level) => ({ ...level, instructions: { en: `${level.id}: amended wording` } })) })),
+    factors: design.factors.map((factor) => ({ ...factor, levels: factor.levels.map((level, index) => ({ ...level, instructions: { en: `step ${index}: amended wording` } })) })),
     instruments: { ...design.instruments, pre: [{ id: 'closeness_check', version: 1 }] },
   };
 }
@@ -31,11 +31,11 @@ describe('a session runs the protocol version it was created under', () => {
 
   it('keeps an allocated session on protocol v1 after an amendment; a new session gets v2', async () => {
     const before = await allocatedSession(app.http, owner, study.id);
-    const beforeInstructions = (await before.phones[0]?.state())?.session?.instructions?.levels.map((level) => level.instructions);
+    const beforeInstructions = (await before.phones[0]?.state())?.session?.instructions?.steps;
     await owner.call('post', `/api/studies/${study.id}/amendments`).send({ design: amended(study.design), reason: 'clearer instructions, another pre-survey' }).expect(201);
 
     const [a] = before.phones as [Phone, Phone];
-    expect((await a.state()).session?.instructions?.levels.map((level) => level.instructions)).toEqual(beforeInstructions);
+    expect((await a.state()).session?.instructions?.steps).toEqual(beforeInstructions);
     expect(beforeInstructions?.some((text) => text?.includes('amended'))).toBe(false);
     await bothReady(before.phones);
     const running = await a.state();
@@ -45,7 +45,8 @@ describe('a session runs the protocol version it was created under', () => {
 
     const after = await allocatedSession(app.http, owner, study.id);
     const fresh = await after.phones[0]?.state();
-    expect(fresh?.session?.instructions?.levels.every((level) => level.instructions?.endsWith('amended wording'))).toBe(true);
+    expect(fresh?.session?.instructions?.steps.length).toBeGreaterThan(0);
+    expect(fresh?.session?.instructions?.steps.every((text) => text.endsWith('amended wording'))).toBe(true);
     await bothReady(after.phones);
     expect((await after.phones[0]?.state())?.session).toMatchObject({ status: 'pre_survey', instruments: [{ id: 'closeness_check', version: 1 }] });
     const [row] = await app.db.dataSource.query('SELECT protocol_version FROM study_session WHERE id = $1', [after.session.id]);

@@ -11,6 +11,7 @@ import { StudiesRepository } from '../../src/studies/studies.repository';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { labSession, launchedStudy, seatSecret, type StudyFixture } from './factories';
+import { conditionInstructions } from '../../src/sessions/participant-view';
 
 const LAB_SESSIONS = 50;
 const ONLINE_PARTICIPANTS = 100;
@@ -130,11 +131,11 @@ describe('allocation under concurrency: 200 participants, 100 dyads, 2 API insta
     const seats: Array<{ id: string; session_id: string }> = await app.db.dataSource.query('SELECT id, session_id FROM participant WHERE study_id = $1', [study.id]);
     const sessionOf = new Map(seats.map((row) => [row.id, row.session_id]));
     const states = await runPool(tokens.map((token) => async () => (await request(server()).get('/api/participant/state').set('X-Participant-Token', token).expect(200)).body as {
-      participant: { id: string }; session: { instructions: { levels: Array<{ factorId: string; levelId: string }> } };
+      participant: { id: string }; session: { instructions: unknown };
     }), CONCURRENCY);
     for (const state of states) {
-      const shown = state.session.instructions.levels.map((level) => `${level.factorId}=${level.levelId}`).join('|');
-      expect(shown).toBe(conditionOf.get(sessionOf.get(state.participant.id) ?? ''));
+      const condition = conditionOf.get(sessionOf.get(state.participant.id) ?? '') ?? '';
+      expect(state.session.instructions).toEqual(conditionInstructions(study.design, condition, 'en'));
     }
   }
 

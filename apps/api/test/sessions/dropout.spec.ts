@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
-import { allocatedSession, auditActions, count, join, labSession, launchedStudy, readyAtSeat, seatSecret, type StudyFixture } from './factories';
+import { allocatedSession, auditActions, count, join, labSession, launchedStudy, Phone, readyAtSeat, seatSecret, type StudyFixture } from './factories';
 
 const allocationsOf = (app: TestApp, studyId: string) => count(app, 'SELECT count(*)::int AS n FROM allocation WHERE study_id = $1', [studyId]);
 
@@ -50,31 +50,38 @@ describe('dropout: declining, leaving, abandoning, re-forming', () => {
     expect((await typed.state()).participant.seatNumber).toBe(1);
   });
 
-  it('leaving after allocation keeps the condition, flags the session incomplete, and lets the rest move on', async () => {
+  it('leaving after allocation keeps the condition, flags the session incomplete, and ends it early for the member left alone', async () => {
     const { session, phones } = await allocatedSession(app.http, owner, study.id);
     const [stays, leaves] = phones as [typeof phones[0], typeof phones[0]];
     const allocated = (await owner.call('get', `/api/studies/${study.id}/sessions/${session.id}`).expect(200)).body;
     await stays.confirm();
     await leaves.leave();
     const after = (await owner.call('get', `/api/studies/${study.id}/sessions/${session.id}`).expect(200)).body;
-    // The leaver no longer holds the ready gate: the remaining member's confirmation suffices.
-    expect(after).toMatchObject({ conditionId: allocated.conditionId, incomplete: true, status: 'pre_survey' });
+    expect(after).toMatchObject({ conditionId: allocated.conditionId, incomplete: true, status: 'ended_early', dropoutReason: 'member_left:allocated' });
     expect(after.seats).toEqual(expect.arrayContaining([expect.objectContaining({ participantId: leaves.participantId, status: 'left', seatNumber: 2 })]));
     expect(await count(app, 'SELECT count(*)::int AS n FROM allocation WHERE session_id = $1', [session.id])).toBe(1);
     const remaining = await stays.state();
-    expect(remaining.session).toMatchObject({ incomplete: true });
+    expect(remaining.session).toMatchObject({ incomplete: true, status: 'ended_early', phase: null, instruments: [] });
+    expect(remaining.completion).toEqual({ kind: 'code', code: 'ATTUNE-PT' });
     expect(remaining.participant.canRejoin).toBe(false);
     expect((await stays.call('post', 'rejoin').expect(409)).body.code).toBe('REJOIN_NOT_ALLOWED');
 
     const recorded = (await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/dropout`).send({ reason: 'felt unwell' }).expect(200)).body;
     expect(recorded).toMatchObject({ dropoutReason: 'felt unwell', incomplete: true, conditionId: allocated.conditionId });
-    const abandoned = (await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/abandon`).send({ reason: 'partner left' }).expect(200)).body;
-    expect(abandoned).toMatchObject({ status: 'abandoned', conditionId: allocated.conditionId, incomplete: true });
     expect((await stays.call('post', 'instructions/confirm').expect(409)).body.code).toBe('SESSION_CLOSED');
-    const again = await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/abandon`).send({ reason: 'twice' }).expect(409);
+    const again = await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/abandon`).send({ reason: 'ended' }).expect(409);
     expect(again.body.code).toBe('ILLEGAL_TRANSITION');
     expect(await auditActions(app, leaves.participantId)).toContain('participant.left');
-    expect(await auditActions(app, session.id)).toEqual(expect.arrayContaining(['session.dropout_recorded', 'session.abandoned']));
+    expect(await auditActions(app, session.id)).toEqual(expect.arrayContaining(['session.status_changed', 'session.dropout_recorded']));
+  });
+
+  it('abandoning an allocated session keeps its condition and flags it incomplete', async () => {
+    const { session, phones } = await allocatedSession(app.http, owner, study.id);
+    const allocated = (await owner.call('get', `/api/studies/${study.id}/sessions/${session.id}`).expect(200)).body;
+    const abandoned = (await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/abandon`).send({ reason: 'fire alarm' }).expect(200)).body;
+    expect(abandoned).toMatchObject({ status: 'abandoned', conditionId: allocated.conditionId, incomplete: true });
+    expect((await phones[0]?.call('post', 'instructions/confirm').expect(409))?.body.code).toBe('SESSION_CLOSED');
+    expect(await auditActions(app, session.id)).toContain('session.abandoned');
   });
 
   it('refuses a dropout reason before allocation and abandons a forming session without a condition', async () => {
@@ -84,7 +91,7 @@ describe('dropout: declining, leaving, abandoning, re-forming', () => {
     expect(abandoned).toMatchObject({ status: 'abandoned', conditionId: null, incomplete: false, dropoutReason: 'no-show' });
   });
 
-  it("with 'reform_remaining' the remaining member rejoins the waiting room as a new participant with the same consent", async () => {
+  it("with 'reform_remaining' a member left alone before acting on the instructions rejoins the waiting room once, as a new participant with the same consent", async () => {
     const reform = await launchedStudy(owner, { templateId: 'phone_topic', edit: (design) => ({ ...design, dropoutPolicy: 'reform_remaining' }) });
     const { session, phones } = await allocatedSession(app.http, owner, reform.id);
     const [stays, leaves] = phones as [typeof phones[0], typeof phones[0]];
@@ -95,14 +102,20 @@ describe('dropout: declining, leaving, abandoning, re-forming', () => {
     const { token, participantId } = res.body as { token: string; participantId: string };
     expect(token).toMatch(/^atp_/);
     const fresh = (await request(app.http).get('/api/participant/state').set('X-Participant-Token', token).expect(200)).body;
-    expect(fresh.participant).toMatchObject({ id: participantId, status: 'consented', consentGiven: true, covariatesAnswered: false, seatNumber: null });
+    // The partner question is asked again once a new partner is seated; the rest carries over.
+    expect(fresh.participant).toMatchObject({ id: participantId, status: 'consented', consentGiven: true, covariatesAnswered: true, seatNumber: null });
     expect(fresh.session).toBeNull();
-    const rows: Array<{ id: string; status: string; session_id: string | null; consent_hash: string }> = await app.db.dataSource.query('SELECT id, status, session_id, consent_hash FROM participant WHERE id = ANY($1)', [[stays.participantId, participantId]]);
+    const rows: Array<{ id: string; status: string; session_id: string | null; consent_hash: string; consented_at: Date; covariates_at: Date; rejoined_from: string | null; covariates: Record<string, string> }> = await app.db.dataSource.query(
+      'SELECT id, status, session_id, consent_hash, consented_at, covariates_at, rejoined_from, covariates FROM participant WHERE id = ANY($1)', [[stays.participantId, participantId]]);
     const old = rows.find((row) => row.id === stays.participantId);
     const copy = rows.find((row) => row.id === participantId);
-    expect(old).toMatchObject({ status: 'left', session_id: session.id });
-    expect(copy).toMatchObject({ status: 'consented', session_id: null, consent_hash: old?.consent_hash });
+    expect(old).toMatchObject({ status: 'left', session_id: session.id, rejoined_from: null });
+    expect(copy).toMatchObject({ status: 'consented', session_id: null, consent_hash: old?.consent_hash, rejoined_from: stays.participantId, covariates: {} });
+    // Queued from the rejoin, not from the consent it carries over.
+    expect(copy?.covariates_at.getTime()).toBeGreaterThan(old?.consented_at.getTime() ?? Infinity);
     expect(await auditActions(app, participantId)).toEqual(['participant.rejoined']);
     expect((await stays.call('post', 'rejoin').expect(409)).body.code).toBe('REJOIN_NOT_ALLOWED');
+    const freshPhone = new Phone(app.http, token, participantId);
+    expect((await freshPhone.call('post', 'rejoin').expect(409)).body.code).toBe('REJOIN_NOT_ALLOWED');
   });
 });

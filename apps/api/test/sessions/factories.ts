@@ -46,8 +46,9 @@ export interface ParticipantState {
   study: { title: string; languages: string[]; consent: { version: string; text: string }; covariateQuestions: Array<{ id: string; levels: Array<{ id: string }> }> };
   session: null | {
     status: string; size: number; seatsTaken: number; seatsConsented: number; seatsReady: number; incomplete: boolean;
+    timedBy: 'console' | 'phone';
     conversation: null | { startedAt: string; durationSeconds: number; endsAt: string; serverNow: string };
-    instructions: null | { levels: Array<{ factorId: string; levelId: string; instructions?: string; topicPrompt?: string }>; conversation: string };
+    instructions: null | { steps: string[]; topics: string[]; conversation: string };
     phase: 'pre' | 'post' | null; instruments: Array<{ id: string; version: number }>;
   };
   completion: null | { kind: string; code?: string; url?: string };

@@ -36,7 +36,7 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     app = await startTestApp();
     owner = await ownerOf(app);
     withPre = await launchedStudy(owner, { templateId: 'phone_topic' });
-    withoutPre = await launchedStudy(owner, { templateId: 'phone_only' });
+    withoutPre = await launchedStudy(owner, { templateId: 'phone_only', edit: (design) => ({ ...design, instruments: { ...design.instruments, pre: [] } }) });
   });
   afterAll(() => app.close());
 
@@ -50,13 +50,18 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     await submitPhase(app, a, 'pre');
     expect(await statusOf(app, session.id)).toBe('pre_survey');
     await submitPhase(app, b, 'pre');
-    const conversation = await a.state();
-    expect(conversation.session?.status).toBe('conversation');
-    const clock = conversation.session?.conversation;
-    expect(clock?.durationSeconds).toBe(600);
-    expect(Date.parse(clock?.endsAt ?? '') - Date.parse(clock?.startedAt ?? '')).toBe(600_000);
-    expect(Math.abs(Date.parse(clock?.serverNow ?? '') - Date.now())).toBeLessThan(5_000);
-    expect((await b.state()).session?.conversation?.startedAt).toBe(clock?.startedAt);
+    // A lab conversation waits for the research assistant, and the phones (put away) get no timer.
+    const waiting = await a.state();
+    expect(waiting.session).toMatchObject({ status: 'conversation', timedBy: 'console', conversation: null });
+    const sessionPath = `/api/studies/${withPre.id}/sessions/${session.id}`;
+    expect((await owner.call('get', sessionPath).expect(200)).body.conversation).toBeNull();
+    const started = (await owner.call('post', `${sessionPath}/start-conversation`).expect(200)).body as { conversation: { durationSeconds: number; startedAt: string; endsAt: string; serverNow: string } };
+    const clock = started.conversation;
+    expect(clock.durationSeconds).toBe(600);
+    expect(Date.parse(clock.endsAt) - Date.parse(clock.startedAt)).toBe(600_000);
+    expect(Math.abs(Date.parse(clock.serverNow) - Date.now())).toBeLessThan(5_000);
+    expect((await b.state()).session).toMatchObject({ status: 'conversation', conversation: null });
+    expect((await owner.call('post', `${sessionPath}/start-conversation`).expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
 
     await owner.call('post', `/api/studies/${withPre.id}/sessions/${session.id}/end-conversation`).expect(200);
     const post = await b.state();
@@ -87,6 +92,7 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     await a.confirm();
     await b.confirm();
     expect((await a.state()).session?.status).toBe('conversation');
+    await owner.call('post', `/api/studies/${withoutPre.id}/sessions/${session.id}/start-conversation`).expect(200);
     await app.db.dataSource.query(`UPDATE study_session SET conversation_started_at = now() - interval '601 seconds' WHERE id = $1`, [session.id]);
     const [first, second] = await Promise.all([a.state(), b.state()]);
     expect(first.session).toMatchObject({ status: 'post_survey', phase: 'post', conversation: null });
@@ -100,6 +106,11 @@ describe('session flow: phases, the server-timed conversation, completion', () =
   it('a conversation with time left stays; SessionFlow.refresh applies the time-up transition for other features', async () => {
     const { session, phones } = await allocatedSession(app.http, owner, withoutPre.id);
     for (const phone of phones) await phone.confirm();
+    expect(await app.app.get(SessionFlow).refresh(session.id)).toBe('conversation');
+    // Not started by the research assistant yet: no time runs, however long it waits.
+    await app.db.dataSource.query(`UPDATE study_session SET updated_at = now() - interval '1 day' WHERE id = $1`, [session.id]);
+    expect(await app.app.get(SessionFlow).refresh(session.id)).toBe('conversation');
+    await owner.call('post', `/api/studies/${withoutPre.id}/sessions/${session.id}/start-conversation`).expect(200);
     expect(await app.app.get(SessionFlow).refresh(session.id)).toBe('conversation');
     await app.db.dataSource.query(`UPDATE study_session SET conversation_started_at = now() - interval '700 seconds' WHERE id = $1`, [session.id]);
     expect(await app.app.get(SessionFlow).refresh(session.id)).toBe('post_survey');

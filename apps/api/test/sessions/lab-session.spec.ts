@@ -37,12 +37,16 @@ describe('lab sessions: create, join, consent, allocate, the ready gate', () => 
     expect(a.session?.status).toBe('allocated');
     expect(a.session?.instructions).not.toBeNull();
     expect(b.session?.instructions).toEqual(a.session?.instructions);
-    expect(a.session?.instructions?.levels.map((level) => level.factorId)).toEqual(['phone', 'topic']);
+    // Texts only: the phones never learn the condition's factor or level ids, nor the experimenter's set-up.
+    expect(Object.keys(a.session?.instructions ?? {}).sort()).toEqual(['conversation', 'steps', 'topics']);
+    expect(a.session?.instructions?.topics).toHaveLength(1);
+    const served = JSON.stringify(a);
+    for (const word of ['present', 'notebook', 'factorId', 'levelId', 'phone=', 'topic=', 'study phone', 'desk to the side']) expect(served).not.toContain(word);
     const detail = (await owner.call('get', `/api/studies/${study.id}/sessions/${session.id}`).expect(200)).body;
     const allocation: Array<{ condition_id: string; sequence_index: number; stratum: string }> = await app.db.dataSource.query('SELECT condition_id, sequence_index, stratum FROM allocation WHERE session_id = $1', [session.id]);
     expect(allocation).toHaveLength(1);
     expect(detail).toMatchObject({ status: 'allocated', conditionId: allocation[0]?.condition_id, stratum: '', seatsTaken: 2 });
-    expect(a.session?.instructions?.levels.map((level) => `${level.factorId}=${level.levelId}`).join('|')).toBe(allocation[0]?.condition_id);
+    expect(detail.room.levels.map((level: { factorId: string; levelId: string }) => `${level.factorId}=${level.levelId}`).join('|')).toBe(allocation[0]?.condition_id);
 
     await first.confirm();
     expect((await second.state()).session?.status).toBe('allocated');
@@ -132,8 +136,9 @@ describe('lab sessions: create, join, consent, allocate, the ready gate', () => 
     await readyAtSeat(app.http, allocated, 1);
     const leaver = await readyAtSeat(app.http, allocated, 2);
     await leaver.leave();
-    // Seat 2 is still held by the member who left after allocation: the session no longer forms.
-    expect((await request(app.http).post('/api/participant/join').send({ sessionCode: allocated.code }).expect(409)).body.code).toBe('SESSION_FULL');
+    // Seat 2 is still held by the member who left after allocation, and the member left alone was
+    // sent to the debrief: the session ended early and takes nobody.
+    expect((await request(app.http).post('/api/participant/join').send({ sessionCode: allocated.code }).expect(409)).body.code).toBe('SESSION_CLOSED');
     const session = await labSession(owner, study.id);
     await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/abandon`).send({ reason: 'fire alarm' }).expect(200);
     expect((await request(app.http).post('/api/participant/join').send({ seatSecret: seatSecret(session, 1) }).expect(409)).body.code).toBe('SESSION_CLOSED');

@@ -7,10 +7,10 @@ async function seatOf(app: TestApp, phone: Phone): Promise<{ session_id: string 
   return row as { session_id: string | null; seat_number: number | null };
 }
 
-async function waitingParticipant(app: TestApp, study: StudyFixture, acquainted = 'strangers'): Promise<Phone> {
+/** Online: consent puts the participant in the waiting room; the partner question waits for a partner. */
+async function waitingParticipant(app: TestApp, study: StudyFixture): Promise<Phone> {
   const phone = await join(app.http, { studyCode: study.joinCode, externalIds: { PROLIFIC_PID: 'pid1' } });
   await phone.consent();
-  await phone.answer({ acquainted });
   return phone;
 }
 
@@ -42,13 +42,24 @@ describe('online waiting room and stratified allocation', () => {
     expect(s2.session_id).not.toBeNull();
     expect(s3.session_id).toBe(s2.session_id);
     expect([s2.seat_number, s3.seat_number]).toEqual([1, 2]);
+    // "Did you know your partner before today?" is asked now that there is a partner, and only then allocation happens.
+    const paired = await third.state();
+    expect(paired.session).toMatchObject({ status: 'forming', seatsTaken: 2, instructions: null });
+    expect(paired.participant.covariatesAnswered).toBe(false);
+    expect(paired.study.covariateQuestions.map((question) => question.id)).toEqual(['acquainted']);
+    await third.answer({ acquainted: 'strangers' });
+    expect((await third.state()).session?.status).toBe('forming');
+    await second.answer({ acquainted: 'strangers' });
     expect((await third.state()).session).toMatchObject({ status: 'allocated', seatsTaken: 2 });
+    expect((await third.state()).study.covariateQuestions).toEqual([]);
     expect(await second.heartbeat()).toEqual({ waiting: false, sessionStatus: 'allocated' });
 
     // The stale participant comes back: a heartbeat makes them fresh, and the next arrival pairs with them.
     expect(await first.heartbeat()).toEqual({ waiting: true, sessionStatus: null });
     const fourth = await waitingParticipant(app, study);
     expect((await seatOf(app, first)).session_id).toBe((await seatOf(app, fourth)).session_id);
+    await first.answer({ acquainted: 'acquainted' });
+    await fourth.answer({ acquainted: 'acquainted' });
     const listed = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as Array<{ mode: string; status: string; seatsTaken: number }>;
     expect(listed).toHaveLength(2);
     expect(listed.every((row) => row.mode === 'online' && row.status === 'allocated' && row.seatsTaken === 2)).toBe(true);

@@ -548,6 +548,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/sessions/{sessionId}/start-conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_startConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/templates": {
         parameters: {
             query?: never;
@@ -682,6 +698,11 @@ export interface components {
             question?: {
                 [key: string]: string;
             };
+            /**
+             * @description partner: asked only once the participant is seated with the partner the question is about
+             * @enum {string}
+             */
+            relation?: "partner";
             /** @enum {string} */
             source: "observed" | "participant";
         };
@@ -729,7 +750,7 @@ export interface components {
             seats: components["schemas"]["SeatLinkResponse"][];
             size: number;
             /** @enum {string} */
-            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "abandoned";
+            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned";
         };
         CreateStudyRequest: {
             description?: string;
@@ -770,13 +791,16 @@ export interface components {
         };
         HeartbeatResponse: {
             /** @enum {string|null} */
-            sessionStatus: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "abandoned" | null;
+            sessionStatus: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned" | null;
             /** @description In the online waiting room, not yet seated */
             waiting: boolean;
         };
         InstructionsResponse: {
             conversation: string;
-            levels: components["schemas"]["LevelInstructionsResponse"][];
+            /** @description What to do before the conversation (e.g. where to sit); texts only, never the condition's name */
+            steps: string[];
+            /** @description The topic card */
+            topics: string[];
         };
         InstrumentAnswersResponse: {
             /** @description item id → answer, as saved so far */
@@ -855,6 +879,20 @@ export interface components {
             };
             label: string;
             /**
+             * @description What this level puts in the room, by manipulation-check probe
+             * @example {
+             *       "table_object": "phone"
+             *     }
+             */
+            sets?: {
+                [key: string]: string;
+            };
+            /**
+             * @description What the research assistant prepares for this level; shown only on the lab console
+             * @example Place the study phone face down on the desk to the side.
+             */
+            setup?: string;
+            /**
              * @example {
              *       "en": "text"
              *     }
@@ -862,12 +900,6 @@ export interface components {
             topicPrompt?: {
                 [key: string]: string;
             };
-        };
-        LevelInstructionsResponse: {
-            factorId: string;
-            instructions?: string;
-            levelId: string;
-            topicPrompt?: string;
         };
         LevelTextResponse: {
             id: string;
@@ -902,6 +934,7 @@ export interface components {
             };
         };
         OwnSessionResponse: {
+            /** @description Only where the phone keeps the time */
             conversation: components["schemas"]["ConversationClockResponse"] | null;
             incomplete: boolean;
             /** @description Only once the session is allocated */
@@ -916,7 +949,12 @@ export interface components {
             seatsTaken: number;
             size: number;
             /** @enum {string} */
-            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "abandoned";
+            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned";
+            /**
+             * @description console: a lab session, whose research assistant keeps the time while the phones are put away; phone: an online session, each phone shows the timer
+             * @enum {string}
+             */
+            timedBy: "console" | "phone";
         };
         ParticipantSelfResponse: {
             /** @description A partner left after allocation and the study re-forms sessions: POST /participant/rejoin */
@@ -932,7 +970,7 @@ export interface components {
             status: "joined" | "consented" | "declined" | "left";
         };
         ParticipantStateResponse: {
-            /** @description Only once the session is complete and this participant submitted the post-survey */
+            /** @description Once the session is complete and this participant submitted the post-survey, or once their session ended early because they were left alone (the debrief) */
             completion: components["schemas"]["CompletionResponse"] | null;
             participant: components["schemas"]["ParticipantSelfResponse"];
             session: components["schemas"]["OwnSessionResponse"] | null;
@@ -972,6 +1010,25 @@ export interface components {
             /** @example Partner felt unwell and left after the pre-survey */
             reason: string;
         };
+        RoomLevelResponse: {
+            factorId: string;
+            factorLabel: string;
+            levelId: string;
+            levelLabel: string;
+            /** @description What the phones show for this level (first study language) */
+            participantInstructions: string | null;
+            /** @description What the level puts in the room, by manipulation-check probe */
+            sets: {
+                [key: string]: string;
+            };
+            /** @description What the research assistant prepares for this level */
+            setup: string | null;
+            topicPrompt: string | null;
+        };
+        RoomSetupResponse: {
+            conversationSeconds: number;
+            levels: components["schemas"]["RoomLevelResponse"][];
+        };
         SaveAnswerRequest: {
             /** @description The answer as libs/survey defines it per item kind (number, option value, list of option values, text); null clears it */
             value: (number | string | string[]) | null;
@@ -1005,7 +1062,10 @@ export interface components {
             code: string;
             /** @description Null until the session is allocated (concealment) */
             conditionId: string | null;
+            /** @description The running conversation; null before the research assistant starts it (lab) and after it ends */
             conversation: components["schemas"]["ConversationClockResponse"] | null;
+            /** Format: date-time */
+            conversationEndedAt: string | null;
             /** Format: date-time */
             createdAt: string;
             dropoutReason: string | null;
@@ -1023,12 +1083,27 @@ export interface components {
                 [key: string]: string;
             };
             protocolVersion: number;
+            /** @description The lab console's room set-up for the allocated condition; null before allocation */
+            room: components["schemas"]["RoomSetupResponse"] | null;
             seats: components["schemas"]["SeatResponse"][];
             seatsTaken: number;
+            /**
+             * Format: date-time
+             * @description The server clock, to correct the console's clock
+             */
+            serverNow: string;
             size: number;
             /** @enum {string} */
-            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "abandoned";
+            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned";
             stratum: string | null;
+        };
+        SessionMismatchDto: {
+            /** @description Recomputed from the members' covariates (stratum) or the allocation row (condition) */
+            expected: string | null;
+            /** @enum {string} */
+            field: "stratum" | "condition";
+            sessionId: string;
+            stored: string | null;
         };
         SessionSummaryResponse: {
             code: string;
@@ -1045,7 +1120,7 @@ export interface components {
             seatsTaken: number;
             size: number;
             /** @enum {string} */
-            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "abandoned";
+            status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned";
             stratum: string | null;
         };
         StratumVerificationDto: {
@@ -1163,6 +1238,8 @@ export interface components {
             seedCommitment: string;
             /** @description The revealed seed (hex); SHA-256 of its bytes equals seedCommitment */
             seedHex: string;
+            /** @description Each allocated session's stratum recomputed from its members' covariates, and its condition, against its allocation row */
+            sessions: components["schemas"]["SessionMismatchDto"][];
             strata: components["schemas"]["StratumVerificationDto"][];
         };
     };
@@ -2033,6 +2110,29 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+        };
+    };
+    Sessions_startConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lab console starts the shared timer (the phones show none); 409 unless the session waits in its conversation step */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { StudiesRepository } from '../studies/studies.repository';
+import type { StudyDesign } from '../studies/study-design';
+import type { Study } from '../studies/study.entity';
+import type { StudySession } from './session.entity';
+
+/**
+ * The one place that says which design a participant or session runs: the frozen protocol, never
+ * the study's live design. A session runs the protocol version it was created under, whatever was
+ * amended since (its consent, covariates, languages, instructions, instruments, timings,
+ * completion and stratum); a participant without a seat yet runs the study's current protocol,
+ * the one a session formed now would get.
+ */
+@Injectable()
+export class ProtocolDesigns {
+  constructor(private readonly studies: StudiesRepository) {}
+
+  async ofSession(session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'>, manager?: EntityManager): Promise<StudyDesign> {
+    const design = await this.studies.findProtocolDesign(session.studyId, session.protocolVersion, manager);
+    if (!design) throw new Error(`session ${session.id} has no protocol version ${session.protocolVersion}`);
+    return design;
+  }
+
+  async current(study: Pick<Study, 'id' | 'protocolVersion' | 'design'>, manager?: EntityManager): Promise<StudyDesign> {
+    // A draft has no protocol yet; nobody can join one, but its researchers may still look.
+    if (study.protocolVersion === null) return study.design;
+    const design = await this.studies.findProtocolDesign(study.id, study.protocolVersion, manager);
+    if (!design) throw new Error(`study ${study.id} has no protocol version ${study.protocolVersion}`);
+    return design;
+  }
+
+  ofParticipant(study: Pick<Study, 'id' | 'protocolVersion' | 'design'>, session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'> | null, manager?: EntityManager): Promise<StudyDesign> {
+    return session ? this.ofSession(session, manager) : this.current(study, manager);
+  }
+}
