@@ -43,7 +43,7 @@ export function IosPicture({ point }: { readonly point: number }) {
 
 function Word({ x, y, text }: { readonly x: number; readonly y: number; readonly text: string }) {
   const lines = text.split(/\s+/);
-  const size = 6.5;
+  const size = 7.5;
   const top = y - ((lines.length - 1) * size * 1.1) / 2;
   return (
     <text x={x} y={top} fontSize={size} textAnchor="middle" dominantBaseline="central" fill="currentColor">
@@ -67,7 +67,7 @@ interface IosFigureProps {
 export function IosFigure({ point, self, other }: IosFigureProps) {
   const circles = iosCircles(point);
   const { width, height } = IOS_VIEWBOX;
-  const rem = 9;
+  const rem = 10;
   return (
     <svg className="ios-picture" viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false"
       style={{ width: `${rem}rem`, height: `${(rem * height) / width}rem` }}>
