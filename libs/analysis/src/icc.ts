@@ -1,0 +1,87 @@
+// Dependence between members of a session. Members of a dyad influence each other (Kenny, Kashy
+// & Cook 2006), so the ICC is reported next to every session-level analysis.
+import { mean, sumOfSquares } from './descriptives';
+import { pfUpper, qf } from './distributions';
+
+export interface Icc1 {
+  sessions: number;
+  participants: number;
+  /** Members per session; for unequal sessions the adjusted mean k0 = (N − Σnᵢ²/N)/(a − 1). */
+  k: number;
+  msb: number;
+  msw: number;
+  df1: number;
+  df2: number;
+  f: number;
+  p: number;
+  icc: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+/**
+ * ICC(1) from a one-way ANOVA of members' scores on session: (MSB − MSW)/(MSB + (k − 1)MSW), with
+ * the F-based 95 % CI of Shrout & Fleiss (1979). R: `anova(lm(y ~ factor(session)))`.
+ * `groups` holds each session's non-missing member scores; empty sessions are ignored. null when
+ * there are fewer than two sessions or no session with two members.
+ */
+export function icc1(groups: readonly (readonly number[])[]): Icc1 | null {
+  const used = groups.filter((g) => g.length > 0);
+  const participants = used.reduce((sum, g) => sum + g.length, 0);
+  const df1 = used.length - 1;
+  const df2 = participants - used.length;
+  if (df1 < 1 || df2 < 1) return null;
+  const grand = mean(used.flat());
+  let ssb = 0;
+  let ssw = 0;
+  for (const g of used) {
+    const m = mean(g);
+    ssb += g.length * (m - grand) ** 2;
+    ssw += sumOfSquares(g, m);
+  }
+  const msb = ssb / df1;
+  const msw = ssw / df2;
+  const k = (participants - used.reduce((sum, g) => sum + g.length ** 2, 0) / participants) / df1;
+  const f = msb / msw;
+  const fl = f / qf(0.975, df1, df2);
+  const fu = f * qf(0.975, df2, df1);
+  return {
+    sessions: used.length, participants, k, msb, msw, df1, df2, f, p: pfUpper(f, df1, df2),
+    icc: (msb - msw) / (msb + (k - 1) * msw),
+    ciLow: (fl - 1) / (fl + k - 1),
+    ciHigh: (fu - 1) / (fu + k - 1),
+  };
+}
+
+export interface PairwiseIcc {
+  r: number;
+  /** Ordered pairs of members (2 per dyad, 6 per triad). */
+  pairs: number;
+}
+
+/**
+ * Pairwise ICC for indistinguishable members (Griffin & Gonzalez 1995): the Pearson correlation
+ * over every ordered pair of members of a session (the double-entry, "pairwise" data set).
+ * R: `cor(pairs$x, pairs$x_partner)`. null with no session of two or more.
+ */
+export function pairwiseIcc(groups: readonly (readonly number[])[]): PairwiseIcc | null {
+  const xs: number[] = [];
+  const partners: number[] = [];
+  for (const g of groups) {
+    g.forEach((x, i) => g.forEach((partner, j) => {
+      if (i === j) return;
+      xs.push(x);
+      partners.push(partner);
+    }));
+  }
+  if (xs.length < 2) return null;
+  return { r: correlation(xs, partners), pairs: xs.length };
+}
+
+function correlation(x: readonly number[], y: readonly number[]): number {
+  const mx = mean(x);
+  const my = mean(y);
+  let sxy = 0;
+  x.forEach((v, i) => (sxy += (v - mx) * ((y[i] ?? Number.NaN) - my)));
+  return sxy / Math.sqrt(sumOfSquares(x, mx) * sumOfSquares(y, my));
+}
