@@ -42,8 +42,7 @@ describe('protocol integrity: amendments, verification, one protocol per session
     expect(await verify()).toMatchObject({ matches: true, sessions: [] });
     // A member's answer rewritten after allocation: the stored stratum no longer follows from the data.
     await app.db.dataSource.query(`UPDATE participant SET covariates = '{"acquainted":"strangers"}' WHERE id = $1`, [first.phones[0]?.participantId]);
-    await app.db.dataSource.query(`UPDATE study_session SET condition_id = 'phone=absent|seating=face_to_face' WHERE id = $1 AND condition_id <> 'phone=absent|seating=face_to_face'`, [second.session.id]);
-    await app.db.dataSource.query(`UPDATE study_session SET condition_id = 'phone=present|seating=face_to_face' WHERE id = $1 AND condition_id = 'phone=absent|seating=face_to_face'`, [second.session.id]);
+    await app.db.dataSource.query(`UPDATE study_session SET condition_id = CASE WHEN condition_id = 'phone=present|seating=face_to_face' THEN 'phone=absent|seating=face_to_face' ELSE 'phone=present|seating=face_to_face' END WHERE id = $1`, [second.session.id]);
     const report = await verify();
     expect(report.matches).toBe(false);
     expect(report.sessions).toEqual(expect.arrayContaining([
