@@ -91,6 +91,7 @@ async function main() {
   await check('lint and module boundaries', 'npm', ['run', 'lint', '--silent']);
   await check('type-check', 'npm', ['run', 'typecheck', '--silent']);
   await jest('survey', join(repoRoot, 'libs/survey/jest.config.cjs'), {});
+  await jest('analysis', join(repoRoot, 'libs/analysis/jest.config.cjs'), {});
   await jest('dashboard', join(repoRoot, 'apps/dashboard/jest.config.cjs'), {});
   const server = await testServer();
   try {

@@ -3,9 +3,9 @@
 import { factorialModel, type FactorialModel } from './factorial-model';
 import { expectAbsolute, expectRelative } from './test-support/close';
 import { cellKey, sessionRows } from './test-support/dataset-inputs';
-import { datasetFixtures, type RModel } from './test-support/fixtures';
+import { datasetFixtures, type REstimate, type RModel } from './test-support/fixtures';
 
-function compareEstimate(label: string, actual: { estimate: number; se: number; ciLow: number; ciHigh: number; df: number } | undefined, expected: RModel['cells'][number]): void {
+function compareEstimate(label: string, actual: { estimate: number; se: number; ciLow: number; ciHigh: number; df: number } | undefined, expected: REstimate): void {
   expect(actual).toBeDefined();
   expectRelative(actual?.estimate, expected.estimate, `${label} estimate`);
   expectRelative(actual?.se, expected.se, `${label} se`);
