@@ -28,7 +28,10 @@ describe('screenFor: the screen follows the server\'s state and what this phone 
     ['allocated, confirmed', state({ instructionsConfirmed: true }, { status: 'allocated' }), none, { kind: 'instructions-waiting' }],
     ['pre-survey', state({}, { status: 'pre_survey' }), none, { kind: 'survey', phase: 'pre' }],
     ['pre-survey, submitted here', state({}, { status: 'pre_survey' }), pre, { kind: 'survey-waiting', phase: 'pre' }],
-    ['conversation', state({}, { status: 'conversation' }), pre, { kind: 'conversation' }],
+    ['conversation online (the phone keeps the time)', state({}, { status: 'conversation', timedBy: 'phone' }), pre, { kind: 'conversation' }],
+    ['conversation in the lab (phones away, the console keeps the time)', state({}, { status: 'conversation', timedBy: 'console' }), pre, { kind: 'phones-away' }],
+    ['ended early, debrief', state({}, { status: 'ended_early' }, { kind: 'code', code: 'X' }), pre, { kind: 'debrief' }],
+    ['ended early, leaver', state({}, { status: 'ended_early' }), pre, { kind: 'finishing' }],
     ['post-survey', state({}, { status: 'post_survey' }), pre, { kind: 'survey', phase: 'post' }],
     ['complete, code not yet shown', state({}, { status: 'complete' }), pre, { kind: 'finishing' }],
     ['complete with code', state({}, { status: 'complete' }, { kind: 'code', code: 'X' }), pre, { kind: 'complete' }],
@@ -40,6 +43,8 @@ describe('screenFor: the screen follows the server\'s state and what this phone 
     expect(pollInterval({ kind: 'survey', phase: 'pre' })).toBeNull();
     expect(pollInterval({ kind: 'waiting-partner' })).toBe(2_000);
     expect(pollInterval({ kind: 'conversation' })).toBe(5_000);
+    expect(pollInterval({ kind: 'phones-away' })).toBe(5_000);
+    expect(pollInterval({ kind: 'debrief' })).toBeNull();
     expect(needsHeartbeat({ kind: 'waiting-room' })).toBe(true);
     expect(needsHeartbeat({ kind: 'conversation' })).toBe(false);
   });

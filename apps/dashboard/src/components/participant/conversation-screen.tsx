@@ -9,8 +9,8 @@ type Instructions = OwnSession['instructions'];
 
 const TIME_UP_POLL_MS = 2_000;
 
-function TopicCard({ instructions, language }: { readonly instructions: Instructions; readonly language: string }) {
-  const topics = (instructions?.levels ?? []).flatMap((level) => (level.topicPrompt ? [level.topicPrompt] : []));
+export function TopicCard({ instructions, language }: { readonly instructions: Instructions; readonly language: string }) {
+  const topics = instructions?.topics ?? [];
   return (
     <div className="topic-card" data-testid="topic-card">
       <h2>Your conversation</h2>
@@ -20,7 +20,7 @@ function TopicCard({ instructions, language }: { readonly instructions: Instruct
   );
 }
 
-/** The topic card and the shared timer; both phones count down to the server's end time. */
+/** Online only (no experimenter): the topic card and the shared timer; both phones count down to the server's end time. */
 export function ConversationScreen({ clock, instructions, language, offsetMs, refresh }: {
   readonly clock: Clock;
   readonly language: string;

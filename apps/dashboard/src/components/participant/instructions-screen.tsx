@@ -7,16 +7,15 @@ import { usePending } from './use-pending';
 type Instructions = NonNullable<OwnSession['instructions']>;
 
 function Steps({ instructions, language }: { readonly instructions: Instructions; readonly language: string }) {
-  const steps = instructions.levels.flatMap((level) => (level.instructions ? [{ key: `${level.factorId}-${level.levelId}`, text: level.instructions }] : []));
-  if (steps.length === 0) return <p>No special set-up is needed for this conversation.</p>;
   return (
-    <ol className="steps" data-testid="condition-instructions" lang={language}>
-      {steps.map((step) => <li key={step.key}>{step.text}</li>)}
+    <ol className="steps" data-testid="condition-instructions">
+      <li>Say hello and tell each other your first names.</li>
+      {instructions.steps.map((step) => <li key={step} lang={language}>{step}</li>)}
     </ol>
   );
 }
 
-/** The condition's set-up (where the phone goes, how to sit), confirmed by each seat. */
+/** What the participants do themselves (introductions, where to sit), confirmed by each seat; the room itself is the research assistant's. */
 export function InstructionsScreen({ instructions, language, confirmed, act }: {
   readonly instructions: Instructions;
   readonly language: string;

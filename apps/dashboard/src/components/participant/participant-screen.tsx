@@ -6,6 +6,7 @@ import type { ParticipantState, ServerPhase } from '@/lib/participant/types';
 import { CompletionScreen } from './completion-screen';
 import { ConsentScreen } from './consent-screen';
 import { ConversationScreen } from './conversation-screen';
+import { PhonesAwayScreen } from './phones-away-screen';
 import { CovariatesScreen } from './covariates-screen';
 import { InstructionsScreen } from './instructions-screen';
 import { LeaveButton } from './leave-button';
@@ -80,8 +81,12 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
       return session?.conversation
         ? <ConversationScreen clock={session.conversation} instructions={session.instructions} language={state.participant.language} offsetMs={props.offsetMs} refresh={props.refresh} />
         : <Finishing />;
+    case 'phones-away':
+      return <PhonesAwayScreen instructions={session?.instructions ?? null} language={state.participant.language} refresh={props.refresh} />;
     case 'complete':
       return state.completion ? <CompletionScreen completion={state.completion} /> : <Finishing />;
+    case 'debrief':
+      return state.completion ? <CompletionScreen completion={state.completion} endedEarly /> : <Finishing />;
     case 'finishing':
       return <Finishing />;
   }

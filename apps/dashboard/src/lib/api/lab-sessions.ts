@@ -27,3 +27,23 @@ export async function createLabSession(studyId: string): Promise<ApiResult<Creat
   const client = await apiClient();
   return signedIn(await settle(client.POST('/api/studies/{studyId}/sessions', { params: { path: { studyId } } })));
 }
+
+export type SessionDetail = components['schemas']['SessionDetailResponse'];
+
+/** One session as the lab console shows it (the room set-up once allocated). */
+export async function getSession(studyId: string, sessionId: string): Promise<ApiResult<SessionDetail>> {
+  const client = await apiClient();
+  return signedIn(await settle(client.GET('/api/studies/{studyId}/sessions/{sessionId}', { params: { path: { studyId, sessionId } } })));
+}
+
+/** The console's start button: the shared timer starts now on the server's clock. */
+export async function startConversation(studyId: string, sessionId: string): Promise<ApiResult<SessionDetail>> {
+  const client = await apiClient();
+  return signedIn(await settle(client.POST('/api/studies/{studyId}/sessions/{sessionId}/start-conversation', { params: { path: { studyId, sessionId } } })));
+}
+
+/** The console's end button: the post-survey opens on every phone at once. */
+export async function endConversation(studyId: string, sessionId: string): Promise<ApiResult<SessionDetail>> {
+  const client = await apiClient();
+  return signedIn(await settle(client.POST('/api/studies/{studyId}/sessions/{sessionId}/end-conversation', { params: { path: { studyId, sessionId } } })));
+}

@@ -14,7 +14,9 @@ export type Screen =
   | { readonly kind: 'survey'; readonly phase: Phase }
   | { readonly kind: 'survey-waiting'; readonly phase: Phase }
   | { readonly kind: 'conversation' }
+  | { readonly kind: 'phones-away' }
   | { readonly kind: 'complete' }
+  | { readonly kind: 'debrief' }
   | { readonly kind: 'finishing' };
 
 /** `submitted(phase)` is true once the server acknowledged this phone's submission of that phase. */
@@ -34,12 +36,16 @@ export function screenFor(state: ParticipantState, submitted: (phase: Phase) => 
     case 'pre_survey':
       return submitted('pre') ? { kind: 'survey-waiting', phase: 'pre' } : { kind: 'survey', phase: 'pre' };
     case 'conversation':
-      return { kind: 'conversation' };
+      // In the lab the research assistant keeps the time and every phone is put away: no timer here.
+      return session.timedBy === 'console' ? { kind: 'phones-away' } : { kind: 'conversation' };
     case 'post_survey':
       return submitted('post') ? { kind: 'survey-waiting', phase: 'post' } : { kind: 'survey', phase: 'post' };
     case 'complete':
       // The code appears only once the server has acknowledged this participant's post-survey.
       return state.completion ? { kind: 'complete' } : { kind: 'finishing' };
+    case 'ended_early':
+      // The partner left before the conversation ended: a short debrief, never questions about them.
+      return state.completion ? { kind: 'debrief' } : { kind: 'finishing' };
   }
 }
 
@@ -64,7 +70,8 @@ export function pollInterval(screen: Screen): number | null {
     case 'finishing':
       return WAITING_POLL_MS;
     case 'conversation':
-      // The researcher may end the conversation early; the timer itself runs locally.
+    case 'phones-away':
+      // The researcher may end the conversation early; the timer itself runs locally (online) or on the console (lab).
       return CONVERSATION_POLL_MS;
     default:
       return null;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getStudy, listSessions, type SessionSummary } from '@/lib/api/lab-sessions';
 import { newLabSession } from './actions';
@@ -8,10 +9,10 @@ export const metadata: Metadata = { title: 'Lab sessions' };
 
 const STATUS: Readonly<Record<SessionSummary['status'], string>> = {
   forming: 'Waiting for seats', allocated: 'Allocated', pre_survey: 'Pre-survey', conversation: 'Conversation',
-  post_survey: 'Post-survey', complete: 'Complete', abandoned: 'Abandoned',
+  post_survey: 'Post-survey', complete: 'Complete', ended_early: 'Ended early', abandoned: 'Abandoned',
 };
 
-function SessionsTable({ sessions }: { readonly sessions: readonly SessionSummary[] }) {
+function SessionsTable({ studyId, sessions }: { readonly studyId: string; readonly sessions: readonly SessionSummary[] }) {
   if (sessions.length === 0) return <p className="muted">No sessions yet.</p>;
   return (
     <div className="table-wrap" role="region" aria-labelledby="sessions-heading" tabIndex={0}>
@@ -22,7 +23,7 @@ function SessionsTable({ sessions }: { readonly sessions: readonly SessionSummar
         <tbody>
           {sessions.map((session) => (
             <tr key={session.id}>
-              <td className="mono">{session.code}</td>
+              <td className="mono"><Link href={`/studies/${studyId}/lab/${session.id}`} aria-label={`Console of session ${session.code}`}>{session.code}</Link></td>
               <td>{STATUS[session.status] ?? session.status}{session.incomplete ? ' (incomplete)' : ''}</td>
               <td className="nowrap">{session.seatsTaken} of {session.size}</td>
               <td className="nowrap">{new Date(session.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC</td>
@@ -48,7 +49,7 @@ export default async function LabSessionsPage({ params }: { readonly params: Pro
       <p>{study.data.title}</p>
       <NewLabSession action={newLabSession.bind(null, studyId)} />
       <h2 id="sessions-heading" className="after-card">Sessions</h2>
-      {sessions.ok ? <SessionsTable sessions={sessions.data} /> : <p className="alert" role="alert">Sessions could not be loaded ({sessions.problem.title}).</p>}
+      {sessions.ok ? <SessionsTable studyId={studyId} sessions={sessions.data} /> : <p className="alert" role="alert">Sessions could not be loaded ({sessions.problem.title}).</p>}
     </>
   );
 }
