@@ -76,6 +76,10 @@ export class Researcher {
     return this.send('GET', `/studies/${studyId}/sessions`);
   }
 
+  startConversation(studyId: string, sessionId: string): Promise<SessionDetail> {
+    return this.send<SessionDetail>('POST', `/studies/${studyId}/sessions/${sessionId}/start-conversation`);
+  }
+
   endConversation(studyId: string, sessionId: string): Promise<SessionDetail> {
     return this.send<SessionDetail>('POST', `/studies/${studyId}/sessions/${sessionId}/end-conversation`);
   }

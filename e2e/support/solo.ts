@@ -2,12 +2,19 @@ import { expect, type Page } from '@playwright/test';
 import { answerCovariates, confirmInstructions, consent, waitForSurvey } from './journey';
 import type { Researcher } from './researcher';
 
+const SOLO_QUESTION = {
+  id: 'acquainted', label: 'Knew the research assistant before', source: 'participant',
+  question: { en: 'Did you know the research assistant before today?' },
+  levels: [{ id: 'strangers', label: 'No', text: { en: 'No, we had not met before' } }, { id: 'acquainted', label: 'Yes', text: { en: 'Yes, we knew each other' } }],
+};
+
 /**
  * A one-seat session of the phone × topic study: the shortest way to a real pre-survey for journeys
  * about one phone (offline, reload, double tap). Returns the study and session for researcher calls.
  */
 export async function soloPreSurvey(page: Page, researcher: Researcher): Promise<{ studyId: string; sessionId: string }> {
-  const study = await researcher.launchedStudy('phone_topic', { sessionSize: 1 });
+  // One seat has no partner, so the template's partner question is asked as a plain one here.
+  const study = await researcher.launchedStudy('phone_topic', { sessionSize: 1, covariates: [SOLO_QUESTION] });
   const session = await researcher.labSession(study.id);
   await page.goto(session.seats[0]?.joinPath ?? '');
   await consent(page);

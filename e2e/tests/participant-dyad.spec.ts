@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { answerCovariates, answerPhase, type CardInfo, confirmInstructions, consent, currentCard, type PhaseRun, waitForSurvey } from '../support/journey';
 import { expectAccessible, expectNoSideways, newPhone, Shots, storedAnswers, tokenOf } from '../support/phone';
+import { adminCredentials } from '../support/researcher';
 
 /** Runs axe (and takes a picture) on the first card of every item kind a phase shows. */
 function checkEveryKind(page: Page, shots: Shots, prefix: string, seen: Set<string>) {
@@ -18,11 +19,6 @@ async function submitPhase(page: Page): Promise<void> {
   await page.getByTestId('submit-phase').click();
 }
 
-function seconds(clock: string | null): number {
-  const [minutes, secs] = (clock ?? '0:00').split(':').map(Number);
-  return (minutes ?? 0) * 60 + (secs ?? 0);
-}
-
 async function expectStored(page: Page, phase: 'pre' | 'post', run: PhaseRun): Promise<void> {
   const stored = await storedAnswers(page.request, await tokenOf(page), phase);
   expect(stored.instruments.length).toBeGreaterThan(0);
@@ -32,7 +28,7 @@ async function expectStored(page: Page, phase: 'pre' | 'post', run: PhaseRun): P
   }
 }
 
-test('two phones complete a dyad session: join, consent, waiting, instructions, pre-survey, shared timer, post-survey, completion code', async ({ browser, researcher }, testInfo) => {
+test('two phones complete a lab dyad: join, consent, waiting, instructions, pre-survey, phones away while the lab console times the conversation, post-survey, completion code', async ({ browser, researcher }, testInfo) => {
   test.setTimeout(240_000);
   const study = await researcher.launchedStudy('phone_topic');
   const session = await researcher.labSession(study.id);
@@ -97,18 +93,37 @@ test('two phones complete a dyad session: join, consent, waiting, instructions, 
   const preB = await answerPhase(b.page);
   await submitPhase(b.page);
 
-  // The conversation: the same topic card and the same remaining time on both phones.
-  for (const phone of [a, b]) await expect(phone.page.getByRole('heading', { level: 1, name: 'Talk with your partner' })).toBeVisible({ timeout: 15_000 });
-  const [timerA, timerB] = await Promise.all([a.page.getByTestId('timer').textContent(), b.page.getByTestId('timer').textContent()]);
-  expect(Math.abs(seconds(timerA) - seconds(timerB)), `timers ${timerA} vs ${timerB}`).toBeLessThanOrEqual(1);
-  expect(seconds(timerA)).toBeGreaterThan(590);
+  // The conversation in the lab: the phones ask to be put away and show no timer; the research
+  // assistant's console shows the room set-up, starts the shared timer and ends the conversation.
+  for (const phone of [a, b]) await expect(phone.page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 15_000 });
   expect(await b.page.getByTestId('topic-card').textContent()).toBe(await a.page.getByTestId('topic-card').textContent());
-  await expectAccessible(a.page, 'conversation');
-  await shots.take(a.page, 'a-conversation');
-  await shots.take(b.page, 'b-conversation');
+  for (const phone of [a, b]) await expect(phone.page.getByRole('timer')).toHaveCount(0);
+  await expectAccessible(a.page, 'phones away');
+  await shots.take(a.page, 'a-phones-away');
 
-  // The researcher ends the conversation early; the post-survey opens on both phones together.
-  await researcher.endConversation(study.id, session.id);
+  const ra = await newPhone(browser);
+  await ra.page.setViewportSize({ width: 1024, height: 768 });
+  await ra.page.goto('/login');
+  await ra.page.getByLabel('Email', { exact: true }).fill(adminCredentials().email);
+  await ra.page.getByLabel('Password', { exact: true }).fill(adminCredentials().password);
+  await ra.page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(ra.page).toHaveURL(/\/studies/);
+  await ra.page.goto(`/studies/${study.id}/lab`);
+  await ra.page.getByRole('link', { name: `Console of session ${session.code}` }).click();
+  await expect(ra.page.getByRole('heading', { level: 1, name: /Lab console/ })).toBeVisible();
+  await expect(ra.page.getByTestId('room-setup')).toContainText(/study phone|pocket notebook/);
+  await expectAccessible(ra.page, 'lab console before the start');
+  await shots.take(ra.page, 'console-set-the-room');
+  await ra.page.getByRole('button', { name: 'Start the 10-minute conversation' }).click();
+  await expect(ra.page.getByTestId('console-timer')).toHaveText(/^(10:00|9:5\d)$/, { timeout: 10_000 });
+  await expectAccessible(ra.page, 'lab console timer');
+  await shots.take(ra.page, 'console-timer');
+  for (const phone of [a, b]) await expect(phone.page.getByRole('timer')).toHaveCount(0);
+
+  // The research assistant ends the conversation; the post-survey opens on both phones together.
+  await ra.page.getByRole('button', { name: 'End the conversation now' }).click();
+  await expect(ra.page.getByTestId('console-step')).toHaveText(/Post-survey/, { timeout: 10_000 });
+  await ra.context.close();
   for (const phone of [a, b]) await waitForSurvey(phone.page, 'post');
   const postA = await answerPhase(a.page, { beforeAnswer: checkEveryKind(a.page, shots, 'a-post', new Set()) });
   const postB = await answerPhase(b.page);
@@ -132,6 +147,43 @@ test('two phones complete a dyad session: join, consent, waiting, instructions, 
   expect(detail.conditionId).not.toBeNull();
   expect(detail.seats.map((seat) => seat.status).sort()).toEqual(['consented', 'consented']);
   testInfo.annotations.push({ type: 'condition', description: detail.conditionId ?? '' });
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a partner who leaves mid-conversation: the other phone gets the debrief and its code, never the partner questions', async ({ browser, researcher }, testInfo) => {
+  test.setTimeout(180_000);
+  const study = await researcher.launchedStudy('phone_only');
+  const session = await researcher.labSession(study.id);
+  const shots = new Shots(testInfo);
+  const a = await newPhone(browser);
+  const b = await newPhone(browser);
+  await a.page.goto(session.seats[0]?.joinPath ?? '');
+  await b.page.goto(session.seats[1]?.joinPath ?? '');
+  for (const phone of [a, b]) {
+    await consent(phone.page);
+    await answerCovariates(phone.page);
+  }
+  for (const phone of [a, b]) await confirmInstructions(phone.page).catch(() => undefined);
+  for (const phone of [a, b]) {
+    await waitForSurvey(phone.page, 'pre');
+    await answerPhase(phone.page);
+    await submitPhase(phone.page);
+  }
+  for (const phone of [a, b]) await expect(phone.page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 15_000 });
+  await researcher.startConversation(study.id, session.id);
+
+  // B leaves during the conversation.
+  await b.page.request.post('/api/participant/leave', { headers: { 'X-Participant-Token': await tokenOf(b.page) } });
+  await a.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect(a.page.getByTestId('debrief')).toBeVisible({ timeout: 15_000 });
+  await expect(a.page.getByTestId('completion-code')).toHaveText('ATTUNE-P');
+  await expectAccessible(a.page, 'debrief');
+  await shots.take(a.page, 'a-debrief');
+  const detail = await researcher.session(study.id, session.id);
+  expect(detail.status).toBe('ended_early');
+  const stored = await storedAnswers(a.page.request, await tokenOf(a.page), 'post');
+  expect(stored.instruments.every((instrument) => !instrument.submitted), 'no post-survey for a partner never talked with').toBe(true);
   await a.context.close();
   await b.context.close();
 });

@@ -18,7 +18,7 @@ function state(submitted: boolean) {
     study: { title: 'Renderer fixture', languages: ['en'], consent: { version: '1', text: 'Fixture' }, covariateQuestions: [] },
     session: {
       status: submitted ? 'complete' : 'post_survey', size: 1, seatsTaken: 1, seatsConsented: 1, seatsReady: 1, incomplete: false,
-      conversation: null, instructions: { levels: [], conversation: '' }, phase: submitted ? null : 'post',
+      conversation: null, instructions: { steps: [], topics: [], conversation: '' }, timedBy: 'console', phase: submitted ? null : 'post',
       instruments: submitted ? [] : [{ id: kindsInstrument.id, version: kindsInstrument.version }],
     },
     completion: submitted ? { kind: 'code', code: 'FIXTURE-OK' } : null,

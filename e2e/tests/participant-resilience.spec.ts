@@ -80,7 +80,7 @@ test('offline three times and one reload mid-survey: no answer lost, exactly one
   await expect(page.getByText('Offline: your answers are kept on this phone')).toBeVisible({ timeout: 15_000 });
   await shots.take(page, 'submit-offline');
   await context.setOffline(false);
-  await expect(page.getByRole('heading', { level: 1, name: 'Talk with your partner' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 30_000 });
   expect(submits.created(), 'one 201 for the pre-survey').toBe(1);
 
   await researcher.endConversation(studyId, sessionId);
@@ -105,7 +105,7 @@ test('a double tap on submit stores one response', async ({ page, researcher }, 
   const pre = await answerPhase(page);
   await shots.take(page, 'before-double-tap');
   await page.getByTestId('submit-phase').dblclick();
-  await expect(page.getByRole('heading', { level: 1, name: 'Talk with your partner' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 20_000 });
   await shots.take(page, 'after-double-tap');
   expect(submits.sent(), 'submit requests sent').toBe(1);
   expect(submits.created(), 'submissions created').toBe(1);

@@ -65,19 +65,20 @@ test('a reload renders the current card on the server, settles to this phone\'s 
   expect(hydration(), 'no hydration mismatch').toEqual([]);
 });
 
-test('a reload in the conversation renders the shared timer on the server without a hydration mismatch', async ({ page, researcher }, testInfo) => {
+test('a reload in a lab conversation renders the phones-away screen on the server, with no timer, without a hydration mismatch', async ({ page, researcher }, testInfo) => {
   test.setTimeout(180_000);
   const shots = new Shots(testInfo);
   await soloPreSurvey(page, researcher);
   await answerPhase(page);
   await page.getByTestId('submit-phase').click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Talk with your partner' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 20_000 });
   const hydration = watchHydration(page);
   const html = await reloadDocument(page);
-  expect(html, 'the timer is in the server HTML').toContain('role="timer"');
-  await expect(page.getByTestId('timer')).toHaveText(/^\d+:\d\d$/);
-  const first = await page.getByTestId('timer').textContent();
-  await expect.poll(() => page.getByTestId('timer').textContent(), { timeout: 5_000, message: 'the timer runs' }).not.toBe(first);
+  expect(html, 'the phones-away screen is in the server HTML').toContain('data-testid="phones-away"');
+  // The research assistant's console keeps the time: no lit countdown on a participant's phone.
+  expect(html).not.toContain('role="timer"');
+  await expect(page.getByTestId('phones-away')).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveCount(0);
   await shots.take(page, 'conversation-after-reload');
   expect(hydration(), 'no hydration mismatch').toEqual([]);
 });

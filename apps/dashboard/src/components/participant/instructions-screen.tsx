@@ -7,15 +7,15 @@ import { usePending } from './use-pending';
 type Instructions = NonNullable<OwnSession['instructions']>;
 
 function Steps({ instructions, language }: { readonly instructions: Instructions; readonly language: string }) {
+  if (instructions.steps.length === 0) return <p>No special set-up is needed for this conversation.</p>;
   return (
-    <ol className="steps" data-testid="condition-instructions">
-      <li>Say hello and tell each other your first names.</li>
-      {instructions.steps.map((step) => <li key={step} lang={language}>{step}</li>)}
+    <ol className="steps" data-testid="condition-instructions" lang={language}>
+      {instructions.steps.map((step) => <li key={step}>{step}</li>)}
     </ol>
   );
 }
 
-/** What the participants do themselves (introductions, where to sit), confirmed by each seat; the room itself is the research assistant's. */
+/** What the participants do themselves (e.g. where to sit), confirmed by each seat; the room itself is the research assistant's. */
 export function InstructionsScreen({ instructions, language, confirmed, act }: {
   readonly instructions: Instructions;
   readonly language: string;
