@@ -7,7 +7,7 @@ import { usePending } from './use-pending';
 type Instructions = NonNullable<OwnSession['instructions']>;
 
 function Steps({ instructions, language }: { readonly instructions: Instructions; readonly language: string }) {
-  if (instructions.steps.length === 0) return <p>No special set-up is needed for this conversation.</p>;
+  if (instructions.steps.length === 0) return <p data-testid="condition-instructions">No special set-up is needed for this conversation.</p>;
   return (
     <ol className="steps" data-testid="condition-instructions" lang={language}>
       {instructions.steps.map((step) => <li key={step}>{step}</li>)}
