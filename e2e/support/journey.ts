@@ -59,6 +59,17 @@ export async function answerCard(page: Page, info: CardInfo): Promise<unknown> {
     case 'attention-check':
       await card.getByText('Strongly disagree', { exact: true }).click();
       return 'strongly_disagree';
+    case 'slider': {
+      // By keyboard, as a participant without a steady thumb would: 50, then one step per card index.
+      await card.getByRole('slider').focus();
+      for (let step = 0; step <= info.index % 5; step += 1) await page.keyboard.press('ArrowRight');
+      return 51 + (info.index % 5);
+    }
+    case 'numeric': {
+      const value = info.index % 7;
+      await card.getByRole('textbox').fill(String(value));
+      return value;
+    }
     default:
       return answerChoice(card, info.index, false);
   }

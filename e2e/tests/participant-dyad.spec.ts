@@ -29,7 +29,7 @@ async function expectStored(page: Page, phase: 'pre' | 'post', run: PhaseRun): P
 }
 
 test('two phones complete a lab dyad: join, consent, waiting, instructions, pre-survey, phones away while the lab console times the conversation, post-survey, completion code', async ({ browser, researcher }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const study = await researcher.launchedStudy('phone_topic');
   const session = await researcher.labSession(study.id);
   const shots = new Shots(testInfo);
