@@ -19,6 +19,14 @@ export interface Icc1 {
   ciHigh: number;
 }
 
+/** One session as ICC(1) needs it: its member count, mean and within-session sum of squares. */
+export interface SessionSummary {
+  n: number;
+  mean: number;
+  /** Σ (xᵢ − mean)² over the session's members. */
+  ss: number;
+}
+
 /**
  * ICC(1) from a one-way ANOVA of members' scores on session: (MSB − MSW)/(MSB + (k − 1)MSW), with
  * the F-based 95 % CI of Shrout & Fleiss (1979). R: `anova(lm(y ~ factor(session)))`.
@@ -26,22 +34,30 @@ export interface Icc1 {
  * there are fewer than two sessions or no session with two members.
  */
 export function icc1(groups: readonly (readonly number[])[]): Icc1 | null {
-  const used = groups.filter((g) => g.length > 0);
-  const participants = used.reduce((sum, g) => sum + g.length, 0);
+  return icc1FromSummaries(groups.filter((g) => g.length > 0).map((g) => {
+    const m = mean(g);
+    return { n: g.length, mean: m, ss: sumOfSquares(g, m) };
+  }));
+}
+
+/**
+ * The same ICC(1) from per-session sufficient statistics (n, mean, within-session SS), so a
+ * database can aggregate the members and send only session rows: MSB = Σnᵢ(meanᵢ − grand)²/(a − 1),
+ * MSW = Σssᵢ/(N − a). `icc1` is this function applied to summaries of its groups, so both are
+ * checked against R by the same fixtures.
+ */
+export function icc1FromSummaries(sessions: readonly SessionSummary[]): Icc1 | null {
+  const used = sessions.filter((s) => s.n > 0);
+  const participants = used.reduce((sum, s) => sum + s.n, 0);
   const df1 = used.length - 1;
   const df2 = participants - used.length;
   if (df1 < 1 || df2 < 1) return null;
-  const grand = mean(used.flat());
-  let ssb = 0;
-  let ssw = 0;
-  for (const g of used) {
-    const m = mean(g);
-    ssb += g.length * (m - grand) ** 2;
-    ssw += sumOfSquares(g, m);
-  }
+  const grand = used.reduce((sum, s) => sum + s.n * s.mean, 0) / participants;
+  const ssb = used.reduce((sum, s) => sum + s.n * (s.mean - grand) ** 2, 0);
+  const ssw = used.reduce((sum, s) => sum + s.ss, 0);
   const msb = ssb / df1;
   const msw = ssw / df2;
-  const k = (participants - used.reduce((sum, g) => sum + g.length ** 2, 0) / participants) / df1;
+  const k = (participants - used.reduce((sum, s) => sum + s.n ** 2, 0) / participants) / df1;
   const f = msb / msw;
   const fl = f / qf(0.975, df1, df2);
   const fu = f * qf(0.975, df2, df1);

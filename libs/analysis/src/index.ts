@@ -1,8 +1,8 @@
 // The public face of @attune/analysis; import from here only.
 export { descriptives, sessionScores } from './descriptives';
 export type { Descriptives, SessionScore, SessionScoreRow } from './descriptives';
-export { icc1, pairwiseIcc } from './icc';
-export type { Icc1, PairwiseIcc } from './icc';
+export { icc1, icc1FromSummaries, pairwiseIcc } from './icc';
+export type { Icc1, PairwiseIcc, SessionSummary } from './icc';
 export { factorialModel } from './factorial-model';
 export type { AnovaRow, Coefficient, FactorialModel, FactorialModelInput, FactorSpec, ModelRow } from './factorial-model';
 export type { CellMean, MarginalMean, ModelEstimate, SimpleEffect } from './model-means';
