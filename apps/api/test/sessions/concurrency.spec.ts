@@ -117,12 +117,17 @@ describe('allocation under concurrency: 200 participants, 100 dyads, 2 API insta
   // Every request goes to the other API instance than the one before.
   const server = (): TestApp['http'] => servers[requests++ % 2] as TestApp['http'];
 
+  /** Join and consent; lab members (seated from the start) also answer the partner question now. */
   async function run(journey: Journey): Promise<string> {
     const joined = await request(server()).post('/api/participant/join').send(journey.join).expect(201);
     const token = (joined.body as { token: string }).token;
     await request(server()).post('/api/participant/consent').set('X-Participant-Token', token).send({ consentVersion: '1', agree: true }).expect(204);
-    await request(server()).post('/api/participant/covariates').set('X-Participant-Token', token).send({ values: { acquainted: journey.acquainted } }).expect(204);
+    if ('seatSecret' in journey.join) await answer(token, journey);
     return token;
+  }
+
+  async function answer(token: string, journey: Journey): Promise<void> {
+    await request(server()).post('/api/participant/covariates').set('X-Participant-Token', token).send({ values: { acquainted: journey.acquainted } }).expect(204);
   }
 
   /** What each member's own phone shows is the stored condition of their session. */
@@ -156,6 +161,10 @@ describe('allocation under concurrency: 200 participants, 100 dyads, 2 API insta
     const crowd = await journeys(owner, study);
     const started = Date.now();
     const tokens = await runPool(crowd.map((journey) => () => run(journey)), CONCURRENCY);
+    // Online, "did you know your partner?" waits for a partner: once the waiting room has paired
+    // everyone, the online members answer it, concurrently, and that allocates their sessions.
+    const online = crowd.flatMap((journey, i) => ('studyCode' in journey.join ? [{ journey, token: tokens[i] as string }] : []));
+    await runPool(online.map(({ journey, token }) => () => answer(token, journey)), CONCURRENCY);
     const elapsed = Date.now() - started;
     expect(tokens).toHaveLength(200);
 
