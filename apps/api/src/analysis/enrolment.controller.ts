@@ -1,0 +1,19 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { EnrolmentResponse } from './enrolment.dto';
+import { EnrolmentService } from './enrolment.service';
+
+/** Analysts and above; another study's member gets 404 (StudyAccess). */
+@ApiTags('analysis')
+@Controller('studies/:studyId/enrolment')
+export class EnrolmentController {
+  constructor(private readonly enrolments: EnrolmentService) {}
+
+  @Get()
+  @ApiOkResponse({ type: EnrolmentResponse, description: 'Allocated sessions and participants per condition × stratum against the target' })
+  async enrolment(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<EnrolmentResponse> {
+    return EnrolmentResponse.of(await this.enrolments.enrolment(principal, studyId));
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { FlowQuery, FlowResponse } from './flow.dto';
+import { FlowService } from './flow.service';
+
+/** Analysts and above; another study's member gets 404 (StudyAccess). */
+@ApiTags('analysis')
+@Controller('studies/:studyId/flow')
+export class FlowController {
+  constructor(private readonly flows: FlowService) {}
+
+  @Get()
+  @ApiOkResponse({ type: FlowResponse, description: 'CONSORT participant flow: joined, allocated per condition, each step reached, dropouts, exclusions, analysed' })
+  async flow(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Query() query: FlowQuery): Promise<FlowResponse> {
+    return FlowResponse.of(await this.flows.flow(principal, studyId, FlowQuery.filter(query)));
+  }
+}
