@@ -372,6 +372,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Enrolment_enrolment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Flow_flow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/{studyId}/launch": {
         parameters: {
             query?: never;
@@ -638,6 +670,34 @@ export interface components {
             /** @description e.g. https://app.prolific.com/submissions/complete?cc=CODE */
             url?: string;
         };
+        ConditionEnrolmentResponse: {
+            completeSessions: number;
+            /** @example phone=present|topic=casual */
+            conditionId: string;
+            /** @description False for a condition found in the data but not in the current design (its target is 0) */
+            inDesign: boolean;
+            /** @description The condition's level per factor, in declared factor order */
+            levels: components["schemas"]["LevelRefResponse"][];
+            participants: number;
+            sessions: number;
+            /** @description Strata with at least one allocated session in this condition */
+            strata: components["schemas"]["StratumEnrolmentResponse"][];
+            /** @description Target sessions for this condition, all strata together */
+            target: number;
+        };
+        ConditionFlowResponse: {
+            /** @example phone=present|topic=casual */
+            conditionId: string;
+            counts: components["schemas"]["FlowCountsResponse"];
+            /** @description Sessions with a recorded dropout reason, by reason */
+            dropoutReasons: components["schemas"]["ReasonTallyResponse"][];
+            /** @description Sessions the filter excludes, by why: abandoned, ended_early, incomplete, not_finished */
+            exclusionReasons: components["schemas"]["ReasonTallyResponse"][];
+            /** @description False for a condition found in the data but not in the current design */
+            inDesign: boolean;
+            /** @description The condition's level per factor, in declared factor order */
+            levels: components["schemas"]["LevelRefResponse"][];
+        };
         ConsentDto: {
             /**
              * @example {
@@ -770,6 +830,20 @@ export interface components {
             /** @description At least 12 characters */
             password: string;
         };
+        EnrolmentResponse: {
+            /** @description Every condition of the design, in canonical order, even with no session */
+            conditions: components["schemas"]["ConditionEnrolmentResponse"][];
+            /** Format: uuid */
+            studyId: string;
+            targetSessionsPerCondition: number;
+            totals: components["schemas"]["EnrolmentTotalsResponse"];
+        };
+        EnrolmentTotalsResponse: {
+            completeSessions: number;
+            participants: number;
+            sessions: number;
+            target: number;
+        };
         ExternalIdsDto: {
             PROLIFIC_PID?: string;
             SESSION_ID?: string;
@@ -780,6 +854,64 @@ export interface components {
             id: string;
             label: string;
             levels: components["schemas"]["LevelDesignDto"][];
+        };
+        FlowCountsResponse: {
+            /** @description At least one submitted post-survey response; with the three before it, partitions participants */
+            analysed: number;
+            /** @description Submitted the post-survey */
+            completed: number;
+            /** @description Excluded for a failed check (perProtocol=true) */
+            excludedFailedCheck: number;
+            /** @description Excluded with their session (includeIncomplete=false and the session is not complete) */
+            excludedWithSession: number;
+            /** @description Failed at least one submitted attention or manipulation check */
+            failedCheck: number;
+            /** @description Left after allocation (the seat keeps its condition) */
+            leftAfterAllocation: number;
+            /** @description Participants seated in allocated sessions */
+            participants: number;
+            /** @description Their session's conversation was started */
+            reachedConversation: number;
+            /** @description The post-survey was opened to them */
+            reachedPostSurvey: number;
+            /** @description Their session got past allocation, or they submitted the pre-survey */
+            reachedPreSurvey: number;
+            /** @description Left a session that ended early to start over in another (reform_remaining) */
+            rejoinedElsewhere: number;
+            /** @description Allocated sessions */
+            sessions: number;
+            /** @description Included but without a submitted post-survey response */
+            withoutPostData: number;
+        };
+        FlowOptionsResponse: {
+            includeIncomplete: boolean;
+            perProtocol: boolean;
+            /** @description Protocol versions included; null = all */
+            protocol: number[] | null;
+        };
+        FlowPeopleResponse: {
+            /** @description Seated in an allocated session; declinedConsent + leftBeforeAllocation + notAllocated + allocated = joined + rejoins */
+            allocated: number;
+            declinedConsent: number;
+            /** @description People who joined: participant rows not created by a rejoin */
+            joined: number;
+            /** @description Left while waiting or in a session not yet allocated (no seat kept) */
+            leftBeforeAllocation: number;
+            /** @description Still waiting, or in a session that never got allocated */
+            notAllocated: number;
+            /** @description Participant rows created by a rejoin (reform_remaining): the same people starting over */
+            rejoins: number;
+        };
+        FlowResponse: {
+            /** @description Every condition of the design, in canonical order */
+            conditions: components["schemas"]["ConditionFlowResponse"][];
+            /** @description The query options as applied */
+            options: components["schemas"]["FlowOptionsResponse"];
+            people: components["schemas"]["FlowPeopleResponse"];
+            /** Format: uuid */
+            studyId: string;
+            /** @description The conditions' counts summed */
+            totals: components["schemas"]["FlowCountsResponse"];
         };
         HealthResponse: {
             /** @enum {string} */
@@ -901,6 +1033,12 @@ export interface components {
                 [key: string]: string;
             };
         };
+        LevelRefResponse: {
+            /** @example phone */
+            factorId: string;
+            /** @example present */
+            levelId: string;
+        };
         LevelTextResponse: {
             id: string;
             text: string;
@@ -1009,6 +1147,13 @@ export interface components {
         ReasonRequest: {
             /** @example Partner felt unwell and left after the pre-survey */
             reason: string;
+        };
+        ReasonTallyResponse: {
+            /** @description Participants seated in those sessions */
+            participants: number;
+            /** @example member_left:pre_survey */
+            reason: string;
+            sessions: number;
         };
         RoomLevelResponse: {
             factorId: string;
@@ -1122,6 +1267,27 @@ export interface components {
             /** @enum {string} */
             status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned";
             stratum: string | null;
+        };
+        StratumCovariateResponse: {
+            /** @example acquainted */
+            covariateId: string;
+            /** @example strangers */
+            levelId: string;
+        };
+        StratumEnrolmentResponse: {
+            /** @description Sessions complete with every member */
+            completeSessions: number;
+            /** @description The stratum key decoded, in key order */
+            covariates: components["schemas"]["StratumCovariateResponse"][];
+            /** @description Participants seated in those sessions, including members who left later */
+            participants: number;
+            /** @description Allocated sessions, whatever happened after allocation */
+            sessions: number;
+            /**
+             * @description The canonical stratum key; empty for the single stratum of an unstratified design
+             * @example acquainted=strangers
+             */
+            stratum: string;
         };
         StratumVerificationDto: {
             checked: number;
@@ -1842,6 +2008,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+        };
+    };
+    Enrolment_enrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Allocated sessions and participants per condition × stratum against the target */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+        };
+    };
+    Flow_flow: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated protocol versions to include; default all */
+                protocol?: string;
+                /** @description true: every allocated session with the data it has (intention to treat); false: complete sessions only */
+                includeIncomplete?: boolean;
+                /** @description true: participants who failed any attention or manipulation check are excluded, not analysed */
+                perProtocol?: boolean;
+            };
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CONSORT participant flow: joined, allocated per condition, each step reached, dropouts, exclusions, analysed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowResponse"];
                 };
             };
         };
