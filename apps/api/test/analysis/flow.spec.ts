@@ -234,3 +234,27 @@ describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment
     }
   });
 });
+
+describe('GET /api/studies/:id/flow with a rejoin (reform_remaining)', () => {
+  let app: TestApp;
+  let owner: Owner;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    owner = await ownerOf(app);
+  });
+  afterAll(() => app.close());
+
+  it('counts the person once in joined and the new row as a rejoin; the old seat keeps its condition', async () => {
+    const study = await launchedStudy(owner, { templateId: 'phone_topic', edit: (design) => ({ ...design, dropoutPolicy: 'reform_remaining' }) });
+    const { session, phones } = await allocatedSession(app.http, owner, study.id);
+    const [stays, leaves] = phones as [Phone, Phone];
+    await leaves.leave();
+    await stays.call('post', 'rejoin').expect(201);
+    const body = (await owner.call('get', `/api/studies/${study.id}/flow`).expect(200)).body as FlowBody;
+    expect(body.people).toEqual({ joined: 2, rejoins: 1, declinedConsent: 0, leftBeforeAllocation: 0, notAllocated: 1, allocated: 2 });
+    const conditionId = await conditionOf(app, session.id);
+    expectConditions(body, new Map([[conditionId, counts({ sessions: 1, participants: 2, leftAfterAllocation: 1, rejoinedElsewhere: 1, withoutPostData: 2 })]]));
+    expect(body.conditions.find((condition) => condition.conditionId === conditionId)?.dropoutReasons).toEqual([{ reason: 'member_left:allocated', sessions: 1, participants: 2 }]);
+  });
+});
