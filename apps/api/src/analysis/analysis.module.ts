@@ -6,6 +6,11 @@ import { EnrolmentService } from './enrolment.service';
 import { FlowController } from './flow.controller';
 import { FlowRepository } from './flow.repository';
 import { FlowService } from './flow.service';
+import { OriginalEffectsRepository } from './original-effects.repository';
+import { ReplicationService } from './replication.service';
+import { ResultsController } from './results.controller';
+import { ResultsRepository } from './results.repository';
+import { ResultsService } from './results.service';
 
 /**
  * What comes out of a study: results on session-level scores (the dyad is the unit), the CONSORT
@@ -14,7 +19,7 @@ import { FlowService } from './flow.service';
  */
 @Module({
   imports: [StudiesModule],
-  controllers: [FlowController, EnrolmentController],
-  providers: [FlowRepository, FlowService, EnrolmentRepository, EnrolmentService],
+  controllers: [ResultsController, FlowController, EnrolmentController],
+  providers: [ResultsRepository, ResultsService, OriginalEffectsRepository, ReplicationService, FlowRepository, FlowService, EnrolmentRepository, EnrolmentService],
 })
 export class AnalysisModule {}

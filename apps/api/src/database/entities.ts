@@ -1,3 +1,4 @@
+import { OriginalEffect } from '../analysis/original-effect.entity';
 import { AccessToken } from '../auth/access-token.entity';
 import { AuthSession } from '../auth/auth-session.entity';
 import { User } from '../auth/user.entity';
@@ -17,4 +18,5 @@ import { Study } from '../studies/study.entity';
 export const entities = [
   User, AuthSession, AccessToken, RateLimitBucket, AuditEvent,
   Study, StudyMember, Protocol, StudySession, SeatLink, Participant, Allocation, Response, PhaseSubmission,
+  OriginalEffect,
 ];

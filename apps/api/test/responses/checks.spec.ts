@@ -103,6 +103,13 @@ describe('manipulation checks are scored against what each arm put on the table,
         }
       }
       expect([...seen].sort()).toEqual([...arms].sort());
+      // The results report each manipulation check's pass rate per arm: one pass and one fail in each.
+      const { checks } = (await owner.call('get', `/api/studies/${study.id}/results`).expect(200)).body as { checks: Array<{ itemId: string; kind: string; perCondition: Array<{ conditionId: string; passed: number; failed: number; passRate: number | null }> }> };
+      const manipulation = checks.filter((check) => check.kind === 'manipulation');
+      expect(manipulation.length).toBeGreaterThan(0);
+      for (const check of manipulation) {
+        for (const rate of check.perCondition) expect([check.itemId, rate]).toEqual([check.itemId, { conditionId: rate.conditionId, passed: 1, failed: 1, unscored: 0, passRate: 0.5 }]);
+      }
     });
   }
 

@@ -2,7 +2,8 @@ import { Foundation1795632714693 } from './1795632714693-Foundation';
 import { AuditAppendOnly1795632714694 } from './1795632714694-AuditAppendOnly';
 import { StudiesSessionsResponses1795633283917 } from './1795633283917-StudiesSessionsResponses';
 import { ProtocolFidelity1796240308897 } from './1796240308897-ProtocolFidelity';
+import { OriginalEffect1796242117145 } from './1796242117145-OriginalEffect';
 
 // Every migration, in order. Generated from the entities (npm run migration:generate), reviewed,
 // committed, and never edited once merged.
-export const migrations = [Foundation1795632714693, AuditAppendOnly1795632714694, StudiesSessionsResponses1795633283917, ProtocolFidelity1796240308897];
+export const migrations = [Foundation1795632714693, AuditAppendOnly1795632714694, StudiesSessionsResponses1795633283917, ProtocolFidelity1796240308897, OriginalEffect1796242117145];

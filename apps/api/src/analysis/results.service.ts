@@ -1,0 +1,101 @@
+import type { FactorSpec } from '@attune/analysis';
+import { getInstrument } from '@attune/survey';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { conditionsOf } from '../randomisation/design';
+import type { StudyDesign } from '../studies/study-design';
+import { StudyAccess } from '../studies/study-access';
+import { type CheckTally, type ResultsFilter, ResultsRepository, type SessionScaleRow } from './results.repository';
+import { byScale, type ScaleResult, scaleKey, scaleResult } from './scale-results';
+
+export interface CheckRate {
+  readonly conditionId: string;
+  readonly passed: number;
+  readonly failed: number;
+  readonly unscored: number;
+  /** passed / (passed + failed); null when nobody answered. */
+  readonly passRate: number | null;
+}
+
+export interface CheckSummary {
+  readonly instrumentId: string;
+  readonly instrumentVersion: number;
+  readonly itemId: string;
+  readonly kind: 'manipulation' | 'attention';
+  readonly perCondition: readonly CheckRate[];
+}
+
+export interface LabelledScaleResult extends ScaleResult {
+  /** The scale's label in the study's first language, from the instrument. */
+  readonly label: string;
+}
+
+export interface StudyResults {
+  readonly filter: ResultsFilter;
+  readonly factors: readonly FactorSpec[];
+  readonly conditions: readonly string[];
+  readonly scales: readonly LabelledScaleResult[];
+  readonly checks: readonly CheckSummary[];
+}
+
+export function factorSpecs(design: StudyDesign): FactorSpec[] {
+  return design.factors.map((factor) => ({ id: factor.id, levels: factor.levels.map((level) => level.id) }));
+}
+
+function scaleLabel(instrumentId: string, version: number, scale: string, language: string): string {
+  const found = getInstrument(instrumentId, version)?.scales.find((candidate) => candidate.id === scale);
+  return found ? (found.label[language] ?? found.label['en'] ?? scale) : scale;
+}
+
+function checkKind(instrumentId: string, version: number, itemId: string): 'manipulation' | 'attention' | null {
+  const item = getInstrument(instrumentId, version)?.items.find((candidate) => candidate.id === itemId);
+  if (item?.kind === 'manipulation-check') return 'manipulation';
+  return item?.kind === 'attention-check' ? 'attention' : null;
+}
+
+function checkSummaries(tallies: readonly CheckTally[], conditions: readonly string[]): CheckSummary[] {
+  const byItem = new Map<string, CheckTally[]>();
+  for (const tally of tallies) {
+    const key = `${tally.instrumentId}@${tally.instrumentVersion}/${tally.itemId}`;
+    byItem.set(key, [...(byItem.get(key) ?? []), tally]);
+  }
+  return [...byItem.values()].flatMap((items) => {
+    const first = items[0];
+    const kind = first ? checkKind(first.instrumentId, first.instrumentVersion, first.itemId) : null;
+    if (!first || !kind) return [];
+    const perCondition = conditions.map((conditionId): CheckRate => {
+      const tally = items.find((candidate) => candidate.conditionId === conditionId);
+      const passed = tally?.passed ?? 0;
+      const failed = tally?.failed ?? 0;
+      return { conditionId, passed, failed, unscored: tally?.unscored ?? 0, passRate: passed + failed === 0 ? null : passed / (passed + failed) };
+    });
+    return [{ instrumentId: first.instrumentId, instrumentVersion: first.instrumentVersion, itemId: first.itemId, kind, perCondition }];
+  });
+}
+
+/**
+ * The study's results on session-level scores, per scale and phase (pre, post, change), with the
+ * options it was computed under. Analysts and above may read them.
+ */
+@Injectable()
+export class ResultsService {
+  constructor(private readonly access: StudyAccess, private readonly repository: ResultsRepository) {}
+
+  async results(principal: Principal, studyId: string, filter: ResultsFilter): Promise<StudyResults> {
+    const { study } = await this.access.require(principal, studyId, 'analyst');
+    const design = study.design;
+    const factors = factorSpecs(design);
+    const conditions = conditionsOf(design.factors).map((condition) => condition.id);
+    const [rows, tallies] = await Promise.all([this.repository.sessionScores(studyId, filter), this.repository.checkTallies(studyId, filter)]);
+    return { filter, factors, conditions, scales: this.scales(rows, factors, conditions, design.languages[0] ?? 'en'), checks: checkSummaries(tallies, conditions) };
+  }
+
+  private scales(rows: readonly SessionScaleRow[], factors: readonly FactorSpec[], conditions: readonly string[], language: string): LabelledScaleResult[] {
+    const groups = byScale(rows);
+    return [...groups.values()].map((group) => {
+      const first = group[0] as SessionScaleRow;
+      const pre = first.phase === 'post' ? groups.get(scaleKey(first.instrumentId, first.instrumentVersion, first.scale, 'pre')) : undefined;
+      return { ...scaleResult(group, pre, factors, conditions), label: scaleLabel(first.instrumentId, first.instrumentVersion, first.scale, language) };
+    });
+  }
+}
