@@ -292,6 +292,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/power": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sample size for a session-randomised design
+         * @description Dyads per condition for a two-sided t test on session scores (as pwr::pwr.t.test), the individual-level equivalent with the design effect 1 + (m − 1)·ICC, and a power curve.
+         */
+        get: operations["Results_power"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies": {
         parameters: {
             query?: never;
@@ -436,6 +456,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/original-effect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the original effect
+         * @description With its provenance (citation, DOI, page or table, who verified it and when). Owners only; audited. Recording again replaces it.
+         */
+        put: operations["Results_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/{studyId}/pause": {
         parameters: {
             query?: never;
@@ -460,6 +500,46 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Studies_protocols"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/replication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The replication compared with the original
+         * @description The replication's g with its CI, d33 and the small-telescopes test, and the LeBel et al. (2019) label — or says plainly that no (verified) original effect is recorded.
+         */
+        get: operations["Results_replication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results on session-level scores
+         * @description Per scale and phase (pre, post, change): descriptives per condition and factor level, the factorial model with type III tests, Hedges' g per two-level factor, ICC(1), the ANCOVA of post on pre, and check pass rates. The dyad is the unit. Analysts and above.
+         */
+        get: operations["Results_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -654,6 +734,89 @@ export interface components {
             design: components["schemas"]["StudyDesignDto"];
             /** @example Fixed a typo in the consent text */
             reason: string;
+        };
+        AnovaRowDto: {
+            df: number;
+            f: number;
+            p: number;
+            /** @description SS_effect / (SS_effect + SS_residual) */
+            partialEta2: number;
+            ss: number;
+            /** @description Type III term, the intercept first (as car::Anova) */
+            term: string;
+        };
+        AtLevelDto: {
+            factor: string;
+            level: string;
+        };
+        CellMeanDto: {
+            ciHigh: number;
+            ciLow: number;
+            df: number;
+            estimate: number;
+            /** @description factor id → level id */
+            levels: {
+                [key: string]: string;
+            };
+            n: number;
+            se: number;
+        };
+        CellSummaryDto: {
+            ciHigh: number | null;
+            /** @description 95 % CI (t) */
+            ciLow: number | null;
+            conditionId: string;
+            /** @description factor id → level id */
+            levels: {
+                [key: string]: string;
+            };
+            max: number | null;
+            /** @description Mean of session means */
+            mean: number | null;
+            median: number | null;
+            min: number | null;
+            missing: number;
+            /** @description Sessions with a score (= sessions) */
+            n: number;
+            /** @description Members who contributed a score */
+            participants: number;
+            /** @description SD of session means (n − 1) */
+            sd: number | null;
+            se: number | null;
+            /** @description Sessions (the unit of analysis) */
+            sessions: number;
+        };
+        CheckRateDto: {
+            conditionId: string;
+            failed: number;
+            passed: number;
+            passRate: number | null;
+            unscored: number;
+        };
+        CheckSummaryDto: {
+            instrumentId: string;
+            instrumentVersion: number;
+            itemId: string;
+            /** @enum {string} */
+            kind: "manipulation" | "attention";
+            perCondition: components["schemas"]["CheckRateDto"][];
+        };
+        CoefficientDto: {
+            estimate: number;
+            /** @description R's name, e.g. phone1:topic1 (sum-to-zero contrasts) */
+            name: string;
+            p: number;
+            se: number;
+            t: number;
+            term: string;
+        };
+        ComparisonDto: {
+            /** @description Signed in the original's direction */
+            d33: number;
+            originalD: number;
+            /** @description Only for a verified original */
+            outcome: components["schemas"]["OutcomeDto"] | null;
+            smallTelescopes: components["schemas"]["SmallTelescopesDto"] | null;
         };
         CompletionDto: {
             /** @example C1A2B3 */
@@ -855,6 +1018,30 @@ export interface components {
             label: string;
             levels: components["schemas"]["LevelDesignDto"][];
         };
+        FactorEffectDto: {
+            factorId: string;
+            hedges: components["schemas"]["HedgesGDto"] | null;
+            /** @description g is the first level minus the second */
+            levels: string[];
+            welch: components["schemas"]["WelchTDto"] | null;
+        };
+        FactorialModelDto: {
+            anova: components["schemas"]["AnovaRowDto"][];
+            /** @description Estimated cell means with 95 % CI from the residual variance */
+            cells: components["schemas"]["CellMeanDto"][];
+            coefficients: components["schemas"]["CoefficientDto"][];
+            covariateMean: number | null;
+            excluded: number;
+            marginal: components["schemas"]["MarginalMeanDto"][];
+            n: number;
+            residual: components["schemas"]["ResidualDto"];
+            /** @description 2 × 2 designs only */
+            simpleEffects: components["schemas"]["SimpleEffectDto"][] | null;
+        };
+        FactorSpecDto: {
+            id: string;
+            levels: string[];
+        };
         FlowCountsResponse: {
             /** @description At least one submitted post-survey response; with the three before it, partitions participants */
             analysed: number;
@@ -926,6 +1113,40 @@ export interface components {
             sessionStatus: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned" | null;
             /** @description In the online waiting room, not yet seated */
             waiting: boolean;
+        };
+        HedgesGDto: {
+            ciHigh: number;
+            /** @description Noncentral-t 95 % CI */
+            ciLow: number;
+            d: number;
+            df: number;
+            g: number;
+            j: number;
+            n1: number;
+            n2: number;
+            variance: number;
+        };
+        Icc1Dto: {
+            ciHigh: number;
+            ciLow: number;
+            df1: number;
+            df2: number;
+            f: number;
+            /** @description (MSB − MSW)/(MSB + (k − 1)MSW) */
+            icc: number;
+            k: number;
+            msb: number;
+            msw: number;
+            p: number;
+            participants: number;
+            sessions: number;
+        };
+        IndividualLevelDto: {
+            /** @description n per condition if individuals were independent */
+            independentPerCondition: number;
+            /** @description … inflated by the design effect 1 + (m − 1)·ICC */
+            participantsPerCondition: number;
+            sessionsPerCondition: number;
         };
         InstructionsResponse: {
             conversation: string;
@@ -1039,6 +1260,28 @@ export interface components {
             /** @example present */
             levelId: string;
         };
+        LevelSummaryDto: {
+            ciHigh: number | null;
+            /** @description 95 % CI (t) */
+            ciLow: number | null;
+            factorId: string;
+            levelId: string;
+            max: number | null;
+            /** @description Mean of session means */
+            mean: number | null;
+            median: number | null;
+            min: number | null;
+            missing: number;
+            /** @description Sessions with a score (= sessions) */
+            n: number;
+            /** @description Members who contributed a score */
+            participants: number;
+            /** @description SD of session means (n − 1) */
+            sd: number | null;
+            se: number | null;
+            /** @description Sessions (the unit of analysis) */
+            sessions: number;
+        };
         LevelTextResponse: {
             id: string;
             text: string;
@@ -1055,10 +1298,25 @@ export interface components {
             expiresAt: string;
             user: components["schemas"]["UserResponse"];
         };
+        MarginalMeanDto: {
+            ciHigh: number;
+            ciLow: number;
+            df: number;
+            estimate: number;
+            factor: string;
+            level: string;
+            n: number;
+            se: number;
+        };
         MismatchDto: {
             expected: string;
             index: number;
             stored: string | null;
+        };
+        ModelOutcomeDto: {
+            model: components["schemas"]["FactorialModelDto"] | null;
+            /** @description Why there is no model (e.g. a condition without sessions yet) */
+            problem: string | null;
         };
         ObservedCovariatesRequest: {
             /**
@@ -1070,6 +1328,74 @@ export interface components {
             values: {
                 [key: string]: string;
             };
+        };
+        OriginalEffectRequest: {
+            /** @example Przybylski, A. K., & Weinstein, N. (2013). Can you connect with me now? JSPR, 30(3), 237–246. */
+            citation: string;
+            /** @example 10.1177/0265407512453827 */
+            doi?: string;
+            /**
+             * @description A two-level factor; effects are its first level minus its second
+             * @example phone
+             */
+            factorId: string;
+            /** @example ios */
+            instrumentId: string;
+            /** @example 2 */
+            instrumentVersion: number;
+            /** @example p. 242, Table 2 */
+            locator: string;
+            /** @enum {string} */
+            phase: "pre" | "post" | "change";
+            /** @example ios */
+            scale: string;
+            statistic: components["schemas"]["OriginalStatisticDto"];
+            /** @description Who checked the numbers against the paper; without it no replication label is given */
+            verifiedBy?: string;
+            /** @example 2026-12-02 */
+            verifiedOn?: string;
+        };
+        OriginalEffectResponse: {
+            citation: string;
+            doi: string | null;
+            factorId: string;
+            instrumentId: string;
+            instrumentVersion: number;
+            locator: string;
+            /** @enum {string} */
+            phase: "pre" | "post" | "change";
+            /** Format: date-time */
+            recordedAt: string;
+            scale: string;
+            statistic: components["schemas"]["OriginalStatisticDto"];
+            verifiedBy: string | null;
+            verifiedOn: string | null;
+        };
+        OriginalStatisticDto: {
+            d?: number;
+            /**
+             * @description d: Cohen's d with n per group; means: both groups' M, SD and n (d from the pooled SD)
+             * @enum {string}
+             */
+            kind: "d" | "means";
+            /** @description First level of the factor */
+            m1?: number;
+            /** @description Second level of the factor */
+            m2?: number;
+            n1: number;
+            n2: number;
+            sd1?: number;
+            sd2?: number;
+        };
+        OutcomeDto: {
+            /** @description The replication CI includes the original effect */
+            consistent: boolean;
+            /** @enum {string|null} */
+            direction: "smaller" | "larger" | "opposite" | null;
+            /** @description After LeBel, Vanpaemel, Cheung & Campbell (2019) */
+            label: string;
+            /** @description The replication CI excludes 0 */
+            signal: boolean;
         };
         OwnSessionResponse: {
             /** @description Only where the phone keeps the time */
@@ -1123,6 +1449,44 @@ export interface components {
             /** Format: date-time */
             submittedAt: string;
         };
+        PowerPointDto: {
+            /** @description Sessions per condition */
+            n: number;
+            power: number;
+        };
+        PowerQuery: {
+            /** @example 0.05 */
+            alpha: number;
+            /**
+             * @description Cohen's d on session scores
+             * @example 0.5
+             */
+            d: number;
+            /**
+             * @description Members per session
+             * @example 2
+             * @enum {number}
+             */
+            groupSize: 1 | 2 | 3;
+            /**
+             * @description Intraclass correlation of members within a session
+             * @example 0.3
+             */
+            icc: number;
+            /** @example 0.8 */
+            power: number;
+        };
+        PowerResponse: {
+            curve: components["schemas"]["PowerPointDto"][];
+            /** @description 1 + (m − 1)·ICC */
+            designEffect: number;
+            /** @description Sessions (dyads) per condition for the two-sided t test on session scores, as pwr.t.test, rounded up */
+            dyadsPerCondition: number;
+            /** @description The textbook individual-level route, for comparison */
+            individualLevel: components["schemas"]["IndividualLevelDto"];
+            input: components["schemas"]["PowerQuery"];
+            participantsPerCondition: number;
+        };
         ProtocolResponse: {
             canonicalJson: string;
             /** Format: date-time */
@@ -1155,6 +1519,26 @@ export interface components {
             reason: string;
             sessions: number;
         };
+        ReplicationResponse: {
+            comparison: components["schemas"]["ComparisonDto"] | null;
+            /** @description Factors with no original study (label them exploratory) */
+            exploratoryFactors: string[];
+            message: string | null;
+            original: components["schemas"]["OriginalEffectResponse"] | null;
+            replication: components["schemas"]["FactorEffectDto"] | null;
+        };
+        ResidualDto: {
+            df: number;
+            ms: number;
+            ss: number;
+        };
+        ResultsFilterDto: {
+            includeIncomplete: boolean;
+            minMembers: number;
+            perProtocol: boolean;
+            /** @description null = every protocol version */
+            protocolVersions: number[] | null;
+        };
         RoomLevelResponse: {
             factorId: string;
             factorLabel: string;
@@ -1182,6 +1566,23 @@ export interface components {
             itemId: string;
             /** @enum {boolean} */
             saved: true;
+        };
+        ScaleResultDto: {
+            /** @description Post only: post on condition with the centred pre score */
+            ancova: components["schemas"]["ModelOutcomeDto"] | null;
+            cells: components["schemas"]["CellSummaryDto"][];
+            effects: components["schemas"]["FactorEffectDto"][];
+            /** @description ICC(1) of the members within sessions, with the F-based 95 % CI */
+            icc: components["schemas"]["Icc1Dto"] | null;
+            instrumentId: string;
+            instrumentVersion: number;
+            label: string;
+            levels: components["schemas"]["LevelSummaryDto"][];
+            /** @description OLS on session scores, sum-to-zero contrasts, type III tests */
+            model: components["schemas"]["ModelOutcomeDto"];
+            /** @enum {string} */
+            phase: "pre" | "post" | "change";
+            scale: string;
         };
         SeatLinkResponse: {
             /**
@@ -1268,6 +1669,29 @@ export interface components {
             status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned";
             stratum: string | null;
         };
+        SimpleEffectDto: {
+            at: components["schemas"]["AtLevelDto"];
+            ciHigh: number;
+            ciLow: number;
+            contrast: string[];
+            df: number;
+            estimate: number;
+            /** @description first level − second level */
+            factor: string;
+            p: number;
+            se: number;
+            t: number;
+        };
+        SmallTelescopesDto: {
+            /** @description The effect the original had 33 % power to detect */
+            d33: number;
+            /** @description One-sided p of d = d33 against d < d33 */
+            p: number;
+            se: number;
+            /** @description p < .05: too small for the original study to have detected */
+            tooSmall: boolean;
+            z: number;
+        };
         StratumCovariateResponse: {
             /** @example acquainted */
             covariateId: string;
@@ -1347,6 +1771,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        StudyResultsResponse: {
+            /** @description Manipulation-check pass rates and attention-check failures per condition */
+            checks: components["schemas"]["CheckSummaryDto"][];
+            conditions: string[];
+            factors: components["schemas"]["FactorSpecDto"][];
+            filter: components["schemas"]["ResultsFilterDto"];
+            scales: components["schemas"]["ScaleResultDto"][];
+        };
         StudySummaryResponse: {
             /** Format: date-time */
             createdAt: string;
@@ -1407,6 +1839,17 @@ export interface components {
             /** @description Each allocated session's stratum recomputed from its members' covariates, and its condition, against its allocation row */
             sessions: components["schemas"]["SessionMismatchDto"][];
             strata: components["schemas"]["StratumVerificationDto"][];
+        };
+        WelchTDto: {
+            ciHigh: number;
+            ciLow: number;
+            df: number;
+            difference: number;
+            meanA: number;
+            meanB: number;
+            p: number;
+            se: number;
+            t: number;
         };
     };
     responses: never;
@@ -1856,6 +2299,34 @@ export interface operations {
             };
         };
     };
+    Results_power: {
+        parameters: {
+            query: {
+                /** @description Cohen's d on session scores */
+                d: number;
+                alpha: number;
+                power: number;
+                /** @description Intraclass correlation of members within a session */
+                icc: number;
+                /** @description Members per session */
+                groupSize: 1 | 2 | 3;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PowerResponse"];
+                };
+            };
+        };
+    };
     Studies_list: {
         parameters: {
             query?: never;
@@ -2107,6 +2578,31 @@ export interface operations {
             };
         };
     };
+    Results_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OriginalEffectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OriginalEffectResponse"];
+                };
+            };
+        };
+    };
     Studies_pause: {
         parameters: {
             query?: never;
@@ -2145,6 +2641,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProtocolResponse"][];
+                };
+            };
+        };
+    };
+    Results_replication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplicationResponse"];
+                };
+            };
+        };
+    };
+    Results_get: {
+        parameters: {
+            query?: {
+                /** @description Protocol versions to include, comma-separated; default all */
+                protocol?: string;
+                /** @description Default true: every allocated session with the data it has (as randomised, intention-to-treat); false: complete sessions only */
+                includeIncomplete?: "true" | "false";
+                /** @description Default false; true leaves out participants who failed any manipulation or attention check (per-protocol) */
+                perProtocol?: "true" | "false";
+                /** @description Minimum members contributing to a scale for a session to count; default 1 */
+                minMembers?: "1" | "2" | "3";
+            };
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyResultsResponse"];
                 };
             };
         };
