@@ -12,7 +12,9 @@ export function panasAnswers(i) {
 /** Returns one call function per participant (see flows.participantCall), all in pre_survey. */
 export async function dyadsInPreSurvey(platform, participants) {
   const call = await researcher(platform.apis[0], platform.credentials);
-  const study = await launchedStudy(call, 'phone_topic');
+  // The pre-survey stays the I-PANAS-SF alone, as in every earlier run, so figures stay comparable
+  // (the template now also asks IOS and state empathy before the conversation).
+  const study = await launchedStudy(call, 'phone_topic', (design) => ({ ...design, instruments: { ...design.instruments, pre: [{ id: 'i_panas_sf', version: 1 }] } }));
   const api = platform.apis[0];
   const dyads = await inBatches(Array.from({ length: Math.ceil(participants / 2) }, (_, i) => i), 16, async () => {
     const session = await call('POST', `/api/studies/${study.id}/sessions`);

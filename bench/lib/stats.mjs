@@ -15,6 +15,7 @@ export function summarise(latencies, elapsedMs, errors) {
     throughput: round((latencies.length / elapsedMs) * 1000),
     p50: round(percentile(sorted, 50)),
     p90: round(percentile(sorted, 90)),
+    p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),
     max: round(sorted[sorted.length - 1] ?? NaN),
   };

@@ -1,7 +1,7 @@
 // Factorial OLS on session scores with sum-to-zero contrasts and type III tests: the analysis of
 // `car::Anova(lm(y ~ A * B, contrasts = list(A = contr.sum, B = contr.sum)), type = 3)`.
 import { isPresent, mean } from './descriptives';
-import { allCells, columnNames, designRow, modelTerms, type FactorSpec, type Term } from './design-matrix';
+import { allCells, columnNames, COVARIATE, designRow, modelTerms, type FactorSpec, type Term } from './design-matrix';
 import { pfUpper, twoSidedP } from './distributions';
 import { AnalysisError } from './errors';
 import { leastSquares, RankDeficientError, solveSymmetric, type LeastSquaresFit } from './linear-algebra';
@@ -59,7 +59,7 @@ export function factorialModel(input: FactorialModelInput): FactorialModel {
   const data = prepare(input);
   requireEveryCell(input.factors, data.levelIndex);
   const terms = modelTerms(input.factors, input.covariate === true);
-  const rows = data.y.map((_, i) => designRow(input.factors, terms, data.levelIndex[i] ?? [], data.covariate[i]));
+  const rows = designRows(input.factors, terms, data);
   const columns = rows[0]?.map((_, j) => rows.map((row) => row[j] ?? 0)) ?? [];
   const dfResidual = data.y.length - columns.length;
   if (dfResidual < 1) throw new AnalysisError('NO_RESIDUAL_DF', `${data.y.length} sessions for ${columns.length} parameters`);
@@ -94,6 +94,33 @@ function prepare(input: FactorialModelInput): Prepared {
     covariateMean,
     excluded: input.rows.length - used.length,
   };
+}
+
+/**
+ * The design matrix rows. Sessions of one cell share every factorial column, so each cell's row is
+ * built once and copied (a 5,000-session study has 4 cells); only the covariate column differs.
+ */
+function designRows(factors: readonly FactorSpec[], terms: readonly Term[], data: Prepared): number[][] {
+  const byCell = new Map<string, number[]>();
+  const covariateColumn = covariateIndex(factors, terms);
+  return data.y.map((_, i) => {
+    const cell = data.levelIndex[i] ?? [];
+    const key = cell.join(',');
+    let row = byCell.get(key);
+    if (!row) {
+      row = designRow(factors, terms, cell, 0);
+      byCell.set(key, row);
+    }
+    if (covariateColumn < 0) return row;
+    const own = row.slice();
+    own[covariateColumn] = data.covariate[i] ?? 0;
+    return own;
+  });
+}
+
+function covariateIndex(factors: readonly FactorSpec[], terms: readonly Term[]): number {
+  const names = columnNames(factors, terms);
+  return names.findIndex((column) => column.term === COVARIATE);
 }
 
 function requireEveryCell(factors: readonly FactorSpec[], levelIndex: readonly number[][]): void {

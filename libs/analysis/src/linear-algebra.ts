@@ -44,8 +44,12 @@ function reflect(a: Float64Array[], qty: Float64Array, k: number): number {
   const x = a[k];
   if (!x) return 0;
   const n = x.length;
-  let norm = 0;
-  for (let i = k; i < n; i++) norm = Math.hypot(norm, x[i] ?? 0);
+  // Scaled two-pass norm: as safe from overflow as an incremental Math.hypot, without its cost per element.
+  let scale = 0;
+  for (let i = k; i < n; i++) scale = Math.max(scale, Math.abs(x[i] ?? 0));
+  let sum = 0;
+  if (scale > 0) for (let i = k; i < n; i++) sum += ((x[i] ?? 0) / scale) ** 2;
+  const norm = scale * Math.sqrt(sum);
   if (norm === 0) return 0;
   const alpha = (x[k] ?? 0) > 0 ? -norm : norm;
   const v = Float64Array.from(x.subarray(k));

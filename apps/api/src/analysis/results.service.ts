@@ -92,7 +92,12 @@ export class ResultsService {
 
   private scales(rows: readonly SessionScaleRow[], factors: readonly FactorSpec[], conditions: readonly string[], language: string): LabelledScaleResult[] {
     const groups = byScale(rows);
-    return [...groups.values()].map((group) => {
+    const order = { pre: 0, post: 1, change: 2 } as const;
+    const sorted = [...groups.values()].sort((a, b) => {
+      const [x, y] = [a[0] as SessionScaleRow, b[0] as SessionScaleRow];
+      return x.instrumentId.localeCompare(y.instrumentId) || x.instrumentVersion - y.instrumentVersion || x.scale.localeCompare(y.scale) || order[x.phase] - order[y.phase];
+    });
+    return sorted.map((group) => {
       const first = group[0] as SessionScaleRow;
       const pre = first.phase === 'post' ? groups.get(scaleKey(first.instrumentId, first.instrumentVersion, first.scale, 'pre')) : undefined;
       return { ...scaleResult(group, pre, factors, conditions), label: scaleLabel(first.instrumentId, first.instrumentVersion, first.scale, language) };

@@ -63,12 +63,19 @@ function fit(run: () => FactorialModel): ModelOutcome {
   }
 }
 
+/** condition id → factor → level, decoded once per condition rather than once per session row. */
+function levelsByCondition(rows: readonly SessionScaleRow[]): Map<string, Readonly<Record<string, string>>> {
+  const decoded = new Map<string, Readonly<Record<string, string>>>();
+  for (const row of rows) if (!decoded.has(row.conditionId)) decoded.set(row.conditionId, conditionLevels(row.conditionId));
+  return decoded;
+}
+
 function cells(rows: readonly SessionScaleRow[], conditions: readonly string[]): CellSummary[] {
   return conditions.map((conditionId) => ({ conditionId, levels: conditionLevels(conditionId), ...summarise(rows.filter((row) => row.conditionId === conditionId)) }));
 }
 
 function levelSummaries(rows: readonly SessionScaleRow[], factors: readonly FactorSpec[]): LevelSummary[] {
-  const levelsOf = new Map(rows.map((row) => [row.conditionId, conditionLevels(row.conditionId)]));
+  const levelsOf = levelsByCondition(rows);
   return factors.flatMap((factor) => factor.levels.map((levelId) => ({
     factorId: factor.id, levelId, ...summarise(rows.filter((row) => levelsOf.get(row.conditionId)?.[factor.id] === levelId)),
   })));
@@ -77,7 +84,8 @@ function levelSummaries(rows: readonly SessionScaleRow[], factors: readonly Fact
 function ancova(post: readonly SessionScaleRow[], pre: readonly SessionScaleRow[] | undefined, factors: readonly FactorSpec[]): ModelOutcome | null {
   if (!pre || pre.length === 0) return null;
   const before = new Map(pre.map((row) => [row.sessionId, row.mean]));
-  const rows = post.map((row) => ({ y: row.mean, levels: conditionLevels(row.conditionId), covariate: before.get(row.sessionId) ?? null }));
+  const levelsOf = levelsByCondition(post);
+  const rows = post.map((row) => ({ y: row.mean, levels: levelsOf.get(row.conditionId) ?? {}, covariate: before.get(row.sessionId) ?? null }));
   return fit(() => factorialModel({ rows, factors, covariate: true }));
 }
 
@@ -89,7 +97,7 @@ function ancova(post: readonly SessionScaleRow[], pre: readonly SessionScaleRow[
 export function scaleResult(rows: readonly SessionScaleRow[], pre: readonly SessionScaleRow[] | undefined, factors: readonly FactorSpec[], conditions: readonly string[]): ScaleResult {
   const first = rows[0];
   if (!first) throw new Error('scaleResult needs at least one session row');
-  const levelsOf = new Map(rows.map((row) => [row.conditionId, conditionLevels(row.conditionId)]));
+  const levelsOf = levelsByCondition(rows);
   const modelRows = rows.map((row) => ({ y: row.mean, levels: levelsOf.get(row.conditionId) ?? {} }));
   return {
     instrumentId: first.instrumentId, instrumentVersion: first.instrumentVersion, scale: first.scale, phase: first.phase,
