@@ -115,6 +115,16 @@ describe('results on session-level scores equal R on R-drawn datasets', () => {
     expect(sessionsIn(pairs)).toBeLessThan(all);
     expect((await get('?protocol=2')).scales).toEqual([]);
     expect((await get('?protocol=1,1')).filter).toMatchObject({ protocolVersions: [1] });
+    // An amendment (protocol v2): sessions run under it are analysed with v2, or with both.
+    await owner.call('post', `/api/studies/${study.id}/amendments`).send({ design: { ...study.design, conversation: { ...study.design.conversation, instructions: { en: 'Amended.' } } }, reason: 'wording' }).expect(201);
+    await app.db.dataSource.query(`UPDATE study_session SET protocol_version = 2 WHERE id IN (SELECT id FROM study_session WHERE study_id = $1 ORDER BY code DESC LIMIT 2)`, [study.id]);
+    expect(sessionsIn(await get('?protocol=2'))).toBe(2);
+    expect(sessionsIn(await get('?protocol=1'))).toBe(all - 2);
+    expect(sessionsIn(await get('?protocol=1,2'))).toBe(all);
+    // A dropout: a session that ended early keeps its pre-survey data in the analysis as randomised.
+    await app.db.dataSource.query(`UPDATE study_session SET status = 'ended_early', dropout_reason = 'member_left:conversation' WHERE id = (SELECT id FROM study_session WHERE study_id = $1 ORDER BY code LIMIT 1 OFFSET 1)`, [study.id]);
+    expect(sessionsIn(await get(''))).toBe(all);
+    expect(sessionsIn(await get('?includeIncomplete=false'))).toBe(all - 2);
     const bad = await owner.call('get', `/api/studies/${study.id}/results?minMembers=9&protocol=x`).expect(400);
     expect(bad.body.errors.map((error: { path: string }) => error.path).sort()).toEqual(['minMembers', 'protocol']);
   });
