@@ -21,6 +21,7 @@ export interface LabSession {
 }
 
 export interface Study {
+  readonly title: string;
   readonly id: string;
   readonly joinCode: string;
   readonly design: Record<string, unknown>;
@@ -49,6 +50,11 @@ export class Researcher {
 
   async dispose(): Promise<void> {
     await this.http.dispose();
+  }
+
+  /** Any API call as this researcher (for set-up the pages under test do not offer yet). */
+  call<T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
+    return this.send<T>(method, path, data);
   }
 
   private async send<T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {

@@ -4,6 +4,7 @@ import { AccountsService } from '../auth/accounts.service';
 import { ResearcherSessionsService } from '../sessions/researcher-sessions.service';
 import { StudiesRepository } from '../studies/studies.repository';
 import { StudiesService } from '../studies/studies.service';
+import { seedSimulatedStudy } from './demo-simulation';
 
 export const DEMO_TITLE = 'Demo: phone presence × seating';
 // Short enough to try the whole journey at once; real studies use the template's 10 minutes.
@@ -31,8 +32,9 @@ async function createDemoStudy(context: INestApplicationContext, principal: Prin
 }
 
 /**
- * On an empty database, a launched demo study from template (b); on every start, a fresh lab
- * session in it, because seat links are shown only when a session is created.
+ * On an empty database, a launched demo study from template (b) and a closed study of simulated
+ * dyads; on every start, a fresh lab session in the demo study, because seat links are shown only
+ * when a session is created.
  */
 export async function seedDemo(context: INestApplicationContext): Promise<DemoSession | null> {
   const principal = await adminPrincipal(context);
@@ -40,7 +42,10 @@ export async function seedDemo(context: INestApplicationContext): Promise<DemoSe
   const all = await context.get(StudiesRepository).listAll();
   let demo = all.find((study) => study.title === DEMO_TITLE);
   if (!demo && all.length > 0) return null;
+  const firstStart = !demo;
   const studyId = demo?.id ?? await createDemoStudy(context, principal);
+  // Only on the very first start: a closed study of simulated dyads, so results have numbers.
+  if (firstStart) await seedSimulatedStudy(context, principal);
   demo = (await context.get(StudiesRepository).findStudy(studyId)) ?? undefined;
   if (demo?.status !== 'launched') return null;
   const created = await context.get(ResearcherSessionsService).create(principal, studyId);

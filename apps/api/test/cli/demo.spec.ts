@@ -1,5 +1,6 @@
 import { AccountsService } from '../../src/auth/accounts.service';
 import { seedDemo } from '../../src/cli/demo';
+import { SIMULATED_DYADS, SIMULATED_TITLE } from '../../src/cli/demo-simulation';
 import { startTestApp, type TestApp } from '../support/app';
 
 describe('first-start seeding', () => {
@@ -25,12 +26,27 @@ describe('first-start seeding', () => {
     const second = await seedDemo(app.app);
     expect(second?.studyId).toBe(first?.studyId);
     expect(second?.sessionCode).not.toBe(first?.sessionCode);
-    const studies: Array<{ status: string; protocol_version: number; design: { factors: Array<{ id: string }> } }> =
-      await app.db.dataSource.query('SELECT status, protocol_version, design FROM study');
-    expect(studies).toHaveLength(1);
-    expect(studies[0]).toMatchObject({ status: 'launched', protocol_version: 1 });
+    const studies: Array<{ id: string; title: string; status: string; protocol_version: number; design: { factors: Array<{ id: string }> } }> =
+      await app.db.dataSource.query('SELECT id, title, status, protocol_version, design FROM study ORDER BY created_at');
+    expect(studies).toHaveLength(2);
+    expect(studies[0]).toMatchObject({ id: first?.studyId, status: 'launched', protocol_version: 1 });
     expect(studies[0]?.design.factors.map((f) => f.id)).toEqual(['phone', 'seating']);
-    const sessions: Array<{ status: string; mode: string }> = await app.db.dataSource.query('SELECT status, mode FROM study_session');
+    const sessions: Array<{ status: string; mode: string }> = await app.db.dataSource.query('SELECT status, mode FROM study_session WHERE study_id = $1', [first?.studyId]);
     expect(sessions).toEqual([{ status: 'forming', mode: 'lab' }, { status: 'forming', mode: 'lab' }]);
+  });
+
+  it('simulates a closed study of 64 complete dyads through the services, titled as simulated, with a visible phone effect', async () => {
+    const [simulated] = await app.db.dataSource.query(`SELECT id, title, status, seed_revealed_at FROM study WHERE title LIKE 'SIMULATED%'`) as Array<{ id: string; title: string; status: string; seed_revealed_at: Date | null }>;
+    expect(simulated).toMatchObject({ title: SIMULATED_TITLE, status: 'closed' });
+    const counts = await app.db.dataSource.query(`SELECT count(*) FILTER (WHERE status = 'complete')::int AS complete, count(*)::int AS sessions FROM study_session WHERE study_id = $1`, [simulated?.id]) as Array<{ complete: number; sessions: number }>;
+    expect(counts[0]).toEqual({ complete: SIMULATED_DYADS, sessions: SIMULATED_DYADS });
+    // Every response went through the submit service: scored, consented, with check results.
+    const [responses] = await app.db.dataSource.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE instrument_id = 'check_phone' AND check_results IS NOT NULL)::int AS checked FROM response WHERE study_id = $1 AND submitted_at IS NOT NULL`, [simulated?.id]) as Array<{ n: number; checked: number }>;
+    expect(responses).toEqual({ n: SIMULATED_DYADS * 2 * 3, checked: SIMULATED_DYADS * 2 });
+    const [effect] = await app.db.dataSource.query(`
+      SELECT avg((r.scores->>'ios')::float8) FILTER (WHERE s.condition_id = 'phone=present') AS present,
+             avg((r.scores->>'ios')::float8) FILTER (WHERE s.condition_id = 'phone=absent') AS absent
+        FROM response r JOIN study_session s ON s.id = r.session_id WHERE r.study_id = $1 AND r.phase = 'post' AND r.instrument_id = 'ios'`, [simulated?.id]) as Array<{ present: number; absent: number }>;
+    expect((effect?.absent ?? 0) - (effect?.present ?? 0)).toBeGreaterThan(0.4);
   });
 });

@@ -18,6 +18,7 @@ export default async function SignedInLayout({ children }: { readonly children: 
           <nav aria-label="Main" className="app-nav">
             <ul>
               <li><Link href="/studies">Studies</Link></li>
+              <li><Link href="/power">Power calculator</Link></li>
             </ul>
           </nav>
           <div className="account">

@@ -35,9 +35,7 @@ function StudiesTable({ studies }: { readonly studies: readonly StudySummary[] }
           {studies.map((study) => (
             <tr key={study.id}>
               <td className="study-title">
-                {study.status === 'launched' && study.role !== 'analyst'
-                  ? <Link href={`/studies/${study.id}/lab`}>{study.title}</Link>
-                  : study.title}
+                <Link href={`/studies/${study.id}`}>{study.title}</Link>
               </td>
               <td className="nowrap"><span className={`badge badge-${study.status}`}>{STATUS_LABELS[study.status] ?? study.status}</span></td>
               <td className="nowrap">{ROLE_LABELS[study.role] ?? study.role}</td>

@@ -1,20 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import type { ConsoleActionState } from './actions';
-
-const REFRESH_MS = 3_000;
-
-/** Re-reads the session on the server every few seconds: seats, steps and the clock follow by themselves. */
-export function AutoRefresh() {
-  const router = useRouter();
-  useEffect(() => {
-    const timer = setInterval(() => router.refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [router]);
-  return null;
-}
 
 export function ConsoleButton({ action, label, secondary = false }: {
   readonly action: (previous: ConsoleActionState) => Promise<ConsoleActionState>;

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getSession, type SessionDetail } from '@/lib/api/lab-sessions';
 import { endAction, startAction } from './actions';
-import { AutoRefresh, ConsoleButton, ConsoleClock } from './console-controls';
+import { AutoRefresh } from '@/components/auto-refresh';
+import { ConsoleButton, ConsoleClock } from './console-controls';
 
 export const metadata: Metadata = { title: 'Lab console' };
 

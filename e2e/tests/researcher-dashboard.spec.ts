@@ -1,0 +1,67 @@
+import { completedDyad } from '../support/api-dyad';
+import { expect, test } from '../support/fixtures';
+import { expectAccessible, Shots } from '../support/phone';
+import { adminCredentials } from '../support/researcher';
+
+// Every arm gets two dyads: closer after the conversation without the phone, so the numbers differ by arm.
+const ANSWERS: ReadonlyArray<readonly [number, number, number, number]> = [[3, 4, 3, 3], [2, 3, 3, 2], [3, 3, 5, 6], [4, 3, 6, 5]];
+
+test('a researcher follows a study: study page, live monitor, results with toggles, replication panel, power calculator', async ({ page, researcher }, testInfo) => {
+  test.setTimeout(240_000);
+  const shots = new Shots(testInfo);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const study = await researcher.launchedStudy('phone_only', { instruments: { pre: [{ id: 'ios', version: 2 }], post: [{ id: 'ios', version: 2 }] } });
+  const detail = await researcher.call<{ joinCode: string }>('GET', `/studies/${study.id}`);
+  expect(detail.joinCode).toBeTruthy();
+  for (const answers of [...ANSWERS, ...ANSWERS]) await completedDyad(page.request, researcher, study.id, answers);
+
+  await page.goto('/login');
+  await page.getByLabel('Email', { exact: true }).fill(adminCredentials().email);
+  await page.getByLabel('Password', { exact: true }).fill(adminCredentials().password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/studies$/);
+  await page.getByRole('link', { name: study.title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: study.title })).toBeVisible();
+  await expect(page.getByText(/version 1, SHA-256/)).toBeVisible();
+  await expectAccessible(page, 'study page');
+  await shots.take(page, 'study');
+
+  // The monitor shows the flow, and picks up a session created after it was opened, without a reload.
+  await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Live monitor' }).click();
+  await expect(page.getByTestId('consort')).toBeVisible();
+  await expect(page.getByTestId('consort')).toContainText('Analysed: 8');
+  const fresh = await researcher.labSession(study.id);
+  await expect(page.getByTestId('running-sessions')).toContainText(fresh.code, { timeout: 15_000 });
+  await expectAccessible(page, 'live monitor');
+  await shots.take(page, 'monitor');
+
+  await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Results' }).click();
+  const scale = page.getByTestId('scale-result').first();
+  await expect(scale).toContainText('Inclusion of Other in the Self');
+  await expect(scale.getByRole('table', { name: /Factorial model, after/ })).toBeVisible();
+  await expect(scale.getByText(/g = /)).toBeVisible();
+  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await expectAccessible(page, 'results');
+  await shots.take(page, 'results');
+  await page.getByLabel('Per protocol (leave out failed checks)').check();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/perProtocol=true/);
+  await expect(page.getByLabel('Per protocol (leave out failed checks)')).toBeChecked();
+
+  await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Replication' }).click();
+  await expect(page.getByTestId('replication-message')).toContainText('No original effect is recorded');
+  await researcher.call('PUT', `/studies/${study.id}/original-effect`, {
+    factorId: 'phone', instrumentId: 'ios', instrumentVersion: 2, scale: 'ios', phase: 'post', citation: 'An invented original for this journey', locator: 'Table 1',
+    statistic: { kind: 'd', d: -0.8, n1: 20, n2: 20 }, verifiedBy: 'Journey', verifiedOn: '2026-12-02',
+  });
+  await page.reload();
+  await expect(page.getByTestId('forest')).toBeVisible();
+  await expect(page.getByTestId('replication-label')).toContainText(/signal/i);
+  await expectAccessible(page, 'replication');
+  await shots.take(page, 'replication');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Power calculator' }).click();
+  await expect(page.getByTestId('power-answer')).toHaveText('64 sessions per condition');
+  await expectAccessible(page, 'power');
+  await shots.take(page, 'power');
+});
