@@ -20,3 +20,26 @@ describe('numbers as researchers read them', () => {
     expect(conditionLabel('phone=present|topic=casual')).toBe('present × casual');
   });
 });
+
+import { interactionPoints, prePostPoints } from '@/lib/results/chart-data';
+
+describe('chart data from cell means', () => {
+  const cell = (levels: Record<string, string>, mean: number) => ({ conditionId: Object.entries(levels).map(([f, l]) => `${f}=${l}`).join('|'), levels, mean, ciLow: mean - 1, ciHigh: mean + 2 });
+  it('draws one line per level of the second factor, with asymmetric CI bars as distances', () => {
+    const factors = [{ id: 'phone', levels: ['present', 'absent'] }, { id: 'topic', levels: ['casual', 'deep'] }];
+    const cells = [cell({ phone: 'present', topic: 'casual' }, 3), cell({ phone: 'absent', topic: 'casual' }, 4), cell({ phone: 'present', topic: 'deep' }, 5)];
+    const { points, series } = interactionPoints(cells, factors);
+    expect(series).toEqual(['casual', 'deep']);
+    expect(points).toEqual([
+      { x: 'present', casual: 3, casual_ci: [1, 2], deep: 5, deep_ci: [1, 2] },
+      { x: 'absent', casual: 4, casual_ci: [1, 2], deep: null, deep_ci: null },
+    ]);
+  });
+  it('shows before and after per level for one factor', () => {
+    const factor = { id: 'phone', levels: ['present', 'absent'] };
+    const { points, series } = prePostPoints([cell({ phone: 'present' }, 2)], [cell({ phone: 'present' }, 3), cell({ phone: 'absent' }, 4)], factor);
+    expect(series).toEqual(['before', 'after']);
+    expect(points[0]).toMatchObject({ x: 'present', before: 2, after: 3 });
+    expect(points[1]).toMatchObject({ x: 'absent', before: null, after: 4 });
+  });
+});

@@ -9,7 +9,7 @@ export function ConsortDiagram({ flow }: { readonly flow: FlowInput }) {
   const layout = consortLayout(flow);
   const byId = new Map(layout.boxes.map((b) => [b.id, b]));
   return (
-    <svg className="consort" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby="consort-title consort-desc" data-testid="consort">
+    <svg className="consort" viewBox={`0 0 ${layout.width} ${layout.height}`} style={{ maxWidth: layout.width }} role="img" aria-labelledby="consort-title consort-desc" data-testid="consort">
       <title id="consort-title">CONSORT flow diagram</title>
       <desc id="consort-desc">{layout.boxes.map((b) => b.lines.join(', ')).join('. ')}</desc>
       <defs>
@@ -22,7 +22,9 @@ export function ConsortDiagram({ flow }: { readonly flow: FlowInput }) {
         const to = byId.get(arrow.to);
         if (!from || !to) return null;
         const [x1, y1] = centreBottom(from);
-        const sideways = to.y < y1;
+        // A box beside the trunk (exclusions) is reached sideways, at its middle; the rest from above.
+        const beside = to.x >= from.x + from.width || to.x + to.width <= from.x;
+        const sideways = beside && to.y < from.y + from.height + 40;
         const x2 = sideways ? to.x : to.x + to.width / 2;
         const y2 = sideways ? to.y + to.height / 2 : to.y;
         return <path key={`${arrow.from}-${arrow.to}`} d={sideways ? `M ${x1} ${y1} V ${y2} H ${x2}` : `M ${x1} ${y1} V ${(y1 + y2) / 2} H ${x2} V ${y2}`} className="consort-line" markerEnd="url(#arrow)" />;

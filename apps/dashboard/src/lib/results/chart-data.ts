@@ -35,3 +35,13 @@ export function interactionPoints(cells: readonly Cell[], factors: readonly Fact
   });
   return { points, series };
 }
+
+/** One factor: before and after per level, so the change the conversation made is visible. */
+export function prePostPoints(pre: readonly Cell[], post: readonly Cell[], factor: Factor): { points: MeansPoint[]; series: string[] } {
+  const points = factor.levels.map((x) => {
+    const before = pre.find((c) => c.levels[factor.id] === x);
+    const after = post.find((c) => c.levels[factor.id] === x);
+    return { x, before: before?.mean ?? null, before_ci: ci(before), after: after?.mean ?? null, after_ci: ci(after) } as MeansPoint;
+  });
+  return { points, series: ['before', 'after'] };
+}

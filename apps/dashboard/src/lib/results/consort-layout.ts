@@ -64,14 +64,15 @@ function armBoxes(arm: FlowInput['arms'][number], index: number, top: number): B
 
 /** Every box and arrow, in SVG user units; the width grows with the number of arms. */
 export function consortLayout(input: FlowInput): ConsortLayout {
-  const width = Math.max(2 * (COLUMN + GAP) + GAP, input.arms.length * (COLUMN + GAP) + GAP);
+  // At least three columns wide, so the exclusions box sits beside the trunk, not under it.
+  const width = Math.max(3 * (COLUMN + GAP) + GAP, input.arms.length * (COLUMN + GAP) + GAP);
   const centre = (width - COLUMN) / 2;
   const enrolled = box('joined', centre, GAP, COLUMN, [`Joined: ${input.people.joined} people`]);
-  const notAllocated = box('not-allocated', Math.min(width - COLUMN - GAP, centre + COLUMN + GAP), enrolled.y + enrolled.height + 10, COLUMN, [
+  const notAllocated = box('not-allocated', centre + COLUMN + GAP, enrolled.y + enrolled.height + 10, COLUMN, [
     `Not allocated: ${input.people.declinedConsent + input.people.leftBeforeAllocation + input.people.notAllocated}`,
     `  declined consent: ${input.people.declinedConsent}`, `  left before allocation: ${input.people.leftBeforeAllocation}`, `  still waiting: ${input.people.notAllocated}`,
   ]);
-  const randomised = box('allocated', centre, notAllocated.y + notAllocated.height + 10, COLUMN, [`Randomised as sessions: ${input.people.allocated} people`]);
+  const randomised = box('allocated', centre, notAllocated.y + notAllocated.height + 10, COLUMN, [`Randomised: ${input.people.allocated} people`]);
   const arms = input.arms.map((arm, index) => armBoxes(arm, index, randomised.y + randomised.height + 40));
   const boxes = [enrolled, notAllocated, randomised, ...arms.flat()];
   const arrows: Arrow[] = [

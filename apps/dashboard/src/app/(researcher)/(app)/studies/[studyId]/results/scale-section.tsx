@@ -1,6 +1,6 @@
 import { MeansChart } from '@/components/charts/means-chart';
 import type { ScaleResult, StudyResults } from '@/lib/api/analysis';
-import { interactionPoints } from '@/lib/results/chart-data';
+import { interactionPoints, prePostPoints } from '@/lib/results/chart-data';
 import { conditionLabel, formatNumber, formatP, formatWithCi } from '@/lib/results/format';
 
 type Phases = Partial<Record<ScaleResult['phase'], ScaleResult>>;
@@ -63,13 +63,17 @@ function Effects({ post }: { readonly post: ScaleResult }) {
 export function ScaleSection({ phases, results }: { readonly phases: Phases; readonly results: StudyResults }) {
   const any = phases.post ?? phases.pre ?? phases.change;
   if (!any) return null;
-  const chart = phases.post ? interactionPoints(phases.post.cells, results.factors) : null;
+  const [only] = results.factors;
+  const chart = !phases.post ? null
+    : results.factors.length === 1 && only && phases.pre ? prePostPoints(phases.pre.cells, phases.post.cells, only)
+      : interactionPoints(phases.post.cells, results.factors);
+  const chartTitle = results.factors.length === 1 ? 'means before and after the conversation' : 'means after the conversation';
   const id = `${any.instrumentId}-${any.instrumentVersion}-${any.scale}`;
   return (
     <section className="card scale" aria-labelledby={id} data-testid="scale-result">
       <h2 id={id}>{any.label} <span className="muted">({any.instrumentId} v{any.instrumentVersion})</span></h2>
       <CellsTable phases={phases} conditions={results.conditions} />
-      {chart && chart.points.length ? <MeansChart title={`${any.label}: means after the conversation with 95 % CI`} points={chart.points} series={chart.series} /> : null}
+      {chart && chart.points.length ? <MeansChart title={`${any.label}: ${chartTitle} with 95 % CI`} points={chart.points} series={chart.series} /> : null}
       {phases.post ? <><ModelTable result={phases.post.model} caption="Factorial model, after" />{phases.post.ancova ? <ModelTable result={phases.post.ancova} caption="ANCOVA on the score before" /> : null}<Effects post={phases.post} /></> : null}
     </section>
   );
