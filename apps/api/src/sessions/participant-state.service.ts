@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Completion, InstrumentRef, StudyDesign } from '../studies/study-design';
+import type { Completion, StudyDesign } from '../studies/study-design';
 import type { Study } from '../studies/study.entity';
 import { StudiesRepository } from '../studies/studies.repository';
 import type { Participant, ParticipantStatus } from './participant.entity';
 import { type ConditionInstructions, completionOf, conditionInstructions, consentText, type CovariateQuestion, covariateQuestions } from './participant-view';
 import { ParticipantsRepository } from './participants.repository';
-import { ProtocolDesigns } from './protocol-designs';
+import { type FrozenInstrument, ProtocolDesigns } from './protocol-designs';
 import type { SessionStatus, StudySession } from './session.entity';
 import { canRejoin, type ConversationClock, conversationClock, isAllocated, phaseOf } from './session-state';
 import { SessionFlow } from './session-flow';
@@ -25,7 +25,7 @@ export interface SessionView {
   readonly conversation: ConversationClock | null;
   readonly instructions: ConditionInstructions | null;
   readonly phase: 'pre' | 'post' | null;
-  readonly instruments: readonly InstrumentRef[];
+  readonly instruments: readonly FrozenInstrument[];
 }
 
 export interface ParticipantStateView {
@@ -112,7 +112,7 @@ export class ParticipantStateService {
       conversation: timedBy === 'phone' && session.status === 'conversation' ? conversationClock(session, await this.sessions.databaseNow()) : null,
       instructions: isAllocated(session.status, session.conditionId) ? conditionInstructions(design, session.conditionId, participant.language) : null,
       phase,
-      instruments: phase ? design.instruments[phase] : [],
+      instruments: phase ? await this.designs.frozenInstruments(session, phase) : [],
     };
   }
 }

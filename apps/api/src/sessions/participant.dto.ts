@@ -104,6 +104,7 @@ class InstructionsResponse {
 class InstrumentRefResponse {
   @ApiProperty() id: string;
   @ApiProperty() version: number;
+  @ApiProperty({ description: 'SHA-256 of the instrument frozen in the session\'s protocol: the phone uses an instrument only if the served one has this hash' }) hash: string;
 }
 
 class OwnSessionResponse {
@@ -124,7 +125,7 @@ class OwnSessionResponse {
       ...session,
       conversation: ConversationClockResponse.of(session.conversation),
       instructions: session.instructions && { steps: [...session.instructions.steps], topics: [...session.instructions.topics], conversation: session.instructions.conversation },
-      instruments: session.instruments.map((ref) => ({ id: ref.id, version: ref.version })),
+      instruments: session.instruments.map((ref) => ({ id: ref.id, version: ref.version, hash: ref.hash })),
     };
   }
 }

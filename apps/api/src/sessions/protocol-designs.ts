@@ -12,6 +12,13 @@ import type { StudySession } from './session.entity';
  * completion and stratum); a participant without a seat yet runs the study's current protocol,
  * the one a session formed now would get.
  */
+export interface FrozenInstrument {
+  readonly id: string;
+  readonly version: number;
+  /** SHA-256 of the instrument's canonical JSON, as frozen in the protocol. */
+  readonly hash: string;
+}
+
 @Injectable()
 export class ProtocolDesigns {
   constructor(private readonly studies: StudiesRepository) {}
@@ -28,6 +35,20 @@ export class ProtocolDesigns {
     const design = await this.studies.findProtocolDesign(study.id, study.protocolVersion, manager);
     if (!design) throw new Error(`study ${study.id} has no protocol version ${study.protocolVersion}`);
     return design;
+  }
+
+  /**
+   * The phase's instruments with the hash frozen for each in the session's protocol, so the phone
+   * can refuse an instrument served in any other version of its text.
+   */
+  async frozenInstruments(session: Pick<StudySession, 'studyId' | 'protocolVersion'>, phase: 'pre' | 'post'): Promise<FrozenInstrument[]> {
+    const raw = await this.studies.findProtocolInstruments(session.studyId, session.protocolVersion);
+    return (Array.isArray(raw) ? raw : []).flatMap((entry: unknown): FrozenInstrument[] => {
+      if (typeof entry !== 'object' || entry === null) return [];
+      const ref = entry as Record<string, unknown>;
+      const { id, version, hash } = ref;
+      return ref['phase'] === phase && typeof id === 'string' && typeof version === 'number' && typeof hash === 'string' ? [{ id, version, hash }] : [];
+    });
   }
 
   ofParticipant(study: Pick<Study, 'id' | 'protocolVersion' | 'design'>, session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'> | null, manager?: EntityManager): Promise<StudyDesign> {

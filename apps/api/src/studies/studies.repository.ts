@@ -49,6 +49,13 @@ export class StudiesRepository {
     return rows[0]?.design ?? null;
   }
 
+  /** The frozen protocol's instrument list, [{ phase, id, version, hash }] as stored (raw: the caller checks it). */
+  async findProtocolInstruments(studyId: string, version: number): Promise<unknown> {
+    const rows: Array<{ instruments: unknown }> = await this.dataSource.query(
+      `SELECT canonical_json::jsonb -> 'instruments' AS instruments FROM protocol WHERE study_id = $1 AND version = $2`, [studyId, version]);
+    return rows[0]?.instruments ?? null;
+  }
+
   /** The secret seed, for the allocation transaction and for verification after close. */
   async findSeed(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
     const row = await manager.createQueryBuilder(Study, 's').select(['s.id']).addSelect('s.seedHex').where('s.id = :id', { id }).getOne();

@@ -65,6 +65,15 @@ describe('protocol integrity: amendments, verification, one protocol per session
     await fresh.consent('2');
   });
 
+  it('tells the phone the hash frozen for each instrument of its phase', async () => {
+    const study = await launchedStudy(owner, { templateId: 'phone_topic' });
+    const { phones } = await allocatedSession(app.http, owner, study.id);
+    for (const phone of phones) await phone.confirm();
+    const refs = ((await phones[0]?.state())?.session?.instruments ?? []) as Array<{ id: string; version: number; hash: string }>;
+    expect(refs.map((ref) => ref.id)).toEqual(study.design.instruments.pre.map((ref) => ref.id));
+    for (const ref of refs) expect(ref.hash).toBe(instrumentHash(getInstrument(ref.id, ref.version) as NonNullable<ReturnType<typeof getInstrument>>));
+  });
+
   it('serves and scores an instrument only when it is the one frozen in the protocol', () => {
     const ios = getInstrument('ios', 2);
     if (!ios) throw new Error('ios v2 not shipped');

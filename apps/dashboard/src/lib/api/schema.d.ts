@@ -1171,6 +1171,8 @@ export interface components {
             version: number;
         };
         InstrumentRefResponse: {
+            /** @description SHA-256 of the instrument frozen in the session's protocol: the phone uses an instrument only if the served one has this hash */
+            hash: string;
             id: string;
             version: number;
         };

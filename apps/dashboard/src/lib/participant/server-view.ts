@@ -1,5 +1,5 @@
 import 'server-only';
-import { getInstrument, type Instrument } from '@attune/survey';
+import { getInstrument, type Instrument, instrumentHash } from '@attune/survey';
 import { cookies } from 'next/headers';
 import { type ApiClient, participantApiClient, settle } from '@/lib/api/client';
 import { isPhaseSubmitted } from './load-phase';
@@ -7,9 +7,13 @@ import { isTokenShaped, PARTICIPANT_COOKIE } from './participant-cookie';
 import { surveyPhaseOf } from './screen';
 import type { ParticipantState, Phase, ServerPhase, ServerView } from './types';
 
+/** The phase's instruments as this build ships them, only if each is exactly the one frozen in the session's protocol. */
 function shippedInstruments(state: ParticipantState): Instrument[] | null {
   const refs = state.session?.instruments ?? [];
-  const found = refs.map((ref) => getInstrument(ref.id, ref.version));
+  const found = refs.map((ref) => {
+    const instrument = getInstrument(ref.id, ref.version);
+    return instrument && instrumentHash(instrument) === ref.hash ? instrument : undefined;
+  });
   return found.every((instrument): instrument is Instrument => instrument !== undefined) ? found : null;
 }
 

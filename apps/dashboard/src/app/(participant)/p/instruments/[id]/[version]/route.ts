@@ -1,4 +1,4 @@
-import { getInstrument, listInstruments } from '@attune/survey';
+import { getInstrument, instrumentHash, listInstruments } from '@attune/survey';
 
 /*
  * The shipped instruments as JSON for the participant app. Built once at `next build`: the
@@ -16,5 +16,7 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   const { id, version } = await context.params;
   const instrument = getInstrument(id, Number(version));
   if (!instrument) return new Response(null, { status: 404 });
-  return Response.json(instrument, { headers: { 'cache-control': 'public, max-age=31536000, immutable' } });
+  // The hash travels with the definition (computed here, at build), so a phone can check it against
+  // its session's frozen protocol without shipping SHA-256 code.
+  return Response.json({ ...instrument, hash: instrumentHash(instrument) }, { headers: { 'cache-control': 'public, max-age=31536000, immutable' } });
 }
