@@ -7,6 +7,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { ResponsesModule } from './responses/responses.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -28,6 +29,7 @@ export class AppModule {
         SessionsModule,
         ResponsesModule,
         AnalysisModule,
+        ExportsModule,
       ],
     };
   }

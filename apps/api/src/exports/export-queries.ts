@@ -1,0 +1,138 @@
+import { column, designColumns, identityColumns, MISSING } from './design-columns';
+import type { DataFile, ExportColumn, ExportFilter } from './export-model';
+import { answerCatalog, type CatalogEntry, hashOf, instrumentColumns } from './instrument-columns';
+import { type FrozenProtocol, type PhaseInstrument, phaseInstruments } from './protocols';
+import { cellSql, identifier, intArrayLiteral, literal, uuidLiteral } from './sql-text';
+import { externalIdColumns, journeyColumns } from './wide-columns';
+
+/** What one export is about: the study, its frozen protocols under the filter, and the filter. */
+export interface ExportScope {
+  readonly studyId: string;
+  readonly protocols: readonly FrozenProtocol[];
+  readonly filter: ExportFilter;
+  /** Keys of participants' external ids; read only when the filter asks for them. */
+  readonly externalIdKeys: readonly string[];
+}
+
+export interface DataFileQuery {
+  readonly file: DataFile;
+  readonly columns: readonly ExportColumn[];
+  /** One SELECT; the export streams `COPY (sql) TO STDOUT` of exactly this. */
+  readonly sql: string;
+}
+
+const PHASE_ORDER = `CASE r.phase WHEN 'pre' THEN 1 ELSE 2 END`;
+
+export function selectList(columns: readonly ExportColumn[]): string {
+  return columns.map((c) => `${cellSql(c.type, c.sql)} AS ${identifier(c.name)}`).join(',\n  ');
+}
+
+/**
+ * Allocated sessions of the study under the filter. Unallocated sessions carry no condition and
+ * no survey data, so no export row. Pseudonyms come from a temporary table the export fills.
+ */
+export function sessionsWhere(scope: ExportScope): string {
+  const versions = scope.protocols.map((p) => p.version);
+  return `s.study_id = ${uuidLiteral(scope.studyId)} AND s.condition_id IS NOT NULL AND s.protocol_version = ANY(${intArrayLiteral(versions)})` +
+    (scope.filter.includeIncomplete ? '' : ` AND s.status = 'complete' AND NOT s.incomplete`);
+}
+
+function participantsFrom(): string {
+  return `FROM study_session s
+  JOIN participant p ON p.session_id = s.id
+  JOIN protocol pr ON pr.study_id = s.study_id AND pr.version = s.protocol_version
+  JOIN pg_temp.export_pseudonym pp ON pp.id = p.id
+  JOIN pg_temp.export_pseudonym sp ON sp.id = s.id`;
+}
+
+export function responseJoin(alias: string, participant: string, entry: PhaseInstrument): string {
+  return `LEFT JOIN response ${alias} ON ${alias}.participant_id = ${participant}.id AND ${alias}.phase = ${literal(entry.phase)} AND ${alias}.instrument_id = ${literal(entry.id)} AND ${alias}.submitted_at IS NOT NULL`;
+}
+
+function baseColumns(scope: ExportScope): { columns: ExportColumn[]; taken: Set<string> } {
+  const taken = new Set<string>();
+  return { columns: [...identityColumns(), ...designColumns(scope.protocols, taken, 'participant')], taken };
+}
+
+export function wideQuery(scope: ExportScope): DataFileQuery {
+  const { columns, taken } = baseColumns(scope);
+  columns.push(...journeyColumns(scope.protocols));
+  if (scope.filter.externalIds) columns.push(...externalIdColumns(scope.externalIdKeys, taken));
+  const entries = phaseInstruments(scope.protocols);
+  entries.forEach((entry, i) => columns.push(...instrumentColumns(entry, `r${i}`)));
+  const joins = entries.map((entry, i) => responseJoin(`r${i}`, 'p', entry)).join('\n  ');
+  const sql = `SELECT ${selectList(columns)}\n  ${participantsFrom()}\n  ${joins}\n WHERE ${sessionsWhere(scope)}\n ORDER BY s.created_at, s.id, p.seat_number, p.created_at`;
+  return { file: 'wide.csv', columns, sql };
+}
+
+function catalogValues(catalog: readonly CatalogEntry[]): string {
+  // An empty catalog (no instruments) still needs a typed row; the caller adds AND false.
+  if (catalog.length === 0) return `(VALUES (NULL::text, NULL::int, 0, '', '', NULL::text, 'n')) AS c(instrument_id, version, ordinal, name, item_id, option, mode)`;
+  const rows = catalog.map((e) => `(${literal(e.instrumentId)}, ${e.version}, ${e.ordinal}, ${literal(e.name)}, ${literal(e.itemId)}, ${e.option === null ? 'NULL' : literal(e.option)}, '${e.mode}')`);
+  return `(VALUES ${rows.join(', ')}) AS c(instrument_id, version, ordinal, name, item_id, option, mode)`;
+}
+
+function instrumentOrder(entries: readonly PhaseInstrument[]): string {
+  const ids = [...new Set(entries.map((e) => e.id))];
+  return ids.length === 0 ? '0' : `CASE r.instrument_id ${ids.map((id, i) => `WHEN ${literal(id)} THEN ${i}`).join(' ')} END`;
+}
+
+function instrumentHashSql(entries: readonly PhaseInstrument[]): string {
+  const pairs = new Map<string, string>();
+  for (const entry of entries) for (const v of entry.versions) pairs.set(`${v.instrument.id}@${v.instrument.version}`, hashOf(v));
+  if (pairs.size === 0) return 'NULL::text';
+  return `CASE r.instrument_id || '@' || r.instrument_version ${[...pairs].map(([key, hash]) => `WHEN ${literal(key)} THEN ${literal(hash)}`).join(' ')} END`;
+}
+
+function responseColumns(entries: readonly PhaseInstrument[]): ExportColumn[] {
+  const instruments = [...new Set(entries.map((e) => e.id))].map((value) => ({ value, label: null }));
+  return [
+    column({ name: 'phase', label: 'Survey phase', type: 'category', values: [{ value: 'pre', label: 'before the conversation' }, { value: 'post', label: 'after the conversation' }], sql: 'r.phase', source: 'response', missing: 'never missing' }),
+    column({ name: 'instrument', label: 'Instrument id', type: 'category', values: instruments, sql: 'r.instrument_id', source: 'response', missing: 'never missing' }),
+    column({ name: 'instrument_version', label: 'Instrument version', type: 'integer', sql: 'r.instrument_version', source: 'response', missing: 'never missing' }),
+    column({ name: 'instrument_hash', label: 'Instrument hash (SHA-256 of its canonical JSON)', type: 'text', sql: instrumentHashSql(entries), source: 'response', missing: 'never missing' }),
+  ];
+}
+
+/** Tidy: one row per participant × phase × instrument × answer column (submitted responses only). */
+export function longQuery(scope: ExportScope): DataFileQuery {
+  const entries = phaseInstruments(scope.protocols);
+  const catalog = answerCatalog(entries);
+  const columns = [...baseColumns(scope).columns, ...responseColumns(entries),
+    column({ name: 'item', label: 'Answer column: the item id, or item__option for a multi-choice option (labels: the wide.csv entries of the codebook)', type: 'text', sql: 'c.name', source: 'response', missing: 'never missing' }),
+    column({ name: 'value', label: 'Numeric answer: rating, slider or number, or 1/0 for a multi-choice option', type: 'number', sql: `CASE c.mode WHEN 'n' THEN CASE WHEN jsonb_typeof(r.answers -> c.item_id) = 'number' THEN r.answers ->> c.item_id END WHEN 'o' THEN CASE WHEN jsonb_typeof(r.answers -> c.item_id) = 'array' THEN (r.answers -> c.item_id ? c.option)::int::text END END`, source: 'response', missing: `${MISSING} (not answered, or a text answer: see value_text)` }),
+    column({ name: 'value_text', label: 'Text answer: a choice code or free text', type: 'text', sql: `CASE WHEN c.mode = 's' AND jsonb_typeof(r.answers -> c.item_id) = 'string' THEN r.answers ->> c.item_id END`, source: 'response', missing: `${MISSING} (not answered, or a numeric answer: see value)` }),
+  ];
+  const sql = `SELECT ${selectList(columns)}\n  ${participantsFrom()}
+  JOIN response r ON r.participant_id = p.id AND r.submitted_at IS NOT NULL
+  JOIN ${catalogValues(catalog)} ON c.instrument_id = r.instrument_id AND c.version = r.instrument_version
+ WHERE ${sessionsWhere(scope)}${catalog.length === 0 ? ' AND false' : ''}
+ ORDER BY s.created_at, s.id, p.seat_number, p.created_at, ${PHASE_ORDER}, ${instrumentOrder(entries)}, c.ordinal`;
+  return { file: 'long.csv', columns, sql };
+}
+
+/** One row per participant × phase × scale, and change = post − pre for the same instrument version and scale. */
+export function scoresQuery(scope: ExportScope): DataFileQuery {
+  const entries = phaseInstruments(scope.protocols);
+  const response = responseColumns(entries).map((c) => (c.name === 'phase'
+    ? { ...c, values: [...c.values, { value: 'change', label: 'post − pre (same instrument version)' }] }
+    : c.name === 'instrument_hash' ? { ...c, sql: instrumentHashSql(entries) } : c));
+  const columns = [...baseColumns(scope).columns, ...response,
+    column({ name: 'scale', label: 'Scale id (labels and scoring rules: wide.csv entries of the codebook)', type: 'text', sql: 'r.scale', source: 'response', missing: 'never missing' }),
+    column({ name: 'score', label: 'Scale score as scored at submit; for change rows post − pre', type: 'number', sql: 'r.score', source: 'response', missing: `${MISSING} (too few items answered)` }),
+  ];
+  const scored = `SELECT x.participant_id, x.phase, x.instrument_id, x.instrument_version, k.key AS scale,
+           CASE WHEN jsonb_typeof(k.value) = 'number' THEN k.value::text::numeric END AS score
+      FROM response x CROSS JOIN LATERAL jsonb_each(coalesce(x.scores, '{}'::jsonb)) k
+     WHERE x.study_id = ${uuidLiteral(scope.studyId)} AND x.submitted_at IS NOT NULL`;
+  const sql = `WITH sc AS (${scored}),
+  r AS (SELECT * FROM sc UNION ALL
+        SELECT a.participant_id, 'change', a.instrument_id, a.instrument_version, a.scale, b.score - a.score
+          FROM sc a JOIN sc b ON b.participant_id = a.participant_id AND b.instrument_id = a.instrument_id AND b.instrument_version = a.instrument_version AND b.scale = a.scale
+         WHERE a.phase = 'pre' AND b.phase = 'post')
+  SELECT ${selectList(columns)}\n  ${participantsFrom()}
+  JOIN r ON r.participant_id = p.id
+ WHERE ${sessionsWhere(scope)}
+ ORDER BY s.created_at, s.id, p.seat_number, p.created_at, CASE r.phase WHEN 'pre' THEN 1 WHEN 'post' THEN 2 ELSE 3 END, ${instrumentOrder(entries)}, r.scale`;
+  return { file: 'scores.csv', columns, sql };
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { EXPORT_FILES } from './export-model';
+import { ExportQuery } from './exports.dto';
+import { type ExportDownload, ExportsService } from './exports.service';
+
+function attachment(download: ExportDownload): StreamableFile {
+  return new StreamableFile(download.stream, { type: download.contentType, disposition: `attachment; filename="${download.fileName}"` });
+}
+
+/** Analysts and above (browser session or personal access token); another study's member gets 404. */
+@ApiTags('exports')
+@Controller('studies/:studyId/exports')
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Get(':file')
+  @ApiOperation({ summary: 'Download an export file', description: 'wide, long, scores and pairwise CSV (RFC 4180, UTF-8, header row, empty = missing), the codebook (CSV, JSON), R / pandas / SPSS loaders, or all of them with protocol.json and README.txt in bundle.zip. Streamed from PostgreSQL; audited. The file name says study, file, protocol version and hash, and date.' })
+  @ApiParam({ name: 'file', enum: EXPORT_FILES })
+  @ApiProduces('text/csv', 'application/json', 'text/plain', 'application/zip')
+  @ApiOkResponse({ description: 'The file, as an attachment', schema: { type: 'string', format: 'binary' } })
+  async download(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('file') file: string, @Query() query: ExportQuery): Promise<StreamableFile> {
+    return attachment(await this.exports.download(principal, studyId, file, ExportQuery.filter(query)));
+  }
+}

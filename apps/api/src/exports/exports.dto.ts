@@ -1,0 +1,36 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { ExportFilter } from './export-model';
+
+function toBoolean({ value }: { value: unknown }): unknown {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value;
+}
+
+/** '1,2' (or ?protocol=1&protocol=2) → [1, 2]; anything else becomes NaN and fails @IsInt. */
+function toVersions({ value }: { value: unknown }): unknown {
+  const parts = Array.isArray(value) ? value.flatMap((part: unknown) => String(part).split(',')) : typeof value === 'string' ? value.split(',') : null;
+  if (parts === null) return value;
+  return parts.map((part) => (/^\s*\d+\s*$/.test(part) ? Number(part) : Number.NaN));
+}
+
+export class ExportQuery {
+  @ApiPropertyOptional({ type: String, example: '1,2', description: 'Comma-separated protocol versions to include; default all' })
+  @IsOptional() @Transform(toVersions) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsInt({ each: true }) @Min(1, { each: true }) @Max(1_000_000, { each: true })
+  protocol?: number[];
+
+  @ApiPropertyOptional({ type: Boolean, default: true, description: 'true: every allocated session with the data it has (as randomised); false: complete sessions only' })
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  includeIncomplete?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Owners only, audited as an identified export: adds external ids (e.g. Prolific) to wide.csv' })
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  externalIds?: boolean;
+
+  static filter(query: ExportQuery): ExportFilter {
+    const versions = query.protocol ? [...new Set(query.protocol)].sort((a, b) => a - b) : null;
+    return { protocolVersions: versions, includeIncomplete: query.includeIncomplete ?? true, externalIds: query.externalIds ?? false };
+  }
+}
