@@ -31,7 +31,7 @@ export interface Codebook {
 
 export const NOTES = [
   'Missing values: an empty cell is missing; no other code means missing. A text cell can never be empty and present.',
-  'Text cells that begin with = + - @ TAB CR LF or an apostrophe carry one extra leading apostrophe (CSV formula injection guard); load.R, load.py and load.sps remove it. Numeric columns are never altered.',
+  'Text cells that begin with = + - @ TAB CR LF or an apostrophe carry one extra leading apostrophe (CSV formula injection guard); load.R and load.py remove it. Numeric columns are never altered.',
   'Participants and sessions are pseudonyms: HMAC-SHA-256 of the internal id under the server\'s PSEUDONYM_SECRET, stable across exports. No direct identifiers unless an owner asked for external ids (columns external_*).',
   'Only submitted responses are exported; answers saved while a survey was still in progress are not.',
   'Rows are participants seated in allocated sessions. A later withdrawal removes the participant\'s rows from every export made after it: re-export rather than keep old files.',

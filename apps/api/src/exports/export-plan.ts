@@ -37,8 +37,8 @@ const README_LINES: readonly [DataFile | GeneratedFile, string][] = [
   ['pairwise.csv', 'one row per ordered pair of members of a session, actor (_a) and partner (_p) side by side (Kenny, Kashy & Cook 2006), for actor-partner interdependence models'],
   ['codebook.csv', 'one row per column of every file: label, type, allowed values with labels, range, source, reverse keying, scoring and missing-value rule'],
   ['codebook.json', 'the same codebook as JSON, with the export\'s filter and notes'],
-  ['load.R', 'base R loader: source("load.R"); d <- attune_load()'],
-  ['load.py', 'pandas loader: from load import load_all; d = load_all(".")'],
+  ['load.R', 'base R loader: source() it, then d <- attune_load()'],
+  ['load.py', 'pandas loader: copy it to load.py, then from load import load_all; d = load_all(".")'],
   ['load.sps', 'SPSS syntax with variable and value labels'],
   ['protocol.json', 'the frozen protocols: their canonical JSON (hash it with SHA-256 to check) and hashes'],
 ];
