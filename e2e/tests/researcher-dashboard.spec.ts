@@ -23,15 +23,21 @@ test('a researcher follows a study: study page, live monitor, results with toggl
   await page.getByRole('link', { name: study.title }).click();
   await expect(page.getByRole('heading', { level: 1, name: study.title })).toBeVisible();
   await expect(page.getByText(/version 1, SHA-256/)).toBeVisible();
+  // Client-side navigation streams the new <title> in after the content: wait for it before axe.
+  await expect(page).toHaveTitle(/Study/);
   await expectAccessible(page, 'study page');
   await shots.take(page, 'study');
 
   // The monitor shows the flow, and picks up a session created after it was opened, without a reload.
   await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Live monitor' }).click();
   await expect(page.getByTestId('consort')).toBeVisible();
-  await expect(page.getByTestId('consort')).toContainText('Analysed: 8');
+  await expect(page.getByTestId('consort')).toContainText(/Analysed: 8\b/);
   const fresh = await researcher.labSession(study.id);
   await expect(page.getByTestId('running-sessions')).toContainText(fresh.code, { timeout: 15_000 });
+  // Two more phones finish a session while the monitor is open: the flow counts follow.
+  await completedDyad(page.request, researcher, study.id, [4, 4, 5, 5]);
+  await expect(page.getByTestId('consort')).toContainText('Analysed: 10', { timeout: 15_000 });
+  await expect(page).toHaveTitle(/Live monitor/);
   await expectAccessible(page, 'live monitor');
   await shots.take(page, 'monitor');
 
@@ -41,8 +47,14 @@ test('a researcher follows a study: study page, live monitor, results with toggl
   await expect(scale.getByRole('table', { name: /Factorial model, after/ })).toBeVisible();
   await expect(scale.getByText(/g = /)).toBeVisible();
   await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await expect(page).toHaveTitle(/Results/);
   await expectAccessible(page, 'results');
   await shots.take(page, 'results');
+  // The system's dark theme: the same page, still readable (axe checks contrast again).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'results, dark theme');
+  await shots.take(page, 'results-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.getByLabel('Per protocol (leave out failed checks)').check();
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/perProtocol=true/);
@@ -57,11 +69,13 @@ test('a researcher follows a study: study page, live monitor, results with toggl
   await page.reload();
   await expect(page.getByTestId('forest')).toBeVisible();
   await expect(page.getByTestId('replication-label')).toContainText(/signal/i);
+  await expect(page).toHaveTitle(/Replication/);
   await expectAccessible(page, 'replication');
   await shots.take(page, 'replication');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Power calculator' }).click();
   await expect(page.getByTestId('power-answer')).toHaveText('64 sessions per condition');
+  await expect(page).toHaveTitle(/Power calculator/);
   await expectAccessible(page, 'power');
   await shots.take(page, 'power');
 });

@@ -11,7 +11,7 @@ export default async function SignedInLayout({ children }: { readonly children: 
   const user = await requireUser();
 
   return (
-    <>
+    <div className="researcher-app">
       <header className="app-header">
         <div className="app-header-inner">
           <Link href="/studies" className="brand">Attune</Link>
@@ -30,6 +30,6 @@ export default async function SignedInLayout({ children }: { readonly children: 
         </div>
       </header>
       <main id="main" className="page">{children}</main>
-    </>
+    </div>
   );
 }
