@@ -408,6 +408,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/exports/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an export file
+         * @description wide, long, scores and pairwise CSV (RFC 4180, UTF-8, header row, empty = missing), the codebook (CSV, JSON), R / pandas / SPSS loaders, or all of them with protocol.json and README.txt in bundle.zip. Streamed from PostgreSQL; audited. The file name says study, file, protocol version and hash, and date.
+         */
+        get: operations["Exports_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/{studyId}/flow": {
         parameters: {
             query?: never;
@@ -2503,6 +2523,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+        };
+    };
+    Exports_download: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated protocol versions to include; default all */
+                protocol?: string;
+                /** @description true: every allocated session with the data it has (as randomised); false: complete sessions only */
+                includeIncomplete?: boolean;
+                /** @description Owners only, audited as an identified export: adds external ids (e.g. Prolific) to wide.csv */
+                externalIds?: boolean;
+            };
+            header?: never;
+            path: {
+                studyId: string;
+                file: "wide.csv" | "long.csv" | "scores.csv" | "pairwise.csv" | "codebook.csv" | "codebook.json" | "load.R" | "load.py" | "load.sps" | "bundle.zip";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/zip": string;
+                    "text/csv": string;
+                    "text/plain": string;
                 };
             };
         };
