@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { completedDyad } from '../support/api-dyad';
 import { expect, test } from '../support/fixtures';
 import { expectAccessible, Shots } from '../support/phone';
 import { adminCredentials } from '../support/researcher';
+import { zipEntries } from '../support/zip';
 
 // Every arm gets two dyads: closer after the conversation without the phone, so the numbers differ by arm.
 const ANSWERS: ReadonlyArray<readonly [number, number, number, number]> = [[3, 4, 3, 3], [2, 3, 3, 2], [3, 3, 5, 6], [4, 3, 6, 5]];
 
-test('a researcher follows a study: study page, live monitor, results with toggles, replication panel, power calculator', async ({ page, researcher }, testInfo) => {
+test('a researcher follows a study: study page, live monitor, results with toggles, replication panel, export bundle, power calculator', async ({ page, researcher }, testInfo) => {
   test.setTimeout(240_000);
   const shots = new Shots(testInfo);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -31,12 +33,13 @@ test('a researcher follows a study: study page, live monitor, results with toggl
   // The monitor shows the flow, and picks up a session created after it was opened, without a reload.
   await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Live monitor' }).click();
   await expect(page.getByTestId('consort')).toBeVisible();
-  await expect(page.getByTestId('consort')).toContainText(/Analysed: 8\b/);
+  // Allocation uses permuted blocks of random size, so the arms need not be equal: count the whole flow.
+  await expect(page.getByTestId('consort')).toContainText('Randomised: 16 people');
   const fresh = await researcher.labSession(study.id);
   await expect(page.getByTestId('running-sessions')).toContainText(fresh.code, { timeout: 15_000 });
   // Two more phones finish a session while the monitor is open: the flow counts follow.
   await completedDyad(page.request, researcher, study.id, [4, 4, 5, 5]);
-  await expect(page.getByTestId('consort')).toContainText('Analysed: 10', { timeout: 15_000 });
+  await expect(page.getByTestId('consort')).toContainText('Randomised: 18 people', { timeout: 15_000 });
   await expect(page).toHaveTitle(/Live monitor/);
   await expectAccessible(page, 'live monitor');
   await shots.take(page, 'monitor');
@@ -72,6 +75,19 @@ test('a researcher follows a study: study page, live monitor, results with toggl
   await expect(page).toHaveTitle(/Replication/);
   await expectAccessible(page, 'replication');
   await shots.take(page, 'replication');
+
+  // The analyst's way out: the export page, and the whole bundle downloaded through the browser.
+  await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Export' }).click();
+  await expect(page.getByTestId('export-files').getByRole('link')).toHaveCount(10);
+  await expect(page).toHaveTitle(/Export/);
+  await expectAccessible(page, 'export');
+  await shots.take(page, 'export');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'bundle.zip' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/_bundle_v1_[0-9a-f]{8}_\d{8}\.zip$/);
+  const entries = zipEntries(readFileSync(await download.path()));
+  for (const name of ['wide', 'long', 'scores', 'pairwise', 'codebook']) expect(entries.some((entry) => entry.includes(`_${name}_`) && entry.endsWith('.csv'))).toBe(true);
+  expect(entries.some((entry) => /_protocol_v1_[0-9a-f]{8}_\d{8}\.json$/.test(entry))).toBe(true);
+  expect(entries.some((entry) => /README/.test(entry))).toBe(true);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Power calculator' }).click();
   await expect(page.getByTestId('power-answer')).toHaveText('64 sessions per condition');

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 const PARTS = [
-  ['', 'Study'], ['/monitor', 'Live monitor'], ['/results', 'Results'], ['/replication', 'Replication'], ['/lab', 'Lab sessions'],
+  ['', 'Study'], ['/monitor', 'Live monitor'], ['/results', 'Results'], ['/replication', 'Replication'], ['/export', 'Export'], ['/lab', 'Lab sessions'],
 ] as const;
 
 /** The study's parts, the current one marked for screen readers too. */

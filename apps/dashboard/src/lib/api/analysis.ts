@@ -74,3 +74,24 @@ export async function getVerification(studyId: string): Promise<ApiResult<Verifi
   const client = await apiClient();
   return signedIn(await settle(client.GET('/api/studies/{studyId}/allocation-verification', { params: { path: { studyId } } })));
 }
+
+export interface CodebookPreview {
+  readonly entries: ReadonlyArray<{ readonly file: string; readonly name: string; readonly label: string; readonly type: string }>;
+  readonly notes?: readonly string[];
+}
+
+function isCodebook(value: unknown): value is CodebookPreview {
+  if (typeof value !== 'object' || value === null) return false;
+  const entries = (value as { entries?: unknown }).entries;
+  return Array.isArray(entries) && entries.every((e: unknown) => typeof e === 'object' && e !== null && typeof (e as Record<string, unknown>)['name'] === 'string' && typeof (e as Record<string, unknown>)['file'] === 'string');
+}
+
+/** The codebook (one entry per column of every file), for the export page's preview. */
+export async function getCodebook(studyId: string): Promise<ApiResult<CodebookPreview>> {
+  const client = await apiClient();
+  const result = signedIn(await settle(client.GET('/api/studies/{studyId}/exports/{file}', { params: { path: { studyId, file: 'codebook.json' } }, parseAs: 'text' })));
+  if (!result.ok) return result;
+  const parsed: unknown = JSON.parse(String(result.data));
+  if (isCodebook(parsed)) return { ok: true, data: parsed, response: result.response };
+  return { ok: false, problem: { type: 'about:blank', title: 'The codebook had an unexpected shape', status: 502, code: 'BAD_CODEBOOK', requestId: result.response.headers.get('x-request-id') ?? '' } };
+}
