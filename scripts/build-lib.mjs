@@ -1,5 +1,6 @@
-// Builds libs/survey twice with tsc: CommonJS for Node/the API (dist/cjs) and ES modules with
-// declarations for bundlers/the dashboard (dist/esm). Run from libs/survey (its `npm run build`).
+// Builds a pure library (libs/survey, libs/analysis) twice with tsc: CommonJS for Node/the API
+// (dist/cjs) and ES modules with declarations for bundlers/the dashboard (dist/esm). Run from the
+// library's folder (its `npm run build`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const lib = process.cwd();
 if (!existsSync(join(lib, 'tsconfig.esm.json'))) {
-  console.error(`build-survey: run from libs/survey (cwd is ${lib})`);
+  console.error(`build-lib: run from a library folder with tsconfig.esm.json (cwd is ${lib})`);
   process.exit(1);
 }
 const tsc = join(root, 'node_modules', '.bin', 'tsc');
@@ -44,4 +45,4 @@ for (const [dir, type] of [['esm', 'module'], ['cjs', 'commonjs']]) {
   // it every shipped instrument would ride along with a page that imports only the rulebook.
   writeFileSync(join(dist, dir, 'package.json'), `${JSON.stringify({ type, sideEffects: false })}\n`);
 }
-console.log('build-survey: dist/cjs and dist/esm written');
+console.log(`build-lib: ${lib.split('/').slice(-2).join('/')} dist/cjs and dist/esm written`);

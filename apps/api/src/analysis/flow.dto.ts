@@ -1,22 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { toBoolean, toVersions } from '../common/http/query-transforms';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FlowFilter } from './flow.repository';
 import type { ConditionFlow, FlowReport, ReasonTally } from './flow.service';
-
-/** Query strings arrive as text: 'true'/'false' become booleans, anything else stays and fails @IsBoolean. */
-function toBoolean({ value }: { value: unknown }): unknown {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return value;
-}
-
-/** '1,2' (or ?protocol=1&protocol=2) → [1, 2]; a non-number stays NaN and fails @IsInt. */
-function toVersions({ value }: { value: unknown }): unknown {
-  const parts = Array.isArray(value) ? value.flatMap((part: unknown) => String(part).split(',')) : typeof value === 'string' ? value.split(',') : null;
-  if (parts === null) return value;
-  return parts.map((part) => (/^\s*\d+\s*$/.test(part) ? Number(part) : Number.NaN));
-}
 
 export class FlowQuery {
   @ApiPropertyOptional({ type: String, example: '1,2', description: 'Comma-separated protocol versions to include; default all' })
