@@ -30,6 +30,12 @@ export async function createApp(config: AppConfig, logger: Logger, options: { pr
   const https = config.publicUrl.startsWith('https:');
   // On plain-http local installs, HSTS and upgrade-insecure-requests would break the site itself.
   app.use(helmet({ hsts: https, contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } }));
+  // Answers are per person and per moment (states, results, exports): no shared or browser cache
+  // may keep them. A handler that wants caching sets its own header after this.
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(cookieParser());
   app.use(json({ limit: config.bodyLimitBytes }));
   // body-parser errors happen before routing; answer them as problem+json right here.
