@@ -55,3 +55,17 @@ describe('twoLevelComparisons on session rows', () => {
     });
   });
 });
+
+describe('hedgesG on groups without spread', () => {
+  it('still answers when the noncentral t cannot be inverted (found by the symmetry property): the normal interval stands in', () => {
+    const a = [0, 0];
+    const b = [9.998054213860966, 9.995896698610096];
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const result = hedgesG(x, y);
+      expect(result).not.toBeNull();
+      expect(Number.isFinite(result?.ciLow) && Number.isFinite(result?.ciHigh)).toBe(true);
+      expect((result?.ciLow ?? 0) < (result?.g ?? 0) && (result?.g ?? 0) < (result?.ciHigh ?? 0)).toBe(true);
+    }
+    expect(hedgesG(a, b)?.g).toBeCloseTo(-(hedgesG(b, a)?.g ?? 0), 9);
+  });
+});

@@ -1,9 +1,9 @@
 // Two-group comparisons of session scores: Hedges' g with a noncentral-t CI, and Welch's t test.
 import { isPresent, mean, sumOfSquares } from './descriptives';
-import { lgamma, qt, twoSidedP } from './distributions';
+import { lgamma, pnorm, qt, twoSidedP } from './distributions';
 import type { FactorSpec } from './design-matrix';
 import { pnt } from './noncentral-t';
-import { findRoot } from './roots';
+import { findRoot, RootNotBracketedError } from './roots';
 
 export interface HedgesG {
   n1: number;
@@ -38,9 +38,26 @@ export function hedgesG(a: readonly number[], b: readonly number[], confidence =
   const d = (m1 - m2) / pooled;
   const j = Math.exp(lgamma(df / 2) - Math.log(Math.sqrt(df / 2)) - lgamma((df - 1) / 2));
   const scale = Math.sqrt(1 / n1 + 1 / n2);
-  const [low, high] = noncentralityInterval(d / scale, df, confidence);
+  const [low, high] = dInterval(d, scale, df, n1 + n2, confidence);
   const g = d * j;
-  return { n1, n2, df, d, j, g, ciLow: low * scale * j, ciHigh: high * scale * j, variance: (n1 + n2) / (n1 * n2) + g ** 2 / (2 * (n1 + n2)) };
+  return { n1, n2, df, d, j, g, ciLow: low * j, ciHigh: high * j, variance: (n1 + n2) / (n1 * n2) + g ** 2 / (2 * (n1 + n2)) };
+}
+
+/**
+ * The CI of d by the noncentral t. When t is so extreme (groups without spread, e.g. every member
+ * answering alike) that the noncentral t cannot be inverted in double precision, the large-sample
+ * normal interval d ± z·√((n1 + n2)/(n1·n2) + d²/(2(n1 + n2))) stands in, rather than no answer.
+ */
+function dInterval(d: number, scale: number, df: number, n: number, confidence: number): [number, number] {
+  try {
+    const [low, high] = noncentralityInterval(d / scale, df, confidence);
+    return [low * scale, high * scale];
+  } catch (error) {
+    if (!(error instanceof RootNotBracketedError)) throw error;
+    const z = findRoot((x) => pnorm(x) - (1 - (1 - confidence) / 2), -40, 40);
+    const half = z * Math.sqrt(scale ** 2 + d ** 2 / (2 * n));
+    return [d - half, d + half];
+  }
 }
 
 /** The ncp values with P(T ≤ t; ncp) = 1 − α/2 and α/2: the t-scale confidence limits. */
