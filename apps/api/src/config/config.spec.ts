@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     [{ ...base, PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL must use http: or https:'],
     [{ ...base, NODE_ENV: 'production' }, 'PSEUDONYM_SECRET is required in production'],
     [{ ...base, PSEUDONYM_SECRET: 'short' }, 'PSEUDONYM_SECRET must be at least 32 characters'],
+    [{ ...base, NODE_ENV: 'production', PSEUDONYM_SECRET: 'change-me-to-at-least-32-random-characters-please' }, 'PSEUDONYM_SECRET is still the placeholder from deploy/attune.env.example'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

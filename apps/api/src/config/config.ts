@@ -65,6 +65,8 @@ function secret(env: Env, name: string, nodeEnv: AppConfig['nodeEnv']): string {
   const raw = env[name];
   if (raw !== undefined && raw !== '') {
     if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+    // The template's placeholder copied unchanged would make every install's pseudonyms the same.
+    if (nodeEnv === 'production' && /change-me/i.test(raw)) throw new ConfigError(name, 'is still the placeholder from deploy/attune.env.example; set a random value');
     return raw;
   }
   if (nodeEnv === 'production') throw new ConfigError(name, 'is required in production');
