@@ -22,6 +22,8 @@ test('a researcher follows a study: study page, live monitor, results with toggl
   await page.getByLabel('Password', { exact: true }).fill(adminCredentials().password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/studies$/);
+  await expect(page).toHaveTitle(/Studies/);
+  await expectAccessible(page, 'studies list');
   await page.getByRole('link', { name: study.title }).click();
   await expect(page.getByRole('heading', { level: 1, name: study.title })).toBeVisible();
   await expect(page.getByText(/version 1, SHA-256/)).toBeVisible();
