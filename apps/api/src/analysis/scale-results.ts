@@ -53,7 +53,7 @@ function summarise(rows: readonly SessionScaleRow[]): GroupSummary {
   return { ...descriptives(rows.map((row) => row.mean)), sessions: rows.length, participants: rows.reduce((sum, row) => sum + row.members, 0) };
 }
 
-function fit(run: () => FactorialModel): ModelOutcome {
+function fitModel(run: () => FactorialModel): ModelOutcome {
   try {
     return { model: run(), problem: null };
   } catch (error) {
@@ -86,7 +86,7 @@ function ancova(post: readonly SessionScaleRow[], pre: readonly SessionScaleRow[
   const before = new Map(pre.map((row) => [row.sessionId, row.mean]));
   const levelsOf = levelsByCondition(post);
   const rows = post.map((row) => ({ y: row.mean, levels: levelsOf.get(row.conditionId) ?? {}, covariate: before.get(row.sessionId) ?? null }));
-  return fit(() => factorialModel({ rows, factors, covariate: true }));
+  return fitModel(() => factorialModel({ rows, factors, covariate: true }));
 }
 
 /**
@@ -103,7 +103,7 @@ export function scaleResult(rows: readonly SessionScaleRow[], pre: readonly Sess
     instrumentId: first.instrumentId, instrumentVersion: first.instrumentVersion, scale: first.scale, phase: first.phase,
     cells: cells(rows, conditions),
     levels: levelSummaries(rows, factors),
-    model: fit(() => factorialModel({ rows: modelRows, factors })),
+    model: fitModel(() => factorialModel({ rows: modelRows, factors })),
     effects: twoLevelComparisons(modelRows, factors).map((comparison) => ({ factorId: comparison.factor, levels: comparison.levels, hedges: comparison.hedges, welch: comparison.welch })),
     icc: icc1FromSummaries(rows.map((row) => ({ n: row.members, mean: row.mean, ss: row.ss }))),
     ancova: first.phase === 'post' ? ancova(rows, pre, factors) : null,
