@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { toBoolean, toInteger, toVersions } from '../common/http/query-transforms';
 import type { ResultsFilter } from './results.repository';
 import type { StudyResults } from './results.service';
 
@@ -7,26 +9,30 @@ const NUM = { type: Number } as const;
 const NUM_OR_NULL = { type: Number, nullable: true } as const;
 const LEVELS = { type: 'object', additionalProperties: { type: 'string' }, description: 'factor id → level id' } as const;
 
-/** Query options of GET …/results; every one is echoed back in `filter`. */
+/** Query options of GET …/results, typed as the flow and export options are; every one is echoed back in `filter`. */
 export class ResultsQuery {
-  @ApiPropertyOptional({ example: '1,2', description: 'Protocol versions to include, comma-separated; default all' })
-  @IsOptional() @Matches(/^\d{1,4}(,\d{1,4}){0,19}$/, { message: 'protocol must be comma-separated version numbers' }) protocol?: string;
+  @ApiPropertyOptional({ type: String, example: '1,2', description: 'Comma-separated protocol versions to include; default all' })
+  @IsOptional() @Transform(toVersions) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsInt({ each: true }) @Min(1, { each: true }) @Max(1_000_000, { each: true })
+  protocol?: number[];
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Default true: every allocated session with the data it has (as randomised, intention-to-treat); false: complete sessions only' })
-  @IsOptional() @IsIn(['true', 'false']) includeIncomplete?: 'true' | 'false';
+  @ApiPropertyOptional({ type: Boolean, default: true, description: 'true: every allocated session with the data it has (as randomised, intention-to-treat); false: complete sessions only' })
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  includeIncomplete?: boolean;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Default false; true leaves out participants who failed any manipulation or attention check (per-protocol)' })
-  @IsOptional() @IsIn(['true', 'false']) perProtocol?: 'true' | 'false';
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'true leaves out participants who failed any manipulation or attention check (per-protocol)' })
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  perProtocol?: boolean;
 
-  @ApiPropertyOptional({ enum: ['1', '2', '3'], description: 'Minimum members contributing to a scale for a session to count; default 1' })
-  @IsOptional() @IsIn(['1', '2', '3']) minMembers?: '1' | '2' | '3';
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 3, description: 'Minimum members contributing to a scale for a session to count' })
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(3)
+  minMembers?: number;
 
   static toFilter(query: ResultsQuery): ResultsFilter {
     return {
-      protocolVersions: query.protocol === undefined ? null : [...new Set(query.protocol.split(',').map(Number))].sort((a, b) => a - b),
-      includeIncomplete: query.includeIncomplete !== 'false',
-      perProtocol: query.perProtocol === 'true',
-      minMembers: Number(query.minMembers ?? '1'),
+      protocolVersions: query.protocol ? [...new Set(query.protocol)].sort((a, b) => a - b) : null,
+      includeIncomplete: query.includeIncomplete ?? true,
+      perProtocol: query.perProtocol ?? false,
+      minMembers: query.minMembers ?? 1,
     };
   }
 }

@@ -14,3 +14,8 @@ export function toVersions({ value }: { value: unknown }): unknown {
   if (parts === null) return value;
   return parts.map((part) => (/^\s*\d+\s*$/.test(part) ? Number(part) : Number.NaN));
 }
+
+/** '2' becomes 2; anything that is not digits stays and fails @IsInt. */
+export function toInteger({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+}

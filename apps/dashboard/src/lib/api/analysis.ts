@@ -16,9 +16,9 @@ export type SessionSummary = Schemas['SessionSummaryResponse'];
 /** Results options as they travel in the page URL (and on to the API). */
 export interface ResultsOptions {
   readonly protocol?: string;
-  readonly includeIncomplete?: 'true' | 'false';
-  readonly perProtocol?: 'true' | 'false';
-  readonly minMembers?: '1' | '2' | '3';
+  readonly includeIncomplete?: boolean;
+  readonly perProtocol?: boolean;
+  readonly minMembers?: number;
 }
 
 function signedIn<T>(result: ApiResult<T>): ApiResult<T> {

@@ -2724,14 +2724,14 @@ export interface operations {
     Results_get: {
         parameters: {
             query?: {
-                /** @description Protocol versions to include, comma-separated; default all */
+                /** @description Comma-separated protocol versions to include; default all */
                 protocol?: string;
-                /** @description Default true: every allocated session with the data it has (as randomised, intention-to-treat); false: complete sessions only */
-                includeIncomplete?: "true" | "false";
-                /** @description Default false; true leaves out participants who failed any manipulation or attention check (per-protocol) */
-                perProtocol?: "true" | "false";
-                /** @description Minimum members contributing to a scale for a session to count; default 1 */
-                minMembers?: "1" | "2" | "3";
+                /** @description true: every allocated session with the data it has (as randomised, intention-to-treat); false: complete sessions only */
+                includeIncomplete?: boolean;
+                /** @description true leaves out participants who failed any manipulation or attention check (per-protocol) */
+                perProtocol?: boolean;
+                /** @description Minimum members contributing to a scale for a session to count */
+                minMembers?: number;
             };
             header?: never;
             path: {

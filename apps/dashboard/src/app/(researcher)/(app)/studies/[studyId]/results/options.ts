@@ -14,8 +14,8 @@ export function resultsOptions(search: Search): ResultsOptions {
   const minMembers = one(search['minMembers']);
   return {
     ...(protocol && /^\d{1,4}(,\d{1,4}){0,19}$/.test(protocol) ? { protocol } : {}),
-    ...(includeIncomplete === 'false' ? { includeIncomplete: 'false' as const } : {}),
-    ...(perProtocol === 'true' ? { perProtocol: 'true' as const } : {}),
-    ...(minMembers === '2' || minMembers === '3' ? { minMembers } : {}),
+    ...(includeIncomplete === 'false' ? { includeIncomplete: false } : {}),
+    ...(perProtocol === 'true' ? { perProtocol: true } : {}),
+    ...(minMembers === '2' || minMembers === '3' ? { minMembers: Number(minMembers) } : {}),
   };
 }
