@@ -4,20 +4,8 @@ import type { ColumnType, DataFile, ExportColumn, ExportFilter, ValueLabel } fro
 import type { DataFileQuery } from './export-queries';
 import type { FrozenProtocol } from './protocols';
 
-/** One column of one file, as the codebook and the loaders describe it. */
-export interface CodebookEntry {
-  readonly file: DataFile | 'codebook.csv';
-  readonly name: string;
-  readonly label: string;
-  readonly type: ColumnType;
-  readonly values: readonly ValueLabel[];
-  readonly min: number | null;
-  readonly max: number | null;
-  readonly source: string;
-  readonly reverse: boolean;
-  readonly scoring: string;
-  readonly missing: string;
-}
+/** One column of one file, as the codebook and the loaders describe it: the column without its SQL. */
+export type CodebookEntry = Omit<ExportColumn, 'sql'> & { readonly file: DataFile | 'codebook.csv' };
 
 export interface Codebook {
   readonly study: { readonly id: string; readonly title: string };
