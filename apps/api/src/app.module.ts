@@ -11,7 +11,9 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { ResponsesModule } from './responses/responses.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { RetentionModule } from './retention/retention.module';
 import { StudiesModule } from './studies/studies.module';
+import { WithdrawalsModule } from './withdrawals/withdrawals.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +32,8 @@ export class AppModule {
         ResponsesModule,
         AnalysisModule,
         ExportsModule,
+        WithdrawalsModule,
+        RetentionModule,
       ],
     };
   }

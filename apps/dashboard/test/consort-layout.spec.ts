@@ -1,6 +1,6 @@
 import { consortLayout, type FlowInput } from '@/lib/results/consort-layout';
 
-const counts = { participants: 20, sessions: 10, reachedConversation: 18, completed: 16, leftAfterAllocation: 2, excludedWithSession: 0, excludedFailedCheck: 1, analysed: 17 };
+const counts = { participants: 20, sessions: 10, reachedConversation: 18, completed: 16, leftAfterAllocation: 2, excludedWithSession: 0, excludedFailedCheck: 1, withdrew: 0, analysed: 17 };
 
 function input(arms: number): FlowInput {
   return {
@@ -42,7 +42,7 @@ describe('CONSORT layout', () => {
 describe('CONSORT exclusions box', () => {
   it('sits beside the trunk, clear of the enrolment and randomisation boxes horizontally', () => {
     for (const arms of [1, 2, 3, 6]) {
-      const layout = consortLayout({ people: { joined: 1, declinedConsent: 0, leftBeforeAllocation: 0, notAllocated: 0, allocated: 1 }, arms: Array.from({ length: arms }, () => ({ label: 'a', counts: { participants: 0, sessions: 0, reachedConversation: 0, completed: 0, leftAfterAllocation: 0, excludedWithSession: 0, excludedFailedCheck: 0, analysed: 0 }, dropouts: [] })) });
+      const layout = consortLayout({ people: { joined: 1, declinedConsent: 0, leftBeforeAllocation: 0, notAllocated: 0, allocated: 1 }, arms: Array.from({ length: arms }, () => ({ label: 'a', counts: { participants: 0, sessions: 0, reachedConversation: 0, completed: 0, leftAfterAllocation: 0, excludedWithSession: 0, excludedFailedCheck: 0, withdrew: 0, analysed: 0 }, dropouts: [] })) });
       const [joined, side] = [layout.boxes.find((b) => b.id === 'joined'), layout.boxes.find((b) => b.id === 'not-allocated')];
       expect(side && joined && side.x >= joined.x + joined.width).toBe(true);
       expect(side && side.x + side.width <= layout.width).toBe(true);

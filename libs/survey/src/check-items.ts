@@ -27,7 +27,7 @@ const KIND_KEYS: Readonly<Record<ItemKind, readonly string[]>> = {
   'single-choice': [...BASE, 'options'],
   'multi-choice': [...BASE, 'options', 'minSelected', 'maxSelected'],
   numeric: [...BASE, 'min', 'max', 'integer', 'unit', 'reverse'],
-  text: [...BASE, 'maxLength', 'multiline'],
+  text: [...BASE, 'maxLength', 'multiline', 'identifying'],
   instruction: ['kind', 'id', 'text'],
   'attention-check': [...BASE, 'style', 'options', 'expected'],
   'manipulation-check': [
@@ -72,6 +72,7 @@ const KIND_CHECKS: Readonly<Record<ItemKind, (c: CheckContext, i: Fields, p: str
   text: (context, item, path) => {
     checkInteger(context, own(item, 'maxLength'), `${path}.maxLength`, { min: 1, max: MAX_TEXT_LENGTH });
     checkOptionalBoolean(context, own(item, 'multiline'), `${path}.multiline`);
+    checkOptionalBoolean(context, own(item, 'identifying'), `${path}.identifying`);
   },
   instruction: () => undefined,
   'attention-check': checkAttention,

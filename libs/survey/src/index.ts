@@ -54,6 +54,7 @@ export { canonicalJson } from './canonical-json';
 export { instrumentHash } from './instrument-hash';
 export { localize } from './localize';
 export {
+  identifyingItemIds,
   isAnswerable,
   isScoredItem,
   isRequired,

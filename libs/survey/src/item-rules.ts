@@ -1,4 +1,4 @@
-import type { AnswerableItem, ChoiceItem, Item, ScaleBounds, ScoredItem } from './types';
+import type { AnswerableItem, ChoiceItem, Instrument, Item, ScaleBounds, ScoredItem } from './types';
 
 /** The fixed range of the IOS pictures (Aron, Aron & Smollan 1992). */
 export const IOS_POINTS = 7;
@@ -7,6 +7,14 @@ export const SLIDER_MAX = 100;
 
 export function isAnswerable(item: Item): item is AnswerableItem {
   return item.kind !== 'instruction';
+}
+
+/**
+ * Ids of the free-text items flagged as possibly identifying: their answers are deleted with the
+ * external ids when a study's retention period ends.
+ */
+export function identifyingItemIds(instrument: Instrument): string[] {
+  return instrument.items.flatMap((item) => (item.kind === 'text' && item.identifying === true ? [item.id] : []));
 }
 
 export function isScoredItem(item: Item): item is ScoredItem {

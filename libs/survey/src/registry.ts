@@ -5,6 +5,7 @@ import { checkPhoneInstrument } from './instruments/check-phone';
 import { checkPhoneV2Instrument } from './instruments/check-phone-v2';
 import { checkSeatingInstrument } from './instruments/check-seating';
 import { checkSeatingV2Instrument } from './instruments/check-seating-v2';
+import { debriefInstrument } from './instruments/debrief';
 import { closenessCheckInstrument } from './instruments/closeness-check';
 import { closenessSciInstrument } from './instruments/closeness-sci';
 import { closenessSciV2Instrument } from './instruments/closeness-sci-v2';
@@ -40,6 +41,7 @@ const SHIPPED: readonly Instrument[] = Object.freeze([
   closenessSciV2Instrument,
   batsonEcV2Instrument,
   iriEcPtV2Instrument,
+  debriefInstrument,
 ]);
 
 /** Every shipped instrument (every version), in a stable order. */

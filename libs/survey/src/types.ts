@@ -92,6 +92,11 @@ export interface TextItem extends ItemBase {
   /** Counted in Unicode code points, as PostgreSQL's char_length does. */
   readonly maxLength: number;
   readonly multiline?: boolean;
+  /**
+   * The answer may identify the person (people write names, places, contact details into free
+   * text): deleted with the external ids once the study's retention period ends.
+   */
+  readonly identifying?: boolean;
 }
 
 /** Text shown to the participant; it takes no answer. */

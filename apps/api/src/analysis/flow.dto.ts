@@ -51,6 +51,7 @@ export class FlowCountsResponse {
   @ApiProperty({ description: 'Failed at least one submitted attention or manipulation check' }) failedCheck: number;
   @ApiProperty({ description: 'Excluded with their session (includeIncomplete=false and the session is not complete)' }) excludedWithSession: number;
   @ApiProperty({ description: 'Excluded for a failed check (perProtocol=true)' }) excludedFailedCheck: number;
+  @ApiProperty({ description: 'Withdrew consent after taking part: answers deleted, seat still counted as allocated' }) withdrew: number;
   @ApiProperty({ description: 'Included but without a submitted post-survey response' }) withoutPostData: number;
   @ApiProperty({ description: 'At least one submitted post-survey response; with the three before it, partitions participants' }) analysed: number;
 }

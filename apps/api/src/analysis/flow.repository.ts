@@ -36,6 +36,8 @@ export interface ConditionCounts {
   readonly failedCheck: number;
   readonly excludedWithSession: number;
   readonly excludedFailedCheck: number;
+  /** Withdrew consent after taking part: their answers were deleted (their seat stays allocated). */
+  readonly withdrew: number;
   readonly withoutPostData: number;
   readonly analysed: number;
 }
@@ -97,8 +99,9 @@ const MEMBERS = `
       FROM participant p JOIN sessions s ON s.id = p.session_id
   )`;
 
-// $4 = perProtocol. The four last counts partition the allocated participants: excluded with
-// their session, excluded for a failed check, no post-survey data, analysed.
+// $4 = perProtocol. The five last counts partition the allocated participants: excluded with
+// their session, withdrew consent, excluded for a failed check, no post-survey data, analysed.
+// A withdrawn member's answers (and so their check results) are deleted, hence the order.
 const CONDITIONS = `
   WITH ${SESSIONS}, ${MEMBERS}
   SELECT s.condition_id,
@@ -112,8 +115,9 @@ const CONDITIONS = `
          count(m.id) FILTER (WHERE m.rejoined) AS rejoined_elsewhere,
          count(m.id) FILTER (WHERE m.failed_check) AS failed_check,
          count(m.id) FILTER (WHERE NOT s.included) AS excluded_with_session,
+         count(m.id) FILTER (WHERE s.included AND m.status = 'withdrawn') AS withdrew,
          count(m.id) FILTER (WHERE s.included AND $4::boolean AND m.failed_check) AS excluded_failed_check,
-         count(m.id) FILTER (WHERE s.included AND NOT ($4::boolean AND m.failed_check) AND NOT m.post_data) AS without_post_data,
+         count(m.id) FILTER (WHERE s.included AND m.status <> 'withdrawn' AND NOT ($4::boolean AND m.failed_check) AND NOT m.post_data) AS without_post_data,
          count(m.id) FILTER (WHERE s.included AND NOT ($4::boolean AND m.failed_check) AND m.post_data) AS analysed
     FROM sessions s LEFT JOIN members m ON m.session_id = s.id
    GROUP BY s.condition_id
@@ -135,7 +139,7 @@ function toConditionCounts(row: RawRow): ConditionCounts {
     reachedPostSurvey: count(row, 'reached_post_survey'), completed: count(row, 'completed'),
     leftAfterAllocation: count(row, 'left_after_allocation'), rejoinedElsewhere: count(row, 'rejoined_elsewhere'), failedCheck: count(row, 'failed_check'),
     excludedWithSession: count(row, 'excluded_with_session'), excludedFailedCheck: count(row, 'excluded_failed_check'),
-    withoutPostData: count(row, 'without_post_data'), analysed: count(row, 'analysed'),
+    withdrew: count(row, 'withdrew'), withoutPostData: count(row, 'without_post_data'), analysed: count(row, 'analysed'),
   };
 }
 

@@ -29,7 +29,7 @@ export interface FlowReport {
 
 const COUNT_KEYS = [
   'sessions', 'participants', 'reachedPreSurvey', 'reachedConversation', 'reachedPostSurvey', 'completed', 'leftAfterAllocation',
-  'rejoinedElsewhere', 'failedCheck', 'excludedWithSession', 'excludedFailedCheck', 'withoutPostData', 'analysed',
+  'rejoinedElsewhere', 'failedCheck', 'excludedWithSession', 'excludedFailedCheck', 'withdrew', 'withoutPostData', 'analysed',
 ] as const satisfies readonly (keyof FlowCounts)[];
 
 function zeroCounts(): FlowCounts {

@@ -1,3 +1,5 @@
+import type { INestApplicationContext } from '@nestjs/common';
+
 /** Minimal `--name value` / `--flag` parser; the CLI has few options, a library would be overkill. */
 export interface ParsedArgs {
   readonly positional: string[];
@@ -27,4 +29,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const value = args.options[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** One `npm run admin -- <name>` command; resolves to the process exit code. */
+export interface Command {
+  readonly summary: string;
+  run(context: INestApplicationContext, args: ParsedArgs): Promise<number>;
 }

@@ -1,14 +1,10 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { writeFileSync } from 'node:fs';
 import { AccountsService, generatePassword } from '../auth/accounts.service';
 import { StudiesService } from '../studies/studies.service';
-import { type ParsedArgs, stringOption } from './args';
+import { type Command, stringOption } from './args';
 import { seedDemo } from './demo';
+import { purgeStudy, retentionRun } from './retention-commands';
 
-export interface Command {
-  readonly summary: string;
-  run(context: INestApplicationContext, args: ParsedArgs): Promise<number>;
-}
 
 function fail(message: string): number {
   process.stderr.write(`attune: ${message}\n`);
@@ -79,4 +75,4 @@ const verifyAllocation: Command = {
   },
 };
 
-export const COMMANDS: Readonly<Record<string, Command>> = { migrate, seed, 'create-user': createUser, 'verify-allocation': verifyAllocation };
+export const COMMANDS: Readonly<Record<string, Command>> = { migrate, seed, 'create-user': createUser, 'verify-allocation': verifyAllocation, 'purge-study': purgeStudy, 'retention-run': retentionRun };

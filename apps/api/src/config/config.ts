@@ -16,6 +16,12 @@ export interface AppConfig {
   readonly submitRateLimit: { readonly max: number; readonly windowSeconds: number };
   /** Joins per client address: a whole lab may share one address, so the default is generous. */
   readonly joinRateLimit: { readonly max: number; readonly windowSeconds: number };
+  /** Withdrawal attempts per client address: codes are unguessable, and this keeps them so. */
+  readonly withdrawalRateLimit: { readonly max: number; readonly windowSeconds: number };
+  /** Days after a study closes before external ids and identifying free text are deleted. */
+  readonly retentionDays: number;
+  /** How often each API replica looks for studies due for retention (0: never; run it by hand). */
+  readonly retentionCheckMinutes: number;
   readonly pseudonymSecret: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -98,6 +104,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       max: integer(env, 'JOIN_RATE_LIMIT_MAX', 120, 1, 100000),
       windowSeconds: integer(env, 'JOIN_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
     },
+    withdrawalRateLimit: {
+      max: integer(env, 'WITHDRAWAL_RATE_LIMIT_MAX', 10, 1, 100000),
+      windowSeconds: integer(env, 'WITHDRAWAL_RATE_LIMIT_WINDOW_SECONDS', 3600, 1, 86400),
+    },
+    retentionDays: integer(env, 'RETENTION_DAYS', 90, 0, 36500),
+    retentionCheckMinutes: integer(env, 'RETENTION_CHECK_MINUTES', 60, 0, 10080),
     pseudonymSecret: secret(env, 'PSEUDONYM_SECRET', nodeEnv),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };

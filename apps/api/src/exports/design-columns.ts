@@ -23,7 +23,7 @@ export function uniqueName(name: string, taken: Set<string>, suffix: string): st
   return unique;
 }
 
-const FIXED = ['participant', 'session', 'seat', 'protocol_version', 'protocol_hash', 'condition', 'stratum', 'session_incomplete', 'language'];
+const FIXED = ['participant', 'session', 'seat', 'protocol_version', 'protocol_hash', 'condition', 'stratum', 'session_incomplete', 'session_withdrawn_member', 'language'];
 
 function levelsOf(levels: readonly { id: string; label: string }[]): ValueLabel[] {
   return levels.map((level) => ({ value: level.id, label: level.label }));
@@ -58,6 +58,7 @@ export function designColumns(protocols: readonly FrozenProtocol[], taken: Set<s
     columns.push(column({ name, label: `Covariate (${covariate.source === 'observed' ? 'observed by the research assistant' : 'reported by the participant'}): ${covariate.label}`, type: 'category', values: levelsOf(covariate.levels), sql, source: `covariate ${covariate.id}`, missing: `${MISSING} (not asked or not answered)` }));
   }
   columns.push(column({ name: 'session_incomplete', label: 'Session kept after a member dropped out post-allocation (analysed as randomised)', type: 'boolean', values: booleanValues(), sql: 's.incomplete', missing: 'never missing' }));
+  columns.push(column({ name: 'session_withdrawn_member', label: 'A member of the session withdrew consent after taking part; their answers are deleted, the others\' stay', type: 'boolean', values: booleanValues(), sql: 's.withdrawn_member', missing: 'never missing' }));
   return columns;
 }
 

@@ -6,6 +6,7 @@ import { literal } from './sql-text';
 const PARTICIPANT_STATUS = [
   { value: 'joined', label: 'joined, consent not (yet) given' }, { value: 'consented', label: 'consented' },
   { value: 'declined', label: 'declined consent' }, { value: 'left', label: 'left the study' },
+  { value: 'withdrawn', label: 'withdrew consent after taking part; answers deleted' },
 ];
 const SESSION_STATUS = ['forming', 'allocated', 'pre_survey', 'conversation', 'post_survey', 'complete', 'ended_early', 'abandoned'].map((value) => ({ value, label: null }));
 

@@ -12,6 +12,7 @@ export const PARTICIPANT_TOKEN_PREFIX = 'atp_';
 
 export const ParticipantAuthError = defineErrors('ParticipantAuthError', {
   PARTICIPANT_TOKEN_INVALID: { status: 401, title: 'This participant link is not valid or has expired' },
+  PARTICIPANT_WITHDRAWN: { status: 410, title: 'This participant withdrew from the study and their answers were deleted' },
 });
 
 type ParticipantRequest = Request & { participant?: Participant };
@@ -31,6 +32,7 @@ export class ParticipantGuard implements CanActivate {
     const manager = this.dataSource.manager;
     const participant = await selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.token_hash = $1`, [hashSecret(token)]);
     if (!participant) throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
+    if (participant.status === 'withdrawn') throw new ParticipantAuthError('PARTICIPANT_WITHDRAWN');
     req.participant = participant;
     return true;
   }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { Completion, StudyDesign } from '../studies/study-design';
 import type { Study } from '../studies/study.entity';
 import { StudiesRepository } from '../studies/studies.repository';
@@ -11,6 +12,8 @@ import { canRejoin, type ConversationClock, conversationClock, isAllocated, phas
 import { SessionFlow } from './session-flow';
 import { SessionsRepository } from './sessions.repository';
 import { pendingCovariates } from './stratum-policy';
+import { withdrawalCode, withdrawalCodeHash } from './withdrawal-code';
+import { withdrawalWindow } from '../studies/withdrawal-window';
 
 export interface SessionView {
   readonly status: SessionStatus;
@@ -40,6 +43,15 @@ export interface ParticipantStateView {
   };
   readonly session: SessionView | null;
   readonly completion: Completion | null;
+  /** With the completion: the participant's withdrawal code and until when it works. */
+  readonly withdrawal: WithdrawalView | null;
+}
+
+export interface WithdrawalView {
+  readonly code: string;
+  readonly daysAfterClose: number;
+  /** Null while the study still runs: the period ends daysAfterClose days after it closes. */
+  readonly deadline: Date | null;
 }
 
 function isStillIn(participant: Participant): boolean {
@@ -59,6 +71,7 @@ export class ParticipantStateService {
     private readonly studies: StudiesRepository,
     private readonly flow: SessionFlow,
     private readonly designs: ProtocolDesigns,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** `participant` as the guard loaded it for this request. */
@@ -70,6 +83,7 @@ export class ParticipantStateService {
     const session = participant.sessionId ? await this.sessions.findById(participant.sessionId) : null;
     const design = await this.designs.ofParticipant(study, session);
     const pending = pendingCovariates(design, participant.covariates, session !== null);
+    const finished = await this.isFinished(participant, session);
     return {
       participant: {
         id: participant.id, status: participant.status, language: participant.language, seatNumber: participant.seatNumber,
@@ -78,8 +92,16 @@ export class ParticipantStateService {
       },
       study: this.studyTexts(study, design, participant, pending),
       session: session ? await this.sessionView(session, design, participant) : null,
-      completion: (await this.isFinished(participant, session)) ? completionOf(design.completion) : null,
+      completion: finished ? completionOf(design.completion) : null,
+      withdrawal: finished ? await this.withdrawalView(participant, design, study) : null,
     };
+  }
+
+  /** The code is derived from the participant's id, so a reload shows the same one; its hash is what a withdrawal looks up. */
+  private async withdrawalView(participant: Participant, design: StudyDesign, study: Study): Promise<WithdrawalView> {
+    const code = withdrawalCode(this.config.pseudonymSecret, participant.id);
+    if (participant.withdrawalCodeHash === null) await this.participants.rememberWithdrawalCode(participant.id, withdrawalCodeHash(code));
+    return { code, ...withdrawalWindow(design, study.seedRevealedAt) };
   }
 
   private studyTexts(study: Study, design: StudyDesign, participant: Participant, pending: Parameters<typeof covariateQuestions>[1]): ParticipantStateView['study'] {

@@ -136,11 +136,18 @@ class CompletionResponse {
   @ApiPropertyOptional({ description: 'e.g. https://app.prolific.com/submissions/complete?cc=CODE' }) url?: string;
 }
 
+class WithdrawalResponse {
+  @ApiProperty({ example: 'ABCD-EFGH-JKMN', description: 'Typed at /withdraw to withdraw this participant\'s data; unguessable, and the same on every reload' }) code: string;
+  @ApiProperty({ example: 30, description: 'Withdrawal stays possible until this many days after the study closes' }) daysAfterClose: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The last moment to withdraw; null while the study is still running' }) deadline: string | null;
+}
+
 export class ParticipantStateResponse {
   @ApiProperty({ type: ParticipantSelfResponse }) participant: ParticipantSelfResponse;
   @ApiProperty({ type: StudyTextsResponse }) study: StudyTextsResponse;
   @ApiProperty({ type: OwnSessionResponse, nullable: true }) session: OwnSessionResponse | null;
   @ApiProperty({ type: CompletionResponse, nullable: true, description: 'Once the session is complete and this participant submitted the post-survey, or once their session ended early because they were left alone (the debrief)' }) completion: CompletionResponse | null;
+  @ApiProperty({ type: WithdrawalResponse, nullable: true, description: 'Shown with the completion' }) withdrawal: WithdrawalResponse | null;
 
   static of(view: ParticipantStateView): ParticipantStateResponse {
     return {
@@ -148,6 +155,7 @@ export class ParticipantStateResponse {
       study: { ...view.study, languages: [...view.study.languages], covariateQuestions: view.study.covariateQuestions.map((q) => ({ ...q, levels: q.levels.map((level) => ({ ...level })) })) },
       session: view.session && OwnSessionResponse.of(view.session),
       completion: view.completion && { ...view.completion },
+      withdrawal: view.withdrawal && { ...view.withdrawal, deadline: view.withdrawal.deadline?.toISOString() ?? null },
     };
   }
 }

@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Study } from '../studies/study.entity';
 import { StudySession } from './session.entity';
 
-export const PARTICIPANT_STATUSES = ['joined', 'consented', 'declined', 'left'] as const;
+export const PARTICIPANT_STATUSES = ['joined', 'consented', 'declined', 'left', 'withdrawn'] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 /**
@@ -12,7 +12,8 @@ export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 @Entity({ name: 'participant' })
 @Unique('participant_one_per_seat', ['sessionId', 'seatNumber'])
 @Index(['studyId', 'status', 'lastSeenAt'])
-@Check('participant_status_known', `status IN ('joined', 'consented', 'declined', 'left')`)
+@Check('participant_status_known', `status IN ('joined', 'consented', 'declined', 'left', 'withdrawn')`)
+@Check('participant_withdrawn_when', `(status = 'withdrawn') = (withdrawn_at IS NOT NULL)`)
 @Check('participant_consent_recorded', `status NOT IN ('consented') OR (consented_at IS NOT NULL AND consent_hash IS NOT NULL)`)
 @Check('participant_seat_with_session', `(session_id IS NULL) = (seat_number IS NULL)`)
 export class Participant {
@@ -75,6 +76,18 @@ export class Participant {
   @Index({ unique: true, where: 'rejoined_from IS NOT NULL' })
   @Column({ name: 'rejoined_from', type: 'uuid', nullable: true })
   rejoinedFrom: string | null;
+
+  /**
+   * SHA-256 of the withdrawal code shown on the completion screen (set when that screen is first
+   * served). The code itself is derived, never stored: see withdrawals/withdrawal-code.ts.
+   */
+  @Index({ unique: true, where: 'withdrawal_code_hash IS NOT NULL' })
+  @Column({ name: 'withdrawal_code_hash', type: 'text', nullable: true })
+  withdrawalCodeHash: string | null;
+
+  /** Set when the person withdrew consent: their answers are deleted, this row stays for the trial record. */
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
 
   @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
   lastSeenAt: Date;

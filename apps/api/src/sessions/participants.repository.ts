@@ -67,6 +67,11 @@ export class ParticipantsRepository {
     return manager.exists(PhaseSubmission, { where: { participantId, phase, state: 'done' } });
   }
 
+  /** Remembers the hash of the withdrawal code a completion screen showed; the first writer wins. */
+  async rememberWithdrawalCode(participantId: string, codeHash: string): Promise<void> {
+    await this.dataSource.query(`UPDATE participant SET withdrawal_code_hash = $2 WHERE id = $1 AND withdrawal_code_hash IS NULL`, [participantId, codeHash]);
+  }
+
   /** Active members (consented, not left) of the session that have not finished `phase`. */
   async countMissingPhase(sessionId: string, phase: 'pre' | 'post', manager: EntityManager): Promise<{ active: number; missing: number }> {
     const rows: Array<{ active: number; missing: number }> = await manager.query(

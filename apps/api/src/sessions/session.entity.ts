@@ -51,6 +51,10 @@ export class StudySession {
   @Column({ name: 'dropout_reason', type: 'text', nullable: true })
   dropoutReason: string | null;
 
+  /** A member withdrew consent after taking part: their answers are gone, the partner's stay. */
+  @Column({ name: 'withdrawn_member', type: 'boolean', default: false })
+  withdrawnMember: boolean;
+
   @Column({ name: 'observed_covariates', type: 'jsonb', default: () => `'{}'::jsonb` })
   observedCovariates: Record<string, string>;
 

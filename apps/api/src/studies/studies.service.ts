@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { newSeedHex, seedCommitment } from '../randomisation/keyed-random';
-import { type SessionMismatch, verifyAllocations, verifySessions, type StratumVerification } from '../randomisation/verify-allocations';
+import { type AllocatedSessionRow, type SessionMismatch, verifyAllocations, verifySessions, type StratumVerification } from '../randomisation/verify-allocations';
 import { sessionStratum } from '../sessions/stratum-policy';
 import { checkDesign } from './design-rules';
 import { snapshotProtocol, weightedConditions } from './protocol-snapshot';
@@ -171,7 +171,10 @@ export class StudiesService {
     const allocations = await this.repository.listAllocations(studyId);
     const strata = verifyAllocations({ seedHex, scheme: study.design.randomisation.scheme, conditions: weightedConditions(study.design), blockMultipliers: study.design.randomisation.blockMultipliers }, allocations);
     // Amendments cannot change stratifiers (allocationDefinition), so the current design computes every session's stratum.
-    const sessions = verifySessions(await this.repository.listAllocatedSessions(studyId), (row) => sessionStratum(study.design, row.memberCovariates, row.observed));
+    // Once `admin purge-study` removed the members, their covariates cannot be re-read: the session's
+    // stratum is then compared with its allocation row only (the sequence check above is unaffected).
+    const stratumOf = study.participantDataPurgedAt ? (row: AllocatedSessionRow) => row.sessionStratum : (row: AllocatedSessionRow) => sessionStratum(study.design, row.memberCovariates, row.observed);
+    const sessions = verifySessions(await this.repository.listAllocatedSessions(studyId), stratumOf);
     const matches = strata.every((s) => s.mismatches.length === 0) && sessions.length === 0;
     return { matches, seedHex, seedCommitment: study.seedCommitment ?? '', strata, sessions };
   }

@@ -77,6 +77,11 @@ export class CompletionDto {
   @IsOptional() @IsUrl({ protocols: ['https'], require_protocol: true }) @MaxLength(2000) url?: string;
 }
 
+export class WithdrawalDto {
+  @ApiProperty({ example: 30, description: 'Days after the study closes during which a participant may still withdraw their data (state it in the consent text)' })
+  @IsInt() @Min(0) @Max(3650) daysAfterClose: number;
+}
+
 export class StudyDesignDto {
   @ApiProperty({ type: [FactorDesignDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => FactorDesignDto) factors: FactorDesignDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) @IsObject() conditionWeights: Record<string, number>;
@@ -91,6 +96,8 @@ export class StudyDesignDto {
   @ApiProperty({ type: ConsentDto }) @ValidateNested() @Type(() => ConsentDto) consent: ConsentDto;
   @ApiProperty({ type: [String], example: ['en'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { each: true }) languages: string[];
   @ApiProperty({ type: CompletionDto }) @ValidateNested() @Type(() => CompletionDto) completion: CompletionDto;
+  @ApiPropertyOptional({ type: WithdrawalDto, description: 'Absent: withdrawal is possible until 30 days after the study closes' })
+  @IsOptional() @ValidateNested() @Type(() => WithdrawalDto) withdrawal?: WithdrawalDto;
 }
 
 /**

@@ -72,4 +72,6 @@ export interface StudyDesign {
   readonly consent: { readonly version: string; readonly text: Localized };
   readonly languages: readonly string[];
   readonly completion: Completion;
+  /** How long after the study closes a participant may still withdraw; absent: 30 days. */
+  readonly withdrawal?: { readonly daysAfterClose: number };
 }

@@ -42,6 +42,14 @@ export class Study {
   @Column({ name: 'seed_revealed_at', type: 'timestamptz', nullable: true })
   seedRevealedAt: Date | null;
 
+  /** When the retention job deleted external ids and identifying free text (RETENTION_DAYS after closing). */
+  @Column({ name: 'identifiers_deleted_at', type: 'timestamptz', nullable: true })
+  identifiersDeletedAt: Date | null;
+
+  /** When `admin purge-study` removed every participant's data (protocol and allocations stay). */
+  @Column({ name: 'participant_data_purged_at', type: 'timestamptz', nullable: true })
+  participantDataPurgedAt: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 

@@ -52,6 +52,7 @@ export interface ParticipantState {
     phase: 'pre' | 'post' | null; instruments: Array<{ id: string; version: number }>;
   };
   completion: null | { kind: string; code?: string; url?: string };
+  withdrawal: null | { code: string; daysAfterClose: number; deadline: string | null };
 }
 
 /** One participant's phone: the token from joining, sent on every call. */

@@ -2,6 +2,7 @@ import { attentionCheckResults, manipulationCheckResults } from '../check-result
 import { checkInstrument } from '../check-instrument';
 import { defineInstrument } from '../define-instrument';
 import { exportColumns } from '../export-columns';
+import { identifyingItemIds } from '../item-rules';
 import { getInstrument, listInstruments } from '../registry';
 import { scoreAnswers } from '../score-answers';
 import type { Answers, Instrument, Scores } from '../types';
@@ -11,6 +12,7 @@ import { batsonEcInstrument } from './batson-ec';
 import { checkPhoneInstrument } from './check-phone';
 import { checkSeatingInstrument } from './check-seating';
 import { closenessCheckInstrument } from './closeness-check';
+import { debriefInstrument } from './debrief';
 import { closenessSciInstrument } from './closeness-sci';
 import { iPanasSfInstrument } from './i-panas-sf';
 import { iosInstrument } from './ios';
@@ -55,6 +57,8 @@ const cases: ReadonlyArray<readonly [string, Instrument, Answers, Scores]> = [
   ['phone checks', checkPhoneInstrument, { phone_present: 'yes', phone_object_recalled: 'phone' }, {}],
   ['seating checks', checkSeatingInstrument, { seating_arrangement: 'side_by_side', seating_face_visible: 'no' }, {}],
   ['attention check', attentionInstrument, { attention_instructed: 'strongly_disagree' }, {}],
+  // Open answers are optional; the debriefing has no scales.
+  ['debriefing', debriefInstrument, { debrief_purpose: 'Phones and friendship?', debrief_noticed: 'yes', debrief_comments: null }, {}],
 ];
 
 describe.each(cases)('%s', (_name, instrument, answers, scores) => {
@@ -96,7 +100,7 @@ describe('the registry of shipped instruments', () => {
     'ios@1', 'closeness_sci@1', 'closeness_check@1', 'iri_ec_pt@1', 'batson_ec@1',
     'i_panas_sf@1', 'check_phone@1', 'check_seating@1', 'attention@1',
     'check_phone@2', 'check_seating@2', 'partner_responsiveness@1', 'trust@1', 'conversation_process@1',
-    'ios@2', 'closeness_sci@2', 'batson_ec@2', 'iri_ec_pt@2',
+    'ios@2', 'closeness_sci@2', 'batson_ec@2', 'iri_ec_pt@2', 'debrief@1',
   ];
   it('lists every shipped instrument once', () => {
     expect(listInstruments().map((i) => `${i.id}@${i.version}`)).toEqual(expected);
@@ -149,5 +153,17 @@ describe('translations end to end (German)', () => {
     const [column] = exportColumns(iosInstrument, { language: 'de' });
     expect(column?.label).toMatch(/^Welches Bild beschreibt Ihre Beziehung/);
     expect(column?.values[0]).toEqual({ value: 1, label: 'Keine Überschneidung' });
+  });
+});
+
+describe('identifying free text', () => {
+  it('names only the text items flagged identifying, across every shipped instrument', () => {
+    const flagged = listInstruments().flatMap((instrument) => identifyingItemIds(instrument).map((id) => `${instrument.id}@${instrument.version}:${id}`));
+    expect(flagged).toEqual(['debrief@1:debrief_comments']);
+  });
+
+  it('a definition with a non-boolean identifying flag is refused', () => {
+    const bad = { ...debriefInstrument, items: [{ kind: 'text', id: 'x', text: { en: 'X' }, maxLength: 5, identifying: 'yes' }] };
+    expect(checkInstrument(bad).map((problem) => problem.path)).toContain('items[0].identifying');
   });
 });

@@ -10,6 +10,7 @@ export interface FlowCounts {
   readonly leftAfterAllocation: number;
   readonly excludedWithSession: number;
   readonly excludedFailedCheck: number;
+  readonly withdrew: number;
   readonly analysed: number;
 }
 
@@ -58,6 +59,7 @@ function armBoxes(arm: FlowInput['arms'][number], index: number, top: number): B
   ]);
   const analysed = box(`analysed-${index}`, x, followUp.y + followUp.height + 40, COLUMN, [
     `Analysed: ${c.analysed}`, `Excluded with session: ${c.excludedWithSession}`, `Excluded, failed check: ${c.excludedFailedCheck}`,
+    `Withdrew consent: ${c.withdrew}`,
   ]);
   return [allocated, followUp, analysed];
 }
