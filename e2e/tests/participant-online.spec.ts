@@ -29,7 +29,7 @@ const bilingual = {
   completion: { kind: 'redirect', url: PROLIFIC_DONE },
 };
 
-test('an online participant from Prolific picks German, finishes, and is sent back with the completion code', async ({ page, context, researcher }, testInfo) => {
+test('an online participant from Prolific picks German, finishes, notes the withdrawal code and goes back with the completion code', async ({ page, context, researcher }, testInfo) => {
   test.setTimeout(120_000);
   const shots = new Shots(testInfo);
   const study = await researcher.launchedStudy('phone_only', bilingual);
@@ -71,6 +71,9 @@ test('an online participant from Prolific picks German, finishes, and is sent ba
   await shots.take(page, 'ios-german');
   await answerPhase(page);
   await page.getByTestId('submit-phase').click();
+  // The withdrawal code comes first; the participant goes on to Prolific with a tap.
+  await expect(page.getByTestId('withdrawal-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, { timeout: 20_000 });
+  await page.getByTestId('finish-redirect').click();
   await expect(page).toHaveURL(PROLIFIC_DONE, { timeout: 20_000 });
   await shots.take(page, 'back-on-prolific');
 });

@@ -1,15 +1,28 @@
-import { useEffect } from 'react';
-import type { Completion } from '@/lib/participant/types';
+import type { Completion, Withdrawal } from '@/lib/participant/types';
+
+function deadlineText(withdrawal: Withdrawal): string {
+  if (withdrawal.deadline === null) return `until ${withdrawal.daysAfterClose} days after the study ends`;
+  return `until ${new Date(withdrawal.deadline).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}`;
+}
+
+/** The participant's right to withdraw, with the code that exercises it: shown before anyone is sent on. */
+function WithdrawalNote({ withdrawal }: { readonly withdrawal: Withdrawal }) {
+  return (
+    <div className="withdrawal-note" data-testid="withdrawal">
+      <p>You can withdraw your answers {deadlineText(withdrawal)}, without giving a reason. Keep this withdrawal code; it is the only link between you and your answers:</p>
+      <p className="completion-code" data-testid="withdrawal-code">{withdrawal.code}</p>
+      <p className="muted">To withdraw, enter it at <a href="/withdraw">{typeof window === 'undefined' ? '/withdraw' : `${window.location.origin}/withdraw`}</a>.</p>
+    </div>
+  );
+}
 
 /**
  * Shown only after the server acknowledged the post-survey (the API sends `completion` only then).
- * A Prolific participant is sent back with the completion code in the redirect URL.
+ * A Prolific participant continues with the completion code in the redirect URL, by a tap rather
+ * than automatically, so the withdrawal code can be noted first.
  */
-export function CompletionScreen({ completion, endedEarly = false }: { readonly completion: Completion; readonly endedEarly?: boolean }) {
+export function CompletionScreen({ completion, withdrawal, endedEarly = false }: { readonly completion: Completion; readonly withdrawal: Withdrawal | null; readonly endedEarly?: boolean }) {
   const redirect = completion.kind === 'redirect' ? completion.url ?? null : null;
-  useEffect(() => {
-    if (redirect) window.location.assign(redirect);
-  }, [redirect]);
   return (
     <section className="p-card notice notice-done" aria-labelledby="done-title">
       <h1 id="done-title" tabIndex={-1}>Thank you for taking part</h1>
@@ -18,8 +31,9 @@ export function CompletionScreen({ completion, endedEarly = false }: { readonly 
       ) : (
         <p>Your answers have been received. The study compares how conversations feel in different settings; your partner and you were part of one of those settings.</p>
       )}
+      {withdrawal ? <WithdrawalNote withdrawal={withdrawal} /> : null}
       {redirect ? (
-        <p>Taking you back to finish your submission… If nothing happens, <a href={redirect}>continue here</a>.</p>
+        <p><a className="button" href={redirect} data-testid="finish-redirect">Finish and return to Prolific</a></p>
       ) : (
         <>
           <p>Your completion code:</p>

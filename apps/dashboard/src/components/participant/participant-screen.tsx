@@ -84,9 +84,9 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
     case 'phones-away':
       return <PhonesAwayScreen instructions={session?.instructions ?? null} language={state.participant.language} refresh={props.refresh} />;
     case 'complete':
-      return state.completion ? <CompletionScreen completion={state.completion} /> : <Finishing />;
+      return state.completion ? <CompletionScreen completion={state.completion} withdrawal={state.withdrawal} /> : <Finishing />;
     case 'debrief':
-      return state.completion ? <CompletionScreen completion={state.completion} endedEarly /> : <Finishing />;
+      return state.completion ? <CompletionScreen completion={state.completion} withdrawal={state.withdrawal} endedEarly /> : <Finishing />;
     case 'finishing':
       return <Finishing />;
   }

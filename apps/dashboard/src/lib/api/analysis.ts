@@ -1,6 +1,5 @@
 import 'server-only';
-import { redirect } from 'next/navigation';
-import { apiClient, settle, type ApiResult } from './client';
+import { apiClient, settle, signedIn, type ApiResult } from './client';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -19,11 +18,6 @@ export interface ResultsOptions {
   readonly includeIncomplete?: boolean;
   readonly perProtocol?: boolean;
   readonly minMembers?: number;
-}
-
-function signedIn<T>(result: ApiResult<T>): ApiResult<T> {
-  if (!result.ok && result.problem.status === 401) redirect('/login');
-  return result;
 }
 
 export async function getStudyDetail(studyId: string): Promise<ApiResult<StudyDetail>> {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { apiBaseUrl } from './base-url';
 import { CSRF_COOKIE, CSRF_HEADER, PARTICIPANT_TOKEN_HEADER, SESSION_COOKIE } from './cookie-names';
@@ -92,4 +93,10 @@ export async function settle<T>(call: Promise<RawResult<T>>): Promise<ApiResult<
   const { data, error, response } = result;
   if (response.ok) return { ok: true, data: data as T, response };
   return { ok: false, problem: problemFrom(error, response), response };
+}
+
+/** A researcher call whose session expired sends the browser to the login page. */
+export function signedIn<T>(result: ApiResult<T>): ApiResult<T> {
+  if (!result.ok && result.problem.status === 401) redirect('/login');
+  return result;
 }

@@ -1,16 +1,10 @@
 import 'server-only';
-import { redirect } from 'next/navigation';
-import { apiClient, settle, type ApiResult } from './client';
+import { apiClient, settle, signedIn, type ApiResult } from './client';
 import type { components } from './schema';
 
 export type StudyDetail = components['schemas']['StudyResponse'];
 export type SessionSummary = components['schemas']['SessionSummaryResponse'];
 export type CreatedSession = components['schemas']['CreatedSessionResponse'];
-
-function signedIn<T>(result: ApiResult<T>): ApiResult<T> {
-  if (!result.ok && result.problem.status === 401) redirect('/login');
-  return result;
-}
 
 export async function getStudy(studyId: string): Promise<ApiResult<StudyDetail>> {
   const client = await apiClient();

@@ -392,6 +392,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/data-protection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Withdrawal period and identifier retention of a study
+         * @description Analysts and above: until when participants may withdraw, how many did, and when external ids and identifying free text are (or were) deleted.
+         */
+        get: operations["Retention_dataProtection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/{studyId}/enrolment": {
         parameters: {
             query?: never;
@@ -696,6 +716,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a withdrawal for a participant who asked in person
+         * @description Researchers and owners. By session code and seat, once the session is over; audited with the reason code.
+         */
+        post: operations["Withdrawals_withdrawSeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/templates": {
         parameters: {
             query?: never;
@@ -722,6 +762,26 @@ export interface paths {
         get: operations["Users_list"];
         put?: never;
         post: operations["Users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a participant's data with their withdrawal code
+         * @description No login. Deletes the answers and scores of the participant the code was shown to, keeping the record that the seat was allocated. A wrong and a right code get the same answer in the same time; a mistyped code (the check character does not match) gets 400; after the study's withdrawal deadline, 409 naming the date. Rate-limited per client address.
+         */
+        post: operations["Withdrawals_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1013,6 +1073,10 @@ export interface components {
             /** @description At least 12 characters */
             password: string;
         };
+        DataProtectionResponse: {
+            identifiers: components["schemas"]["IdentifierRetentionResponse"];
+            withdrawal: components["schemas"]["WithdrawalPeriodResponse"];
+        };
         EnrolmentResponse: {
             /** @description Every condition of the design, in canonical order, even with no session */
             conditions: components["schemas"]["ConditionEnrolmentResponse"][];
@@ -1087,6 +1151,8 @@ export interface components {
             rejoinedElsewhere: number;
             /** @description Allocated sessions */
             sessions: number;
+            /** @description Withdrew consent after taking part: answers deleted, seat still counted as allocated */
+            withdrew: number;
             /** @description Included but without a submitted post-survey response */
             withoutPostData: number;
         };
@@ -1160,6 +1226,28 @@ export interface components {
             p: number;
             participants: number;
             sessions: number;
+        };
+        IdentifierRetentionResponse: {
+            /**
+             * Format: date-time
+             * @description When it did
+             */
+            deletedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the retention job will delete external ids and identifying free text; null while the study runs
+             */
+            dueAt: string | null;
+            /**
+             * Format: date-time
+             * @description When an administrator purged every participant's data (admin purge-study)
+             */
+            participantDataPurgedAt: string | null;
+            /**
+             * @description RETENTION_DAYS of this installation
+             * @example 90
+             */
+            retentionDays: number;
         };
         IndividualLevelDto: {
             /** @description n per condition if individuals were independent */
@@ -1453,7 +1541,7 @@ export interface components {
             language: string;
             seatNumber: number | null;
             /** @enum {string} */
-            status: "joined" | "consented" | "declined" | "left";
+            status: "joined" | "consented" | "declined" | "left" | "withdrawn";
         };
         ParticipantStateResponse: {
             /** @description Once the session is complete and this participant submitted the post-survey, or once their session ended early because they were left alone (the debrief) */
@@ -1461,6 +1549,8 @@ export interface components {
             participant: components["schemas"]["ParticipantSelfResponse"];
             session: components["schemas"]["OwnSessionResponse"] | null;
             study: components["schemas"]["StudyTextsResponse"];
+            /** @description Shown with the completion */
+            withdrawal: components["schemas"]["WithdrawalResponse"] | null;
         };
         PhaseAnswersResponse: {
             instruments: components["schemas"]["InstrumentAnswersResponse"][];
@@ -1624,7 +1714,29 @@ export interface components {
             participantId: string;
             seatNumber: number;
             /** @enum {string} */
-            status: "joined" | "consented" | "declined" | "left";
+            status: "joined" | "consented" | "declined" | "left" | "withdrawn";
+        };
+        SeatWithdrawalRequest: {
+            /**
+             * @description How the request reached you; a code rather than free text, so the audit log holds no personal data
+             * @enum {string}
+             */
+            reason: "asked_in_person" | "asked_by_email" | "asked_by_phone" | "ethics_board" | "other";
+            /** @example 1 */
+            seat: number;
+            /**
+             * @description The session code shown on the lab console
+             * @example K7M2QX
+             */
+            sessionCode: string;
+        };
+        SeatWithdrawalResponse: {
+            /** Format: uuid */
+            participantId: string;
+            /** @description Survey responses deleted (one per instrument and phase) */
+            responsesDeleted: number;
+            /** Format: date-time */
+            withdrawnAt: string;
         };
         SessionDetailResponse: {
             code: string;
@@ -1767,6 +1879,8 @@ export interface components {
             stratifyBy: string[];
             /** @example 30 */
             targetSessionsPerCondition: number;
+            /** @description Absent: withdrawal is possible until 30 days after the study closes */
+            withdrawal?: components["schemas"]["WithdrawalDto"];
         };
         StudyResponse: {
             /** Format: date-time */
@@ -1872,6 +1986,55 @@ export interface components {
             p: number;
             se: number;
             t: number;
+        };
+        WithdrawalDto: {
+            /**
+             * @description Days after the study closes during which a participant may still withdraw their data (state it in the consent text)
+             * @example 30
+             */
+            daysAfterClose: number;
+        };
+        WithdrawalPeriodResponse: {
+            /** @example 30 */
+            daysAfterClose: number;
+            /**
+             * Format: date-time
+             * @description Null while the study runs
+             */
+            deadline: string | null;
+            /** @description Participants who withdrew so far */
+            withdrawn: number;
+        };
+        WithdrawalReceipt: {
+            /**
+             * @description Always true for a well-formed code: a right and a wrong code get the same answer, so the endpoint cannot be used to test codes
+             * @example true
+             */
+            received: boolean;
+        };
+        WithdrawalRequest: {
+            /**
+             * @description The code from the completion screen; case, spaces and dashes do not matter
+             * @example ABCD-EFGH-JKMN
+             */
+            code: string;
+        };
+        WithdrawalResponse: {
+            /**
+             * @description Typed at /withdraw to withdraw this participant's data; unguessable, and the same on every reload
+             * @example ABCD-EFGH-JKMN
+             */
+            code: string;
+            /**
+             * @description Withdrawal stays possible until this many days after the study closes
+             * @example 30
+             */
+            daysAfterClose: number;
+            /**
+             * Format: date-time
+             * @description The last moment to withdraw; null while the study is still running
+             */
+            deadline: string | null;
         };
     };
     responses: never;
@@ -2505,6 +2668,27 @@ export interface operations {
             };
         };
     };
+    Retention_dataProtection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataProtectionResponse"];
+                };
+            };
+        };
+    };
     Enrolment_enrolment: {
         parameters: {
             query?: never;
@@ -2962,6 +3146,31 @@ export interface operations {
             };
         };
     };
+    Withdrawals_withdrawSeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeatWithdrawalRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatWithdrawalResponse"];
+                };
+            };
+        };
+    };
     Studies_templates: {
         parameters: {
             query?: never;
@@ -3019,6 +3228,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+        };
+    };
+    Withdrawals_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalReceipt"];
                 };
             };
         };

@@ -7,6 +7,7 @@ type Schemas = components['schemas'];
 export type ParticipantState = Schemas['ParticipantStateResponse'];
 export type OwnSession = NonNullable<ParticipantState['session']>;
 export type Completion = NonNullable<ParticipantState['completion']>;
+export type Withdrawal = NonNullable<ParticipantState['withdrawal']>;
 export type CovariateQuestion = ParticipantState['study']['covariateQuestions'][number];
 
 export type Phase = 'pre' | 'post';

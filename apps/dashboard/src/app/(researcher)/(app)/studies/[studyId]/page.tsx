@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StudyNav } from '@/components/study-nav';
 import { getStudyDetail, getVerification, listProtocols, type StudyDetail } from '@/lib/api/analysis';
+import { getDataProtection } from '@/lib/api/data-protection';
 import { conditionLabel } from '@/lib/results/format';
+import { DataProtectionCard } from './data-protection';
 
 export const metadata: Metadata = { title: 'Study' };
 
@@ -47,7 +49,7 @@ function DesignAtAGlance({ design }: { readonly design: StudyDetail['design'] })
 /** The study at a glance: status, protocol and its hash, the seed commitment (and after close the seed and its check), the design. */
 export default async function StudyPage({ params }: { readonly params: Promise<{ studyId: string }> }) {
   const { studyId } = await params;
-  const [study, protocols] = await Promise.all([getStudyDetail(studyId), listProtocols(studyId)]);
+  const [study, protocols, protection] = await Promise.all([getStudyDetail(studyId), listProtocols(studyId), getDataProtection(studyId)]);
   if (!study.ok) {
     if (study.problem.status === 404 || study.problem.status === 400) notFound();
     return <p className="alert" role="alert">The study could not be loaded ({study.problem.title}).</p>;
@@ -71,6 +73,7 @@ export default async function StudyPage({ params }: { readonly params: Promise<{
         <dt>Online study link</dt><dd className="mono">/s/{s.joinCode}</dd>
       </dl>
       <DesignAtAGlance design={s.design} />
+      {protection.ok ? <DataProtectionCard studyId={studyId} protection={protection.data} canWithdraw={s.role !== 'analyst'} /> : null}
     </>
   );
 }

@@ -1,0 +1,69 @@
+import { expect, test } from '../support/fixtures';
+import { answerCovariates, answerPhase, confirmInstructions, consent, waitForSurvey } from '../support/journey';
+import { expectAccessible, expectNoSideways, newPhone, Shots, tokenOf } from '../support/phone';
+
+/** The check character is the last one: changing it is a typo the page must catch. */
+function mistyped(code: string): string {
+  return code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
+}
+
+test('a participant notes the withdrawal code on the completion screen and withdraws at /withdraw', async ({ browser, researcher }, testInfo) => {
+  test.setTimeout(180_000);
+  const study = await researcher.launchedStudy('phone_only');
+  const session = await researcher.labSession(study.id);
+  const shots = new Shots(testInfo);
+  const a = await newPhone(browser);
+  const b = await newPhone(browser);
+  await a.page.goto(session.seats[0]?.joinPath ?? '');
+  await b.page.goto(session.seats[1]?.joinPath ?? '');
+  for (const phone of [a, b]) {
+    await consent(phone.page);
+    await answerCovariates(phone.page);
+  }
+  for (const phone of [a, b]) await confirmInstructions(phone.page).catch(() => undefined);
+  for (const phone of [a, b]) {
+    await waitForSurvey(phone.page, 'pre');
+    await answerPhase(phone.page);
+    await phone.page.getByTestId('submit-phase').click();
+  }
+  for (const phone of [a, b]) await expect(phone.page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 15_000 });
+  await researcher.startConversation(study.id, session.id);
+  // B leaves; A is debriefed and gets the completion screen, with the withdrawal code.
+  await b.page.request.post('/api/participant/leave', { headers: { 'X-Participant-Token': await tokenOf(b.page) } });
+  await a.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect(a.page.getByTestId('debrief')).toBeVisible({ timeout: 15_000 });
+  const code = (await a.page.getByTestId('withdrawal-code').textContent()) ?? '';
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(a.page.getByTestId('withdrawal')).toContainText('until 30 days after the study ends');
+  await expectAccessible(a.page, 'completion with the withdrawal code');
+  await shots.take(a.page, 'completion-withdrawal-code');
+  const token = await tokenOf(a.page);
+
+  await a.page.getByRole('link', { name: /\/withdraw$/ }).click();
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Withdraw your answers' })).toBeVisible();
+  await expectAccessible(a.page, 'withdraw form');
+  await expectNoSideways(a.page, 'withdraw form');
+  const field = a.page.getByLabel('Your withdrawal code');
+  await field.fill(mistyped(code));
+  await a.page.getByRole('button', { name: 'Continue' }).click();
+  await a.page.getByRole('button', { name: 'Yes, delete my answers' }).click();
+  await expect(a.page.getByRole('alert')).toContainText('This is not a withdrawal code');
+  await shots.take(a.page, 'withdraw-mistyped');
+
+  await field.fill(code.toLowerCase().replace(/-/g, ' '));
+  await a.page.getByRole('button', { name: 'Continue' }).click();
+  await expect(a.page.getByTestId('withdrawal-confirm')).toContainText('cannot be undone');
+  await expectAccessible(a.page, 'withdraw confirmation');
+  await shots.take(a.page, 'withdraw-confirm');
+  await a.page.getByRole('button', { name: 'Yes, delete my answers' }).click();
+  await expect(a.page.getByTestId('withdrawal-done')).toBeVisible();
+  await expectAccessible(a.page, 'withdrawn');
+  await shots.take(a.page, 'withdraw-done');
+
+  const after = await a.page.request.get('/api/participant/state', { headers: { 'X-Participant-Token': token } });
+  expect(after.status(), 'the withdrawn phone\'s token is refused').toBe(410);
+  const protection = await researcher.call<{ withdrawal: { withdrawn: number } }>('GET', `/studies/${study.id}/data-protection`);
+  expect(protection.withdrawal.withdrawn).toBe(1);
+  await a.context.close();
+  await b.context.close();
+});
