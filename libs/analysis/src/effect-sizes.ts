@@ -1,9 +1,10 @@
 // Two-group comparisons of session scores: Hedges' g with a noncentral-t CI, and Welch's t test.
-import { isPresent, mean, sumOfSquares } from './descriptives';
+import { isPresent, summarise } from './descriptives';
 import { lgamma, pnorm, qt, twoSidedP } from './distributions';
 import type { FactorSpec } from './design-matrix';
 import { pnt } from './noncentral-t';
 import { findRoot, RootNotBracketedError } from './roots';
+import type { Summary } from './summaries';
 
 export interface HedgesG {
   n1: number;
@@ -27,15 +28,18 @@ export interface HedgesG {
  * null when df < 2 (J is undefined) or both groups are constant.
  */
 export function hedgesG(a: readonly number[], b: readonly number[], confidence = 0.95): HedgesG | null {
-  const n1 = a.length;
-  const n2 = b.length;
+  return hedgesGFromSummaries(summarise(a), summarise(b), confidence);
+}
+
+/** The same g from each group's n, mean and SS (e.g. pooled by a database per factor level). */
+export function hedgesGFromSummaries(a: Summary, b: Summary, confidence = 0.95): HedgesG | null {
+  const { n: n1 } = a;
+  const { n: n2 } = b;
   const df = n1 + n2 - 2;
   if (n1 < 1 || n2 < 1 || df < 2) return null;
-  const m1 = mean(a);
-  const m2 = mean(b);
-  const pooled = Math.sqrt((sumOfSquares(a, m1) + sumOfSquares(b, m2)) / df);
+  const pooled = Math.sqrt((a.ss + b.ss) / df);
   if (pooled === 0) return null;
-  const d = (m1 - m2) / pooled;
+  const d = (a.mean - b.mean) / pooled;
   const j = Math.exp(lgamma(df / 2) - Math.log(Math.sqrt(df / 2)) - lgamma((df - 1) / 2));
   const scale = Math.sqrt(1 / n1 + 1 / n2);
   const [low, high] = dInterval(d, scale, df, n1 + n2, confidence);
@@ -88,18 +92,21 @@ export interface WelchT {
 
 /** Welch's two-sample t test of a − b. R: `t.test(a, b)`. null unless both groups have n ≥ 2 and some variance. */
 export function welchT(a: readonly number[], b: readonly number[], confidence = 0.95): WelchT | null {
-  if (a.length < 2 || b.length < 2) return null;
-  const meanA = mean(a);
-  const meanB = mean(b);
-  const va = sumOfSquares(a, meanA) / (a.length - 1) / a.length;
-  const vb = sumOfSquares(b, meanB) / (b.length - 1) / b.length;
+  return welchTFromSummaries(summarise(a), summarise(b), confidence);
+}
+
+/** The same test from each group's n, mean and SS. */
+export function welchTFromSummaries(a: Summary, b: Summary, confidence = 0.95): WelchT | null {
+  if (a.n < 2 || b.n < 2) return null;
+  const va = a.ss / (a.n - 1) / a.n;
+  const vb = b.ss / (b.n - 1) / b.n;
   const se = Math.sqrt(va + vb);
   if (se === 0) return null;
-  const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
-  const difference = meanA - meanB;
+  const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+  const difference = a.mean - b.mean;
   const half = qt(1 - (1 - confidence) / 2, df) * se;
   const t = difference / se;
-  return { meanA, meanB, difference, se, t, df, p: twoSidedP(t, df), ciLow: difference - half, ciHigh: difference + half };
+  return { meanA: a.mean, meanB: b.mean, difference, se, t, df, p: twoSidedP(t, df), ciLow: difference - half, ciHigh: difference + half };
 }
 
 export interface FactorComparison {
@@ -112,12 +119,16 @@ export interface FactorComparison {
 
 /** Hedges' g and Welch's t between the levels of every two-level factor, on session scores. */
 export function twoLevelComparisons(rows: readonly { y: number | null; levels: Readonly<Record<string, string>> }[], factors: readonly FactorSpec[]): FactorComparison[] {
+  return twoLevelComparisonsFromSummaries((factor, level) => summarise(rows.filter((row) => row.levels[factor] === level).map((row) => row.y).filter(isPresent)), factors);
+}
+
+/** The same comparisons from the summary (n, mean, SS) of each factor level's session scores. */
+export function twoLevelComparisonsFromSummaries(summaryOf: (factorId: string, levelId: string) => Summary, factors: readonly FactorSpec[]): FactorComparison[] {
   return factors.flatMap((factor) => {
     const [first, second] = factor.levels;
     if (factor.levels.length !== 2 || first === undefined || second === undefined) return [];
-    const scores = (level: string): number[] => rows.filter((row) => row.levels[factor.id] === level).map((row) => row.y).filter(isPresent);
-    const a = scores(first);
-    const b = scores(second);
-    return [{ factor: factor.id, levels: [first, second] as [string, string], hedges: hedgesG(a, b), welch: welchT(a, b) }];
+    const a = summaryOf(factor.id, first);
+    const b = summaryOf(factor.id, second);
+    return [{ factor: factor.id, levels: [first, second] as [string, string], hedges: hedgesGFromSummaries(a, b), welch: welchTFromSummaries(a, b) }];
   });
 }

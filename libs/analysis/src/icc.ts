@@ -47,22 +47,45 @@ export function icc1(groups: readonly (readonly number[])[]): Icc1 | null {
  * checked against R by the same fixtures.
  */
 export function icc1FromSummaries(sessions: readonly SessionSummary[]): Icc1 | null {
-  const used = sessions.filter((s) => s.n > 0);
-  const participants = used.reduce((sum, s) => sum + s.n, 0);
-  const df1 = used.length - 1;
-  const df2 = participants - used.length;
+  return icc1FromGroups(sessions.map((s) => ({ sessions: 1, members: s.n, squaredSizes: s.n ** 2, mean: s.mean, ss: s.ss })));
+}
+
+/** Sessions that share one session mean (a database groups them), summed. */
+export interface SessionGroup {
+  sessions: number;
+  /** Σ nᵢ over the group's sessions. */
+  members: number;
+  /** Σ nᵢ², for k0. */
+  squaredSizes: number;
+  /** The session mean every session of the group has. */
+  mean: number;
+  /** Σ ssᵢ, the within-session sums of squares. */
+  ss: number;
+}
+
+/**
+ * ICC(1) from groups of sessions with equal means: the sums MSB, MSW and k0 need are sums over
+ * sessions, so sessions with the same mean add up exactly (SSB still uses deviations from the
+ * grand mean, not Σnm² − N·grand²). Empty groups are ignored.
+ */
+export function icc1FromGroups(groups: readonly SessionGroup[]): Icc1 | null {
+  const used = groups.filter((g) => g.members > 0);
+  const sessions = used.reduce((sum, g) => sum + g.sessions, 0);
+  const participants = used.reduce((sum, g) => sum + g.members, 0);
+  const df1 = sessions - 1;
+  const df2 = participants - sessions;
   if (df1 < 1 || df2 < 1) return null;
-  const grand = used.reduce((sum, s) => sum + s.n * s.mean, 0) / participants;
-  const ssb = used.reduce((sum, s) => sum + s.n * (s.mean - grand) ** 2, 0);
-  const ssw = used.reduce((sum, s) => sum + s.ss, 0);
+  const grand = used.reduce((sum, g) => sum + g.members * g.mean, 0) / participants;
+  const ssb = used.reduce((sum, g) => sum + g.members * (g.mean - grand) ** 2, 0);
+  const ssw = used.reduce((sum, g) => sum + g.ss, 0);
   const msb = ssb / df1;
   const msw = ssw / df2;
-  const k = (participants - used.reduce((sum, s) => sum + s.n ** 2, 0) / participants) / df1;
+  const k = (participants - used.reduce((sum, g) => sum + g.squaredSizes, 0) / participants) / df1;
   const f = msb / msw;
   const fl = f / qf(0.975, df1, df2);
   const fu = f * qf(0.975, df2, df1);
   return {
-    sessions: used.length, participants, k, msb, msw, df1, df2, f, p: pfUpper(f, df1, df2),
+    sessions, participants, k, msb, msw, df1, df2, f, p: pfUpper(f, df1, df2),
     icc: (msb - msw) / (msb + (k - 1) * msw),
     ciLow: (fl - 1) / (fl + k - 1),
     ciHigh: (fu - 1) / (fu + k - 1),

@@ -1,14 +1,16 @@
 // The public face of @attune/analysis; import from here only.
-export { descriptives, sessionScores } from './descriptives';
-export type { Descriptives, SessionScore, SessionScoreRow } from './descriptives';
-export { icc1, icc1FromSummaries, pairwiseIcc } from './icc';
-export type { Icc1, PairwiseIcc, SessionSummary } from './icc';
-export { factorialModel } from './factorial-model';
-export type { AnovaRow, Coefficient, FactorialModel, FactorialModelInput, FactorSpec, ModelRow } from './factorial-model';
+export { descriptives, descriptivesOfFrequencies, sessionScores } from './descriptives';
+export type { Descriptives, Frequency, SessionScore, SessionScoreRow } from './descriptives';
+export { pairedScoreSummary, pool, poolPaired, scoreSummary } from './summaries';
+export type { PairedSummary, ScoreGroup, Summary } from './summaries';
+export { icc1, icc1FromGroups, icc1FromSummaries, pairwiseIcc } from './icc';
+export type { Icc1, PairwiseIcc, SessionGroup, SessionSummary } from './icc';
+export { factorialModel, factorialModelFromCells } from './factorial-model';
+export type { AnovaRow, CellModelInput, CellStatistics, Coefficient, FactorialModel, FactorialModelInput, FactorSpec, ModelRow } from './factorial-model';
 export type { CellMean, MarginalMean, ModelEstimate, SimpleEffect } from './model-means';
 export { changeScores } from './change-scores';
 export type { ChangeScores, PrePostRow } from './change-scores';
-export { hedgesG, noncentralityInterval, twoLevelComparisons, welchT } from './effect-sizes';
+export { hedgesG, hedgesGFromSummaries, noncentralityInterval, twoLevelComparisons, twoLevelComparisonsFromSummaries, welchT, welchTFromSummaries } from './effect-sizes';
 export type { FactorComparison, HedgesG, WelchT } from './effect-sizes';
 export { designEffect, powerCurve, powerTwoSample, sampleSizePerGroup, sessionPlan } from './power';
 export type { PowerInput, SampleSize, SessionPlan, SessionPlanInput } from './power';

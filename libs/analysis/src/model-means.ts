@@ -19,14 +19,15 @@ export interface SimpleEffect extends ModelEstimate {
   p: number;
 }
 
-export function modelMeans(model: FittedModel, observed: readonly number[][]): { cells: CellMean[]; marginal: MarginalMean[]; simpleEffects: SimpleEffect[] | null } {
+/** `counts` holds the sessions per cell, in allCells order. */
+export function modelMeans(model: FittedModel, counts: readonly number[]): { cells: CellMean[]; marginal: MarginalMean[]; simpleEffects: SimpleEffect[] | null } {
   const cells = allCells(model.factors);
   const rows = cells.map((cell) => designRow(model.factors, model.terms, cell));
-  const count = (match: (cell: readonly number[]) => boolean): number => observed.filter(match).length;
+  const count = (match: (cell: readonly number[]) => boolean): number => cells.reduce((sum, cell, c) => sum + (match(cell) ? (counts[c] ?? 0) : 0), 0);
   return {
     cells: cells.map((cell, c) => ({
       levels: Object.fromEntries(cell.map((level, f) => [model.factors[f]?.id ?? '', model.factors[f]?.levels[level] ?? ''])),
-      n: count((o) => o.every((level, f) => level === cell[f])),
+      n: counts[c] ?? 0,
       ...estimate(model, rows[c] ?? []),
     })),
     marginal: model.factors.flatMap((factor, f) => factor.levels.map((level, l) => ({

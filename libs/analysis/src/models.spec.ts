@@ -1,8 +1,9 @@
 // Every figure of the factorial model and the ANCOVA against R (lm + car::Anova(type = 3)) on the
 // 60 seeded datasets of reference/fixtures/datasets.json.
-import { factorialModel, type FactorialModel } from './factorial-model';
+import { factorialModel, factorialModelFromCells, type FactorialModel } from './factorial-model';
+import { pairedScoreSummary, scoreSummary } from './summaries';
 import { expectAbsolute, expectRelative } from './test-support/close';
-import { cellKey, sessionRows } from './test-support/dataset-inputs';
+import { bucketsByCell, cellKey, scoreBuckets, sessionRows } from './test-support/dataset-inputs';
 import { datasetFixtures, type REstimate, type RModel } from './test-support/fixtures';
 
 function compareEstimate(label: string, actual: { estimate: number; se: number; ciLow: number; ciHigh: number; df: number } | undefined, expected: REstimate): void {
@@ -60,5 +61,24 @@ describe('factorialModel against R lm + car::Anova(type = 3), contr.sum', () => 
     if (!dataset.ancova) throw new Error('every fixture dataset has an ANCOVA');
     compareModel(model, dataset.ancova);
     expectRelative(model.covariateMean, dataset.ancova.covariateMean, 'covariate mean');
+  });
+});
+
+describe('factorialModelFromCells: the same figures from what PostgreSQL sends (sessions grouped by cell and score)', () => {
+  it.each(cases)('dataset %s: model and ANCOVA', (_, dataset) => {
+    const cells = bucketsByCell(scoreBuckets(dataset));
+    const first = (groups: readonly { levels: Readonly<Record<string, string>> }[]) => groups[0]?.levels ?? {};
+    const model = factorialModelFromCells({ factors: dataset.factors, cells: cells.map((groups) => ({ levels: first(groups), y: scoreSummary(groups) })) });
+    compareModel(model, dataset.model);
+    const paired = cells.map((groups) => ({ levels: first(groups), ...pairedScoreSummary(groups) }));
+    const sessions = model.n;
+    const ancova = factorialModelFromCells({
+      factors: dataset.factors, covariate: true, excluded: sessions - paired.reduce((sum, cell) => sum + cell.n, 0),
+      cells: paired.map((cell) => ({ levels: cell.levels, y: cell.y, covariate: { x: cell.x, cross: cell.cross } })),
+    });
+    if (!dataset.ancova) throw new Error('every fixture dataset has an ANCOVA');
+    compareModel(ancova, dataset.ancova);
+    expectRelative(ancova.covariateMean, dataset.ancova.covariateMean, 'covariate mean');
+    expect(ancova.n + ancova.excluded).toBe(sessions);
   });
 });
