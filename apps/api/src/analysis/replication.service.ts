@@ -68,10 +68,10 @@ export class ReplicationService {
     const exploratoryFactors = study.design.factors.filter((factor) => factor.exploratory === true).map((factor) => factor.id);
     const original = await this.originals.find(studyId);
     if (!original) return { original: null, message: 'No original effect is recorded for this study, so there is nothing to compare with.', replication: null, comparison: null, exploratoryFactors };
-    const rows = (await this.results.sessionScores(studyId, AS_RANDOMISED)).filter((row) =>
+    const rows = (await this.results.scoreGroups(studyId, AS_RANDOMISED)).filter((row) =>
       row.instrumentId === original.instrumentId && row.instrumentVersion === original.instrumentVersion && row.scale === original.scale && row.phase === original.phase);
     const factors = factorSpecs(study.design);
-    const replication = rows.length === 0 ? null : scaleResult(rows, undefined, factors, conditionsOf(study.design.factors).map((c) => c.id)).effects.find((effect) => effect.factorId === original.factorId) ?? null;
+    const replication = rows.length === 0 ? null : scaleResult(rows, false, factors, conditionsOf(study.design.factors).map((c) => c.id)).effects.find((effect) => effect.factorId === original.factorId) ?? null;
     const verified = original.verifiedBy !== null;
     return {
       original, replication, exploratoryFactors,

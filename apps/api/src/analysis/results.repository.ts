@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Summary } from '@attune/analysis';
 import type { DataSource } from 'typeorm';
 
 export type ResultPhase = 'pre' | 'post' | 'change';
-
-// Each phase's columns in the session-scores row: members, mean, within-session SS.
-const PHASE_COLUMNS: ReadonlyArray<readonly [ResultPhase, string, string, string]> = [
-  ['pre', 'preN', 'preMean', 'preSs'], ['post', 'postN', 'postMean', 'postSs'], ['change', 'changeN', 'changeMean', 'changeSs'],
-];
 
 /** Which sessions and participants an analysis includes; every option is echoed in the results. */
 export interface ResultsFilter {
@@ -21,18 +17,27 @@ export interface ResultsFilter {
   readonly minMembers: number;
 }
 
-/** One session's score on one scale in one phase: the members' mean and what ICC(1) needs. */
-export interface SessionScaleRow {
-  readonly sessionId: string;
-  readonly conditionId: string;
-  readonly phase: ResultPhase;
+/**
+ * The sessions of one scale, phase and condition that share one session mean, summed: what the
+ * results are computed from (sums over sessions pool exactly, see libs/analysis summaries).
+ */
+export interface ScoreGroupRow {
   readonly instrumentId: string;
   readonly instrumentVersion: number;
   readonly scale: string;
-  readonly members: number;
-  readonly mean: number;
-  /** Σ (member − session mean)², 0 for one member. */
-  readonly ss: number;
+  readonly phase: ResultPhase;
+  readonly conditionId: string;
+  /** The session mean the group's sessions share. */
+  readonly value: number;
+  readonly sessions: number;
+  /** Σ members over the sessions. */
+  readonly participants: number;
+  /** Σ members², for the ICC's k0. */
+  readonly squaredSizes: number;
+  /** Σ within-session SS. */
+  readonly withinSs: number;
+  /** Post rows: the pre means of those sessions that have one (n 0 when none has). */
+  readonly pre: Summary;
 }
 
 export interface CheckTally {
@@ -58,29 +63,48 @@ const INCLUDED = `
               WHERE rc.participant_id = p.id AND rc.submitted_at IS NOT NULL AND c.value = 'false'::jsonb))
   )`;
 
-// Members' scale scores are averaged per session here, so only session rows leave the database
-// (P4): the model and effect sizes run on sessions, the ICC on (members, mean, within SS). One pass
-// pairs each member's pre and post score of a scale (their change), a second aggregates per session.
-const SESSION_SCORES = `
+// Members' scale scores are averaged per session, and sessions grouped by scale, phase, condition
+// and session mean, so neither member nor session rows leave the database (P4). Everything the
+// results report is a sum over sessions, so these groups carry it exactly (libs/analysis pools
+// them); a scale with few distinct session means (items on a 1–7 scale) sends a few hundred rows
+// for thousands of sessions, and at worst one row per session. Passes: `members` pairs each
+// member's pre and post score of a scale (their change); `sessions` gives members, mean and
+// within-session SS per phase; `scored` keeps sessions with at least $5 members in a phase; the
+// last groups them, post rows with the pre means of their sessions for the ANCOVA.
+const SCORE_GROUPS = `
   WITH ${INCLUDED},
   members AS (
-    SELECT i.session_id, r.participant_id, r.instrument_id, r.instrument_version, sc.key AS scale,
+    SELECT i.session_id, i.condition_id, r.participant_id, r.instrument_id, r.instrument_version, sc.key AS scale,
            max((sc.value)::float8) FILTER (WHERE r.phase = 'pre') AS pre,
            max((sc.value)::float8) FILTER (WHERE r.phase = 'post') AS post
       FROM included i
       JOIN response r ON r.participant_id = i.participant_id AND r.submitted_at IS NOT NULL
       CROSS JOIN LATERAL jsonb_each(r.scores) sc
      WHERE jsonb_typeof(sc.value) = 'number'
-     GROUP BY i.session_id, r.participant_id, r.instrument_id, r.instrument_version, sc.key
+     GROUP BY i.session_id, i.condition_id, r.participant_id, r.instrument_id, r.instrument_version, sc.key
+  ),
+  sessions AS (
+    SELECT condition_id, instrument_id, instrument_version, scale,
+           count(pre)::int AS pre_n, avg(pre) AS pre_mean, coalesce(var_samp(pre) * (count(pre) - 1), 0) AS pre_ss,
+           count(post)::int AS post_n, avg(post) AS post_mean, coalesce(var_samp(post) * (count(post) - 1), 0) AS post_ss,
+           count(post - pre)::int AS change_n, avg(post - pre) AS change_mean, coalesce(var_samp(post - pre) * (count(post - pre) - 1), 0) AS change_ss
+      FROM members GROUP BY session_id, condition_id, instrument_id, instrument_version, scale
+  ),
+  scored AS (
+    SELECT condition_id, instrument_id, instrument_version, scale, 'pre' AS phase, pre_n AS n, pre_mean AS mean, pre_ss AS ss, null::float8 AS pre
+      FROM sessions WHERE pre_n >= $5
+    UNION ALL
+    SELECT condition_id, instrument_id, instrument_version, scale, 'post', post_n, post_mean, post_ss, CASE WHEN pre_n >= $5 THEN pre_mean END
+      FROM sessions WHERE post_n >= $5
+    UNION ALL
+    SELECT condition_id, instrument_id, instrument_version, scale, 'change', change_n, change_mean, change_ss, null
+      FROM sessions WHERE change_n >= $5
   )
-  SELECT m.session_id AS "sessionId", s.condition_id AS "conditionId", m.instrument_id AS "instrumentId",
-         m.instrument_version AS "instrumentVersion", m.scale,
-         count(m.pre)::int AS "preN", avg(m.pre) AS "preMean", coalesce(var_samp(m.pre) * (count(m.pre) - 1), 0) AS "preSs",
-         count(m.post)::int AS "postN", avg(m.post) AS "postMean", coalesce(var_samp(m.post) * (count(m.post) - 1), 0) AS "postSs",
-         count(m.post - m.pre)::int AS "changeN", avg(m.post - m.pre) AS "changeMean",
-         coalesce(var_samp(m.post - m.pre) * (count(m.post - m.pre) - 1), 0) AS "changeSs"
-    FROM members m JOIN study_session s ON s.id = m.session_id
-   GROUP BY m.session_id, s.condition_id, m.instrument_id, m.instrument_version, m.scale`;
+  SELECT instrument_id AS "instrumentId", instrument_version AS "instrumentVersion", scale, phase, condition_id AS "conditionId", mean AS value,
+         count(*)::int AS sessions, sum(n)::int AS participants, sum(n * n)::int AS "squaredSizes", sum(ss) AS "withinSs",
+         count(pre)::int AS paired, avg(pre) AS "preMean", coalesce(var_samp(pre) * (count(pre) - 1), 0) AS "preSs"
+    FROM scored
+   GROUP BY instrument_id, instrument_version, scale, phase, condition_id, mean`;
 
 const CHECK_TALLIES = `
   WITH ${INCLUDED}
@@ -100,6 +124,12 @@ function text(row: Record<string, unknown>, key: string): string {
   return value;
 }
 
+function phase(row: Record<string, unknown>): ResultPhase {
+  const value = text(row, 'phase');
+  if (value !== 'pre' && value !== 'post' && value !== 'change') throw new Error(`results row: phase ${value}`);
+  return value;
+}
+
 /** pg returns float8 as number and int as number; anything else is a schema fault. */
 function numeric(row: Record<string, unknown>, key: string): number {
   const value = row[key];
@@ -112,28 +142,18 @@ function numeric(row: Record<string, unknown>, key: string): number {
 export class ResultsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * Session-level scores, one row per session, scale and phase (pre, post, change) where at least
-   * `minMembers` members contributed.
-   */
-  async sessionScores(studyId: string, filter: ResultsFilter): Promise<SessionScaleRow[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(SESSION_SCORES, this.params(studyId, filter));
-    const least = Math.max(1, filter.minMembers);
-    const scores: SessionScaleRow[] = [];
-    // A plain loop building one object literal shape: with 15,000 rows per request (P4) the
-    // spread-and-flatMap version spent more time here than PostgreSQL spent on the query.
-    for (const row of rows) {
-      const sessionId = text(row, 'sessionId');
-      const conditionId = text(row, 'conditionId');
-      const instrumentId = text(row, 'instrumentId');
-      const instrumentVersion = numeric(row, 'instrumentVersion');
-      const scale = text(row, 'scale');
-      for (const [phase, n, m, ss] of PHASE_COLUMNS) {
-        const members = numeric(row, n);
-        if (members >= least) scores.push({ sessionId, conditionId, phase, instrumentId, instrumentVersion, scale, members, mean: numeric(row, m), ss: numeric(row, ss) });
-      }
-    }
-    return scores;
+  /** Session scores grouped by scale, phase, condition and session mean, for sessions with at least `minMembers` members. */
+  async scoreGroups(studyId: string, filter: ResultsFilter): Promise<ScoreGroupRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(SCORE_GROUPS, [...this.params(studyId, filter), Math.max(1, filter.minMembers)]);
+    return rows.map((row) => {
+      const paired = numeric(row, 'paired');
+      return {
+        instrumentId: text(row, 'instrumentId'), instrumentVersion: numeric(row, 'instrumentVersion'), scale: text(row, 'scale'),
+        phase: phase(row), conditionId: text(row, 'conditionId'), value: numeric(row, 'value'), sessions: numeric(row, 'sessions'),
+        participants: numeric(row, 'participants'), squaredSizes: numeric(row, 'squaredSizes'), withinSs: numeric(row, 'withinSs'),
+        pre: paired === 0 ? { n: 0, mean: 0, ss: 0 } : { n: paired, mean: numeric(row, 'preMean'), ss: numeric(row, 'preSs') },
+      };
+    });
   }
 
   async checkTallies(studyId: string, filter: ResultsFilter): Promise<CheckTally[]> {

@@ -5,8 +5,8 @@ import type { Principal } from '../auth/principal';
 import { conditionsOf } from '../randomisation/design';
 import type { StudyDesign } from '../studies/study-design';
 import { StudyAccess } from '../studies/study-access';
-import { type CheckTally, type ResultsFilter, ResultsRepository, type SessionScaleRow } from './results.repository';
-import { byScale, type ScaleResult, scaleKey, scaleResult } from './scale-results';
+import { type CheckTally, type ResultsFilter, ResultsRepository, type ScoreGroupRow } from './results.repository';
+import { byScale, scaleResult, type ScaleResult, scaleKey } from './scale-results';
 
 export interface CheckRate {
   readonly conditionId: string;
@@ -86,21 +86,21 @@ export class ResultsService {
     const design = study.design;
     const factors = factorSpecs(design);
     const conditions = conditionsOf(design.factors).map((condition) => condition.id);
-    const [rows, tallies] = await Promise.all([this.repository.sessionScores(studyId, filter), this.repository.checkTallies(studyId, filter)]);
+    const [rows, tallies] = await Promise.all([this.repository.scoreGroups(studyId, filter), this.repository.checkTallies(studyId, filter)]);
     return { filter, factors, conditions, scales: this.scales(rows, factors, conditions, design.languages[0] ?? 'en'), checks: checkSummaries(tallies, conditions) };
   }
 
-  private scales(rows: readonly SessionScaleRow[], factors: readonly FactorSpec[], conditions: readonly string[], language: string): LabelledScaleResult[] {
+  private scales(rows: readonly ScoreGroupRow[], factors: readonly FactorSpec[], conditions: readonly string[], language: string): LabelledScaleResult[] {
     const groups = byScale(rows);
     const order = { pre: 0, post: 1, change: 2 } as const;
     const sorted = [...groups.values()].sort((a, b) => {
-      const [x, y] = [a[0] as SessionScaleRow, b[0] as SessionScaleRow];
+      const [x, y] = [a[0] as ScoreGroupRow, b[0] as ScoreGroupRow];
       return x.instrumentId.localeCompare(y.instrumentId) || x.instrumentVersion - y.instrumentVersion || x.scale.localeCompare(y.scale) || order[x.phase] - order[y.phase];
     });
     return sorted.map((group) => {
-      const first = group[0] as SessionScaleRow;
-      const pre = first.phase === 'post' ? groups.get(scaleKey(first.instrumentId, first.instrumentVersion, first.scale, 'pre')) : undefined;
-      return { ...scaleResult(group, pre, factors, conditions), label: scaleLabel(first.instrumentId, first.instrumentVersion, first.scale, language) };
+      const first = group[0] as ScoreGroupRow;
+      const hasPre = groups.has(scaleKey(first.instrumentId, first.instrumentVersion, first.scale, 'pre'));
+      return { ...scaleResult(group, hasPre, factors, conditions), label: scaleLabel(first.instrumentId, first.instrumentVersion, first.scale, language) };
     });
   }
 }

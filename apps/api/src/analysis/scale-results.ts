@@ -1,9 +1,9 @@
 import {
-  AnalysisError, descriptives, type Descriptives, type FactorialModel, factorialModel, type FactorSpec, type HedgesG, icc1FromSummaries,
-  type Icc1, twoLevelComparisons, type WelchT,
+  AnalysisError, type Descriptives, descriptivesOfFrequencies, type FactorialModel, factorialModelFromCells, type FactorSpec, type HedgesG,
+  icc1FromGroups, type Icc1, pairedScoreSummary, scoreSummary, twoLevelComparisonsFromSummaries, type WelchT,
 } from '@attune/analysis';
 import { conditionLevels } from '../randomisation/design';
-import type { ResultPhase, SessionScaleRow } from './results.repository';
+import type { ResultPhase, ScoreGroupRow } from './results.repository';
 
 /** A group of sessions (a condition cell or a factor level) summarised on session scores. */
 export interface GroupSummary extends Descriptives {
@@ -49,8 +49,15 @@ export interface ScaleResult {
   readonly ancova: ModelOutcome | null;
 }
 
-function summarise(rows: readonly SessionScaleRow[]): GroupSummary {
-  return { ...descriptives(rows.map((row) => row.mean)), sessions: rows.length, participants: rows.reduce((sum, row) => sum + row.members, 0) };
+/** The groups' sessions as a frequency table of session means, with their sessions and members. */
+function summarise(groups: readonly ScoreGroupRow[]): GroupSummary {
+  let sessions = 0;
+  let participants = 0;
+  for (const group of groups) {
+    sessions += group.sessions;
+    participants += group.participants;
+  }
+  return { ...descriptivesOfFrequencies(groups.map((group) => ({ value: group.value, count: group.sessions }))), sessions, participants };
 }
 
 function fitModel(run: () => FactorialModel): ModelOutcome {
@@ -63,56 +70,72 @@ function fitModel(run: () => FactorialModel): ModelOutcome {
   }
 }
 
-/** condition id → factor → level, decoded once per condition rather than once per session row. */
-function levelsByCondition(rows: readonly SessionScaleRow[]): Map<string, Readonly<Record<string, string>>> {
-  const decoded = new Map<string, Readonly<Record<string, string>>>();
-  for (const row of rows) if (!decoded.has(row.conditionId)) decoded.set(row.conditionId, conditionLevels(row.conditionId));
-  return decoded;
+/** The groups by condition, each condition's factor levels decoded once. */
+interface ConditionGroups {
+  readonly conditionId: string;
+  readonly levels: Readonly<Record<string, string>>;
+  readonly groups: ScoreGroupRow[];
 }
 
-function cells(rows: readonly SessionScaleRow[], conditions: readonly string[]): CellSummary[] {
-  return conditions.map((conditionId) => ({ conditionId, levels: conditionLevels(conditionId), ...summarise(rows.filter((row) => row.conditionId === conditionId)) }));
+function byCondition(groups: readonly ScoreGroupRow[]): ConditionGroups[] {
+  const conditions = new Map<string, ConditionGroups>();
+  for (const group of groups) {
+    const found = conditions.get(group.conditionId);
+    if (found) found.groups.push(group);
+    else conditions.set(group.conditionId, { conditionId: group.conditionId, levels: conditionLevels(group.conditionId), groups: [group] });
+  }
+  return [...conditions.values()];
 }
 
-function levelSummaries(rows: readonly SessionScaleRow[], factors: readonly FactorSpec[]): LevelSummary[] {
-  const levelsOf = levelsByCondition(rows);
-  return factors.flatMap((factor) => factor.levels.map((levelId) => ({
-    factorId: factor.id, levelId, ...summarise(rows.filter((row) => levelsOf.get(row.conditionId)?.[factor.id] === levelId)),
-  })));
+function cells(observed: readonly ConditionGroups[], conditions: readonly string[]): CellSummary[] {
+  return conditions.map((conditionId) => ({ conditionId, levels: conditionLevels(conditionId), ...summarise(observed.find((c) => c.conditionId === conditionId)?.groups ?? []) }));
 }
 
-function ancova(post: readonly SessionScaleRow[], pre: readonly SessionScaleRow[] | undefined, factors: readonly FactorSpec[]): ModelOutcome | null {
-  if (!pre || pre.length === 0) return null;
-  const before = new Map(pre.map((row) => [row.sessionId, row.mean]));
-  const levelsOf = levelsByCondition(post);
-  const rows = post.map((row) => ({ y: row.mean, levels: levelsOf.get(row.conditionId) ?? {}, covariate: before.get(row.sessionId) ?? null }));
-  return fitModel(() => factorialModel({ rows, factors, covariate: true }));
+/** The groups of every condition at the factor's level. */
+function atLevel(observed: readonly ConditionGroups[], factorId: string, levelId: string): ScoreGroupRow[] {
+  return observed.filter((condition) => condition.levels[factorId] === levelId).flatMap((condition) => condition.groups);
+}
+
+function levelSummaries(observed: readonly ConditionGroups[], factors: readonly FactorSpec[]): LevelSummary[] {
+  return factors.flatMap((factor) => factor.levels.map((levelId) => ({ factorId: factor.id, levelId, ...summarise(atLevel(observed, factor.id, levelId)) })));
+}
+
+function ancova(observed: readonly ConditionGroups[], factors: readonly FactorSpec[]): ModelOutcome {
+  const paired = observed.map((condition) => ({
+    levels: condition.levels,
+    sessions: condition.groups.reduce((sum, group) => sum + group.sessions, 0),
+    ...pairedScoreSummary(condition.groups.map((group) => ({ value: group.value, sessions: group.sessions, covariate: group.pre }))),
+  }));
+  const excluded = paired.reduce((sum, cell) => sum + cell.sessions - cell.n, 0);
+  const cellsWithPre = paired.map((cell) => ({ levels: cell.levels, y: cell.y, covariate: { x: cell.x, cross: cell.cross } }));
+  return fitModel(() => factorialModelFromCells({ cells: cellsWithPre, factors, covariate: true, excluded }));
 }
 
 /**
- * Everything reported for one scale in one phase, on session scores (the dyad is the unit):
- * descriptives per condition cell and per factor level, the factorial model (type III), Hedges' g
- * per two-level factor, ICC(1) from the members, and for post scores the ANCOVA on the pre score.
+ * Everything reported for one scale in one phase, on session scores (the dyad is the unit), from
+ * its sessions grouped by condition and session mean: descriptives per condition cell and per
+ * factor level, the factorial model (type III), Hedges' g per two-level factor, ICC(1) from the
+ * members, and for post scores, when the scale was measured before, the ANCOVA on the pre score.
  */
-export function scaleResult(rows: readonly SessionScaleRow[], pre: readonly SessionScaleRow[] | undefined, factors: readonly FactorSpec[], conditions: readonly string[]): ScaleResult {
-  const first = rows[0];
-  if (!first) throw new Error('scaleResult needs at least one session row');
-  const levelsOf = levelsByCondition(rows);
-  const modelRows = rows.map((row) => ({ y: row.mean, levels: levelsOf.get(row.conditionId) ?? {} }));
+export function scaleResult(groups: readonly ScoreGroupRow[], hasPre: boolean, factors: readonly FactorSpec[], conditions: readonly string[]): ScaleResult {
+  const first = groups[0];
+  if (!first) throw new Error('scaleResult needs at least one session');
+  const observed = byCondition(groups);
   return {
     instrumentId: first.instrumentId, instrumentVersion: first.instrumentVersion, scale: first.scale, phase: first.phase,
-    cells: cells(rows, conditions),
-    levels: levelSummaries(rows, factors),
-    model: fitModel(() => factorialModel({ rows: modelRows, factors })),
-    effects: twoLevelComparisons(modelRows, factors).map((comparison) => ({ factorId: comparison.factor, levels: comparison.levels, hedges: comparison.hedges, welch: comparison.welch })),
-    icc: icc1FromSummaries(rows.map((row) => ({ n: row.members, mean: row.mean, ss: row.ss }))),
-    ancova: first.phase === 'post' ? ancova(rows, pre, factors) : null,
+    cells: cells(observed, conditions),
+    levels: levelSummaries(observed, factors),
+    model: fitModel(() => factorialModelFromCells({ cells: observed.map((c) => ({ levels: c.levels, y: scoreSummary(c.groups) })), factors })),
+    effects: twoLevelComparisonsFromSummaries((factorId, levelId) => scoreSummary(atLevel(observed, factorId, levelId)), factors)
+      .map((comparison) => ({ factorId: comparison.factor, levels: comparison.levels, hedges: comparison.hedges, welch: comparison.welch })),
+    icc: icc1FromGroups(groups.map((g) => ({ sessions: g.sessions, members: g.participants, squaredSizes: g.squaredSizes, mean: g.value, ss: g.withinSs }))),
+    ancova: first.phase === 'post' && hasPre ? ancova(observed, factors) : null,
   };
 }
 
-/** Groups session rows by (instrument, version, scale, phase), keeping the database's order. */
-export function byScale(rows: readonly SessionScaleRow[]): Map<string, SessionScaleRow[]> {
-  const groups = new Map<string, SessionScaleRow[]>();
+/** Groups rows by (instrument, version, scale, phase), keeping the database's order. */
+export function byScale<Row extends { instrumentId: string; instrumentVersion: number; scale: string; phase: ResultPhase }>(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const key = scaleKey(row.instrumentId, row.instrumentVersion, row.scale, row.phase);
     const group = groups.get(key);
