@@ -47,7 +47,7 @@ test('a participant notes the withdrawal code on the completion screen and withd
   await field.fill(mistyped(code));
   await a.page.getByRole('button', { name: 'Continue' }).click();
   await a.page.getByRole('button', { name: 'Yes, delete my answers' }).click();
-  await expect(a.page.getByRole('alert')).toContainText('This is not a withdrawal code');
+  await expect(a.page.locator('#withdraw-error')).toContainText('This is not a withdrawal code');
   await shots.take(a.page, 'withdraw-mistyped');
 
   await field.fill(code.toLowerCase().replace(/-/g, ' '));

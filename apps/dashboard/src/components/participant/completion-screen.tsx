@@ -9,7 +9,8 @@ function deadlineText(withdrawal: Withdrawal): string {
 function WithdrawalNote({ withdrawal }: { readonly withdrawal: Withdrawal }) {
   return (
     <div className="withdrawal-note" data-testid="withdrawal">
-      <p>You can withdraw your answers {deadlineText(withdrawal)}, without giving a reason. Keep this withdrawal code; it is the only link between you and your answers:</p>
+      <h2>If you change your mind</h2>
+      <p>You can withdraw your answers {deadlineText(withdrawal)}, without giving a reason. Keep this withdrawal code private; it is the only link between you and your answers (it is not the completion code):</p>
       <p className="completion-code" data-testid="withdrawal-code">{withdrawal.code}</p>
       <p className="muted">To withdraw, enter it at <a href="/withdraw">{typeof window === 'undefined' ? '/withdraw' : `${window.location.origin}/withdraw`}</a>.</p>
     </div>
@@ -31,16 +32,15 @@ export function CompletionScreen({ completion, withdrawal, endedEarly = false }:
       ) : (
         <p>Your answers have been received. The study compares how conversations feel in different settings; your partner and you were part of one of those settings.</p>
       )}
-      {withdrawal ? <WithdrawalNote withdrawal={withdrawal} /> : null}
-      {redirect ? (
-        <p><a className="button" href={redirect} data-testid="finish-redirect">Finish and return to Prolific</a></p>
-      ) : (
+      {redirect ? null : (
         <>
           <p>Your completion code:</p>
           <p className="completion-code" data-testid="completion-code">{completion.code}</p>
           <p className="muted">Write it down or copy it now; you may need it to be credited.</p>
         </>
       )}
+      {withdrawal ? <WithdrawalNote withdrawal={withdrawal} /> : null}
+      {redirect ? <p><a className="button" href={redirect} data-testid="finish-redirect">Finish and return to Prolific</a></p> : null}
     </section>
   );
 }
