@@ -116,3 +116,22 @@ export async function answerPhase(page: Page, hooks: {
 export async function waitForSurvey(page: Page, phase: 'pre' | 'post'): Promise<void> {
   await expect(page.locator(`section.survey[data-phase="${phase}"]`)).toBeVisible({ timeout: 20_000 });
 }
+
+/**
+ * Both phones of a lab dyad from their seat links to the conversation step (phones put away):
+ * consent, covariates, instructions and the pre-survey submitted.
+ */
+export async function throughPreSurvey(pages: readonly Page[], joinPaths: readonly string[]): Promise<void> {
+  for (const [i, page] of pages.entries()) await page.goto(joinPaths[i] ?? '');
+  for (const page of pages) {
+    await consent(page);
+    await answerCovariates(page);
+  }
+  for (const page of pages) await confirmInstructions(page).catch(() => undefined);
+  for (const page of pages) {
+    await waitForSurvey(page, 'pre');
+    await answerPhase(page);
+    await page.getByTestId('submit-phase').click();
+  }
+  for (const page of pages) await expect(page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 15_000 });
+}

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
-import { answerCovariates, answerPhase, type CardInfo, confirmInstructions, consent, currentCard, type PhaseRun, waitForSurvey } from '../support/journey';
+import { answerCovariates, answerPhase, type CardInfo, confirmInstructions, consent, currentCard, type PhaseRun, throughPreSurvey, waitForSurvey } from '../support/journey';
 import { expectAccessible, expectNoSideways, newPhone, Shots, storedAnswers, tokenOf } from '../support/phone';
 import { adminCredentials } from '../support/researcher';
 
@@ -158,19 +158,7 @@ test('a partner who leaves mid-conversation: the other phone gets the debrief an
   const shots = new Shots(testInfo);
   const a = await newPhone(browser);
   const b = await newPhone(browser);
-  await a.page.goto(session.seats[0]?.joinPath ?? '');
-  await b.page.goto(session.seats[1]?.joinPath ?? '');
-  for (const phone of [a, b]) {
-    await consent(phone.page);
-    await answerCovariates(phone.page);
-  }
-  for (const phone of [a, b]) await confirmInstructions(phone.page).catch(() => undefined);
-  for (const phone of [a, b]) {
-    await waitForSurvey(phone.page, 'pre');
-    await answerPhase(phone.page);
-    await submitPhase(phone.page);
-  }
-  for (const phone of [a, b]) await expect(phone.page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 15_000 });
+  await throughPreSurvey([a.page, b.page], session.seats.map((seat) => seat.joinPath));
   await researcher.startConversation(study.id, session.id);
 
   // B leaves during the conversation.

@@ -1,5 +1,5 @@
 import { expect, test } from '../support/fixtures';
-import { answerCovariates, answerPhase, confirmInstructions, consent, waitForSurvey } from '../support/journey';
+import { throughPreSurvey } from '../support/journey';
 import { expectAccessible, expectNoSideways, newPhone, Shots, tokenOf } from '../support/phone';
 
 /** The check character is the last one: changing it is a typo the page must catch. */
@@ -14,19 +14,7 @@ test('a participant notes the withdrawal code on the completion screen and withd
   const shots = new Shots(testInfo);
   const a = await newPhone(browser);
   const b = await newPhone(browser);
-  await a.page.goto(session.seats[0]?.joinPath ?? '');
-  await b.page.goto(session.seats[1]?.joinPath ?? '');
-  for (const phone of [a, b]) {
-    await consent(phone.page);
-    await answerCovariates(phone.page);
-  }
-  for (const phone of [a, b]) await confirmInstructions(phone.page).catch(() => undefined);
-  for (const phone of [a, b]) {
-    await waitForSurvey(phone.page, 'pre');
-    await answerPhase(phone.page);
-    await phone.page.getByTestId('submit-phase').click();
-  }
-  for (const phone of [a, b]) await expect(phone.page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 15_000 });
+  await throughPreSurvey([a.page, b.page], session.seats.map((seat) => seat.joinPath));
   await researcher.startConversation(study.id, session.id);
   // B leaves; A is debriefed and gets the completion screen, with the withdrawal code.
   await b.page.request.post('/api/participant/leave', { headers: { 'X-Participant-Token': await tokenOf(b.page) } });
