@@ -50,6 +50,10 @@ test('a participant notes the withdrawal code on the completion screen and withd
 
   const after = await a.page.request.get('/api/participant/state', { headers: { 'X-Participant-Token': token } });
   expect(after.status(), 'the withdrawn phone\'s token is refused').toBe(410);
+  // Reopening the session on the phone says so, and the phone forgets the participant.
+  await a.page.goto('/p');
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Your answers have been withdrawn' })).toBeVisible({ timeout: 15_000 });
+  expect(await a.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('attune.') && !key.startsWith('attune.instrument.'))), 'no token or answers left on the phone (cached instruments may stay)').toEqual([]);
   const protection = await researcher.call<{ withdrawal: { withdrawn: number } }>('GET', `/studies/${study.id}/data-protection`);
   expect(protection.withdrawal.withdrawn).toBe(1);
   await a.context.close();

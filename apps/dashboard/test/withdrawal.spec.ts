@@ -1,4 +1,7 @@
+import { queueStorageKey } from '../src/lib/participant/answer-queue';
+import { forgetAnswers, saveProgress } from '../src/lib/participant/survey-store';
 import { withdrawalResult } from '../src/lib/participant/withdrawal';
+import { MemoryStore } from './memory-store';
 
 const problem = (code: string, detail?: string) => ({ type: 'about:blank', title: 't', status: 409, code, requestId: 'r', ...(detail ? { detail } : {}) });
 
@@ -23,5 +26,18 @@ describe('what the withdrawal page says', () => {
 
   it('anything else says nothing changed', () => {
     expect(withdrawalResult(502, undefined, null)).toMatchObject({ kind: 'refused', message: expect.stringContaining('nothing was changed') });
+  });
+});
+
+describe('after a withdrawal the phone forgets the answers', () => {
+  it('removes both phases\' progress and the unsent queue of that participant only', () => {
+    const store = new MemoryStore();
+    saveProgress(store, 'p1', 'pre', { answers: { ios: { ios: 5 } }, position: 2, idempotencyKey: 'k', submittedAt: null });
+    saveProgress(store, 'p1', 'post', { answers: { ios: { ios: 6 } }, position: 1, idempotencyKey: 'k2', submittedAt: null });
+    store.set(queueStorageKey('p1'), '[]');
+    saveProgress(store, 'p2', 'pre', { answers: {}, position: 0, idempotencyKey: 'k3', submittedAt: null });
+    store.set('attune.instrument.ios@1', '{}');
+    forgetAnswers(store, 'p1');
+    expect([...store.values.keys()].sort()).toEqual(['attune.instrument.ios@1', 'attune.progress.p2.pre']);
   });
 });

@@ -42,7 +42,7 @@ function useSubmitted(view: ServerView | null, participantId: string | null): (p
 function bootNotice(session: ParticipantSession): NoticeKind | null {
   const { boot } = session;
   if (boot.kind === 'join-refused') return boot.reason;
-  if (boot.kind === 'no-session' || boot.kind === 'expired' || boot.kind === 'unreachable') return boot.kind;
+  if (boot.kind === 'no-session' || boot.kind === 'expired' || boot.kind === 'withdrawn' || boot.kind === 'unreachable') return boot.kind;
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AnswerQueue } from '@/lib/participant/answer-queue';
+import { AnswerQueue, queueStorageKey } from '@/lib/participant/answer-queue';
 import { callApi } from '@/lib/participant/http';
 import type { StoredParticipant } from '@/lib/participant/participant-store';
 import { localStore } from '@/lib/participant/storage';
@@ -7,7 +7,7 @@ import { localStore } from '@/lib/participant/storage';
 function createQueue(me: StoredParticipant): AnswerQueue {
   return new AnswerQueue({
     store: localStore,
-    storageKey: `attune.queue.${me.participantId}`,
+    storageKey: queueStorageKey(me.participantId),
     isOnline: () => navigator.onLine,
     setTimer: (run, ms) => window.setTimeout(run, ms),
     clearTimer: (handle) => window.clearTimeout(handle as number),

@@ -3,6 +3,12 @@ import { backoffDelay, isRetryable, type Outcome } from './http';
 import { isRecord, type KeyValueStore, readJson, writeJson } from './storage';
 import type { Phase } from './types';
 
+
+/** Where a participant's unsent answers wait on this phone. */
+export function queueStorageKey(participantId: string): string {
+  return `attune.queue.${participantId}`;
+}
+
 /** One answer waiting to reach the server. `null` clears the item there. */
 export interface PendingAnswer {
   readonly phase: Phase;

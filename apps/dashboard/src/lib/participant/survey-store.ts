@@ -1,5 +1,6 @@
 import type { AnswerValue } from '@attune/survey';
 import { isRecord, type KeyValueStore, readJson, writeJson } from './storage';
+import { queueStorageKey } from './answer-queue';
 import type { Phase } from './types';
 
 /** instrument id → item id → answer. */
@@ -44,6 +45,12 @@ export function loadProgress(store: KeyValueStore, participantId: string, phase:
 
 export function saveProgress(store: KeyValueStore, participantId: string, phase: Phase, progress: PhaseProgress): void {
   writeJson(store, progressKey(participantId, phase), progress);
+}
+
+/** Everything this phone kept of a participant's answers (after a withdrawal, nothing may stay). */
+export function forgetAnswers(store: KeyValueStore, participantId: string): void {
+  for (const phase of ['pre', 'post'] as const) store.remove(progressKey(participantId, phase));
+  store.remove(queueStorageKey(participantId));
 }
 
 export function isPhaseSubmittedHere(store: KeyValueStore, participantId: string, phase: Phase): boolean {

@@ -7,6 +7,7 @@ import { joinRefusal, joinStudy, type JoinRefusal } from './join';
 import { clearParticipantCookie, readParticipantCookie, writeParticipantCookie } from './participant-cookie';
 import { entryKey, forgetParticipant, loadParticipant, saveParticipant, type StoredParticipant } from './participant-store';
 import { localStore } from './storage';
+import { forgetAnswers } from './survey-store';
 import type { Entry, JoinResponse, ParticipantState, ServerView } from './types';
 
 export type Boot =
@@ -14,6 +15,7 @@ export type Boot =
   | { readonly kind: 'no-session' }
   | { readonly kind: 'join-refused'; readonly reason: JoinRefusal }
   | { readonly kind: 'expired' }
+  | { readonly kind: 'withdrawn' }
   | { readonly kind: 'unreachable' }
   | { readonly kind: 'ready'; readonly me: StoredParticipant; readonly state: ParticipantState; readonly offsetMs: number };
 
@@ -114,9 +116,11 @@ export function useParticipant(entry: Entry | null, view: ServerView | null = nu
       startTransition(() => setBoot({ kind: 'ready', me, state: outcome.data, offsetMs }));
       return;
     }
-    if (outcome.kind === 'problem' && outcome.problem.status === 401) {
+    // 410: this participant withdrew; the phone forgets them like an expired link.
+    if (outcome.kind === 'problem' && (outcome.problem.status === 401 || outcome.problem.status === 410)) {
       forget();
-      setBoot({ kind: 'expired' });
+      if (outcome.problem.status === 410) forgetAnswers(localStore, me.participantId);
+      setBoot({ kind: outcome.problem.status === 410 ? 'withdrawn' : 'expired' });
       return;
     }
     setOffline(true);
