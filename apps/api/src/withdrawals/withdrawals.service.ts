@@ -80,6 +80,7 @@ export class WithdrawalsService {
       if (!occupant) throw new WithdrawalError('SEAT_NOT_FOUND', { errors: [{ path: 'seat', code: 'not_found', message: `no participant in seat ${seat.seatNumber} of session ${seat.sessionCode}` }] });
       if (!FINISHED.includes(occupant.sessionStatus)) throw new WithdrawalError('SESSION_IN_PROGRESS', { detail: `session ${seat.sessionCode} is ${occupant.sessionStatus}` });
       if (occupant.participant.status === 'withdrawn') throw new WithdrawalError('ALREADY_WITHDRAWN');
+      if (occupant.participant.consentedAt === null) throw new WithdrawalError('NEVER_CONSENTED');
       return this.withdraw(occupant.participant, { by: 'researcher', principal, reason }, manager);
     });
   }

@@ -1,5 +1,5 @@
 import { parseCsv, type Row } from '../exports/support';
-import { allocatedSession, type Phone } from '../sessions/factories';
+import { allocatedSession, join, labSession, type Phone, seatSecret } from '../sessions/factories';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { finishedSession, rows, withdrawalStudy } from './support';
@@ -26,7 +26,7 @@ describe('a researcher records a withdrawal; results, flow and exports honour it
   });
   afterAll(() => app.close());
 
-  it('refuses while the session runs, for an empty seat, and twice', async () => {
+  it('refuses while the session runs, for an empty seat, for someone who never consented, and twice', async () => {
     const study = await withdrawalStudy(owner);
     const { session } = await allocatedSession(app.http, owner, study.id);
     const path = `/api/studies/${study.id}/withdrawals`;
@@ -34,6 +34,11 @@ describe('a researcher records a withdrawal; results, flow and exports honour it
     expect((await owner.call('post', path).send({ sessionCode: 'NOSUCH', seat: 1, reason: 'asked_in_person' }).expect(404)).body.code).toBe('SEAT_NOT_FOUND');
     const bad = await owner.call('post', path).send({ sessionCode: session.code, seat: 1, reason: 'my neighbour Bob asked' }).expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('reason');
+
+    const unconsented = await labSession(owner, study.id);
+    await join(app.http, { seatSecret: seatSecret(unconsented, 1) });
+    await owner.call('post', `/api/studies/${study.id}/sessions/${unconsented.id}/abandon`).send({ reason: 'no_show' }).expect(200);
+    expect((await owner.call('post', path).send({ sessionCode: unconsented.code, seat: 1, reason: 'asked_in_person' }).expect(409)).body.code).toBe('NEVER_CONSENTED');
 
     const finished = await finishedSession(app, owner, study);
     await owner.call('post', path).send({ sessionCode: finished.session.code.toLowerCase(), seat: 2, reason: 'asked_by_email' }).expect(201);
