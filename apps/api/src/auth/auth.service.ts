@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { AuditRepository } from '../audit/audit.repository';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -12,6 +13,14 @@ import type { User } from './user.entity';
 
 export const SESSION_SECRET_PREFIX = 'ats_';
 export const ACCESS_TOKEN_PREFIX = 'att_';
+
+/**
+ * Wait before checking a password from an address that already failed for this account: 250 ms
+ * after one failure, doubling to at most 4 s. An address with no failures never waits.
+ */
+export function failureDelayMs(failures: number): number {
+  return failures === 0 ? 0 : Math.min(4000, 250 * 2 ** (failures - 1));
+}
 
 export interface LoginResult {
   readonly user: User;
@@ -38,16 +47,25 @@ export class AuthService {
   /**
    * Checks the password and opens a new session. A new secret at every login (and revoking the
    * one presented, if any) means a session fixed by an attacker before login is worth nothing.
+   *
+   * Limits: every attempt counts against the client address; failures count per account AND
+   * address, slow that address down progressively and stop it at the limit. Failures elsewhere
+   * never lock the account, so nobody can keep its owner out by guessing wrong on purpose.
    */
   async login(email: string, password: string, clientIp: string, previousSecret?: string): Promise<LoginResult> {
     const normalised = email.trim().toLowerCase();
     await this.rateLimiter.consume(`login:ip:${clientIp}`, this.config.loginRateLimit);
-    await this.rateLimiter.consume(`login:email:${sha256Hex(normalised)}`, this.config.loginRateLimit);
+    const failureKey = `login:fail:${sha256Hex(normalised)}:${sha256Hex(clientIp).slice(0, 32)}`;
+    const failures = await this.rateLimiter.require(failureKey, this.config.loginRateLimit);
+    if (failures > 0) await sleep(failureDelayMs(failures));
     const user = await this.repository.findUserByEmail(normalised);
     const ok = user && !user.disabledAt
       ? await this.hasher.verify(user.passwordHash, password)
       : await this.hasher.verifyAgainstDummy(password);
-    if (!user || !ok) throw new AuthError('INVALID_CREDENTIALS');
+    if (!user || !ok) {
+      await this.rateLimiter.hit(failureKey, this.config.loginRateLimit);
+      throw new AuthError('INVALID_CREDENTIALS');
+    }
     return this.openSession(user, previousSecret);
   }
 

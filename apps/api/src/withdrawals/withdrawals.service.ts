@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
@@ -27,10 +28,6 @@ export interface SeatWithdrawal {
   readonly participantId: string;
   readonly withdrawnAt: Date;
   readonly responsesDeleted: number;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**

@@ -18,6 +18,29 @@ export class RateLimiter {
 
   /** Counts one hit for `key`; throws RATE_LIMITED with Retry-After once the window is full. */
   async consume(key: string, rule: RateLimitRule): Promise<void> {
+    const row = await this.hit(key, rule);
+    if (row.hits > rule.max) throw limited(row.retryAfter);
+  }
+
+  /** Hits counted for `key` in the current window, and seconds until it ends; counts nothing. */
+  async peek(key: string, rule: RateLimitRule): Promise<{ hits: number; retryAfter: number }> {
+    const rows: Array<{ hits: number; retry_after: number }> = await this.dataSource.query(
+      `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
+         FROM rate_limit_bucket WHERE key = $1 AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $2) * $2)`,
+      [key, rule.windowSeconds],
+    );
+    return { hits: rows[0]?.hits ?? 0, retryAfter: rows[0]?.retry_after ?? rule.windowSeconds };
+  }
+
+  /** Refuses (429) once `key` has `rule.max` hits in the window, without counting this call. */
+  async require(key: string, rule: RateLimitRule): Promise<number> {
+    const { hits, retryAfter } = await this.peek(key, rule);
+    if (hits >= rule.max) throw limited(retryAfter);
+    return hits;
+  }
+
+  /** Counts one hit for `key` and answers the window's count (e.g. a failed login). */
+  async hit(key: string, rule: RateLimitRule): Promise<{ hits: number; retryAfter: number }> {
     const rows: Array<{ hits: number; retry_after: string }> = await this.dataSource.query(
       `INSERT INTO rate_limit_bucket (key, window_start, hits)
        VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
@@ -25,15 +48,20 @@ export class RateLimiter {
        RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after`,
       [key, rule.windowSeconds],
     );
-    const row = rows[0];
-    if (row && row.hits > rule.max) {
-      const retryAfter = String(Math.max(1, Number(row.retry_after)));
-      throw new CommonErrors('RATE_LIMITED', { detail: `Try again in ${retryAfter} s`, headers: { 'Retry-After': retryAfter } });
-    }
+    await this.trimOccasionally();
+    return { hits: rows[0]?.hits ?? 1, retryAfter: Number(rows[0]?.retry_after ?? rule.windowSeconds) };
+  }
+
+  private async trimOccasionally(): Promise<void> {
     // Old windows are useless. Trimming on about 1 call in 200 keeps the table small without a
     // scheduler and keeps the extra statement off nearly every request (this sits on the submit path).
     if (Math.random() < 0.005) {
       await this.dataSource.query(`DELETE FROM rate_limit_bucket WHERE window_start < now() - interval '1 day'`);
     }
   }
+}
+
+function limited(retryAfterSeconds: number): InstanceType<typeof CommonErrors> {
+  const retryAfter = String(Math.max(1, retryAfterSeconds));
+  return new CommonErrors('RATE_LIMITED', { detail: `Try again in ${retryAfter} s`, headers: { 'Retry-After': retryAfter } });
 }
