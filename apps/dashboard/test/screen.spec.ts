@@ -9,6 +9,7 @@ function state(participant: Partial<Participant>, session: Partial<OwnSession> |
     session: session === null ? null : { status: 'forming', ...session } as OwnSession,
     study: {} as ParticipantState['study'],
     completion,
+    withdrawal: null,
   };
 }
 

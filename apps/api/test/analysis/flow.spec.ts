@@ -6,7 +6,7 @@ import { allocatedSession, join, labSession, launchedStudy, type Phone, seatSecr
 
 const COUNT_KEYS = [
   'sessions', 'participants', 'reachedPreSurvey', 'reachedConversation', 'reachedPostSurvey', 'completed', 'leftAfterAllocation',
-  'rejoinedElsewhere', 'failedCheck', 'excludedWithSession', 'excludedFailedCheck', 'withoutPostData', 'analysed',
+  'rejoinedElsewhere', 'failedCheck', 'excludedWithSession', 'excludedFailedCheck', 'withdrew', 'withoutPostData', 'analysed',
 ] as const;
 type Counts = Record<(typeof COUNT_KEYS)[number], number>;
 

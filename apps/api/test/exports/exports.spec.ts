@@ -155,7 +155,7 @@ describe('GET /api/studies/:id/exports/:file', () => {
     }
     expect(typeProblems(columnsOf(book, 'codebook.csv'), table.rows)).toEqual([]);
     expect(book.notes.join(' ')).toMatch(/empty cell is missing/);
-    expect(book.notes.join(' ')).toMatch(/withdrawal removes/);
+    expect(book.notes.join(" ")).toMatch(/withdrew consent keeps their row .* empty/);
     const ios = columnsOf(book, 'wide.csv').find((c) => c.name === 'pre_ios_ios');
     expect(ios).toMatchObject({ type: 'integer', min: 1, max: 7 });
   });
