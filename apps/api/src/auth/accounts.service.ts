@@ -4,6 +4,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { AuthError } from './auth.errors';
 import { AuthRepository } from './auth.repository';
 import { PasswordHasher } from './password-hasher';
+import { passwordProblem } from './password-policy';
 import type { Principal } from './principal';
 import type { User } from './user.entity';
 
@@ -35,6 +36,8 @@ export class AccountsService {
 
   async createAccount(account: NewAccount, actor: Principal | 'system'): Promise<User> {
     const email = account.email.trim().toLowerCase();
+    const problem = passwordProblem(account.password, email);
+    if (problem) throw new AuthError('WEAK_PASSWORD', { detail: `The password ${problem}.`, errors: [{ path: 'password', code: 'weak_password', message: problem }] });
     const passwordHash = await this.hasher.hash(account.password);
     return this.repository.transaction(async (manager) => {
       const user = await this.repository.insertUser({ email, passwordHash, isAdmin: account.isAdmin ?? false }, manager);

@@ -25,7 +25,6 @@ const createUser: Command = {
     const email = stringOption(args, 'email');
     if (!email) return fail('create-user needs --email');
     const given = stringOption(args, 'password');
-    if (given !== undefined && given.length < 12) return fail('--password must have at least 12 characters');
     const password = given ?? generatePassword();
     const user = await context.get(AccountsService).createAccount({ email, password, isAdmin: args.options['admin'] === true }, 'system');
     process.stdout.write(`created ${user.isAdmin ? 'admin' : 'user'} ${user.email}\n`);

@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../src/cli/commands';
 import request from 'supertest';
 import { AccessToken } from '../../src/auth/access-token.entity';
 import { startTestApp, type TestApp } from '../support/app';
@@ -72,5 +73,19 @@ describe('accounts (admin only)', () => {
     const admin = await login(app, await createAccount(app, { isAdmin: true }));
     const short = await request(app.http).post('/api/users').set('Cookie', cookieHeader(admin.cookies)).set('X-CSRF-Token', admin.csrfToken).send({ email: 'x@example.org', password: 'short' }).expect(400);
     expect(short.body.errors[0]).toMatchObject({ path: 'password', code: 'IS_LENGTH' });
+    const own = await request(app.http).post('/api/users').set('Cookie', cookieHeader(admin.cookies)).set('X-CSRF-Token', admin.csrfToken).send({ email: 'maria.lopez@example.org', password: 'Maria.Lopez-2026!' }).expect(400);
+    expect(own.body).toMatchObject({ code: 'WEAK_PASSWORD', errors: [{ path: 'password', code: 'weak_password' }] });
+  });
+
+  it('applies the same rules to the admin CLI (the first admin: see first-start seeding)', async () => {
+    const refused = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const created = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await expect(COMMANDS['create-user']?.run(app.app, { positional: [], options: { email: 'cli@example.org', password: 'change-me-1234' } })).rejects.toMatchObject({ code: 'WEAK_PASSWORD' });
+      expect(await COMMANDS['create-user']?.run(app.app, { positional: [], options: { email: 'cli@example.org', password: 'a sound passphrase here' } })).toBe(0);
+    } finally {
+      refused.mockRestore();
+      created.mockRestore();
+    }
   });
 });

@@ -13,6 +13,8 @@ describe('first-start seeding', () => {
 
   it('creates one admin with a generated password, and only once', async () => {
     const accounts = app.app.get(AccountsService);
+    // The deploy template's placeholder, copied unchanged into ATTUNE_ADMIN_PASSWORD, is refused.
+    await expect(accounts.ensureAdmin('first@example.org', 'change-me-too-at-least-12-chars')).rejects.toMatchObject({ code: 'WEAK_PASSWORD' });
     const first = await accounts.ensureAdmin(undefined, undefined);
     expect(first).toMatchObject({ created: true, email: 'admin@attune.local' });
     expect(first.generatedPassword).toMatch(/^[A-Za-z0-9_-]{32}$/);
