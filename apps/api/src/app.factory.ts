@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { validationExceptionFactory } from './common/errors/validation';
 import { PinoNestLogger } from './common/logger';
+import { inputGuard } from './common/http/input-guard';
 import { ProblemFilter, problemHandler } from './common/http/problem.filter';
 import { requestContext } from './common/http/request-context';
 import type { AppConfig } from './config/config';
@@ -38,6 +39,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { pr
   });
   app.use(cookieParser());
   app.use(json({ limit: config.bodyLimitBytes }));
+  app.use(inputGuard());
   // body-parser errors happen before routing; answer them as problem+json right here.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => (error ? problemHandler(logger)(error, req, res) : next()));
   app.useGlobalPipes(new ValidationPipe({

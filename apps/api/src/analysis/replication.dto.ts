@@ -1,33 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Nested, Omittable } from '../common/http/validators';
 import type { OriginalEffect, OriginalStatistic } from './original-effect.entity';
 import type { OriginalEffectInput, ReplicationView } from './replication.service';
 import { FactorEffectDto } from './results.dto';
 
 export class OriginalStatisticDto {
   @ApiProperty({ enum: ['d', 'means'], description: "d: Cohen's d with n per group; means: both groups' M, SD and n (d from the pooled SD)" }) @IsIn(['d', 'means']) kind: 'd' | 'means';
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-10) @Max(10) d?: number;
-  @ApiPropertyOptional({ description: 'First level of the factor' }) @IsOptional() @IsNumber() m1?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) sd1?: number;
+  @ApiPropertyOptional() @Omittable() @IsNumber() @Min(-10) @Max(10) d?: number;
+  @ApiPropertyOptional({ description: 'First level of the factor' }) @Omittable() @IsNumber() m1?: number;
+  @ApiPropertyOptional() @Omittable() @IsNumber() @Min(0) sd1?: number;
   @ApiProperty() @IsInt() @Min(2) @Max(100000) n1: number;
-  @ApiPropertyOptional({ description: 'Second level of the factor' }) @IsOptional() @IsNumber() m2?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) sd2?: number;
+  @ApiPropertyOptional({ description: 'Second level of the factor' }) @Omittable() @IsNumber() m2?: number;
+  @ApiPropertyOptional() @Omittable() @IsNumber() @Min(0) sd2?: number;
   @ApiProperty() @IsInt() @Min(2) @Max(100000) n2: number;
 }
 
 export class OriginalEffectRequest {
   @ApiProperty({ example: 'phone', description: 'A two-level factor; effects are its first level minus its second' }) @IsString() @Length(1, 40) factorId: string;
   @ApiProperty({ example: 'ios' }) @IsString() @Length(1, 64) instrumentId: string;
-  @ApiProperty({ example: 2 }) @IsInt() @Min(1) instrumentVersion: number;
+  @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(1_000_000) instrumentVersion: number;
   @ApiProperty({ example: 'ios' }) @IsString() @Length(1, 64) scale: string;
   @ApiProperty({ enum: ['pre', 'post', 'change'] }) @IsIn(['pre', 'post', 'change']) phase: 'pre' | 'post' | 'change';
   @ApiProperty({ example: 'Przybylski, A. K., & Weinstein, N. (2013). Can you connect with me now? JSPR, 30(3), 237–246.' }) @IsString() @Length(3, 1000) citation: string;
-  @ApiPropertyOptional({ example: '10.1177/0265407512453827' }) @IsOptional() @Matches(/^10\.\d{4,9}\/\S{1,200}$/, { message: 'doi must look like 10.xxxx/…' }) doi?: string;
+  @ApiPropertyOptional({ example: '10.1177/0265407512453827' }) @Omittable() @Matches(/^10\.\d{4,9}\/\S{1,200}$/, { message: 'doi must look like 10.xxxx/…' }) doi?: string;
   @ApiProperty({ example: 'p. 242, Table 2' }) @IsString() @Length(1, 200) locator: string;
-  @ApiProperty({ type: OriginalStatisticDto }) @ValidateNested() @Type(() => OriginalStatisticDto) statistic: OriginalStatisticDto;
-  @ApiPropertyOptional({ description: 'Who checked the numbers against the paper; without it no replication label is given' }) @IsOptional() @IsString() @Length(1, 200) verifiedBy?: string;
-  @ApiPropertyOptional({ example: '2026-12-02' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) verifiedOn?: string;
+  @ApiProperty({ type: OriginalStatisticDto }) @Nested(() => OriginalStatisticDto) statistic: OriginalStatisticDto;
+  @ApiPropertyOptional({ description: 'Who checked the numbers against the paper; without it no replication label is given' }) @Omittable() @IsString() @Length(1, 200) verifiedBy?: string;
+  @ApiPropertyOptional({ example: '2026-12-02' }) @Omittable() @Matches(/^\d{4}-\d{2}-\d{2}$/) verifiedOn?: string;
 
   /** null when the statistic's kind lacks its numbers (path names the field). */
   static toInput(body: OriginalEffectRequest): OriginalEffectInput | { missing: string } {

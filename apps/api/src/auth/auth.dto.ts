@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from '../common/http/validators';
 import type { AccessToken } from './access-token.entity';
 import type { User } from './user.entity';
 
@@ -27,7 +28,7 @@ export class CreateUserRequest {
   password: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   isAdmin?: boolean;
 }
@@ -39,7 +40,7 @@ export class CreateAccessTokenRequest {
   name: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3650, description: 'Omit for a token that does not expire' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(3650)

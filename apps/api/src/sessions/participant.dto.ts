@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsBoolean, IsString, Length, Matches } from 'class-validator';
+import { IsStringMap, Nested, Omittable } from '../common/http/validators';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from './participant.entity';
 import type { HeartbeatResult } from './participant-session.service';
 import type { ParticipantStateView, SessionView } from './participant-state.service';
@@ -16,17 +16,17 @@ const LANGUAGE_MESSAGE = 'language must be a language code';
 
 /** Recruitment-platform ids (Prolific's URL parameters); stored apart, never exported by default. */
 export class ExternalIdsDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(EXTERNAL_ID, { message: `PROLIFIC_PID ${EXTERNAL_ID_MESSAGE}` }) PROLIFIC_PID?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(EXTERNAL_ID, { message: `STUDY_ID ${EXTERNAL_ID_MESSAGE}` }) STUDY_ID?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(EXTERNAL_ID, { message: `SESSION_ID ${EXTERNAL_ID_MESSAGE}` }) SESSION_ID?: string;
+  @ApiPropertyOptional() @Omittable() @Matches(EXTERNAL_ID, { message: `PROLIFIC_PID ${EXTERNAL_ID_MESSAGE}` }) PROLIFIC_PID?: string;
+  @ApiPropertyOptional() @Omittable() @Matches(EXTERNAL_ID, { message: `STUDY_ID ${EXTERNAL_ID_MESSAGE}` }) STUDY_ID?: string;
+  @ApiPropertyOptional() @Omittable() @Matches(EXTERNAL_ID, { message: `SESSION_ID ${EXTERNAL_ID_MESSAGE}` }) SESSION_ID?: string;
 }
 
 export class JoinRequest {
-  @ApiPropertyOptional({ description: 'The secret of a lab seat link (/join/seat/<secret>)' }) @IsOptional() @IsString() @Length(1, 100) seatSecret?: string;
-  @ApiPropertyOptional({ description: 'A lab session code typed by the participant: takes the lowest free seat' }) @IsOptional() @Matches(CODE, { message: 'sessionCode must be 4 to 12 letters or digits' }) sessionCode?: string;
-  @ApiPropertyOptional({ description: 'The study link code: joins the online waiting room' }) @IsOptional() @Matches(CODE, { message: 'studyCode must be 4 to 12 letters or digits' }) studyCode?: string;
-  @ApiPropertyOptional({ example: 'en', description: 'One of the study languages; default its first' }) @IsOptional() @Matches(LANGUAGE, { message: LANGUAGE_MESSAGE }) language?: string;
-  @ApiPropertyOptional({ type: ExternalIdsDto }) @IsOptional() @ValidateNested() @Type(() => ExternalIdsDto) externalIds?: ExternalIdsDto;
+  @ApiPropertyOptional({ description: 'The secret of a lab seat link (/join/seat/<secret>)' }) @Omittable() @IsString() @Length(1, 100) seatSecret?: string;
+  @ApiPropertyOptional({ description: 'A lab session code typed by the participant: takes the lowest free seat' }) @Omittable() @Matches(CODE, { message: 'sessionCode must be 4 to 12 letters or digits' }) sessionCode?: string;
+  @ApiPropertyOptional({ description: 'The study link code: joins the online waiting room' }) @Omittable() @Matches(CODE, { message: 'studyCode must be 4 to 12 letters or digits' }) studyCode?: string;
+  @ApiPropertyOptional({ example: 'en', description: 'One of the study languages; default its first' }) @Omittable() @Matches(LANGUAGE, { message: LANGUAGE_MESSAGE }) language?: string;
+  @ApiPropertyOptional({ type: ExternalIdsDto }) @Omittable() @Nested(() => ExternalIdsDto) externalIds?: ExternalIdsDto;
 }
 
 export class JoinResponse {
@@ -49,7 +49,7 @@ export class ConsentRequest {
 
 export class CovariatesRequest {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { acquainted: 'strangers' }, description: 'Covariate id → level id, for every participant covariate' })
-  @IsObject() values: Record<string, string>;
+  @IsStringMap({ maxKeys: 16, maxLength: 40 }) values: Record<string, string>;
 }
 
 export class HeartbeatResponse {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsObject, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { IsStringMap } from '../common/http/validators';
 import type { Participant } from './participant.entity';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from './participant.entity';
 import type { CreatedSession, SessionDetail } from './researcher-sessions.service';
@@ -14,7 +15,7 @@ export class ReasonRequest {
 }
 
 export class ObservedCovariatesRequest {
-  @ApiProperty({ ...COVARIATE_VALUES, description: 'Observed covariate id → level id; merged into what was recorded before' }) @IsObject() values: Record<string, string>;
+  @ApiProperty({ ...COVARIATE_VALUES, description: 'Observed covariate id → level id; merged into what was recorded before' }) @IsStringMap({ maxKeys: 16, maxLength: 40 }) values: Record<string, string>;
 }
 
 export class SeatLinkResponse {

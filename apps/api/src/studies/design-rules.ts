@@ -1,8 +1,12 @@
 import { getInstrument } from '@attune/survey';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import type { FieldIssue } from '../common/errors/domain-error';
+import { toFieldIssues } from '../common/errors/validation';
 import { conditionsOf, MIXED } from '../randomisation/design';
 import { checkManipulationChecks, checkPartnerCovariates } from './check-rules';
 import type { Localized, StudyDesign } from './study-design';
+import { StudyDesignDto } from './study-design.dto';
 
 type Issues = FieldIssue[];
 
@@ -84,10 +88,23 @@ function checkInstruments(issues: Issues, design: StudyDesign): void {
 }
 
 /**
+ * The request DTO's own rules, run again on the stored design: a draft saved before the DTO checked
+ * every part (or written by other means) may lack what launch reads, and must get a problem list,
+ * not a crash. Unknown keys are tolerated here; the DTO refused them when the draft was saved.
+ */
+function checkShape(design: unknown): FieldIssue[] {
+  const plain = typeof design === 'object' && design !== null && !Array.isArray(design) ? design : {};
+  const errors = validateSync(plainToInstance(StudyDesignDto, plain), { whitelist: false, forbidUnknownValues: false });
+  return toFieldIssues(errors).map((found) => ({ ...found, path: `design.${found.path}` }));
+}
+
+/**
  * The launch check: everything class-validator cannot see across fields. Returns every problem
  * with its path, so a researcher can fix the whole design in one go.
  */
 export function checkDesign(design: StudyDesign): FieldIssue[] {
+  const shape = checkShape(design);
+  if (shape.length > 0) return shape;
   const issues: Issues = [];
   for (const code of duplicates([...design.languages])) issue(issues, 'languages', 'DUPLICATE_VALUE', `"${code}" is listed twice`);
   checkFactors(issues, design);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { Nested, Omittable } from '../common/http/validators';
 import type { StratumVerification } from '../randomisation/verify-allocations';
 import type { Protocol } from './protocol.entity';
 import type { VerificationReport } from './studies.service';
@@ -12,19 +12,19 @@ import { STUDY_STATUSES, type StudyStatus } from './study.entity';
 
 export class CreateStudyRequest {
   @ApiProperty({ example: 'Phone presence replication, spring term' }) @IsString() @Length(1, 200) title: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(4000) description?: string;
   @ApiPropertyOptional({ enum: STUDY_TEMPLATES.map((t) => t.id), description: 'Prefill the draft from a template (default phone_only)' })
-  @IsOptional() @IsString() templateId?: string;
+  @Omittable() @IsString() templateId?: string;
 }
 
 export class UpdateStudyRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
-  @ApiPropertyOptional({ type: StudyDesignDto }) @IsOptional() @ValidateNested() @Type(() => StudyDesignDto) design?: StudyDesignDto;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 200) title?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(4000) description?: string;
+  @ApiPropertyOptional({ type: StudyDesignDto }) @Omittable() @Nested(() => StudyDesignDto) design?: StudyDesignDto;
 }
 
 export class AmendStudyRequest {
-  @ApiProperty({ type: StudyDesignDto }) @ValidateNested() @Type(() => StudyDesignDto) design: StudyDesignDto;
+  @ApiProperty({ type: StudyDesignDto }) @Nested(() => StudyDesignDto) design: StudyDesignDto;
   @ApiProperty({ example: 'Fixed a typo in the consent text' }) @IsString() @Length(3, 2000) reason: string;
 }
 

@@ -1,48 +1,50 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Length, Matches,
-  Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUrl, Length, Matches,
+  Max, MaxLength, Min,
 } from 'class-validator';
+import { IsNumberMap, IsStringMap, Nested, NestedList, Omittable } from '../common/http/validators';
 import { SCHEMES, type Scheme } from '../randomisation/allocation-sequence';
 import type { Completion, DropoutPolicy, Localized, StudyDesign } from './study-design';
 
 const ID = /^[a-z][a-z0-9_]{0,39}$/;
 const ID_MESSAGE = 'must be lowercase letters, digits and _ (starting with a letter, at most 40)';
 const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' }, example: { en: 'text' } } as const;
+// Participant-facing text per language: one key per study language (at most 10), each a string.
+const IsLocalized = () => IsStringMap({ maxKeys: 10, maxKeyLength: 16, maxLength: 20000 });
 
 export class LevelDesignDto {
   @ApiProperty() @Matches(ID, { message: `id ${ID_MESSAGE}` }) id: string;
   @ApiProperty() @IsString() @Length(1, 200) label: string;
-  @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() instructions?: Localized;
-  @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() topicPrompt?: Localized;
+  @ApiPropertyOptional(LOCALIZED) @Omittable() @IsLocalized() instructions?: Localized;
+  @ApiPropertyOptional(LOCALIZED) @Omittable() @IsLocalized() topicPrompt?: Localized;
   @ApiPropertyOptional({ description: 'What the research assistant prepares for this level; shown only on the lab console', example: 'Place the study phone face down on the desk to the side.' })
-  @IsOptional() @IsString() @MaxLength(2000) setup?: string;
+  @Omittable() @IsString() @MaxLength(2000) setup?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'What this level puts in the room, by manipulation-check probe', example: { table_object: 'phone' } })
-  @IsOptional() @IsObject() sets?: Record<string, string>;
+  @Omittable() @IsStringMap({ maxKeys: 20, maxLength: 40 }) sets?: Record<string, string>;
 }
 
 export class FactorDesignDto {
   @ApiProperty() @Matches(ID, { message: `id ${ID_MESSAGE}` }) id: string;
   @ApiProperty() @IsString() @Length(1, 200) label: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() exploratory?: boolean;
-  @ApiProperty({ type: [LevelDesignDto] }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(8) @ValidateNested({ each: true }) @Type(() => LevelDesignDto) levels: LevelDesignDto[];
+  @ApiPropertyOptional() @Omittable() @IsBoolean() exploratory?: boolean;
+  @ApiProperty({ type: [LevelDesignDto] }) @ArrayMinSize(2) @ArrayMaxSize(8) @NestedList(() => LevelDesignDto) levels: LevelDesignDto[];
 }
 
 export class CovariateLevelDto {
   @ApiProperty() @Matches(ID, { message: `id ${ID_MESSAGE}` }) id: string;
   @ApiProperty() @IsString() @Length(1, 200) label: string;
-  @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() text?: Localized;
+  @ApiPropertyOptional(LOCALIZED) @Omittable() @IsLocalized() text?: Localized;
 }
 
 export class CovariateDesignDto {
   @ApiProperty() @Matches(ID, { message: `id ${ID_MESSAGE}` }) id: string;
   @ApiProperty() @IsString() @Length(1, 200) label: string;
   @ApiProperty({ enum: ['observed', 'participant'] }) @IsIn(['observed', 'participant']) source: 'observed' | 'participant';
-  @ApiPropertyOptional(LOCALIZED) @IsOptional() @IsObject() question?: Localized;
+  @ApiPropertyOptional(LOCALIZED) @Omittable() @IsLocalized() question?: Localized;
   @ApiPropertyOptional({ enum: ['partner'], description: 'partner: asked only once the participant is seated with the partner the question is about' })
-  @IsOptional() @IsIn(['partner']) relation?: 'partner';
-  @ApiProperty({ type: [CovariateLevelDto] }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => CovariateLevelDto) levels: CovariateLevelDto[];
+  @Omittable() @IsIn(['partner']) relation?: 'partner';
+  @ApiProperty({ type: [CovariateLevelDto] }) @ArrayMinSize(2) @ArrayMaxSize(12) @NestedList(() => CovariateLevelDto) levels: CovariateLevelDto[];
 }
 
 export class RandomisationDto {
@@ -52,29 +54,29 @@ export class RandomisationDto {
 
 export class InstrumentRefDto {
   @ApiProperty({ example: 'ios' }) @IsString() @Length(1, 64) id: string;
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(1_000_000) version: number;
 }
 
 export class InstrumentsDto {
-  @ApiProperty({ type: [InstrumentRefDto] }) @IsArray() @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => InstrumentRefDto) pre: InstrumentRefDto[];
-  @ApiProperty({ type: [InstrumentRefDto] }) @IsArray() @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => InstrumentRefDto) post: InstrumentRefDto[];
+  @ApiProperty({ type: [InstrumentRefDto] }) @ArrayMaxSize(12) @NestedList(() => InstrumentRefDto) pre: InstrumentRefDto[];
+  @ApiProperty({ type: [InstrumentRefDto] }) @ArrayMaxSize(12) @NestedList(() => InstrumentRefDto) post: InstrumentRefDto[];
 }
 
 export class ConversationDto {
   @ApiProperty({ example: 600 }) @IsInt() @Min(30) @Max(7200) durationSeconds: number;
-  @ApiProperty(LOCALIZED) @IsObject() instructions: Localized;
+  @ApiProperty(LOCALIZED) @IsLocalized() instructions: Localized;
 }
 
 export class ConsentDto {
   @ApiProperty({ example: '1' }) @IsString() @Length(1, 40) version: string;
-  @ApiProperty(LOCALIZED) @IsObject() text: Localized;
+  @ApiProperty(LOCALIZED) @IsLocalized() text: Localized;
 }
 
 export class CompletionDto {
   @ApiProperty({ enum: ['code', 'redirect'] }) @IsIn(['code', 'redirect']) kind: 'code' | 'redirect';
-  @ApiPropertyOptional({ example: 'C1A2B3' }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/) code?: string;
+  @ApiPropertyOptional({ example: 'C1A2B3' }) @Omittable() @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/) code?: string;
   @ApiPropertyOptional({ example: 'https://app.prolific.com/submissions/complete?cc=C1A2B3' })
-  @IsOptional() @IsUrl({ protocols: ['https'], require_protocol: true }) @MaxLength(2000) url?: string;
+  @Omittable() @IsUrl({ protocols: ['https'], require_protocol: true }) @MaxLength(2000) url?: string;
 }
 
 export class WithdrawalDto {
@@ -83,21 +85,21 @@ export class WithdrawalDto {
 }
 
 export class StudyDesignDto {
-  @ApiProperty({ type: [FactorDesignDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => FactorDesignDto) factors: FactorDesignDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) @IsObject() conditionWeights: Record<string, number>;
-  @ApiProperty({ type: [CovariateDesignDto] }) @IsArray() @ArrayMaxSize(8) @ValidateNested({ each: true }) @Type(() => CovariateDesignDto) covariates: CovariateDesignDto[];
+  @ApiProperty({ type: [FactorDesignDto] }) @ArrayMinSize(1) @ArrayMaxSize(4) @NestedList(() => FactorDesignDto) factors: FactorDesignDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) @IsNumberMap({ maxKeys: 4096, maxKeyLength: 400 }) conditionWeights: Record<string, number>;
+  @ApiProperty({ type: [CovariateDesignDto] }) @ArrayMaxSize(8) @NestedList(() => CovariateDesignDto) covariates: CovariateDesignDto[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(4) @IsString({ each: true }) stratifyBy: string[];
   @ApiProperty({ enum: [1, 2, 3], example: 2 }) @IsInt() @IsIn([1, 2, 3]) sessionSize: number;
   @ApiProperty({ example: 30 }) @IsInt() @Min(1) @Max(100000) targetSessionsPerCondition: number;
-  @ApiProperty({ type: RandomisationDto }) @ValidateNested() @Type(() => RandomisationDto) randomisation: RandomisationDto;
+  @ApiProperty({ type: RandomisationDto }) @Nested(() => RandomisationDto) randomisation: RandomisationDto;
   @ApiProperty({ enum: ['keep_as_randomised', 'reform_remaining'] }) @IsIn(['keep_as_randomised', 'reform_remaining']) dropoutPolicy: DropoutPolicy;
-  @ApiProperty({ type: InstrumentsDto }) @ValidateNested() @Type(() => InstrumentsDto) instruments: InstrumentsDto;
-  @ApiProperty({ type: ConversationDto }) @ValidateNested() @Type(() => ConversationDto) conversation: ConversationDto;
-  @ApiProperty({ type: ConsentDto }) @ValidateNested() @Type(() => ConsentDto) consent: ConsentDto;
+  @ApiProperty({ type: InstrumentsDto }) @Nested(() => InstrumentsDto) instruments: InstrumentsDto;
+  @ApiProperty({ type: ConversationDto }) @Nested(() => ConversationDto) conversation: ConversationDto;
+  @ApiProperty({ type: ConsentDto }) @Nested(() => ConsentDto) consent: ConsentDto;
   @ApiProperty({ type: [String], example: ['en'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { each: true }) languages: string[];
-  @ApiProperty({ type: CompletionDto }) @ValidateNested() @Type(() => CompletionDto) completion: CompletionDto;
+  @ApiProperty({ type: CompletionDto }) @Nested(() => CompletionDto) completion: CompletionDto;
   @ApiPropertyOptional({ type: WithdrawalDto, description: 'Absent: withdrawal is possible until 30 days after the study closes' })
-  @IsOptional() @ValidateNested() @Type(() => WithdrawalDto) withdrawal?: WithdrawalDto;
+  @Omittable() @Nested(() => WithdrawalDto) withdrawal?: WithdrawalDto;
 }
 
 /**

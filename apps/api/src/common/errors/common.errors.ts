@@ -3,6 +3,8 @@ import { defineErrors } from './domain-error';
 export const CommonErrors = defineErrors('CommonError', {
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
+  MALFORMED_BODY: { status: 400, title: 'The request body could not be decoded as its headers say' },
+  MALFORMED_URL: { status: 400, title: 'The request path could not be decoded' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
   FORBIDDEN: { status: 403, title: 'Not allowed' },
   NOT_FOUND: { status: 404, title: 'Not found' },

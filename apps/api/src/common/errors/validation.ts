@@ -13,14 +13,15 @@ function toCode(constraint: string): string {
   return CODE_OVERRIDES[constraint] ?? constraint.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
-function join(parent: string, property: string): string {
+/** `a.b`, `a[0]`: the field paths problem+json `errors` use everywhere. */
+export function joinPath(parent: string, property: string): string {
   if (/^\d+$/.test(property)) return `${parent}[${property}]`;
   return parent === '' ? property : `${parent}.${property}`;
 }
 
 function flatten(errors: readonly ValidationError[], parent: string, out: FieldIssue[]): void {
   for (const error of errors) {
-    const path = join(parent, error.property);
+    const path = joinPath(parent, error.property);
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       out.push({ path, code: toCode(constraint), message });
     }

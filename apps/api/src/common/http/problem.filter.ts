@@ -29,18 +29,38 @@ const BODY_PARSER_CODES: Record<string, string> = {
 
 type ErrorCode = ConstructorParameters<typeof CommonErrors>[0];
 
+interface ClientFault {
+  readonly type?: unknown;
+  readonly code?: unknown;
+  readonly status?: unknown;
+  readonly expose?: unknown;
+}
+
+/**
+ * Errors that Express and body-parser raise before any controller, for the client's fault: they
+ * carry an exposed 4xx status (http-errors) but no DomainError, so they are named here.
+ */
+function clientFault(error: ClientFault): DomainError | undefined {
+  if (typeof error.type === 'string' && BODY_PARSER_CODES[error.type]) return new CommonErrors(BODY_PARSER_CODES[error.type] as ErrorCode);
+  // The router's "Failed to decode param" (a percent-escape that is not UTF-8); it sets status 400 but not expose.
+  if (error instanceof URIError && error.status === 400) return new CommonErrors('MALFORMED_URL', { errors: [{ path: 'url', code: 'MALFORMED_URL', message: 'a path segment is not valid percent-encoded UTF-8' }] });
+  if (error.expose !== true || typeof error.status !== 'number' || error.status < 400 || error.status > 499) return undefined;
+  // zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR): a body labelled gzip or deflate that is not.
+  if (typeof error.code === 'string' && error.code.startsWith('Z_')) {
+    return new CommonErrors('MALFORMED_BODY', { errors: [{ path: 'content-encoding', code: 'MALFORMED_BODY', message: 'the body is not encoded as Content-Encoding says' }] });
+  }
+  const code = STATUS_CODES[error.status];
+  return code ? new CommonErrors(code as ErrorCode) : undefined;
+}
+
 /** Maps anything thrown to a DomainError; unknown errors become a generic 500. */
 export function toDomainError(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
-  const parserType = (error as { type?: unknown } | null)?.type;
-  if (typeof parserType === 'string' && BODY_PARSER_CODES[parserType]) {
-    return new CommonErrors(BODY_PARSER_CODES[parserType] as ErrorCode);
-  }
   if (error instanceof HttpException) {
     const code = STATUS_CODES[error.getStatus()];
     if (code) return new CommonErrors(code as ErrorCode);
   }
-  return undefined;
+  return typeof error === 'object' && error !== null ? clientFault(error) : undefined;
 }
 
 export function problemHandler(logger: Logger) {
