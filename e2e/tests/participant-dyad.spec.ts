@@ -133,6 +133,10 @@ test('two phones complete a lab dyad: join, consent, waiting, instructions, pre-
   await submitPhase(b.page);
 
   for (const phone of [a, b]) await expect(phone.page.getByTestId('completion-code')).toHaveText('ATTUNE-PT', { timeout: 15_000 });
+  // Every answer is on the server now: the phones keep no copy (a shared tablet shows nobody's answers).
+  for (const phone of [a, b]) {
+    await expect.poll(() => phone.page.evaluate(() => Object.keys(localStorage).filter((key) => /^attune\.(progress|queue)\./.test(key))), { timeout: 5_000 }).toEqual([]);
+  }
   await expectAccessible(a.page, 'completion');
   await shots.take(a.page, 'a-completion');
   await shots.take(b.page, 'b-completion');

@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly submitRateLimit: { readonly max: number; readonly windowSeconds: number };
   /** Joins per client address: a whole lab may share one address, so the default is generous. */
   readonly joinRateLimit: { readonly max: number; readonly windowSeconds: number };
+  /** Hours a participant's token keeps working after their session ended (a shared lab tablet must not keep showing it). */
+  readonly participantTokenHours: number;
   /** Withdrawal attempts per client address: codes are unguessable, and this keeps them so. */
   readonly withdrawalRateLimit: { readonly max: number; readonly windowSeconds: number };
   /** Days after a study closes before external ids and identifying free text are deleted. */
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       max: integer(env, 'JOIN_RATE_LIMIT_MAX', 120, 1, 100000),
       windowSeconds: integer(env, 'JOIN_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
     },
+    participantTokenHours: integer(env, 'PARTICIPANT_TOKEN_HOURS', 24, 1, 24 * 365),
     withdrawalRateLimit: {
       max: integer(env, 'WITHDRAWAL_RATE_LIMIT_MAX', 10, 1, 100000),
       windowSeconds: integer(env, 'WITHDRAWAL_RATE_LIMIT_WINDOW_SECONDS', 3600, 1, 86400),

@@ -38,7 +38,7 @@ export class RetentionRepository {
   }
 
   async deleteExternalIds(studyId: string, manager: EntityManager): Promise<number> {
-    const [, affected] = await manager.query(`UPDATE participant SET external_ids = '{}'::jsonb WHERE study_id = $1 AND external_ids <> '{}'::jsonb`, [studyId]) as [unknown, number];
+    const [, affected] = await manager.query(`UPDATE participant SET external_ids = '{}'::jsonb, external_key = NULL WHERE study_id = $1 AND (external_ids <> '{}'::jsonb OR external_key IS NOT NULL)`, [studyId]) as [unknown, number];
     return affected;
   }
 

@@ -12,6 +12,7 @@ import { ParticipantContexts } from './participant-context';
 import { ParticipantsRepository } from './participants.repository';
 import { ProtocolDesigns } from './protocol-designs';
 import type { StudySession } from './session.entity';
+import { externalKeyOf } from './external-key';
 import { languageFor } from './participant-rules';
 import { canRejoin } from './session-state';
 import { withoutPartnerQuestions } from './stratum-policy';
@@ -32,6 +33,8 @@ interface Placement {
   readonly study: Study;
   readonly session: StudySession | null;
   readonly seatNumber: number | null;
+  /** The seat link this join uses up. */
+  readonly seatLinkId?: string;
 }
 
 function requireRunning(study: Study): void {
@@ -67,21 +70,43 @@ export class ParticipantJoinService {
     const target = joinTargetOf(input);
     if (Array.isArray(target)) throw new SessionError('INVALID_JOIN', { errors: target });
     try {
-      return await this.sessions.transaction(async (manager) => {
-        const placement = await this.place(target, manager);
-        const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
-        const participant = await this.participants.insert({
-          studyId: placement.study.id, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber,
-          tokenHash: hashSecret(token), language: languageFor(await this.designs.ofParticipant(placement.study, placement.session, manager), input.language), externalIds: presentIds(input.externalIds),
-        }, manager);
-        await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.joined', studyId: placement.study.id, subjectType: 'participant', subjectId: participant.id, data: { via: target.kind, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber } }, manager);
-        return { token, participantId: participant.id };
-      });
+      return await this.joinOnce(target, input);
     } catch (error) {
       // The seat's UNIQUE (session_id, seat_number) is the database's word on a race we lost.
       if (isUniqueViolation(error, 'participant_one_per_seat')) throw new SessionError('SESSION_FULL');
+      // Two first joins with one Prolific id raced: the second now finds the first and resumes it.
+      if (isUniqueViolation(error, 'participant_external_key')) return this.joinOnce(target, input);
       throw error;
     }
+  }
+
+  private joinOnce(target: JoinTarget, input: JoinRequestInput): Promise<JoinResult> {
+    return this.sessions.transaction(async (manager) => {
+      const placement = await this.place(target, manager);
+      const externalIds = presentIds(input.externalIds);
+      const externalKey = placement.session === null ? externalKeyOf(this.config.pseudonymSecret, placement.study.id, externalIds) : null;
+      const known = externalKey === null ? null : await this.participants.findByExternalKey(placement.study.id, externalKey, manager);
+      if (known) return this.resume(known.id, placement.study.id, manager);
+      const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
+      const participant = await this.participants.insert({
+        studyId: placement.study.id, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber, externalIds, externalKey,
+        tokenHash: hashSecret(token), language: languageFor(await this.designs.ofParticipant(placement.study, placement.session, manager), input.language),
+      }, manager);
+      if (placement.seatLinkId) await this.sessions.markSeatLinkUsed(placement.seatLinkId, manager);
+      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.joined', studyId: placement.study.id, subjectType: 'participant', subjectId: participant.id, data: { via: target.kind, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber } }, manager);
+      return { token, participantId: participant.id };
+    });
+  }
+
+  /**
+   * The study link opened again with a Prolific id this study knows (another browser, cleared
+   * storage): the same participant continues with a new token, and the old token stops working.
+   */
+  private async resume(participantId: string, studyId: string, manager: EntityManager): Promise<JoinResult> {
+    const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
+    await this.participants.update(participantId, { tokenHash: hashSecret(token) }, manager);
+    await this.audit.append({ actorType: 'participant', actorId: participantId, action: 'participant.resumed', studyId, subjectType: 'participant', subjectId: participantId, data: { via: 'study_link' } }, manager);
+    return { token, participantId };
   }
 
   /**
@@ -97,12 +122,14 @@ export class ParticipantJoinService {
         if (!canRejoin(design.dropoutPolicy, participant, session)) throw new SessionError('REJOIN_NOT_ALLOWED');
         requireRunning(study);
         const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
+        // The person's Prolific key moves to the new row (one live row per person and study).
+        await this.participants.update(participant.id, { status: 'left', leftAt: new Date(), externalKey: null }, manager);
         const fresh = await this.participants.insert({
-          studyId: study.id, sessionId: null, seatNumber: null, tokenHash: hashSecret(token), language: participant.language, externalIds: participant.externalIds,
+          studyId: study.id, sessionId: null, seatNumber: null, tokenHash: hashSecret(token), language: participant.language,
+          externalIds: participant.externalIds, externalKey: participant.externalKey,
           status: 'consented', consentVersion: participant.consentVersion, consentHash: participant.consentHash, consentedAt: participant.consentedAt,
           covariates: withoutPartnerQuestions(design, participant.covariates), covariatesAt: new Date(), rejoinedFrom: participant.id,
         }, manager);
-        await this.participants.update(participant.id, { status: 'left', leftAt: new Date() }, manager);
         const data = { fromParticipantId: participant.id, fromSessionId: session?.id ?? null, toParticipantId: fresh.id };
         await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.left', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session?.id ?? null, allocated: true, rejoined: true } }, manager);
         await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.rejoined', studyId: study.id, subjectType: 'participant', subjectId: fresh.id, data }, manager);
@@ -125,9 +152,9 @@ export class ParticipantJoinService {
       const link = await this.sessions.findSeatLink(hashSecret(target.secret), manager);
       if (!link) throw new SessionError('JOIN_LINK_NOT_FOUND');
       const { study, session, taken } = await this.openSession(link.sessionId, manager);
-      // A link names one seat; once someone holds it the link is used up (a freed seat can be taken again).
-      if (taken.includes(link.seatNumber)) throw new SessionError('SEAT_TAKEN');
-      return { study, session, seatNumber: link.seatNumber };
+      // A link lets one person in, once: a freed seat needs a reissued link (or the typed session code).
+      if (link.usedAt !== null || taken.includes(link.seatNumber)) throw new SessionError('SEAT_TAKEN');
+      return { study, session, seatNumber: link.seatNumber, seatLinkId: link.id };
     }
     const byCode = await this.sessions.findLabSessionByCode(target.code, manager);
     const { study, session, taken } = await this.openSession(byCode?.id ?? null, manager);

@@ -12,6 +12,7 @@ export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 @Entity({ name: 'participant' })
 @Unique('participant_one_per_seat', ['sessionId', 'seatNumber'])
 @Index(['studyId', 'status', 'lastSeenAt'])
+@Index('participant_external_key', ['studyId', 'externalKey'], { unique: true, where: 'external_key IS NOT NULL' })
 @Check('participant_status_known', `status IN ('joined', 'consented', 'declined', 'left', 'withdrawn')`)
 @Check('participant_withdrawn_when', `(status = 'withdrawn') = (withdrawn_at IS NOT NULL)`)
 @Check('participant_consent_recorded', `status NOT IN ('consented') OR (consented_at IS NOT NULL AND consent_hash IS NOT NULL)`)
@@ -68,6 +69,13 @@ export class Participant {
   /** External ids (e.g. PROLIFIC_PID) are kept apart from everything exported by default. */
   @Column({ name: 'external_ids', type: 'jsonb', default: () => `'{}'::jsonb` })
   externalIds: Record<string, string>;
+
+  /**
+   * HMAC-SHA-256 of the study and the recruitment platform's participant id (Prolific's PID) under
+   * PSEUDONYM_SECRET: one live row per person and study, so opening the study link again resumes.
+   */
+  @Column({ name: 'external_key', type: 'text', nullable: true })
+  externalKey: string | null;
 
   /**
    * Set on the participant a rejoin created: the row they left (whose seat keeps its allocation).

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { columnsOf, selectOne } from '../common/database/raw-rows';
 import { PhaseSubmission } from '../responses/phase-submission.entity';
 import { Participant } from './participant.entity';
 
 export type NewParticipant = Pick<Participant, 'studyId' | 'sessionId' | 'seatNumber' | 'tokenHash' | 'language' | 'externalIds'>
-  & Partial<Pick<Participant, 'status' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'rejoinedFrom'>>;
+  & Partial<Pick<Participant, 'status' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'rejoinedFrom' | 'externalKey'>>;
 export type ParticipantPatch = Partial<Pick<Participant,
-  'sessionId' | 'seatNumber' | 'status' | 'language' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'instructionsConfirmedAt' | 'leftAt' | 'lastSeenAt'>>;
+  'sessionId' | 'seatNumber' | 'status' | 'language' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'instructionsConfirmedAt' | 'leftAt' | 'lastSeenAt' | 'tokenHash' | 'externalKey'>>;
 
 @Injectable()
 export class ParticipantsRepository {
@@ -29,6 +30,11 @@ export class ParticipantsRepository {
 
   async update(participantId: string, patch: ParticipantPatch, manager: EntityManager): Promise<void> {
     await manager.update(Participant, { id: participantId }, patch);
+  }
+
+  /** The study's live row for a recruitment-platform participant (see externalKeyOf), locked. */
+  findByExternalKey(studyId: string, externalKey: string, manager: EntityManager): Promise<Participant | null> {
+    return selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.study_id = $1 AND p.external_key = $2 FOR UPDATE`, [studyId, externalKey]);
   }
 
   /** Everyone holding a seat of the session (including members who left after allocation), by seat. */

@@ -56,6 +56,24 @@ export class ResearcherSessionsService {
     }));
   }
 
+  /**
+   * A new link for a seat whose link was used (by someone who left) or lost; the old link stops
+   * working. Only while the session forms and nobody holds the seat.
+   */
+  async reissueSeatLink(principal: Principal, studyId: string, sessionId: string, seatNumber: number): Promise<{ seatNumber: number; joinPath: string }> {
+    await this.access.require(principal, studyId, 'researcher');
+    return this.sessions.transaction(async (manager) => {
+      const session = await this.sessions.lock(sessionId, manager);
+      if (!session || session.studyId !== studyId) throw new SessionError('SESSION_NOT_FOUND');
+      if (session.status !== 'forming') throw new SessionError('SESSION_CLOSED', { detail: `the session is ${session.status}` });
+      if ((await this.participants.seated(sessionId, manager)).some((member) => member.seatNumber === seatNumber)) throw new SessionError('SEAT_TAKEN', { detail: `seat ${seatNumber} is held by a participant` });
+      const secret = newSecret(SEAT_SECRET_PREFIX);
+      if (!(await this.sessions.replaceSeatLink(sessionId, seatNumber, hashSecret(secret), manager))) throw new SessionError('SEAT_NOT_FOUND');
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'session.seat_link_reissued', studyId, subjectType: 'session', subjectId: sessionId, data: { seatNumber } }, manager);
+      return { seatNumber, joinPath: seatJoinPath(secret) };
+    });
+  }
+
   async list(principal: Principal, studyId: string): Promise<SessionListRow[]> {
     await this.access.require(principal, studyId, 'analyst');
     await this.flow.refreshStudy(studyId);

@@ -20,4 +20,8 @@ export class SeatLink {
 
   @Column({ name: 'secret_hash', type: 'text', unique: true })
   secretHash: string;
+
+  /** Set by the join that used the link: a link lets one person in, once (a researcher can reissue it). */
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
 }

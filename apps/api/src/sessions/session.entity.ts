@@ -68,6 +68,10 @@ export class StudySession {
   @Column({ name: 'conversation_ended_at', type: 'timestamptz', nullable: true })
   conversationEndedAt: Date | null;
 
+  /** When the session became complete, ended early or abandoned; participant tokens expire from here. */
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

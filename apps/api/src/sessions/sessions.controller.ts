@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ResearcherSessionsService } from './researcher-sessions.service';
 import { SessionControlService } from './session-control.service';
-import { CreatedSessionResponse, ObservedCovariatesRequest, ReasonRequest, SessionDetailResponse, SessionSummaryResponse } from './sessions.dto';
+import { CreatedSessionResponse, ObservedCovariatesRequest, ReasonRequest, SeatLinkResponse, SessionDetailResponse, SessionSummaryResponse } from './sessions.dto';
 
 /** Researcher routes. Another study's researcher gets 404 (StudyAccess); a session of another study, 404 too. */
 @ApiTags('sessions')
@@ -22,6 +22,14 @@ export class SessionsController {
   @ApiOkResponse({ type: [SessionSummaryResponse] })
   async list(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<SessionSummaryResponse[]> {
     return (await this.sessions.list(principal, studyId)).map(SessionSummaryResponse.of);
+  }
+
+  @Post(':sessionId/seats/:seatNumber/link')
+  @ApiOperation({ summary: 'Reissue a seat\'s join link', description: 'A seat link lets one person in, once. While the session forms and nobody holds the seat, this makes a new link (shown only in this response) and the old one stops working.' })
+  @ApiCreatedResponse({ type: SeatLinkResponse })
+  async reissueSeatLink(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('seatNumber', ParseIntPipe) seatNumber: number): Promise<SeatLinkResponse> {
+    return this.sessions.reissueSeatLink(principal, studyId, sessionId, seatNumber);
   }
 
   @Get(':sessionId')

@@ -10,6 +10,7 @@ export const SessionError = defineErrors('SessionError', {
   SESSION_FULL: { status: 409, title: 'Every seat of this session is taken' },
   SESSION_CLOSED: { status: 409, title: 'This session has ended' },
   SEAT_TAKEN: { status: 409, title: 'This seat link has already been used' },
+  SEAT_NOT_FOUND: { status: 404, title: 'The session has no such seat' },
   CONSENT_OUTDATED: { status: 409, title: 'The consent text has changed; read the current version' },
   CONSENT_ALREADY_ANSWERED: { status: 409, title: 'Consent has already been answered' },
   CONSENT_REQUIRED: { status: 409, title: 'Consent is required first' },

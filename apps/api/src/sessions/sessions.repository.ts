@@ -47,6 +47,9 @@ function quoteLiteral(code: string): string {
   return `'${code}'`;
 }
 
+/** The statuses a session ends in; participant tokens expire a while after it got there. */
+const ENDED: readonly SessionStatus[] = ['complete', 'ended_early', 'abandoned'];
+
 @Injectable()
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -66,6 +69,16 @@ export class SessionsRepository {
 
   async insertSeatLinks(links: readonly Pick<SeatLink, 'sessionId' | 'seatNumber' | 'secretHash'>[], manager: EntityManager): Promise<void> {
     await manager.insert(SeatLink, [...links]);
+  }
+
+  async markSeatLinkUsed(linkId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE seat_link SET used_at = now() WHERE id = $1`, [linkId]);
+  }
+
+  /** A new secret for one seat's link, unused again; false when the session has no such seat. */
+  async replaceSeatLink(sessionId: string, seatNumber: number, secretHash: string, manager: EntityManager): Promise<boolean> {
+    const [, affected] = await manager.query(`UPDATE seat_link SET secret_hash = $3, used_at = NULL WHERE session_id = $1 AND seat_number = $2`, [sessionId, seatNumber, secretHash]) as [unknown, number];
+    return affected === 1;
   }
 
   findSeatLink(secretHash: string, manager: EntityManager): Promise<SeatLink | null> {
@@ -105,6 +118,7 @@ export class SessionsRepository {
     if (endReason !== undefined) Object.assign(set, { dropoutReason: () => `coalesce(dropout_reason, ${quoteLiteral(endReason)})`, incomplete: true });
     if (fields.endConversationNow) set.conversationEndedAt = () => 'now()';
     if (fields.abandonReason !== undefined) Object.assign(set, { dropoutReason: fields.abandonReason, incomplete: () => 'incomplete OR condition_id IS NOT NULL' });
+    if (ENDED.includes(to)) set.endedAt = () => 'now()';
     const result = await manager.createQueryBuilder().update(StudySession).set(set)
       .where('id = :sessionId AND status = :from', { sessionId, from }).execute();
     return (result.affected ?? 0) === 1;

@@ -67,7 +67,7 @@ export class WithdrawalsRepository {
     const [, deleted] = await manager.query(`DELETE FROM response WHERE participant_id = ANY($1::uuid[])`, [participantIds]) as [unknown, number];
     // TypeORM answers an UPDATE (even with RETURNING) and a DELETE as [rows, affected count].
     const [rows] = await manager.query(
-      `UPDATE participant SET status = 'withdrawn', withdrawn_at = now(), external_ids = '{}'::jsonb,
+      `UPDATE participant SET status = 'withdrawn', withdrawn_at = now(), external_ids = '{}'::jsonb, external_key = NULL,
               covariates = (SELECT coalesce(jsonb_object_agg(c.key, c.value), '{}'::jsonb) FROM jsonb_each(covariates) c WHERE c.key = ANY($2::text[]))
         WHERE id = ANY($1::uuid[]) RETURNING session_id`,
       [participantIds, keepCovariates],

@@ -29,8 +29,10 @@ describe('dropout: declining, leaving, abandoning, re-forming', () => {
 
     await readyAtSeat(app.http, session, 2);
     expect(await allocationsOf(app, study.id)).toBe(before);
-    // The freed seat is taken again by the same link, and the session then allocates once.
-    const replacement = await readyAtSeat(app.http, session, 1);
+    // The used link stays used (single-use); the freed seat is taken with a reissued link, and the session then allocates once.
+    await request(app.http).post('/api/participant/join').send({ seatSecret: seatSecret(session, 1) }).expect(409);
+    const reissued = (await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/seats/1/link`).expect(201)).body as { seatNumber: number; joinPath: string };
+    const replacement = await readyAtSeat(app.http, { ...session, seats: [reissued] }, 1);
     expect((await replacement.state()).session?.status).toBe('allocated');
     expect(await allocationsOf(app, study.id)).toBe(before + 1);
   });

@@ -7,9 +7,12 @@ async function seatOf(app: TestApp, phone: Phone): Promise<{ session_id: string 
   return row as { session_id: string | null; seat_number: number | null };
 }
 
+let pids = 0;
+
 /** Online: consent puts the participant in the waiting room; the partner question waits for a partner. */
 async function waitingParticipant(app: TestApp, study: StudyFixture): Promise<Phone> {
-  const phone = await join(app.http, { studyCode: study.joinCode, externalIds: { PROLIFIC_PID: 'pid1' } });
+  pids += 1;
+  const phone = await join(app.http, { studyCode: study.joinCode, externalIds: { PROLIFIC_PID: `pid${pids}` } });
   await phone.consent();
   return phone;
 }

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { callApi } from '@/lib/participant/http';
+import { useForgetAnswersWhenDone } from '@/lib/participant/use-forget-when-done';
 import { pollInterval, needsHeartbeat, type Screen, screenFor } from '@/lib/participant/screen';
 import { localStore } from '@/lib/participant/storage';
 import { isPhaseSubmittedHere } from '@/lib/participant/survey-store';
@@ -63,6 +64,7 @@ export function ParticipantApp({ entry, view = null }: { readonly entry: Entry |
   const beat = useCallback(() => {
     if (me) void callApi('POST', '/heartbeat', { token: me.token });
   }, [me]);
+  useForgetAnswersWhenDone(screen, me);
   useEvery(screen ? pollInterval(screen) : null, poll);
   useEvery(screen && needsHeartbeat(screen) ? HEARTBEAT_MS : null, beat);
   const onSubmitted = useCallback(() => {
