@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { generateCases, prepareFuzz, runCases } from './lib/fuzz-index.mjs';
+import { fuzzReport, generateCases, prepareFuzz, runCases } from './lib/fuzz-index.mjs';
 import { seed } from './lib/platform.mjs';
 import { dataRoot, freePort, repoRoot, startEmbedded, waitForDatabase } from './lib/postgres.mjs';
 import { run, service, stopAll } from './lib/processes.mjs';
@@ -81,15 +81,7 @@ async function main() {
       concurrency: Number(options.concurrency),
       onProgress: (s) => process.stdout.write(`fuzz: ${s.requests}/${cases.length}, ${s.failures.length} failing\n`),
     });
-    const report = {
-      date: new Date().toISOString(),
-      seed: Number(options.seed),
-      operations: new Set(cases.map((c) => c.op)).size,
-      callers: [...new Set(cases.map((c) => c.caller))],
-      seconds: Math.round((Date.now() - started) / 100) / 10,
-      ...summary,
-      failures: summary.failures.slice(0, 100),
-    };
+    const report = fuzzReport(summary, cases, { seed: Number(options.seed), seconds: Math.round((Date.now() - started) / 100) / 10, target: 'a running API over HTTP' });
     mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
     writeFileSync(join(repoRoot, 'bench/results/fuzz.json'), `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`fuzz: ${report.requests} requests in ${report.seconds} s; 5xx ${report.serverErrors}, 4xx without problem+json ${report.nonProblem4xx}, unknown fields accepted ${report.unknownAccepted}\n`);

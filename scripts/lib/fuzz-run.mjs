@@ -50,3 +50,17 @@ export async function runCases(baseUrl, cases, { concurrency = 8, onProgress } =
   await Promise.all(Array.from({ length: concurrency }, worker));
   return summary;
 }
+
+/** The figures kept in bench/results/fuzz.json (the first 100 failures, each replayable by seed and id). */
+export function fuzzReport(summary, cases, { seed, seconds, target }) {
+  return {
+    date: new Date().toISOString(),
+    target,
+    seed,
+    operations: new Set(cases.map((c) => c.op)).size,
+    callers: [...new Set(cases.map((c) => c.caller))],
+    seconds,
+    ...summary,
+    failures: summary.failures.slice(0, 100),
+  };
+}
