@@ -43,9 +43,9 @@ async function main() {
   // The database first: a bad DATABASE_URL should fail in seconds, not after a build.
   database = await resolveAppDatabase();
   if (process.env.ATTUNE_SKIP_BUILD !== '1') await buildAll();
-  const seeded = await seed(database.url, {}, credentialsFile);
+  const seeded = await seed(database.url, {}, credentialsFile, database.runtimeUrl);
   const platform = await startPlatform({
-    databaseUrl: database.url, apiPort, webPort,
+    databaseUrl: database.runtimeUrl ?? database.url, apiPort, webPort,
     onCrash: (name, code) => {
       process.stderr.write(`attune: ${name} stopped unexpectedly (exit ${code})\n`);
       void shutdown(1);

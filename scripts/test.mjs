@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { buildAll, ciEnv } from './lib/build.mjs';
 import { seed, startPlatform } from './lib/platform.mjs';
-import { dataRoot, freePort, repoRoot, startEmbedded, waitForDatabase } from './lib/postgres.mjs';
+import { dataRoot, freePort, repoRoot, runtimeUrlOf, startEmbedded, waitForDatabase } from './lib/postgres.mjs';
 import { run, stopAll } from './lib/processes.mjs';
 
 const resultsDir = join(dataRoot, 'test-results');
@@ -67,8 +67,10 @@ async function e2e(serverUrl) {
   process.stdout.write('\n=== browser journeys (Playwright, Debian Chromium)\n');
   await withDatabase(serverUrl, async (databaseUrl) => {
     const admin = { ATTUNE_ADMIN_EMAIL: 'e2e-admin@attune.local', ATTUNE_ADMIN_PASSWORD: randomBytes(12).toString('base64url') };
-    await seed(databaseUrl, admin, join(resultsDir, 'e2e-admin-credentials'));
-    const platform = await startPlatform({ databaseUrl, apiPort: await freePort(), webPort: await freePort(), quiet: true, env: { LOG_LEVEL: 'warn' } });
+    // The journeys run the API as a runtime role, as npm start and docker-compose do.
+    const runtimeUrl = runtimeUrlOf(databaseUrl, 'attune_e2e_app', randomBytes(12).toString('base64url'));
+    await seed(databaseUrl, admin, join(resultsDir, 'e2e-admin-credentials'), runtimeUrl);
+    const platform = await startPlatform({ databaseUrl: runtimeUrl, apiPort: await freePort(), webPort: await freePort(), quiet: true, env: { LOG_LEVEL: 'warn' } });
     try {
       const output = join(repoRoot, 'e2e/test-results/results.json');
       rmSync(output, { force: true });

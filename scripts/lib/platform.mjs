@@ -21,10 +21,14 @@ async function waitForHttp(url, timeoutMs, isReady = (res) => res.ok) {
   throw new Error(`${url} did not become ready within ${timeoutMs / 1000} s`);
 }
 
-/** Applies migrations and first-start data; returns what the seed printed for the banner. */
-export async function seed(databaseUrl, env, credentialsFile) {
+/**
+ * Applies migrations and first-start data; returns what the seed printed for the banner. With a
+ * `runtimeUrl`, `databaseUrl` is the owner's: it migrates and grants the runtime role the API uses.
+ */
+export async function seed(databaseUrl, env, credentialsFile, runtimeUrl = null) {
+  const urls = runtimeUrl ? { DATABASE_URL: runtimeUrl, MIGRATION_DATABASE_URL: databaseUrl } : { DATABASE_URL: databaseUrl };
   const out = await capture(process.execPath, [join(apiDir, 'dist/cli/cli.js'), 'seed', '--credentials-file', credentialsFile, ...(env.ATTUNE_DEMO === '0' ? [] : ['--demo'])], {
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...env, ...urls },
   });
   const result = { admin: undefined, demo: undefined };
   for (const line of out.split('\n')) {

@@ -72,8 +72,8 @@ async function ensureDatabaseExists(serverUrl, database) {
   }
 }
 
-function readOrCreatePassword(dir) {
-  const file = join(dir, 'credentials');
+function readOrCreatePassword(dir, name = 'credentials') {
+  const file = join(dir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const password = randomBytes(18).toString('base64url');
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
@@ -114,16 +114,28 @@ export async function startEmbedded({ name, port, log = () => undefined }) {
   };
 }
 
-/** DATABASE_URL if set (checked within 10 s), else the embedded cluster with database `attune`. */
+/** The same database as `ownerUrl`, reached as the runtime role `role` (created and granted by the migration step). */
+export function runtimeUrlOf(ownerUrl, role, password) {
+  const url = new URL(ownerUrl);
+  url.username = role;
+  url.password = password;
+  return url.toString();
+}
+
+/**
+ * DATABASE_URL if set (checked within 10 s; one role does everything, as the operator chose),
+ * else the embedded cluster with database `attune`: migrated by the superuser `postgres`, used by
+ * the API as the runtime role `attune_app` (data privileges only, audit_event append-only).
+ */
 export async function resolveAppDatabase({ port, log } = {}) {
   if (process.env.DATABASE_URL) {
     checkDatabaseUrl(process.env.DATABASE_URL);
     await waitForDatabase(process.env.DATABASE_URL);
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => undefined };
+    return { url: process.env.DATABASE_URL, runtimeUrl: null, embedded: false, stop: async () => undefined };
   }
   const embeddedPort = port ?? Number(process.env.EMBEDDED_PG_PORT || 54329);
   const { serverUrl, stop } = await startEmbedded({ name: 'pg', port: embeddedPort, log });
   await ensureDatabaseExists(serverUrl, 'attune');
   const url = serverUrl.replace(/\/postgres$/, '/attune');
-  return { url, embedded: true, stop };
+  return { url, runtimeUrl: runtimeUrlOf(url, 'attune_app', readOrCreatePassword(dataRoot, 'credentials-app')), embedded: true, stop };
 }

@@ -1,19 +1,17 @@
 import 'reflect-metadata';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { createLogger } from './common/logger';
 import { ConfigError, loadConfig } from './config/config';
 import { assertDatabaseReachable, DatabaseUnreachableError } from './database/connection-check';
-import { runMigrationsLocked } from './database/migrate';
+import { prepareDatabase } from './database/prepare';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  const applied = await prepareDatabase(config);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
   await assertDatabaseReachable(config.databaseUrl);
   const app = await createApp(config, logger);
-  const applied = await runMigrationsLocked(app.get<DataSource>(getDataSourceToken()));
-  if (applied.length) logger.info({ applied }, 'migrations applied');
   await app.listen(config.port, config.host);
   logger.info({ port: config.port }, 'api listening');
 }

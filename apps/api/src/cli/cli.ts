@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { createLogger, PinoNestLogger } from '../common/logger';
 import { DomainError } from '../common/errors/domain-error';
 import { ConfigError, loadConfig } from '../config/config';
 import { assertDatabaseReachable, DatabaseUnreachableError } from '../database/connection-check';
-import { runMigrationsLocked } from '../database/migrate';
+import { prepareDatabase } from '../database/prepare';
 import { parseArgs, type ParsedArgs } from './args';
 import { COMMANDS } from './commands';
 
@@ -18,11 +16,11 @@ ${Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(18)} ${comm
 
 async function withContext(work: (context: INestApplicationContext) => Promise<void>): Promise<void> {
   const config = loadConfig();
+  await prepareDatabase(config);
   await assertDatabaseReachable(config.databaseUrl);
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const context = await NestFactory.createApplicationContext(AppModule.register(config), { logger: new PinoNestLogger(logger) });
   try {
-    await runMigrationsLocked(context.get<DataSource>(getDataSourceToken()));
     await work(context);
   } finally {
     await context.close();

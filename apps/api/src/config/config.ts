@@ -7,6 +7,12 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string;
+  /**
+   * The owner role's URL, for migrations. When set, migrations run as the owner and the API (on
+   * DATABASE_URL) as a runtime role that gets only data privileges: no DDL, audit_event INSERT
+   * and SELECT only. When absent, one role does both (development with your own PostgreSQL).
+   */
+  readonly migrationDatabaseUrl: string | null;
   readonly databasePoolSize: number;
   readonly publicUrl: string;
   readonly sessionTtlHours: number;
@@ -90,6 +96,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     host: env['API_HOST'] || '0.0.0.0',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    migrationDatabaseUrl: env['MIGRATION_DATABASE_URL'] ? url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']) : null,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], 'http://localhost:3000'),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
