@@ -43,3 +43,13 @@ export function verdict(testCase: FuzzCase, status: number, contentType: string)
 export function runCases(baseUrl: string, cases: readonly FuzzCase[], options?: { concurrency?: number; onProgress?: (summary: FuzzSummary) => void }): Promise<FuzzSummary>;
 export function prepareFuzz(baseUrl: string, admin: { email: string; password: string }, options: { bodyLimitBytes: number }): Promise<FuzzContext>;
 export function fuzzReport(summary: FuzzSummary, cases: readonly FuzzCase[], options: { seed: number; seconds: number; target: string }): FuzzSummary & Record<string, unknown>;
+export interface FuzzOperation {
+  readonly key: string;
+  readonly method: string;
+  readonly path: string;
+  readonly pathParams: ReadonlyArray<{ readonly name: string; readonly schema?: unknown }>;
+  readonly queryParams: ReadonlyArray<{ readonly name: string; readonly required?: boolean; readonly schema?: unknown }>;
+  readonly bodySchema: unknown;
+}
+export function operations(doc: unknown): FuzzOperation[];
+export function sample(doc: unknown, schema: unknown): unknown;

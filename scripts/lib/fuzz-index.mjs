@@ -2,3 +2,4 @@
 export { CALLERS, generateCases } from './fuzz-cases.mjs';
 export { fuzzReport, runCases, verdict } from './fuzz-run.mjs';
 export { prepareFuzz } from './fuzz-setup.mjs';
+export { operations, sample } from './fuzz-schema.mjs';
