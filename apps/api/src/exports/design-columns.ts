@@ -31,8 +31,8 @@ function levelsOf(levels: readonly { id: string; label: string }[]): ValueLabel[
 
 export function identityColumns(): ExportColumn[] {
   return [
-    column({ name: 'participant', label: 'Participant pseudonym: HMAC-SHA-256 of the internal id under PSEUDONYM_SECRET (stable across exports)', type: 'text', sql: 'pp.pseudonym', missing: 'never missing' }),
-    column({ name: 'session', label: 'Session pseudonym (the unit of randomisation)', type: 'text', sql: 'sp.pseudonym', missing: 'never missing' }),
+    column({ name: 'participant', label: 'Participant pseudonym: HMAC-SHA-256 of the internal id under PSEUDONYM_SECRET (stable across exports)', type: 'text', sql: 'p.participant_pseudonym', missing: 'never missing' }),
+    column({ name: 'session', label: 'Session pseudonym (the unit of randomisation)', type: 'text', sql: 's.session_pseudonym', missing: 'never missing' }),
     column({ name: 'seat', label: 'Seat number in the session', type: 'integer', sql: 'p.seat_number', min: 1, max: 3, missing: 'never missing' }),
   ];
 }
@@ -42,7 +42,7 @@ export function designColumns(protocols: readonly FrozenProtocol[], taken: Set<s
   for (const name of FIXED) taken.add(name);
   const columns = [
     column({ name: 'protocol_version', label: 'Protocol version the session ran', type: 'integer', sql: 's.protocol_version', missing: 'never missing', values: protocols.map((p) => ({ value: p.version, label: `sha256 ${p.hash}` })) }),
-    column({ name: 'protocol_hash', label: 'SHA-256 of the frozen protocol (protocol.json)', type: 'text', sql: 'pr.hash', missing: 'never missing' }),
+    column({ name: 'protocol_hash', label: 'SHA-256 of the frozen protocol (protocol.json)', type: 'text', sql: 's.protocol_hash', missing: 'never missing' }),
     column({ name: 'condition', label: 'Allocated condition (factor=level pairs)', type: 'category', sql: 's.condition_id', values: conditionIds(protocols).map((id) => ({ value: id, label: null })), missing: 'never missing' }),
   ];
   for (const factor of unionById(protocols, (design) => design.factors)) {

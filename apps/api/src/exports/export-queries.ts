@@ -29,20 +29,37 @@ export function selectList(columns: readonly ExportColumn[]): string {
 
 /**
  * Allocated sessions of the study under the filter. Unallocated sessions carry no condition and
- * no survey data, so no export row. Pseudonyms come from a temporary table the export fills.
+ * no survey data, so no export row.
  */
-export function sessionsWhere(scope: ExportScope): string {
+function sessionsWhere(scope: ExportScope): string {
   const versions = scope.protocols.map((p) => p.version);
   return `s.study_id = ${uuidLiteral(scope.studyId)} AND s.condition_id IS NOT NULL AND s.protocol_version = ANY(${intArrayLiteral(versions)})` +
     (scope.filter.includeIncomplete ? '' : ` AND s.status = 'complete' AND NOT s.incomplete`);
 }
 
-function participantsFrom(): string {
-  return `FROM study_session s
-  JOIN participant p ON p.session_id = s.id
-  JOIN protocol pr ON pr.study_id = s.study_id AND pr.version = s.protocol_version
-  JOIN pg_temp.export_pseudonym pp ON pp.id = p.id
-  JOIN pg_temp.export_pseudonym sp ON sp.id = s.id`;
+/**
+ * The sessions as `s`, sorted by (created_at, id), with their pseudonym (from the temporary table
+ * the export fills) and protocol hash. Sorting this small relation first, and reaching everything
+ * below it through LATERAL subqueries (nested loops keep the outer order), lets the final ORDER BY
+ * run as an incremental sort per session: PostgreSQL sends the first rows at once instead of
+ * sorting the whole export before its first byte.
+ */
+export function sessionsFrom(scope: ExportScope): string {
+  return `FROM (SELECT s.*, sp.pseudonym AS session_pseudonym, pr.hash AS protocol_hash
+          FROM study_session s
+          JOIN protocol pr ON pr.study_id = s.study_id AND pr.version = s.protocol_version
+          JOIN pg_temp.export_pseudonym sp ON sp.id = s.id
+         WHERE ${sessionsWhere(scope)}
+         ORDER BY s.created_at, s.id) s`;
+}
+
+/** Sessions, then each session's members as `p` (seat order) with their pseudonym. */
+function participantsFrom(scope: ExportScope): string {
+  return `${sessionsFrom(scope)}
+  CROSS JOIN LATERAL (SELECT p.*, pp.pseudonym AS participant_pseudonym
+          FROM participant p JOIN pg_temp.export_pseudonym pp ON pp.id = p.id
+         WHERE p.session_id = s.id
+         ORDER BY p.seat_number, p.created_at) p`;
 }
 
 export function responseJoin(alias: string, participant: string, entry: PhaseInstrument): string {
@@ -61,7 +78,7 @@ export function wideQuery(scope: ExportScope): DataFileQuery {
   const entries = phaseInstruments(scope.protocols);
   entries.forEach((entry, i) => columns.push(...instrumentColumns(entry, `r${i}`)));
   const joins = entries.map((entry, i) => responseJoin(`r${i}`, 'p', entry)).join('\n  ');
-  const sql = `SELECT ${selectList(columns)}\n  ${participantsFrom()}\n  ${joins}\n WHERE ${sessionsWhere(scope)}\n ORDER BY s.created_at, s.id, p.seat_number, p.created_at`;
+  const sql = `SELECT ${selectList(columns)}\n  ${participantsFrom(scope)}\n  ${joins}\n ORDER BY s.created_at, s.id, p.seat_number, p.created_at`;
   return { file: 'wide.csv', columns, sql };
 }
 
@@ -99,15 +116,19 @@ export function longQuery(scope: ExportScope): DataFileQuery {
   const entries = phaseInstruments(scope.protocols);
   const catalog = answerCatalog(entries);
   const columns = [...baseColumns(scope).columns, ...responseColumns(entries),
-    column({ name: 'item', label: 'Answer column: the item id, or item__option for a multi-choice option (labels: the wide.csv entries of the codebook)', type: 'text', sql: 'c.name', source: 'response', missing: 'never missing' }),
-    column({ name: 'value', label: 'Numeric answer: rating, slider or number, or 1/0 for a multi-choice option', type: 'number', sql: `CASE c.mode WHEN 'n' THEN CASE WHEN jsonb_typeof(r.answers -> c.item_id) = 'number' THEN r.answers ->> c.item_id END WHEN 'o' THEN CASE WHEN jsonb_typeof(r.answers -> c.item_id) = 'array' THEN (r.answers -> c.item_id ? c.option)::int::text END END`, source: 'response', missing: `${MISSING} (not answered, or a text answer: see value_text)` }),
-    column({ name: 'value_text', label: 'Text answer: a choice code or free text', type: 'text', sql: `CASE WHEN c.mode = 's' AND jsonb_typeof(r.answers -> c.item_id) = 'string' THEN r.answers ->> c.item_id END`, source: 'response', missing: `${MISSING} (not answered, or a numeric answer: see value)` }),
+    column({ name: 'item', label: 'Answer column: the item id, or item__option for a multi-choice option (labels: the wide.csv entries of the codebook)', type: 'text', sql: 'r.item_name', source: 'response', missing: 'never missing' }),
+    column({ name: 'value', label: 'Numeric answer: rating, slider or number, or 1/0 for a multi-choice option', type: 'number', sql: `CASE r.item_mode WHEN 'n' THEN CASE WHEN jsonb_typeof(r.answers -> r.item_key) = 'number' THEN r.answers ->> r.item_key END WHEN 'o' THEN CASE WHEN jsonb_typeof(r.answers -> r.item_key) = 'array' THEN (r.answers -> r.item_key ? r.item_option)::int::text END END`, source: 'response', missing: `${MISSING} (not answered, or a text answer: see value_text)` }),
+    column({ name: 'value_text', label: 'Text answer: a choice code or free text', type: 'text', sql: `CASE WHEN r.item_mode = 's' AND jsonb_typeof(r.answers -> r.item_key) = 'string' THEN r.answers ->> r.item_key END`, source: 'response', missing: `${MISSING} (not answered, or a numeric answer: see value)` }),
   ];
-  const sql = `SELECT ${selectList(columns)}\n  ${participantsFrom()}
-  JOIN response r ON r.participant_id = p.id AND r.submitted_at IS NOT NULL
-  JOIN ${catalogValues(catalog)} ON c.instrument_id = r.instrument_id AND c.version = r.instrument_version
- WHERE ${sessionsWhere(scope)}${catalog.length === 0 ? ' AND false' : ''}
- ORDER BY s.created_at, s.id, p.seat_number, p.created_at, ${PHASE_ORDER}, ${instrumentOrder(entries)}, c.ordinal`;
+  // Each member's submitted responses × their answer columns, in file order, as one LATERAL
+  // subquery per member (see sessionsFrom for why the order is built level by level).
+  const order = `${PHASE_ORDER}, ${instrumentOrder(entries)}`;
+  const sql = `SELECT ${selectList(columns)}\n  ${participantsFrom(scope)}
+  CROSS JOIN LATERAL (SELECT r.*, c.name AS item_name, c.item_id AS item_key, c.option AS item_option, c.mode AS item_mode, c.ordinal AS item_ordinal
+          FROM response r JOIN ${catalogValues(catalog)} ON c.instrument_id = r.instrument_id AND c.version = r.instrument_version
+         WHERE r.participant_id = p.id AND r.submitted_at IS NOT NULL${catalog.length === 0 ? ' AND false' : ''}
+         ORDER BY ${order}, c.ordinal) r
+ ORDER BY s.created_at, s.id, p.seat_number, p.created_at, ${order}, r.item_ordinal`;
   return { file: 'long.csv', columns, sql };
 }
 
@@ -130,9 +151,8 @@ export function scoresQuery(scope: ExportScope): DataFileQuery {
         SELECT a.participant_id, 'change', a.instrument_id, a.instrument_version, a.scale, b.score - a.score
           FROM sc a JOIN sc b ON b.participant_id = a.participant_id AND b.instrument_id = a.instrument_id AND b.instrument_version = a.instrument_version AND b.scale = a.scale
          WHERE a.phase = 'pre' AND b.phase = 'post')
-  SELECT ${selectList(columns)}\n  ${participantsFrom()}
+  SELECT ${selectList(columns)}\n  ${participantsFrom(scope)}
   JOIN r ON r.participant_id = p.id
- WHERE ${sessionsWhere(scope)}
  ORDER BY s.created_at, s.id, p.seat_number, p.created_at, CASE r.phase WHEN 'pre' THEN 1 WHEN 'post' THEN 2 ELSE 3 END, ${instrumentOrder(entries)}, r.scale`;
   return { file: 'scores.csv', columns, sql };
 }

@@ -36,8 +36,9 @@ export class ExportConnection {
 
   constructor(private readonly client: PoolClient, private readonly pool: Pool, private readonly backendPid: number) {}
 
+  /** The rows only: the header row is written by the caller (csv-stringify) before the query starts. */
   copy(sql: string): CopyStream {
-    return this.client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`));
+    return this.client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, ENCODING 'UTF8')`));
   }
 
   async finish(): Promise<void> {

@@ -1,6 +1,6 @@
 import { column, designColumns, MISSING, participantCovariates } from './design-columns';
 import type { ExportColumn } from './export-model';
-import { type DataFileQuery, type ExportScope, responseJoin, selectList, sessionsWhere } from './export-queries';
+import { type DataFileQuery, type ExportScope, responseJoin, selectList, sessionsFrom } from './export-queries';
 import { scaleIds } from './instrument-columns';
 import { phaseInstruments } from './protocols';
 import { jsonNumber, literal, uuidLiteral } from './sql-text';
@@ -46,7 +46,7 @@ export function pairwiseQuery(scope: ExportScope): DataFileQuery {
   const entries = phaseInstruments(scope.protocols);
   const values = memberValues(scope);
   const columns: ExportColumn[] = [
-    column({ name: 'session', label: 'Session pseudonym (the unit of randomisation)', type: 'text', sql: 'sp.pseudonym', missing: 'never missing' }),
+    column({ name: 'session', label: 'Session pseudonym (the unit of randomisation)', type: 'text', sql: 's.session_pseudonym', missing: 'never missing' }),
     ...designColumns(scope.protocols, new Set(['session', 'members', 'participant_a', 'participant_p', 'seat_a', 'seat_p']), 'session'),
     column({ name: 'members', label: 'Members seated in the session (including any who left)', type: 'integer', min: 1, max: 3, sql: '(SELECT count(*) FROM participant n WHERE n.session_id = s.id)::int', missing: 'never missing' }),
     column({ name: 'participant_a', label: 'Actor pseudonym', type: 'text', sql: 'a.pseudonym', missing: 'never missing' }),
@@ -64,12 +64,9 @@ export function pairwiseQuery(scope: ExportScope): DataFileQuery {
    WHERE p.session_id IS NOT NULL AND p.study_id = ${uuidLiteral(scope.studyId)}
 )
 SELECT ${selectList(columns)}
-  FROM study_session s
-  JOIN protocol pr ON pr.study_id = s.study_id AND pr.version = s.protocol_version
-  JOIN pg_temp.export_pseudonym sp ON sp.id = s.id
+  ${sessionsFrom(scope)}
   JOIN m a ON a.session_id = s.id
   JOIN m b ON b.session_id = s.id AND b.id <> a.id
- WHERE ${sessionsWhere(scope)}
  ORDER BY s.created_at, s.id, a.seat_number, b.seat_number`;
   return { file: 'pairwise.csv', columns, sql };
 }
