@@ -45,7 +45,8 @@ export async function startPlatform({ databaseUrl, apiPort, webPort, env = {}, q
   service('api', process.execPath, [join(apiDir, 'dist/main.js')], {
     cwd: apiDir, quiet, env: { ...common, DATABASE_URL: databaseUrl, API_PORT: String(apiPort), PUBLIC_URL: env.PUBLIC_URL ?? webUrl },
   }, (code) => onCrash?.('api', code));
-  service('web', process.execPath, [join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(webPort)], {
+  // The web app's own server (apps/dashboard/server): it sets the client address from the socket.
+  service('web', process.execPath, [join(webDir, 'server/index.mjs')], {
     cwd: webDir, quiet, env: { ...common, API_URL: apiUrl, PORT: String(webPort) },
   }, (code) => onCrash?.('web', code));
   await waitForHttp(`${apiUrl}/api/health`, 60_000);

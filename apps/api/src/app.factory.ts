@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { validationExceptionFactory } from './common/errors/validation';
 import { PinoNestLogger } from './common/logger';
+import { clientAddressGuard } from './common/http/client-address';
 import { inputGuard } from './common/http/input-guard';
 import { ProblemFilter, problemHandler } from './common/http/problem.filter';
 import { requestContext } from './common/http/request-context';
@@ -24,10 +25,11 @@ export async function createApp(config: AppConfig, logger: Logger, options: { pr
     abortOnError: false,
     preview: options.preview ?? false,
   });
-  // The dashboard proxies /api on loopback; trust only that hop for the client address.
-  app.set('trust proxy', 'loopback');
+  // Exactly the configured proxies (TRUST_PROXY; default: the web app's /api proxy on loopback).
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix(API_PREFIX);
   app.use(requestContext(logger));
+  app.use(clientAddressGuard(logger));
   const https = config.publicUrl.startsWith('https:');
   // On plain-http local installs, HSTS and upgrade-insecure-requests would break the site itself.
   app.use(helmet({ hsts: https, contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } }));

@@ -18,8 +18,17 @@ describe('loadConfig', () => {
     [{ ...base, NODE_ENV: 'production' }, 'PSEUDONYM_SECRET is required in production'],
     [{ ...base, PSEUDONYM_SECRET: 'short' }, 'PSEUDONYM_SECRET must be at least 32 characters'],
     [{ ...base, NODE_ENV: 'production', PSEUDONYM_SECRET: 'change-me-to-at-least-32-random-characters-please' }, 'PSEUDONYM_SECRET is still the placeholder from deploy/attune.env.example'],
+    [{ ...base, TRUST_PROXY: 'everyone' }, 'TRUST_PROXY must be a hop count or a list of addresses'],
+    [{ ...base, TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be a hop count'],
+    [{ ...base, TRUST_PROXY: '11' }, 'TRUST_PROXY must be between 0 and 10'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    [undefined, 'loopback'], ['1', 1], ['0', 0], ['loopback, 10.0.0.0/8, fd00::/8, 192.0.2.1', 'loopback, 10.0.0.0/8, fd00::/8, 192.0.2.1'],
+  ])('TRUST_PROXY %s means %j', (value, trust) => {
+    expect(loadConfig({ ...base, ...(value === undefined ? {} : { TRUST_PROXY: value }) }).trustProxy).toEqual(trust);
   });
 });

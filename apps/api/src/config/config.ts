@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * The only reader of process.env. Every value is checked at boot; a bad one stops the process
  * with one line that names the variable, so operators never debug a half-configured API.
@@ -14,6 +16,8 @@ export interface AppConfig {
    */
   readonly migrationDatabaseUrl: string | null;
   readonly databasePoolSize: number;
+  /** Proxies whose X-Forwarded-For the API believes: a hop count, or addresses / CIDR ranges / loopback. */
+  readonly trustProxy: number | string;
   readonly publicUrl: string;
   readonly sessionTtlHours: number;
   readonly bodyLimitBytes: number;
@@ -88,6 +92,25 @@ function secret(env: Env, name: string, nodeEnv: AppConfig['nodeEnv']): string {
   return 'attune-development-pseudonym-secret-not-for-production';
 }
 
+const TRUST_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(part: string): boolean {
+  const [address, bits, extra] = part.split('/');
+  if (extra !== undefined || !address || isIP(address) === 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+}
+
+/** TRUST_PROXY: default loopback (the web app's /api proxy on this machine). */
+function trustProxy(env: Env): number | string {
+  const raw = (env['TRUST_PROXY'] ?? '').trim();
+  if (raw === '') return 'loopback';
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  const parts = raw.split(',').map((part) => part.trim());
+  const bad = parts.find((part) => !TRUST_KEYWORDS.includes(part) && !isAddressOrRange(part));
+  if (bad !== undefined) throw new ConfigError('TRUST_PROXY', `must be a hop count or a list of addresses, CIDR ranges or ${TRUST_KEYWORDS.join('/')}, got "${bad}"`);
+  return parts.join(', ');
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const port = integer(env, 'API_PORT', 3001, 0, 65535);
@@ -98,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     migrationDatabaseUrl: env['MIGRATION_DATABASE_URL'] ? url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']) : null,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    trustProxy: trustProxy(env),
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], 'http://localhost:3000'),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),

@@ -5,6 +5,7 @@ export const CommonErrors = defineErrors('CommonError', {
   MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
   MALFORMED_BODY: { status: 400, title: 'The request body could not be decoded as its headers say' },
   MALFORMED_URL: { status: 400, title: 'The request path could not be decoded' },
+  INVALID_CLIENT_ADDRESS: { status: 400, title: 'The forwarded client address is not an IP address' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
   FORBIDDEN: { status: 403, title: 'Not allowed' },
   NOT_FOUND: { status: 404, title: 'Not found' },

@@ -21,7 +21,7 @@ export function Notice({ title, children, tone = 'info' }: NoticeProps) {
 
 export type NoticeKind =
   | 'no-session' | 'not-found' | 'not-running' | 'full' | 'closed' | 'invalid' | 'expired'
-  | 'declined' | 'abandoned' | 'withdrawn' | 'unreachable';
+  | 'declined' | 'abandoned' | 'withdrawn' | 'busy' | 'unreachable';
 
 const ASK = 'If you are in the lab, please ask the research assistant.';
 
@@ -34,6 +34,7 @@ const TEXTS: Readonly<Record<NoticeKind, { title: string; body: readonly string[
   'closed': { title: 'This session has ended', body: ['This conversation session is over, so it can no longer be joined.', ASK], tone: 'info' },
   'expired': { title: 'This link has expired', body: ['Your place in the study could not be found any more.', `Open the link you were given again. ${ASK}`], tone: 'problem' },
   'declined': { title: 'Thank you', body: ['You chose not to take part. Nothing else was stored about you.', 'You can close this page now.'], tone: 'done' },
+  'busy': { title: 'Many people are joining right now', body: ['Your link is fine, but this network has joined many times in the last minute.', 'Please wait a minute, then try again.'], tone: 'info' },
   'withdrawn': { title: 'Your answers have been withdrawn', body: ['You withdrew from this study, so your answers were deleted and this phone no longer holds your place.', 'Thank you for your time. You can close this page now.'], tone: 'done' },
   'abandoned': { title: 'This session was stopped', body: ['The research team ended this conversation session. Thank you for your time.', ASK], tone: 'info' },
   'unreachable': { title: 'No connection to the study', body: ['Your phone cannot reach the study server right now. Your answers so far are kept on this phone.', 'Check your Wi-Fi or mobile data, then try again.'], tone: 'problem' },

@@ -75,7 +75,7 @@ export function ParticipantApp({ entry, view = null }: { readonly entry: Entry |
   const notice = bootNotice(session);
   if (notice === 'no-session') return <NoSessionNotice final />;
   if (notice) {
-    const retry = notice === 'unreachable' ? <button type="button" className="button" onClick={session.retry}>Try again</button> : undefined;
+    const retry = notice === 'unreachable' || notice === 'busy' ? <button type="button" className="button" onClick={session.retry}>Try again</button> : undefined;
     return <KnownNotice kind={notice} action={retry} />;
   }
   if (boot.kind === 'loading' && entry === null) return <BootShell />;

@@ -35,7 +35,7 @@ export async function joinStudy(entry: Entry): Promise<Outcome<JoinResponse>> {
 }
 
 /** Friendly outcomes of a refused join, by the API's error code. */
-export type JoinRefusal = 'not-found' | 'not-running' | 'full' | 'closed' | 'invalid';
+export type JoinRefusal = 'not-found' | 'not-running' | 'full' | 'closed' | 'busy' | 'invalid';
 
 export function joinRefusal(code: string): JoinRefusal {
   switch (code) {
@@ -48,6 +48,9 @@ export function joinRefusal(code: string): JoinRefusal {
       return 'full';
     case 'SESSION_CLOSED':
       return 'closed';
+    case 'RATE_LIMITED':
+      // Many phones joining from one network (a lab): the link is fine, the phone should wait.
+      return 'busy';
     default:
       // Malformed codes and links (400) read the same as unknown ones to the participant.
       return 'invalid';
