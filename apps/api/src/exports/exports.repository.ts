@@ -105,11 +105,7 @@ export class ExportsRepository implements OnModuleDestroy {
       const [backend] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
       connection = new ExportConnection(client, this.pool, backend?.pid ?? 0);
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-      await client.query('CREATE TEMPORARY TABLE export_pseudonym (id uuid PRIMARY KEY, pseudonym text NOT NULL) ON COMMIT DROP');
-      const { rows } = await client.query<{ id: string; kind: 'p' | 's' }>(
-        `SELECT id, 'p' AS kind FROM participant WHERE study_id = $1 UNION ALL SELECT id, 's' FROM study_session WHERE study_id = $1`, [studyId]);
-      await client.query('INSERT INTO export_pseudonym (id, pseudonym) SELECT * FROM unnest($1::uuid[], $2::text[])', [rows.map((r) => r.id), rows.map((r) => pseudonymOf(r.kind, r.id))]);
-      await client.query('ANALYZE export_pseudonym');
+      await fillPseudonyms(client, studyId, pseudonymOf);
       return connection;
     } catch (error) {
       if (connection) await connection.abort();
@@ -117,4 +113,25 @@ export class ExportsRepository implements OnModuleDestroy {
       throw error;
     }
   }
+}
+
+/** Ids hashed per round trip: enough to keep round trips few, small enough to keep memory flat. */
+const PSEUDONYM_BATCH = 5000;
+
+/**
+ * The study's participant and session ids come through a cursor, a batch at a time, and go back
+ * with their pseudonyms: the API never holds every id of a large study at once (an array of all
+ * of them was most of the memory an export of 1M rows grew by).
+ */
+async function fillPseudonyms(client: PoolClient, studyId: string, pseudonymOf: (kind: 'p' | 's', id: string) => string): Promise<void> {
+  await client.query('CREATE TEMPORARY TABLE export_pseudonym (id uuid PRIMARY KEY, pseudonym text NOT NULL) ON COMMIT DROP');
+  await client.query(`DECLARE export_ids NO SCROLL CURSOR FOR
+    SELECT id, 'p' AS kind FROM participant WHERE study_id = $1 UNION ALL SELECT id, 's' FROM study_session WHERE study_id = $1`, [studyId]);
+  for (;;) {
+    const { rows } = await client.query<{ id: string; kind: 'p' | 's' }>(`FETCH ${PSEUDONYM_BATCH} FROM export_ids`);
+    if (rows.length === 0) break;
+    await client.query('INSERT INTO export_pseudonym (id, pseudonym) SELECT * FROM unnest($1::uuid[], $2::text[])', [rows.map((r) => r.id), rows.map((r) => pseudonymOf(r.kind, r.id))]);
+  }
+  await client.query('CLOSE export_ids');
+  await client.query('ANALYZE export_pseudonym');
 }
