@@ -52,7 +52,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { pr
     exceptionFactory: validationExceptionFactory,
   }));
   app.useGlobalFilters(new ProblemFilter(logger));
-  setupOpenApi(app);
+  setupOpenApi(app, config.apiDocs, logger);
   app.enableShutdownHooks();
   return app;
 }

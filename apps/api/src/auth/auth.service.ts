@@ -7,6 +7,7 @@ import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { hashSecret, newSecret, safeEqual, sha256Hex } from '../common/crypto/tokens';
 import { AuthError } from './auth.errors';
 import { AuthRepository } from './auth.repository';
+import { bearerTokenOf, sessionSecretOf } from './cookies';
 import { PasswordHasher } from './password-hasher';
 import type { Principal } from './principal';
 import type { User } from './user.entity';
@@ -99,6 +100,14 @@ export class AuthService {
     if (!row) return null;
     await this.repository.touchAccessToken(row.id);
     return { userId: row.user.id, email: row.user.email, isAdmin: row.user.isAdmin, via: 'token' };
+  }
+
+  /** Who a read-only request comes from (bearer token or session cookie), or null. */
+  async principalOf(req: { header(name: string): string | undefined; cookies?: unknown }): Promise<Principal | null> {
+    const bearer = bearerTokenOf(req as Parameters<typeof bearerTokenOf>[0]);
+    if (bearer) return this.resolveAccessToken(bearer);
+    const secret = sessionSecretOf(req as Parameters<typeof sessionSecretOf>[0]);
+    return secret ? (await this.resolveSession(secret))?.principal ?? null : null;
   }
 
   checkCsrf(expected: string, presented: string | undefined): void {

@@ -35,6 +35,8 @@ export interface AppConfig {
   /** How often each API replica looks for studies due for retention (0: never; run it by hand). */
   readonly retentionCheckMinutes: number;
   readonly pseudonymSecret: string;
+  /** Who may read /api/docs: anyone, signed-in users only (the production default), or nobody. */
+  readonly apiDocs: 'public' | 'login' | 'off';
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -145,6 +147,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionDays: integer(env, 'RETENTION_DAYS', 90, 0, 36500),
     retentionCheckMinutes: integer(env, 'RETENTION_CHECK_MINUTES', 60, 0, 10080),
     pseudonymSecret: secret(env, 'PSEUDONYM_SECRET', nodeEnv),
+    apiDocs: oneOf(env, 'API_DOCS', ['public', 'login', 'off'] as const, nodeEnv === 'production' ? 'login' : 'public'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
 }

@@ -1,5 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { AuthError } from '../auth/auth.errors';
+import { AuthService } from '../auth/auth.service';
+import type { Logger } from 'pino';
+import { problemHandler } from '../common/http/problem.filter';
+import type { AppConfig } from '../config/config';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -14,8 +20,22 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
 }
 
-/** Swagger UI at /api/docs and the JSON at /api/docs-json. */
-export function setupOpenApi(app: INestApplication): void {
+/**
+ * Swagger UI at /api/docs and the JSON at /api/docs-json, for anyone, for signed-in users (a
+ * session cookie or a personal access token), or not at all (API_DOCS).
+ */
+export function setupOpenApi(app: INestApplication, access: AppConfig['apiDocs'], logger: Logger): void {
+  if (access === 'off') return;
+  if (access === 'login') {
+    const auth = app.get(AuthService);
+    const refuse = problemHandler(logger);
+    app.use(['/api/docs', '/api/docs-json'], (req: Request, res: Response, next: NextFunction) => {
+      auth.principalOf(req).then(
+        (principal) => (principal ? next() : refuse(new AuthError('UNAUTHENTICATED', { detail: 'Sign in to read the API documentation' }), req, res)),
+        (error: unknown) => refuse(error, req, res),
+      );
+    });
+  }
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }

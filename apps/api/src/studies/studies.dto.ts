@@ -49,7 +49,7 @@ export class StudySummaryResponse {
 export class StudyResponse extends StudySummaryResponse {
   @ApiProperty() description: string;
   @ApiProperty({ type: StudyDesignDto }) design: StudyDesignDto;
-  @ApiProperty({ description: 'Code of the study link for online sessions' }) joinCode: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Code of the study link for online sessions; null for analysts, who read data and recruit nobody' }) joinCode: string | null;
   @ApiProperty({ type: Number, nullable: true }) protocolVersion: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the secret allocation seed, published at launch' }) seedCommitment: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Set when the study closed and the seed became verifiable' }) seedRevealedAt: string | null;
@@ -60,7 +60,7 @@ export class StudyResponse extends StudySummaryResponse {
       ...StudySummaryResponse.of(grant),
       description: study.description,
       design: study.design as unknown as StudyDesignDto,
-      joinCode: study.joinCode,
+      joinCode: grant.role === 'analyst' ? null : study.joinCode,
       protocolVersion: study.protocolVersion,
       seedCommitment: study.seedCommitment,
       seedRevealedAt: study.seedRevealedAt?.toISOString() ?? null,

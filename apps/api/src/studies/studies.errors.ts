@@ -8,5 +8,4 @@ export const StudyError = defineErrors('StudyError', {
   STUDY_LAUNCHED: { status: 409, title: 'A launched study cannot be edited; amend its protocol instead' },
   ILLEGAL_STATUS_CHANGE: { status: 409, title: 'The study cannot move to that status from its current one' },
   SEED_NOT_REVEALED: { status: 409, title: 'The allocation seed is revealed only when the study closes' },
-  MEMBER_NOT_FOUND: { status: 404, title: 'No account with that email' },
 });

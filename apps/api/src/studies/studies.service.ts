@@ -144,7 +144,12 @@ export class StudiesService {
 
   async addMember(principal: Principal, studyId: string, userId: string | null, role: StudyRole): Promise<void> {
     await this.access.require(principal, studyId, 'owner');
-    if (!userId) throw new StudyError('MEMBER_NOT_FOUND');
+    // The same answer whether or not the email has an account, so this route cannot be used to
+    // find out who has one; the audit log (and the member list) tell the owner what happened.
+    if (!userId) {
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.member_not_added', studyId, data: { role, reason: 'no_account' } });
+      return;
+    }
     await this.repository.transaction(async (manager) => {
       await this.repository.upsertMember(studyId, userId, role, manager);
       await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.member_set', studyId, subjectType: 'user', subjectId: userId, data: { role } }, manager);

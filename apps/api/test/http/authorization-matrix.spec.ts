@@ -50,6 +50,7 @@ const RULES: Record<string, Who> = {
   'GET /api/studies/{studyId}/sessions/{sessionId}': 'analyst',
   'POST /api/studies/{studyId}/sessions': 'researcher',
   'POST /api/studies/{studyId}/sessions/{sessionId}/abandon': 'researcher',
+  'POST /api/studies/{studyId}/sessions/{sessionId}/seats/{seatNumber}/link': 'researcher',
   'POST /api/studies/{studyId}/sessions/{sessionId}/dropout': 'researcher',
   'POST /api/studies/{studyId}/sessions/{sessionId}/end-conversation': 'researcher',
   'POST /api/studies/{studyId}/sessions/{sessionId}/observed-covariates': 'researcher',

@@ -169,8 +169,16 @@ describe('study roles', () => {
     expect(list).toEqual([]);
   });
 
-  it('answers 404 for an unknown member email', async () => {
-    const res = await owner.call('post', `/api/studies/${studyId}/members`).send({ email: 'nobody@example.org', role: 'analyst' }).expect(404);
-    expect(res.body.code).toBe('MEMBER_NOT_FOUND');
+  it('answers an unknown member email exactly like a known one (no account probing), and tells the owner through the audit log', async () => {
+    const unknown = await owner.call('post', `/api/studies/${studyId}/members`).send({ email: 'nobody@example.org', role: 'analyst' }).expect(204);
+    const analyst = await createAccount(app);
+    const added = await owner.call('post', `/api/studies/${studyId}/members`).send({ email: analyst.email, role: 'analyst' }).expect(204);
+    expect(unknown.text).toBe(added.text);
+    const [event] = await app.db.dataSource.query(`SELECT data FROM audit_event WHERE study_id = $1 AND action = 'study.member_not_added'`, [studyId]) as Array<{ data: Record<string, unknown> }>;
+    expect(event?.data).toEqual({ role: 'analyst', reason: 'no_account' });
+    // Analysts read data and recruit nobody: they do not receive the study's join code.
+    const asAnalyst = await login(app, analyst);
+    expect((await request(app.http).get(`/api/studies/${studyId}`).set('Cookie', cookieHeader(asAnalyst.cookies)).expect(200)).body.joinCode).toBeNull();
+    expect((await owner.call('get', `/api/studies/${studyId}`).expect(200)).body.joinCode).toEqual(expect.any(String));
   });
 });

@@ -1,7 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Fixed-window counters in PostgreSQL, so limits hold across every API replica. */
+/**
+ * Fixed-window counters in PostgreSQL, so limits hold across every API replica. Keys are bounded
+ * (the limiter hashes anything a client chooses), and the cleanup of old windows uses the index.
+ */
 @Entity({ name: 'rate_limit_bucket' })
+@Index('rate_limit_bucket_window', ['windowStart'])
+@Check('rate_limit_bucket_key_bounded', `char_length(key) <= 200`)
 export class RateLimitBucket {
   @PrimaryColumn({ type: 'text' })
   key: string;

@@ -24,6 +24,7 @@ export class RateLimiter {
 
   /** Hits counted for `key` in the current window, and seconds until it ends; counts nothing. */
   async peek(key: string, rule: RateLimitRule): Promise<{ hits: number; retryAfter: number }> {
+    assertBounded(key);
     const rows: Array<{ hits: number; retry_after: number }> = await this.dataSource.query(
       `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
          FROM rate_limit_bucket WHERE key = $1 AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $2) * $2)`,
@@ -41,6 +42,7 @@ export class RateLimiter {
 
   /** Counts one hit for `key` and answers the window's count (e.g. a failed login). */
   async hit(key: string, rule: RateLimitRule): Promise<{ hits: number; retryAfter: number }> {
+    assertBounded(key);
     const rows: Array<{ hits: number; retry_after: string }> = await this.dataSource.query(
       `INSERT INTO rate_limit_bucket (key, window_start, hits)
        VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
@@ -59,6 +61,11 @@ export class RateLimiter {
       await this.dataSource.query(`DELETE FROM rate_limit_bucket WHERE window_start < now() - interval '1 day'`);
     }
   }
+}
+
+/** Keys are made by the API from ids, hashes and IP addresses; a long one is a bug, not input. */
+function assertBounded(key: string): void {
+  if (key.length > 200) throw new Error(`rate-limit key of ${key.length} characters: hash what the client chose`);
 }
 
 function limited(retryAfterSeconds: number): InstanceType<typeof CommonErrors> {

@@ -700,6 +700,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/sessions/{sessionId}/seats/{seatNumber}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reissue a seat's join link
+         * @description A seat link lets one person in, once. While the session forms and nobody holds the seat, this makes a new link (shown only in this response) and the old one stops working.
+         */
+        post: operations["Sessions_reissueSeatLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/{studyId}/sessions/{sessionId}/start-conversation": {
         parameters: {
             query?: never;
@@ -1889,8 +1909,8 @@ export interface components {
             design: components["schemas"]["StudyDesignDto"];
             /** Format: uuid */
             id: string;
-            /** @description Code of the study link for online sessions */
-            joinCode: string;
+            /** @description Code of the study link for online sessions; null for analysts, who read data and recruit nobody */
+            joinCode: string | null;
             protocolVersion: number | null;
             /** @enum {string} */
             role: "owner" | "researcher" | "analyst";
@@ -3119,6 +3139,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+        };
+    };
+    Sessions_reissueSeatLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                sessionId: string;
+                seatNumber: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatLinkResponse"];
                 };
             };
         };

@@ -70,7 +70,7 @@ export default async function StudyPage({ params }: { readonly params: Promise<{
           <><dt>Revealed seed</dt><dd className="mono hash">{verification.data.seedHex}</dd>
             <dt>Allocation check</dt><dd data-testid="verification">{verification.data.matches ? 'Every stored allocation equals the sequence regenerated from the seed.' : 'MISMATCH: the stored allocations differ from the sequence; see the API report.'}</dd></>
         ) : null}
-        <dt>Online study link</dt><dd className="mono">/s/{s.joinCode}</dd>
+        {s.joinCode ? <><dt>Online study link</dt><dd className="mono">/s/{s.joinCode}</dd></> : null}
       </dl>
       <DesignAtAGlance design={s.design} />
       {protection.ok ? <DataProtectionCard studyId={studyId} protection={protection.data} canWithdraw={s.role !== 'analyst'} /> : null}
