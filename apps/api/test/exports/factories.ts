@@ -105,3 +105,24 @@ async function seedMember(app: TestApp, m: { studyId: string; sessionId: string;
   }
   return participantId;
 }
+
+/**
+ * Many complete dyads in one statement, every member with every protocol instrument submitted.
+ * Answers are empty (long.csv still has one row per answer column): this is for exports too
+ * large for the buffers between PostgreSQL and the client, not for checking values.
+ */
+export async function seedManyDyads(app: TestApp, studyId: string, design: StudyDesign, sessions: number, instruments: readonly { phase: 'pre' | 'post'; id: string; version: number }[]): Promise<void> {
+  await app.db.dataSource.query(
+    `WITH s AS (
+       INSERT INTO study_session (study_id, mode, code, status, size, protocol_version, condition_id, stratum)
+       SELECT $1::uuid, 'lab', 'M' || lpad(g::text, 7, '0'), 'complete', 2, 1, $3, '' FROM generate_series(1, $2::int) g RETURNING id
+     ), p AS (
+       INSERT INTO participant (study_id, session_id, seat_number, token_hash, status, consent_version, consent_hash, consented_at)
+       SELECT $1::uuid, s.id, seat, md5(s.id::text || seat), 'consented', '1', 'consent-hash', now() FROM s CROSS JOIN generate_series(1, 2) seat
+       RETURNING id, session_id
+     )
+     INSERT INTO response (study_id, session_id, participant_id, phase, instrument_id, instrument_version, protocol_version, consent_hash, submitted_at)
+     SELECT $1::uuid, p.session_id, p.id, i.phase, i.id, i.version, 1, 'consent-hash', now()
+       FROM p CROSS JOIN jsonb_to_recordset($4::jsonb) AS i(phase text, id text, version int)`,
+    [studyId, sessions, conditionsOf(design.factors)[0]?.id, JSON.stringify(instruments)]);
+}
