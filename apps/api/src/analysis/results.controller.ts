@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiDoc, JSON_BODY, PARAMS, problems } from '../openapi/api-doc';
 import { StudyError } from '../studies/studies.errors';
 import { powerAnswer } from './power';
 import { PowerQuery, PowerResponse } from './power.dto';
@@ -22,28 +23,49 @@ export class ResultsController {
   constructor(private readonly results: ResultsService, private readonly replications: ReplicationService) {}
 
   @Get('studies/:studyId/results')
-  @ApiOperation({ summary: 'Results on session-level scores', description: 'Per scale and phase (pre, post, change): descriptives per condition and factor level, the factorial model with type III tests, Hedges\' g per two-level factor, ICC(1), the ANCOVA of post on pre, and check pass rates. The dyad is the unit. Analysts and above.' })
+  @ApiDoc({
+    summary: 'Get results on session-level scores',
+    who: 'analyst',
+    description: 'Per scale and phase (pre, post, change): descriptives per condition and factor level, the factorial model with type III tests, Hedges\' g per two-level factor, ICC(1), the ANCOVA of post on pre, and check pass rates. The session (dyad) is the unit of analysis. The query filters like the exports do (protocol versions, complete sessions only).',
+    problems: [PARAMS],
+  })
   @ApiOkResponse({ type: StudyResultsResponse })
   async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Query() query: ResultsQuery): Promise<StudyResultsResponse> {
     return StudyResultsResponse.of(await this.results.results(principal, studyId, ResultsQuery.toFilter(query)));
   }
 
   @Put('studies/:studyId/original-effect')
-  @ApiOperation({ summary: 'Record the original effect', description: 'With its provenance (citation, DOI, page or table, who verified it and when). Owners only; audited. Recording again replaces it.' })
+  @ApiDoc({
+    summary: 'Record the original effect',
+    who: 'owner',
+    changes: true,
+    description: 'The effect of the study being replicated, with its provenance (citation, DOI, page or table, who verified it and when). It must name a two-level factor and a scale of this study, and the statistic\'s inputs (400 `INVALID_DESIGN` naming the field otherwise). Recording again replaces it. Audited.',
+    problems: [JSON_BODY, problems(StudyError, 'INVALID_DESIGN')],
+  })
   @ApiOkResponse({ type: OriginalEffectResponse })
   async record(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: OriginalEffectRequest): Promise<OriginalEffectResponse> {
     return OriginalEffectResponse.of(await this.replications.record(principal, studyId, required(OriginalEffectRequest.toInput(body))));
   }
 
   @Get('studies/:studyId/replication')
-  @ApiOperation({ summary: 'The replication compared with the original', description: 'The replication\'s g with its CI, d33 and the small-telescopes test, and the LeBel et al. (2019) label — or says plainly that no (verified) original effect is recorded.' })
+  @ApiDoc({
+    summary: 'Compare the replication with the original',
+    who: 'analyst',
+    description: 'The replication\'s g with its CI, d33 and the small-telescopes test, and the LeBel et al. (2019) label — or says plainly that no (verified) original effect is recorded.',
+    problems: [PARAMS],
+  })
   @ApiOkResponse({ type: ReplicationResponse })
   async replication(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<ReplicationResponse> {
     return ReplicationResponse.of(await this.replications.replication(principal, studyId));
   }
 
   @Get('power')
-  @ApiOperation({ summary: 'Sample size for a session-randomised design', description: 'Dyads per condition for a two-sided t test on session scores (as pwr::pwr.t.test), the individual-level equivalent with the design effect 1 + (m − 1)·ICC, and a power curve.' })
+  @ApiDoc({
+    summary: 'Compute the sample size for a session-randomised design',
+    who: 'signed-in',
+    description: 'Dyads per condition for a two-sided t test on session scores (as pwr::pwr.t.test), the individual-level equivalent with the design effect 1 + (m − 1)·ICC, and a power curve. Pure computation: no study needed.',
+    problems: [PARAMS],
+  })
   @ApiOkResponse({ type: PowerResponse })
   power(@Query() query: PowerQuery): PowerResponse {
     return PowerResponse.of(powerAnswer(query));

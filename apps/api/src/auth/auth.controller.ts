@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { ApiDoc, JSON_BODY, problems, RATE_LIMIT } from '../openapi/api-doc';
 import { CurrentPrincipal, Public } from './auth.decorators';
 import { LoginRequest, LoginResponse, UserResponse } from './auth.dto';
+import { AuthError } from './auth.errors';
 import { AuthService } from './auth.service';
 import { clearSessionCookies, sessionSecretOf, setSessionCookies } from './cookies';
 import type { Principal } from './principal';
@@ -16,6 +18,14 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiDoc({
+    summary: 'Sign in with email and password',
+    who: 'public',
+    description: 'Opens a browser session: sets the httpOnly session cookie and the CSRF cookie, and returns the CSRF token that every later POST, PUT or DELETE sends as `X-CSRF-Token`. '
+      + 'Scripts should rather use a personal access token (POST /api/auth/tokens) as `Authorization: Bearer att_…`, which needs no CSRF header. '
+      + 'An unknown email and a wrong password get the same 401. Failures are counted per account and address, and attempts per address: too many answer 429 with Retry-After.',
+    problems: [JSON_BODY, RATE_LIMIT, problems(AuthError, 'INVALID_CREDENTIALS')],
+  })
   @ApiOkResponse({ type: LoginResponse, description: 'Sets the httpOnly session cookie and the CSRF cookie' })
   async login(@Body() body: LoginRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const result = await this.auth.login(body.email, body.password, req.ip ?? 'unknown', sessionSecretOf(req));
@@ -25,7 +35,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiCookieAuth()
+  @ApiDoc({ summary: 'Sign out', who: 'signed-in', changes: true, description: 'Revokes the browser session on the server and clears its cookies. A personal access token stays valid: revoke it with DELETE /api/auth/tokens/{tokenId}.' })
   @ApiNoContentResponse({ description: 'The session is revoked on the server and the cookies cleared' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const secret = sessionSecretOf(req);
@@ -34,7 +44,8 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiOkResponse({ type: UserResponse })
+  @ApiDoc({ summary: 'Get the signed-in user', who: 'signed-in', description: 'The account behind the session cookie or access token: id, email and whether it is an administrator. Useful to check that a token works.' })
+  @ApiOkResponse({ type: UserResponse, description: 'The signed-in account' })
   async me(@CurrentPrincipal() principal: Principal): Promise<UserResponse> {
     return UserResponse.of(await this.auth.currentUser(principal));
   }

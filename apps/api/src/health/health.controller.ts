@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { CommonErrors } from '../common/errors/common.errors';
+import { ApiDoc, problems } from '../openapi/api-doc';
 import { HealthService } from './health.service';
 
 class HealthResponse {
@@ -16,8 +18,8 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ type: HealthResponse })
-  @ApiServiceUnavailableResponse({ description: 'Database down or migrations pending (problem+json)' })
+  @ApiDoc({ summary: 'Check that the API can serve', who: 'public', description: 'For load balancers and uptime checks: 200 when PostgreSQL answers and every migration has run; otherwise 503 `UNAVAILABLE`.', problems: [problems(CommonErrors, 'UNAVAILABLE')] })
+  @ApiOkResponse({ type: HealthResponse, description: 'Ready' })
   check(): Promise<HealthResponse> {
     return this.health.check();
   }

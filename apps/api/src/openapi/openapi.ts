@@ -6,18 +6,38 @@ import { AuthService } from '../auth/auth.service';
 import type { Logger } from 'pino';
 import { problemHandler } from '../common/http/problem.filter';
 import type { AppConfig } from '../config/config';
+import { ANY_ROUTE } from './api-doc';
+import { withProblemCatalogue } from './problem-catalogue';
+
+const ANY_ROUTE_LIST = ANY_ROUTE.map((problem) => `${problem.status} \`${problem.code}\` (${problem.title})`).join(', ');
+
+// The front page of /api/docs: what a script author needs before the first call.
+const DESCRIPTION = `Run and replicate conversation-quality experiments.
+
+## Signing in
+- **Scripts**: create a personal access token (POST /api/auth/tokens) and send \`Authorization: Bearer att_…\`. No CSRF header is needed.
+- **Browsers**: POST /api/auth/login sets a session cookie; every POST, PUT and DELETE then sends \`X-CSRF-Token\` with the token login returned.
+- **Participants**: the \`X-Participant-Token\` that POST /api/participant/join returns.
+
+## Roles
+Per study: **owner** > **researcher** > **analyst**. Owners edit, launch, amend and manage members; researchers run sessions; analysts read results, flow and exports. A non-member gets 404 for the study, as if it did not exist. Administrators manage accounts (/api/users) and act as owners of every study. Each operation starts with who may call it.
+
+## Problems
+Every error is \`application/problem+json\` (schema \`Problem\`): switch on \`code\`, never on \`title\` or \`detail\`. Each error response lists the codes it can carry, with an example of each. 400 \`VALIDATION_FAILED\` names every invalid field in \`errors\` (\`path\`, \`code\`, \`message\`); unknown fields in a body or query are refused (\`UNKNOWN_FIELD\`). 429 comes with \`Retry-After\` in seconds. Every response carries \`X-Request-Id\`, repeated in a problem as \`requestId\`: quote it when reporting one. Any route may also answer ${ANY_ROUTE_LIST}.
+
+Responses are never cached (\`Cache-Control: no-store\`).`;
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Attune API')
-    .setDescription('Run and replicate conversation-quality experiments. Errors are application/problem+json.')
+    .setDescription(DESCRIPTION)
     .setVersion('0.1.0')
     .addCookieAuth('attune_session')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Personal access token (att_…)' })
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  return withProblemCatalogue(SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey: string, methodKey: string) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-  });
+  }));
 }
 
 /**

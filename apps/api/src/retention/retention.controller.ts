@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiDoc, PARAMS } from '../openapi/api-doc';
 import { DataProtectionResponse } from './retention.dto';
 import { RetentionService } from './retention.service';
 
@@ -11,7 +12,7 @@ export class RetentionController {
   constructor(private readonly retention: RetentionService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Withdrawal period and identifier retention of a study', description: 'Analysts and above: until when participants may withdraw, how many did, and when external ids and identifying free text are (or were) deleted.' })
+  @ApiDoc({ summary: 'Get a study\'s withdrawal period and identifier retention', who: 'analyst', description: 'Until when participants may withdraw, how many did, and when external ids and identifying free text are (or were) deleted.', problems: [PARAMS] })
   @ApiOkResponse({ type: DataProtectionResponse })
   async dataProtection(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<DataProtectionResponse> {
     return DataProtectionResponse.of(await this.retention.dataProtection(principal, studyId));

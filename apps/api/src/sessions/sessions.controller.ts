@@ -1,10 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiDoc, JSON_BODY, PARAMS, problems } from '../openapi/api-doc';
 import { ResearcherSessionsService } from './researcher-sessions.service';
 import { SessionControlService } from './session-control.service';
+import { SessionError } from './sessions.errors';
 import { CreatedSessionResponse, ObservedCovariatesRequest, ReasonRequest, SeatLinkResponse, SessionDetailResponse, SessionSummaryResponse } from './sessions.dto';
+
+const NOT_FOUND = problems(SessionError, 'SESSION_NOT_FOUND');
+const TRANSITION = [PARAMS, problems(SessionError, 'SESSION_NOT_FOUND', 'ILLEGAL_TRANSITION')];
 
 /** Researcher routes. Another study's researcher gets 404 (StudyAccess); a session of another study, 404 too. */
 @ApiTags('sessions')
@@ -13,19 +18,33 @@ export class SessionsController {
   constructor(private readonly sessions: ResearcherSessionsService, private readonly control: SessionControlService) {}
 
   @Post()
+  @ApiDoc({
+    summary: 'Open a lab session',
+    who: 'researcher',
+    changes: true,
+    description: 'A session with one single-use join link per seat (hand one to each participant, e.g. as a QR code) and a session code to type in. The links are shown only in this response; a lost one can be reissued. The session is allocated once every seat has consented and answered its questions. The study must be launched (not paused or closed).',
+    problems: [PARAMS, problems(SessionError, 'STUDY_NOT_RUNNING')],
+  })
   @ApiCreatedResponse({ type: CreatedSessionResponse, description: 'A lab session; the seat join paths are shown only in this response' })
   async create(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<CreatedSessionResponse> {
     return CreatedSessionResponse.of(await this.sessions.create(principal, studyId));
   }
 
   @Get()
-  @ApiOkResponse({ type: [SessionSummaryResponse] })
+  @ApiDoc({ summary: 'List a study\'s sessions', who: 'analyst', description: 'Every session with its status, seats taken, condition (once allocated) and timestamps. Timed-out conversations are moved on first, so the statuses are current.', problems: [PARAMS] })
+  @ApiOkResponse({ type: [SessionSummaryResponse], description: 'The sessions' })
   async list(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<SessionSummaryResponse[]> {
     return (await this.sessions.list(principal, studyId)).map(SessionSummaryResponse.of);
   }
 
   @Post(':sessionId/seats/:seatNumber/link')
-  @ApiOperation({ summary: 'Reissue a seat\'s join link', description: 'A seat link lets one person in, once. While the session forms and nobody holds the seat, this makes a new link (shown only in this response) and the old one stops working.' })
+  @ApiDoc({
+    summary: 'Reissue a seat\'s join link',
+    who: 'researcher',
+    changes: true,
+    description: 'A seat link lets one person in, once. While the session forms and nobody holds the seat, this makes a new link (shown only in this response) and the old one stops working.',
+    problems: [PARAMS, problems(SessionError, 'SESSION_NOT_FOUND', 'SEAT_NOT_FOUND', 'SESSION_CLOSED', 'SEAT_TAKEN')],
+  })
   @ApiCreatedResponse({ type: SeatLinkResponse })
   async reissueSeatLink(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Param('seatNumber', ParseIntPipe) seatNumber: number): Promise<SeatLinkResponse> {
@@ -33,27 +52,37 @@ export class SessionsController {
   }
 
   @Get(':sessionId')
-  @ApiOkResponse({ type: SessionDetailResponse })
+  @ApiDoc({ summary: 'Get a session', who: 'analyst', description: 'Status, condition, seats with their members\' progress, observed covariates, timer and dropout or abandon reasons: what the lab console shows. A session of another study is 404.', problems: [PARAMS, NOT_FOUND] })
+  @ApiOkResponse({ type: SessionDetailResponse, description: 'The session' })
   async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<SessionDetailResponse> {
     return SessionDetailResponse.detail(await this.sessions.get(principal, studyId, sessionId));
   }
 
   @Post(':sessionId/start-conversation')
   @HttpCode(200)
-  @ApiOkResponse({ type: SessionDetailResponse, description: 'The lab console starts the shared timer (the phones show none); 409 unless the session waits in its conversation step' })
+  @ApiDoc({ summary: 'Start the conversation timer', who: 'researcher', changes: true, description: 'The lab console starts the shared timer (the phones show none). Only while the session waits in its conversation step: otherwise 409 `ILLEGAL_TRANSITION`. Audited.', problems: TRANSITION })
+  @ApiOkResponse({ type: SessionDetailResponse, description: 'The session, timer running' })
   async startConversation(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<SessionDetailResponse> {
     return SessionDetailResponse.detail(await this.control.startConversation(principal, studyId, sessionId));
   }
 
   @Post(':sessionId/end-conversation')
   @HttpCode(200)
-  @ApiOkResponse({ type: SessionDetailResponse, description: 'Releases the post-survey to every seat now' })
+  @ApiDoc({ summary: 'End the conversation now', who: 'researcher', changes: true, description: 'Releases the post-survey to every seat at once, before the timer runs out. Only during the conversation: otherwise 409 `ILLEGAL_TRANSITION`. Audited.', problems: TRANSITION })
+  @ApiOkResponse({ type: SessionDetailResponse, description: 'The session, now in its post-survey' })
   async endConversation(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<SessionDetailResponse> {
     return SessionDetailResponse.detail(await this.control.endConversation(principal, studyId, sessionId));
   }
 
   @Post(':sessionId/dropout')
   @HttpCode(200)
+  @ApiDoc({
+    summary: 'Record a dropout',
+    who: 'researcher',
+    changes: true,
+    description: 'Records why a member dropped out after allocation and flags the session incomplete; it keeps its condition and is analysed as randomised. Before allocation there is nothing to record (409 `NOT_ALLOCATED`): a participant who leaves simply frees the seat. The reason stays on the session, never in the audit log.',
+    problems: [JSON_BODY, problems(SessionError, 'SESSION_NOT_FOUND', 'NOT_ALLOCATED')],
+  })
   @ApiOkResponse({ type: SessionDetailResponse, description: 'Records why a member dropped out after allocation; the session keeps its condition' })
   async dropout(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Body() body: ReasonRequest): Promise<SessionDetailResponse> {
     return SessionDetailResponse.detail(await this.control.recordDropout(principal, studyId, sessionId, body.reason));
@@ -61,14 +90,28 @@ export class SessionsController {
 
   @Post(':sessionId/abandon')
   @HttpCode(200)
-  @ApiOkResponse({ type: SessionDetailResponse })
+  @ApiDoc({
+    summary: 'Abandon a session',
+    who: 'researcher',
+    changes: true,
+    description: 'Ends the session from any status but complete, with the reason. An allocated session keeps its condition and is analysed as randomised. Audited.',
+    problems: [JSON_BODY, problems(SessionError, 'SESSION_NOT_FOUND', 'ILLEGAL_TRANSITION')],
+  })
+  @ApiOkResponse({ type: SessionDetailResponse, description: 'The abandoned session' })
   async abandon(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Body() body: ReasonRequest): Promise<SessionDetailResponse> {
     return SessionDetailResponse.detail(await this.control.abandon(principal, studyId, sessionId, body.reason));
   }
 
   @Post(':sessionId/observed-covariates')
   @HttpCode(200)
-  @ApiOkResponse({ type: SessionDetailResponse })
+  @ApiDoc({
+    summary: 'Record observed covariates',
+    who: 'researcher',
+    changes: true,
+    description: 'Values the research assistant observes (e.g. a phone seen on the table), by covariate id; each must be one of the covariate\'s levels (400 `INVALID_COVARIATES` per field). Recording the last missing stratification covariate allocates the session. A stratification covariate cannot change after allocation (409 `OBSERVED_COVARIATE_LOCKED`). Audited.',
+    problems: [JSON_BODY, problems(SessionError, 'SESSION_NOT_FOUND', 'INVALID_COVARIATES', 'OBSERVED_COVARIATE_LOCKED')],
+  })
+  @ApiOkResponse({ type: SessionDetailResponse, description: 'The session, allocated if this completed its stratum' })
   async observed(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Body() body: ObservedCovariatesRequest): Promise<SessionDetailResponse> {
     return SessionDetailResponse.detail(await this.control.recordObserved(principal, studyId, sessionId, body.values));
   }

@@ -3,7 +3,9 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { AccountsService } from '../auth/accounts.service';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiDoc, JSON_BODY, PARAMS, problems } from '../openapi/api-doc';
 import { StudiesService } from './studies.service';
+import { StudyError } from './studies.errors';
 import { toDesign } from './study-design.dto';
 import { STUDY_TEMPLATES } from './study-templates';
 import {
@@ -11,90 +13,141 @@ import {
   TemplateResponse, UpdateStudyRequest, VerificationResponse,
 } from './studies.dto';
 
+const STATUS_CHANGE = [PARAMS, problems(StudyError, 'ILLEGAL_STATUS_CHANGE')];
+
 @ApiTags('studies')
 @Controller('studies')
 export class StudiesController {
   constructor(private readonly studies: StudiesService, private readonly accounts: AccountsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [StudySummaryResponse] })
+  @ApiDoc({ summary: 'List your studies', who: 'signed-in', description: 'The studies you are a member of, with your role in each (administrators see every study, as owner).' })
+  @ApiOkResponse({ type: [StudySummaryResponse], description: 'Your studies and your role in each' })
   async list(@CurrentPrincipal() principal: Principal): Promise<StudySummaryResponse[]> {
     return (await this.studies.list(principal)).map(StudySummaryResponse.of);
   }
 
   @Get('templates')
-  @ApiOkResponse({ type: [TemplateResponse] })
+  @ApiDoc({ summary: 'List study templates', who: 'signed-in', description: 'Ready-made designs a new study can start from (POST /api/studies with `templateId`).' })
+  @ApiOkResponse({ type: [TemplateResponse], description: 'The templates' })
   templates(): TemplateResponse[] {
     return STUDY_TEMPLATES.map(({ id, title, description }) => ({ id, title, description }));
   }
 
   @Post()
-  @ApiCreatedResponse({ type: StudyResponse })
+  @ApiDoc({
+    summary: 'Create a draft study',
+    who: 'signed-in',
+    changes: true,
+    description: 'You become its owner. The draft design comes from the template (default `phone_only`); edit it with PUT /api/studies/{studyId} and launch when it is complete.',
+    problems: [JSON_BODY, problems(StudyError, 'UNKNOWN_TEMPLATE')],
+  })
+  @ApiCreatedResponse({ type: StudyResponse, description: 'The new draft' })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateStudyRequest): Promise<StudyResponse> {
     return StudyResponse.full(await this.studies.create(principal, body));
   }
 
   @Get(':studyId')
-  @ApiOkResponse({ type: StudyResponse })
+  @ApiDoc({ summary: 'Get a study', who: 'analyst', description: 'Its status, current design, protocol version, seed commitment and your role. Analysts do not receive the join code.', problems: [PARAMS] })
+  @ApiOkResponse({ type: StudyResponse, description: 'The study' })
   async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<StudyResponse> {
     return StudyResponse.full(await this.studies.get(principal, studyId));
   }
 
   @Put(':studyId')
-  @ApiOkResponse({ type: StudyResponse })
+  @ApiDoc({
+    summary: 'Edit a draft study',
+    who: 'owner',
+    changes: true,
+    description: 'Replaces the title, description or design (each optional; the design as a whole). A draft may be incomplete: launch reports what is missing. '
+      + 'After launch the design is frozen: 409 `STUDY_LAUNCHED` (audited); change it with an amendment instead.',
+    problems: [JSON_BODY, problems(StudyError, 'STUDY_LAUNCHED')],
+  })
+  @ApiOkResponse({ type: StudyResponse, description: 'The study as saved' })
   async update(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: UpdateStudyRequest): Promise<StudyResponse> {
     return StudyResponse.full(await this.studies.updateDesign(principal, studyId, { ...body, design: body.design && toDesign(body.design) }));
   }
 
   @Post(':studyId/launch')
   @HttpCode(200)
-  @ApiOkResponse({ type: StudyResponse })
+  @ApiDoc({
+    summary: 'Launch a study',
+    who: 'owner',
+    changes: true,
+    description: 'Validates the design (400 `INVALID_DESIGN` lists every problem in `errors`), freezes it as protocol version 1 with its SHA-256, and commits to a fresh secret allocation seed: only its hash (`seedCommitment`) is shown until the study closes. Only a draft can be launched. Audited.',
+    problems: [PARAMS, problems(StudyError, 'INVALID_DESIGN', 'ILLEGAL_STATUS_CHANGE')],
+  })
+  @ApiOkResponse({ type: StudyResponse, description: 'The launched study' })
   async launch(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<StudyResponse> {
     return StudyResponse.full(await this.studies.launch(principal, studyId));
   }
 
   @Post(':studyId/amendments')
-  @ApiCreatedResponse({ type: ProtocolResponse })
+  @ApiDoc({
+    summary: 'Amend a launched study\'s protocol',
+    who: 'owner',
+    changes: true,
+    description: 'Freezes the new design as the next protocol version, with the reason. Sessions keep the version they started under. An amendment may change texts and instruments but not what decides allocation (conditions, weights, randomisation, stratification, session size): that is 400 `INVALID_DESIGN`. Launched or paused studies only. Audited.',
+    problems: [JSON_BODY, problems(StudyError, 'INVALID_DESIGN', 'ILLEGAL_STATUS_CHANGE')],
+  })
+  @ApiCreatedResponse({ type: ProtocolResponse, description: 'The new protocol version' })
   async amend(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: AmendStudyRequest): Promise<ProtocolResponse> {
     return ProtocolResponse.of(await this.studies.amend(principal, studyId, { design: toDesign(body.design), reason: body.reason }));
   }
 
   @Post(':studyId/pause')
   @HttpCode(200)
-  @ApiOkResponse({ type: StudyResponse })
+  @ApiDoc({ summary: 'Pause a launched study', who: 'owner', changes: true, description: 'New participants are refused (409 `STUDY_NOT_RUNNING` on join) until it resumes; sessions under way go on. Launched studies only. Audited.', problems: STATUS_CHANGE })
+  @ApiOkResponse({ type: StudyResponse, description: 'The paused study' })
   async pause(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<StudyResponse> {
     return StudyResponse.full(await this.studies.changeStatus(principal, studyId, 'pause'));
   }
 
   @Post(':studyId/resume')
   @HttpCode(200)
-  @ApiOkResponse({ type: StudyResponse })
+  @ApiDoc({ summary: 'Resume a paused study', who: 'owner', changes: true, description: 'Participants can join again. Paused studies only. Audited.', problems: STATUS_CHANGE })
+  @ApiOkResponse({ type: StudyResponse, description: 'The running study' })
   async resume(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<StudyResponse> {
     return StudyResponse.full(await this.studies.changeStatus(principal, studyId, 'resume'));
   }
 
   @Post(':studyId/close')
   @HttpCode(200)
+  @ApiDoc({ summary: 'Close a study', who: 'owner', changes: true, description: 'Final: no more joins or sessions, and the allocation seed is revealed so anyone with access can verify the allocation (GET …/allocation-verification). Launched or paused studies only. Audited.', problems: STATUS_CHANGE })
   @ApiOkResponse({ type: StudyResponse, description: 'Closes the study and reveals the allocation seed for verification' })
   async close(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<StudyResponse> {
     return StudyResponse.full(await this.studies.changeStatus(principal, studyId, 'close'));
   }
 
   @Get(':studyId/protocols')
-  @ApiOkResponse({ type: [ProtocolResponse] })
+  @ApiDoc({ summary: 'List a study\'s protocol versions', who: 'analyst', description: 'Every frozen version (launch, then each amendment) with its canonical JSON, SHA-256 and reason: what exports and preregistrations cite. Empty for a draft.', problems: [PARAMS] })
+  @ApiOkResponse({ type: [ProtocolResponse], description: 'Protocol versions, oldest first' })
   async protocols(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<ProtocolResponse[]> {
     return (await this.studies.protocols(principal, studyId)).map(ProtocolResponse.of);
   }
 
   @Get(':studyId/allocation-verification')
-  @ApiOkResponse({ type: VerificationResponse })
+  @ApiDoc({
+    summary: 'Verify the allocation against the revealed seed',
+    who: 'analyst',
+    description: 'After the study closes: checks that the seed matches its commitment, regenerates each stratum\'s concealed sequence from it and compares it with the allocations made, and recomputes each session\'s stratum from its members\' covariates. Before closing, 409 `SEED_NOT_REVEALED`.',
+    problems: [PARAMS, problems(StudyError, 'SEED_NOT_REVEALED')],
+  })
+  @ApiOkResponse({ type: VerificationResponse, description: '`matches` is true when every check passed' })
   async verify(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<VerificationResponse> {
     return VerificationResponse.of(await this.studies.verifyAllocation(principal, studyId));
   }
 
   @Post(':studyId/members')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiDoc({
+    summary: 'Add a member or change their role',
+    who: 'owner',
+    changes: true,
+    description: 'Gives the account with this email the role (owner, researcher or analyst) in this study; an existing member gets the new role. The answer is the same whether or not the email has an account, so the route cannot probe for accounts; the audit log records which happened.',
+    problems: [JSON_BODY],
+  })
+  @ApiNoContentResponse({ description: 'Done (or no account has this email)' })
   async addMember(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: AddMemberRequest): Promise<void> {
     await this.studies.addMember(principal, studyId, await this.accounts.findUserId(body.email), body.role);
   }

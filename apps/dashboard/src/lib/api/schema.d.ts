@@ -13,6 +13,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with email and password
+         * @description **Who:** anyone, without signing in.
+         *
+         *     Opens a browser session: sets the httpOnly session cookie and the CSRF cookie, and returns the CSRF token that every later POST, PUT or DELETE sends as `X-CSRF-Token`. Scripts should rather use a personal access token (POST /api/auth/tokens) as `Authorization: Bearer att_…`, which needs no CSRF header. An unknown email and a wrong password get the same 401. Failures are counted per account and address, and attempts per address: too many answer 429 with Retry-After.
+         */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -29,6 +35,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out
+         * @description **Who:** any signed-in user (session cookie or personal access token).
+         *
+         *     Revokes the browser session on the server and clears its cookies. A personal access token stays valid: revoke it with DELETE /api/auth/tokens/{tokenId}.
+         */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -43,6 +55,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the signed-in user
+         * @description **Who:** any signed-in user (session cookie or personal access token).
+         *
+         *     The account behind the session cookie or access token: id, email and whether it is an administrator. Useful to check that a token works.
+         */
         get: operations["Auth_me"];
         put?: never;
         post?: never;
@@ -59,8 +77,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List your access tokens
+         * @description **Who:** any signed-in user (session cookie or personal access token).
+         *
+         *     Your own tokens, without their secrets: name, prefix, expiry and when each was last used.
+         */
         get: operations["AccessTokens_list"];
         put?: never;
+        /**
+         * Create a personal access token
+         * @description **Who:** any signed-in user (session cookie or personal access token).
+         *
+         *     For scripts (R, Python, curl): send it as `Authorization: Bearer att_…` instead of the session cookie; no CSRF header is needed. It acts with your account and your study roles. The token is shown only in this response; the API keeps its hash. Omit `expiresInDays` for a token that does not expire.
+         */
         post: operations["AccessTokens_issue"];
         delete?: never;
         options?: never;
@@ -78,6 +108,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Revoke an access token
+         * @description **Who:** any signed-in user (session cookie or personal access token).
+         *
+         *     The token stops working at once. Only your own tokens: another user's token id gets 404.
+         */
         delete: operations["AccessTokens_revoke"];
         options?: never;
         head?: never;
@@ -91,6 +127,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Check that the API can serve
+         * @description **Who:** anyone, without signing in.
+         *
+         *     For load balancers and uptime checks: 200 when PostgreSQL answers and every migration has run; otherwise 503 `UNAVAILABLE`.
+         */
         get: operations["Health_check"];
         put?: never;
         post?: never;
@@ -107,6 +149,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get your saved answers of a phase
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     The caller's own answers so far, per instrument of the phase, to resume after a reload. Empty before the participant has a session.
+         */
         get: operations["Responses_list"];
         put?: never;
         post?: never;
@@ -124,6 +172,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Autosave one answer
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     Saves one item's answer while its phase (pre or post) is open; saving the same value again is harmless. The value is checked against the item (400 `INVALID_ANSWERS` with the survey rule's code per item). After the phase is submitted, answers cannot change (409 `PHASE_SUBMITTED`). Answers exist only under a recorded consent (403 `CONSENT_REQUIRED`).
+         */
         put: operations["Responses_save"];
         post?: never;
         delete?: never;
@@ -141,6 +195,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Agree or decline to take part
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     Agreeing stores the consent version and the SHA-256 of the exact text shown; `consentVersion` must be the current one (409 `CONSENT_OUTDATED`: reread the state). Declining frees the seat and stores nothing else. Answered once. With no questions to ask, a seated participant may complete the session's allocation here.
+         */
         post: operations["Participant_consent"];
         delete?: never;
         options?: never;
@@ -157,6 +217,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Answer the covariate questions
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     Covariate id → level id for every question pending now, all required (400 `INVALID_COVARIATES` per field): about oneself after consent, and about the partner once seated. The last answers of a seated session allocate it; online, the participant then waits for partners.
+         */
         post: operations["Participant_covariates"];
         delete?: never;
         options?: never;
@@ -173,6 +239,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Report presence
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     The phone calls this periodically while open. It marks the participant present, and a waiting online participant may form a session with the others present. Tells whether they still wait and the session's status.
+         */
         post: operations["Participant_heartbeat"];
         delete?: never;
         options?: never;
@@ -189,6 +261,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Confirm the instructions were read
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     The "ready" gate: once every active member of the session has confirmed, the pre-survey (or the conversation) starts for all. Repeating it is harmless. Only after allocation (409 `NOT_ALLOCATED`).
+         */
         post: operations["Participant_confirmInstructions"];
         delete?: never;
         options?: never;
@@ -205,6 +283,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Join a study
+         * @description **Who:** anyone, without signing in.
+         *
+         *     Exactly one of `seatSecret` (a lab seat link, single-use), `sessionCode` (typed in the lab: the lowest free seat) or `studyCode` (an online study's link: the waiting room). Returns the participant's capability token, shown once: every later participant call sends it as `X-Participant-Token`. Online, a Prolific id the study already knows resumes that participant with a new token instead of taking a new place. Rate-limited per client address (429 with Retry-After: wait and retry).
+         */
         post: operations["Participant_join"];
         delete?: never;
         options?: never;
@@ -221,6 +305,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Choose the language
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     One of the study's languages (400 `UNKNOWN_LANGUAGE` otherwise). Before consent only: the consent is to the text in that language, so afterwards 409 `LANGUAGE_LOCKED`.
+         */
         post: operations["Participant_chooseLanguage"];
         delete?: never;
         options?: never;
@@ -237,6 +327,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Leave the study
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     Before allocation this frees the seat and consumes nothing. After allocation the seat and condition stay (analysed as randomised), the session is flagged incomplete, and the study's dropout policy decides whether it ends early. Leaving twice, or after the session ended, does nothing.
+         */
         post: operations["Participant_leave"];
         delete?: never;
         options?: never;
@@ -253,6 +349,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Submit a phase's answers
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     Stores every instrument of the phase at once, scored, under the participant's consent; the session moves on when every member has submitted. Needs an `Idempotency-Key` header: a retry with the same key and body gets the first 201 again (safe after a lost connection); the same key with another body is 422; another key after success is 409 `PHASE_SUBMITTED`. All answers are validated (400 `INVALID_ANSWERS` per item, `UNKNOWN_INSTRUMENT`). Rate-limited per participant.
+         */
         post: operations["Responses_submit"];
         delete?: never;
         options?: never;
@@ -269,6 +371,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start over after the partner left
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     Only with dropout policy `reform_remaining`, for a member left alone after allocation and before acting on the instructions (409 `REJOIN_NOT_ALLOWED` otherwise): a new participant, consent carried over, joins the waiting room. Returns the new participant's token: use it from now on. Once per participant.
+         */
         post: operations["Participant_rejoin"];
         delete?: never;
         options?: never;
@@ -283,6 +391,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the participant's current step
+         * @description **Who:** a participant, by the `X-Participant-Token` header (the `atp_…` token from join); no cookie, no CSRF header.
+         *
+         *     Everything the phone needs to render the current step in the participant's language: consent text, pending questions, instructions, the questionnaires open now, the conversation prompt, and the completion and withdrawal codes at the end. Poll it, or after each action.
+         */
         get: operations["Participant_state"];
         put?: never;
         post?: never;
@@ -300,8 +414,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sample size for a session-randomised design
-         * @description Dyads per condition for a two-sided t test on session scores (as pwr::pwr.t.test), the individual-level equivalent with the design effect 1 + (m − 1)·ICC, and a power curve.
+         * Compute the sample size for a session-randomised design
+         * @description **Who:** any signed-in user (session cookie or personal access token).
+         *
+         *     Dyads per condition for a two-sided t test on session scores (as pwr::pwr.t.test), the individual-level equivalent with the design effect 1 + (m − 1)·ICC, and a power curve. Pure computation: no study needed.
          */
         get: operations["Results_power"];
         put?: never;
@@ -319,8 +435,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List your studies
+         * @description **Who:** any signed-in user (session cookie or personal access token).
+         *
+         *     The studies you are a member of, with your role in each (administrators see every study, as owner).
+         */
         get: operations["Studies_list"];
         put?: never;
+        /**
+         * Create a draft study
+         * @description **Who:** any signed-in user (session cookie or personal access token).
+         *
+         *     You become its owner. The draft design comes from the template (default `phone_only`); edit it with PUT /api/studies/{studyId} and launch when it is complete.
+         */
         post: operations["Studies_create"];
         delete?: never;
         options?: never;
@@ -335,7 +463,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a study
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Its status, current design, protocol version, seed commitment and your role. Analysts do not receive the join code.
+         */
         get: operations["Studies_get"];
+        /**
+         * Edit a draft study
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Replaces the title, description or design (each optional; the design as a whole). A draft may be incomplete: launch reports what is missing. After launch the design is frozen: 409 `STUDY_LAUNCHED` (audited); change it with an amendment instead.
+         */
         put: operations["Studies_update"];
         post?: never;
         delete?: never;
@@ -351,6 +491,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Verify the allocation against the revealed seed
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     After the study closes: checks that the seed matches its commitment, regenerates each stratum's concealed sequence from it and compares it with the allocations made, and recomputes each session's stratum from its members' covariates. Before closing, 409 `SEED_NOT_REVEALED`.
+         */
         get: operations["Studies_verify"];
         put?: never;
         post?: never;
@@ -369,6 +515,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Amend a launched study's protocol
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Freezes the new design as the next protocol version, with the reason. Sessions keep the version they started under. An amendment may change texts and instruments but not what decides allocation (conditions, weights, randomisation, stratification, session size): that is 400 `INVALID_DESIGN`. Launched or paused studies only. Audited.
+         */
         post: operations["Studies_amend"];
         delete?: never;
         options?: never;
@@ -385,6 +537,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close a study
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Final: no more joins or sessions, and the allocation seed is revealed so anyone with access can verify the allocation (GET …/allocation-verification). Launched or paused studies only. Audited.
+         */
         post: operations["Studies_close"];
         delete?: never;
         options?: never;
@@ -400,8 +558,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Withdrawal period and identifier retention of a study
-         * @description Analysts and above: until when participants may withdraw, how many did, and when external ids and identifying free text are (or were) deleted.
+         * Get a study's withdrawal period and identifier retention
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Until when participants may withdraw, how many did, and when external ids and identifying free text are (or were) deleted.
          */
         get: operations["Retention_dataProtection"];
         put?: never;
@@ -419,6 +579,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get enrolment against the targets
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Allocated sessions and participants per condition × stratum against the study's target, to see where recruitment stands.
+         */
         get: operations["Enrolment_enrolment"];
         put?: never;
         post?: never;
@@ -437,7 +603,9 @@ export interface paths {
         };
         /**
          * Download an export file
-         * @description wide, long, scores and pairwise CSV (RFC 4180, UTF-8, header row, empty = missing), the codebook (CSV, JSON), R / pandas / SPSS loaders, or all of them with protocol.json and README.txt in bundle.zip. Streamed from PostgreSQL; audited. The file name says study, file, protocol version and hash, and date.
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     wide, long, scores and pairwise CSV (RFC 4180, UTF-8, header row, empty = missing), the codebook (CSV, JSON), R / pandas / SPSS loaders, or all of them with protocol.json and README.txt in bundle.zip. Streamed from PostgreSQL; audited. The file name says study, file, protocol version and hash, and date. From a script: `curl -H 'Authorization: Bearer att_…' -OJ …/exports/wide.csv`. `externalIds=true` (identified export) is for owners only: 403 `ROLE_REQUIRED` for others. A study without a frozen protocol, or protocol versions that do not exist, is 404 `NO_PROTOCOL`.
          */
         get: operations["Exports_download"];
         put?: never;
@@ -455,6 +623,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the CONSORT participant flow
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Joined, allocated per condition, each step reached, dropouts, exclusions and analysed, for the CONSORT diagram. The query filters by protocol version.
+         */
         get: operations["Flow_flow"];
         put?: never;
         post?: never;
@@ -473,6 +647,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Launch a study
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Validates the design (400 `INVALID_DESIGN` lists every problem in `errors`), freezes it as protocol version 1 with its SHA-256, and commits to a fresh secret allocation seed: only its hash (`seedCommitment`) is shown until the study closes. Only a draft can be launched. Audited.
+         */
         post: operations["Studies_launch"];
         delete?: never;
         options?: never;
@@ -489,6 +669,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a member or change their role
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Gives the account with this email the role (owner, researcher or analyst) in this study; an existing member gets the new role. The answer is the same whether or not the email has an account, so the route cannot probe for accounts; the audit log records which happened.
+         */
         post: operations["Studies_addMember"];
         delete?: never;
         options?: never;
@@ -506,7 +692,9 @@ export interface paths {
         get?: never;
         /**
          * Record the original effect
-         * @description With its provenance (citation, DOI, page or table, who verified it and when). Owners only; audited. Recording again replaces it.
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     The effect of the study being replicated, with its provenance (citation, DOI, page or table, who verified it and when). It must name a two-level factor and a scale of this study, and the statistic's inputs (400 `INVALID_DESIGN` naming the field otherwise). Recording again replaces it. Audited.
          */
         put: operations["Results_record"];
         post?: never;
@@ -525,6 +713,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Pause a launched study
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     New participants are refused (409 `STUDY_NOT_RUNNING` on join) until it resumes; sessions under way go on. Launched studies only. Audited.
+         */
         post: operations["Studies_pause"];
         delete?: never;
         options?: never;
@@ -539,6 +733,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a study's protocol versions
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Every frozen version (launch, then each amendment) with its canonical JSON, SHA-256 and reason: what exports and preregistrations cite. Empty for a draft.
+         */
         get: operations["Studies_protocols"];
         put?: never;
         post?: never;
@@ -556,8 +756,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The replication compared with the original
-         * @description The replication's g with its CI, d33 and the small-telescopes test, and the LeBel et al. (2019) label — or says plainly that no (verified) original effect is recorded.
+         * Compare the replication with the original
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     The replication's g with its CI, d33 and the small-telescopes test, and the LeBel et al. (2019) label — or says plainly that no (verified) original effect is recorded.
          */
         get: operations["Results_replication"];
         put?: never;
@@ -576,8 +778,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Results on session-level scores
-         * @description Per scale and phase (pre, post, change): descriptives per condition and factor level, the factorial model with type III tests, Hedges' g per two-level factor, ICC(1), the ANCOVA of post on pre, and check pass rates. The dyad is the unit. Analysts and above.
+         * Get results on session-level scores
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Per scale and phase (pre, post, change): descriptives per condition and factor level, the factorial model with type III tests, Hedges' g per two-level factor, ICC(1), the ANCOVA of post on pre, and check pass rates. The session (dyad) is the unit of analysis. The query filters like the exports do (protocol versions, complete sessions only).
          */
         get: operations["Results_get"];
         put?: never;
@@ -597,6 +801,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Resume a paused study
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Participants can join again. Paused studies only. Audited.
+         */
         post: operations["Studies_resume"];
         delete?: never;
         options?: never;
@@ -611,8 +821,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a study's sessions
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Every session with its status, seats taken, condition (once allocated) and timestamps. Timed-out conversations are moved on first, so the statuses are current.
+         */
         get: operations["Sessions_list"];
         put?: never;
+        /**
+         * Open a lab session
+         * @description **Who:** the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     A session with one single-use join link per seat (hand one to each participant, e.g. as a QR code) and a session code to type in. The links are shown only in this response; a lost one can be reissued. The session is allocated once every seat has consented and answered its questions. The study must be launched (not paused or closed).
+         */
         post: operations["Sessions_create"];
         delete?: never;
         options?: never;
@@ -627,6 +849,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a session
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Status, condition, seats with their members' progress, observed covariates, timer and dropout or abandon reasons: what the lab console shows. A session of another study is 404.
+         */
         get: operations["Sessions_get"];
         put?: never;
         post?: never;
@@ -645,6 +873,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Abandon a session
+         * @description **Who:** the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Ends the session from any status but complete, with the reason. An allocated session keeps its condition and is analysed as randomised. Audited.
+         */
         post: operations["Sessions_abandon"];
         delete?: never;
         options?: never;
@@ -661,6 +895,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record a dropout
+         * @description **Who:** the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Records why a member dropped out after allocation and flags the session incomplete; it keeps its condition and is analysed as randomised. Before allocation there is nothing to record (409 `NOT_ALLOCATED`): a participant who leaves simply frees the seat. The reason stays on the session, never in the audit log.
+         */
         post: operations["Sessions_dropout"];
         delete?: never;
         options?: never;
@@ -677,6 +917,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * End the conversation now
+         * @description **Who:** the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Releases the post-survey to every seat at once, before the timer runs out. Only during the conversation: otherwise 409 `ILLEGAL_TRANSITION`. Audited.
+         */
         post: operations["Sessions_endConversation"];
         delete?: never;
         options?: never;
@@ -693,6 +939,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record observed covariates
+         * @description **Who:** the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Values the research assistant observes (e.g. a phone seen on the table), by covariate id; each must be one of the covariate's levels (400 `INVALID_COVARIATES` per field). Recording the last missing stratification covariate allocates the session. A stratification covariate cannot change after allocation (409 `OBSERVED_COVARIATE_LOCKED`). Audited.
+         */
         post: operations["Sessions_observed"];
         delete?: never;
         options?: never;
@@ -711,7 +963,9 @@ export interface paths {
         put?: never;
         /**
          * Reissue a seat's join link
-         * @description A seat link lets one person in, once. While the session forms and nobody holds the seat, this makes a new link (shown only in this response) and the old one stops working.
+         * @description **Who:** the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     A seat link lets one person in, once. While the session forms and nobody holds the seat, this makes a new link (shown only in this response) and the old one stops working.
          */
         post: operations["Sessions_reissueSeatLink"];
         delete?: never;
@@ -729,6 +983,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start the conversation timer
+         * @description **Who:** the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     The lab console starts the shared timer (the phones show none). Only while the session waits in its conversation step: otherwise 409 `ILLEGAL_TRANSITION`. Audited.
+         */
         post: operations["Sessions_startConversation"];
         delete?: never;
         options?: never;
@@ -747,7 +1007,9 @@ export interface paths {
         put?: never;
         /**
          * Record a withdrawal for a participant who asked in person
-         * @description Researchers and owners. By session code and seat, once the session is over; audited with the reason code.
+         * @description **Who:** the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     By session code and seat, once the session is over (409 `SESSION_IN_PROGRESS` before), within the study's withdrawal period. Deletes the participant's answers and scores as the code route does; audited with the reason code.
          */
         post: operations["Withdrawals_withdrawSeat"];
         delete?: never;
@@ -763,6 +1025,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List study templates
+         * @description **Who:** any signed-in user (session cookie or personal access token).
+         *
+         *     Ready-made designs a new study can start from (POST /api/studies with `templateId`).
+         */
         get: operations["Studies_templates"];
         put?: never;
         post?: never;
@@ -779,8 +1047,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List user accounts
+         * @description **Who:** administrators only.
+         *
+         *     Every account, with whether it is an administrator.
+         */
         get: operations["Users_list"];
         put?: never;
+        /**
+         * Create a user account
+         * @description **Who:** administrators only.
+         *
+         *     The password must follow the password rules (12 to 1024 characters, not the email address, not a placeholder, not one character repeated): otherwise 400 `WEAK_PASSWORD` naming the rule. Audited. The new user sees a study once its owner adds them as a member.
+         */
         post: operations["Users_create"];
         delete?: never;
         options?: never;
@@ -799,7 +1079,9 @@ export interface paths {
         put?: never;
         /**
          * Withdraw a participant's data with their withdrawal code
-         * @description No login. Deletes the answers and scores of the participant the code was shown to, keeping the record that the seat was allocated. A wrong and a right code get the same answer in the same time; a mistyped code (the check character does not match) gets 400; after the study's withdrawal deadline, 409 naming the date. Rate-limited per client address.
+         * @description **Who:** anyone, without signing in.
+         *
+         *     No login. Deletes the answers and scores of the participant the code was shown to, keeping the record that the seat was allocated. A wrong and a right code get the same answer in the same time; a mistyped code (the check character does not match) gets 400; after the study's withdrawal deadline, 409 naming the date. Rate-limited per client address.
          */
         post: operations["Withdrawals_withdraw"];
         delete?: never;
@@ -1619,6 +1901,62 @@ export interface components {
             input: components["schemas"]["PowerQuery"];
             participantsPerCondition: number;
         };
+        Problem: {
+            /**
+             * @description What went wrong, stable: switch on this. Each response lists the codes it can carry.
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /**
+             * @description Specifics of this occurrence, human-readable
+             * @example Invalid fields: title
+             */
+            detail?: string;
+            /** @description One entry per invalid field (400s, and some 409s) */
+            errors?: components["schemas"]["ProblemFieldIssue"][];
+            /**
+             * @description Also in the X-Request-Id header; quote it when reporting a problem
+             * @example 0b6c1f9e-5d0a-4c1e-9a57-3f2d8e6b7c10
+             */
+            requestId: string;
+            /**
+             * @description The HTTP status, repeated
+             * @example 400
+             */
+            status: number;
+            /**
+             * @description Fixed per code
+             * @example The request is not valid
+             */
+            title: string;
+            /**
+             * @description urn:attune:problem:<code in kebab case>
+             * @example urn:attune:problem:validation-failed
+             */
+            type: string;
+        };
+        /**
+         * @description Every problem code the API answers with
+         * @enum {string}
+         */
+        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "JOIN_LINK_NOT_FOUND" | "LANGUAGE_LOCKED" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
+        ProblemFieldIssue: {
+            /**
+             * @description Stable code to switch on (class-validator constraints upper-cased, or a domain code)
+             * @example IS_NUMBER
+             */
+            code: string;
+            /**
+             * @description Human-readable; may change, do not parse
+             * @example weight must be a number
+             */
+            message: string;
+            /**
+             * @description The field, as a path into the request: `a.b`, `a[0]`
+             * @example design.conditions[0].weight
+             */
+            path: string;
+        };
         ProtocolResponse: {
             canonicalJson: string;
             /** Format: date-time */
@@ -2087,6 +2425,85 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `INVALID_CREDENTIALS`: Email or password is wrong
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_CREDENTIALS";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests (application/problem+json), `code` one of:
+             *     - `RATE_LIMITED`: Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows another try */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
         };
     };
     Auth_logout: {
@@ -2105,6 +2522,36 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID";
+                    };
+                };
+            };
         };
     };
     Auth_me: {
@@ -2116,12 +2563,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The signed-in account */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -2135,12 +2598,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Your tokens */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccessTokenResponse"][];
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -2158,12 +2637,101 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new token, with its secret shown this once */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2025-03-01T09:30:00.000Z",
+                     *       "expiresAt": "2025-05-30T09:30:00.000Z",
+                     *       "id": "5f0d2c8e-3b1a-4e7f-9c2d-8a6b4e1f0c3d",
+                     *       "lastUsedAt": null,
+                     *       "name": "analysis laptop",
+                     *       "prefix": "att_Xk3pQ7",
+                     *       "token": "att_Xk3pQ7…"
+                     *     }
+                     */
                     "application/json": components["schemas"]["IssuedAccessTokenResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
                 };
             };
         };
@@ -2179,11 +2747,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `TOKEN_NOT_FOUND`: Access token not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -2196,6 +2825,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ready */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2204,12 +2834,20 @@ export interface operations {
                     "application/json": components["schemas"]["HealthResponse"];
                 };
             };
-            /** @description Database down or migrations pending (problem+json) */
+            /**
+             * @description Unavailable (application/problem+json), `code` one of:
+             *     - `UNAVAILABLE`: Service unavailable
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAVAILABLE";
+                    };
+                };
             };
         };
     };
@@ -2234,6 +2872,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PhaseAnswersResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
                 };
             };
         };
@@ -2268,6 +2951,130 @@ export interface operations {
                     "application/json": components["schemas"]["SavedAnswerResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `INVALID_ANSWERS`: Some answers are not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_ANSWERS";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CONSENT_REQUIRED`: Answers can be saved only after consent
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CONSENT_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `INSTRUMENT_NOT_IN_PHASE`: This instrument is not part of this phase
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INSTRUMENT_NOT_IN_PHASE";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `PHASE_NOT_OPEN`: This questionnaire is not open in the current step of the session
+             *     - `PHASE_SUBMITTED`: This phase has already been submitted and cannot change
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PHASE_NOT_OPEN" | "PHASE_SUBMITTED";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
         };
     };
     Participant_consent: {
@@ -2286,11 +3093,107 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `CONSENT_OUTDATED`: The consent text has changed; read the current version
+             *     - `CONSENT_ALREADY_ANSWERED`: Consent has already been answered
+             *     - `PARTICIPANT_LEFT`: You have left this study
+             *     - `SESSION_CLOSED`: This session has ended
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CONSENT_OUTDATED" | "CONSENT_ALREADY_ANSWERED" | "PARTICIPANT_LEFT" | "SESSION_CLOSED";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
             };
         };
     };
@@ -2310,11 +3213,108 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `INVALID_COVARIATES`: The covariate values are not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_COVARIATES";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `CONSENT_REQUIRED`: Consent is required first
+             *     - `COVARIATES_ALREADY_ANSWERED`: The questions have already been answered
+             *     - `PARTICIPANT_LEFT`: You have left this study
+             *     - `SESSION_CLOSED`: This session has ended
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "PARTICIPANT_LEFT" | "SESSION_CLOSED";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
             };
         };
     };
@@ -2330,12 +3330,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Still waiting or not, and the session status */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HeartbeatResponse"];
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
                 };
             };
         };
@@ -2352,11 +3383,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Recorded */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `NOT_ALLOCATED`: The session has not been allocated yet
+             *     - `PARTICIPANT_LEFT`: You have left this study
+             *     - `SESSION_CLOSED`: This session has ended
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_ALLOCATED" | "PARTICIPANT_LEFT" | "SESSION_CLOSED";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
+                };
             };
         };
     };
@@ -2373,12 +3452,118 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The participant and their token */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "participantId": "7d1e4c2a-9b0f-4a6e-8c3d-2f5b1a0e9d47",
+                     *       "token": "atp_q3V…"
+                     *     }
+                     */
                     "application/json": components["schemas"]["JoinResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `INVALID_JOIN`: Give exactly one of seatSecret, sessionCode or studyCode
+             *     - `UNKNOWN_LANGUAGE`: The study is not offered in that language
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_JOIN" | "UNKNOWN_LANGUAGE";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `JOIN_LINK_NOT_FOUND`: This join link or code does not exist
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "JOIN_LINK_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_RUNNING`: The study is not accepting participants
+             *     - `SESSION_FULL`: Every seat of this session is taken
+             *     - `SESSION_CLOSED`: This session has ended
+             *     - `SEAT_TAKEN`: This seat link has already been used
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_RUNNING" | "SESSION_FULL" | "SESSION_CLOSED" | "SEAT_TAKEN";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests (application/problem+json), `code` one of:
+             *     - `RATE_LIMITED`: Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows another try */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
                 };
             };
         };
@@ -2406,6 +3591,101 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `UNKNOWN_LANGUAGE`: The study is not offered in that language
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "UNKNOWN_LANGUAGE";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `LANGUAGE_LOCKED`: The language is fixed once consent has been answered
+             *     - `PARTICIPANT_LEFT`: You have left this study
+             *     - `SESSION_CLOSED`: This session has ended
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "LANGUAGE_LOCKED" | "PARTICIPANT_LEFT" | "SESSION_CLOSED";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
         };
     };
     Participant_leave: {
@@ -2420,11 +3700,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Left */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
+                };
             };
         };
     };
@@ -2457,6 +3768,151 @@ export interface operations {
                     "application/json": components["schemas"]["PhaseSubmittedResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `IDEMPOTENCY_KEY_REQUIRED`: Submitting a phase needs an Idempotency-Key header
+             *     - `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key must be 1 to 200 characters of A-Z, a-z, 0-9, _ - : .
+             *     - `INVALID_ANSWERS`: Some answers are not valid
+             *     - `UNKNOWN_INSTRUMENT`: The answers name an instrument that is not part of this phase
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_INVALID" | "INVALID_ANSWERS" | "UNKNOWN_INSTRUMENT";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CONSENT_REQUIRED`: Answers can be saved only after consent
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CONSENT_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `PHASE_NOT_OPEN`: This questionnaire is not open in the current step of the session
+             *     - `PHASE_SUBMITTED`: This phase has already been submitted and cannot change
+             *     - `SUBMISSION_IN_PROGRESS`: A submission of this phase is still being processed; retry shortly
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "SUBMISSION_IN_PROGRESS";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /**
+             * @description Cannot be processed (application/problem+json), `code` one of:
+             *     - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used with a different request body
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests (application/problem+json), `code` one of:
+             *     - `RATE_LIMITED`: Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows another try */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
         };
     };
     Participant_rejoin: {
@@ -2480,6 +3936,52 @@ export interface operations {
                     "application/json": components["schemas"]["JoinResponse"];
                 };
             };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `REJOIN_NOT_ALLOWED`: Rejoining is not possible for this session
+             *     - `STUDY_NOT_RUNNING`: The study is not accepting participants
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "REJOIN_NOT_ALLOWED" | "STUDY_NOT_RUNNING";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
+                };
+            };
         };
     };
     Participant_state: {
@@ -2494,12 +3996,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The participant's state */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipantStateResponse"];
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description Gone (application/problem+json), `code` one of:
+             *     - `PARTICIPANT_WITHDRAWN`: This participant withdrew from the study and their answers were deleted
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PARTICIPANT_WITHDRAWN";
+                    };
                 };
             };
         };
@@ -2530,6 +4063,36 @@ export interface operations {
                     "application/json": components["schemas"]["PowerResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
         };
     };
     Studies_list: {
@@ -2541,12 +4104,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Your studies and your role in each */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StudySummaryResponse"][];
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -2564,12 +4143,91 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new draft */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `UNKNOWN_TEMPLATE`: No such study template
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "UNKNOWN_TEMPLATE";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
                 };
             };
         };
@@ -2585,12 +4243,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The study */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -2610,12 +4314,121 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The study as saved */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `STUDY_LAUNCHED`: A launched study cannot be edited; amend its protocol instead
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_LAUNCHED";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
                 };
             };
         };
@@ -2631,12 +4444,73 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description `matches` is true when every check passed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `SEED_NOT_REVEALED`: The allocation seed is revealed only when the study closes
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "SEED_NOT_REVEALED";
+                    };
                 };
             };
         };
@@ -2656,12 +4530,122 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new protocol version */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProtocolResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `INVALID_DESIGN`: The study design is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_DESIGN";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `ILLEGAL_STATUS_CHANGE`: The study cannot move to that status from its current one
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ILLEGAL_STATUS_CHANGE";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
                 };
             };
         };
@@ -2686,6 +4670,82 @@ export interface operations {
                     "application/json": components["schemas"]["StudyResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `ILLEGAL_STATUS_CHANGE`: The study cannot move to that status from its current one
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ILLEGAL_STATUS_CHANGE";
+                    };
+                };
+            };
         };
     };
     Retention_dataProtection: {
@@ -2705,6 +4765,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DataProtectionResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -2727,6 +4832,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -2762,6 +4912,68 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `UNKNOWN_EXPORT_FILE`: No such export file
+             *     - `NO_PROTOCOL`: No frozen protocol matches: the study is not launched, or the protocol versions asked for do not exist
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "UNKNOWN_EXPORT_FILE" | "NO_PROTOCOL";
+                    };
+                };
+            };
         };
     };
     Flow_flow: {
@@ -2791,6 +5003,51 @@ export interface operations {
                     "application/json": components["schemas"]["FlowResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
         };
     };
     Studies_launch: {
@@ -2804,12 +5061,90 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The launched study */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `INVALID_DESIGN`: The study design is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "INVALID_DESIGN";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `ILLEGAL_STATUS_CHANGE`: The study cannot move to that status from its current one
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ILLEGAL_STATUS_CHANGE";
+                    };
                 };
             };
         };
@@ -2829,11 +5164,105 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done (or no account has this email) */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
             };
         };
     };
@@ -2860,6 +5289,100 @@ export interface operations {
                     "application/json": components["schemas"]["OriginalEffectResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `INVALID_DESIGN`: The study design is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_DESIGN";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
         };
     };
     Studies_pause: {
@@ -2873,12 +5396,89 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The paused study */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `ILLEGAL_STATUS_CHANGE`: The study cannot move to that status from its current one
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ILLEGAL_STATUS_CHANGE";
+                    };
                 };
             };
         };
@@ -2894,12 +5494,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Protocol versions, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProtocolResponse"][];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -2921,6 +5567,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReplicationResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -2953,6 +5644,51 @@ export interface operations {
                     "application/json": components["schemas"]["StudyResultsResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
         };
     };
     Studies_resume: {
@@ -2966,12 +5702,89 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The running study */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `ILLEGAL_STATUS_CHANGE`: The study cannot move to that status from its current one
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ILLEGAL_STATUS_CHANGE";
+                    };
                 };
             };
         };
@@ -2987,12 +5800,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The sessions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionSummaryResponse"][];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -3017,6 +5876,82 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedSessionResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_RUNNING`: The study is not accepting participants
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_RUNNING";
+                    };
+                };
+            };
         };
     };
     Sessions_get: {
@@ -3031,12 +5966,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The session */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SESSION_NOT_FOUND`: Session not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -3057,12 +6039,122 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The abandoned session */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SESSION_NOT_FOUND`: Session not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `ILLEGAL_TRANSITION`: The session cannot move to that status from its current one
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ILLEGAL_TRANSITION";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
                 };
             };
         };
@@ -3092,6 +6184,115 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetailResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SESSION_NOT_FOUND`: Session not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `NOT_ALLOCATED`: The session has not been allocated yet
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_ALLOCATED";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
         };
     };
     Sessions_endConversation: {
@@ -3106,13 +6307,90 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Releases the post-survey to every seat now */
+            /** @description The session, now in its post-survey */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SESSION_NOT_FOUND`: Session not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `ILLEGAL_TRANSITION`: The session cannot move to that status from its current one
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ILLEGAL_TRANSITION";
+                    };
                 };
             };
         };
@@ -3133,12 +6411,123 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The session, allocated if this completed its stratum */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `INVALID_COVARIATES`: The covariate values are not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_COVARIATES";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SESSION_NOT_FOUND`: Session not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `OBSERVED_COVARIATE_LOCKED`: A stratification covariate cannot change after allocation
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "OBSERVED_COVARIATE_LOCKED";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
                 };
             };
         };
@@ -3164,6 +6553,85 @@ export interface operations {
                     "application/json": components["schemas"]["SeatLinkResponse"];
                 };
             };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SESSION_NOT_FOUND`: Session not found
+             *     - `SEAT_NOT_FOUND`: The session has no such seat
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "SESSION_NOT_FOUND" | "SEAT_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `SESSION_CLOSED`: This session has ended
+             *     - `SEAT_TAKEN`: This seat link has already been used
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "SESSION_CLOSED" | "SEAT_TAKEN";
+                    };
+                };
+            };
         };
     };
     Sessions_startConversation: {
@@ -3178,13 +6646,90 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The lab console starts the shared timer (the phones show none); 409 unless the session waits in its conversation step */
+            /** @description The session, timer running */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SESSION_NOT_FOUND`: Session not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `ILLEGAL_TRANSITION`: The session cannot move to that status from its current one
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ILLEGAL_TRANSITION";
+                    };
                 };
             };
         };
@@ -3204,12 +6749,125 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Withdrawn, with how many responses were deleted */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SeatWithdrawalResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SEAT_NOT_FOUND`: No participant sat in that seat of that session
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "SEAT_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `SESSION_IN_PROGRESS`: The session is still running: end it before recording a withdrawal
+             *     - `NEVER_CONSENTED`: This participant never consented, so there is nothing to withdraw
+             *     - `ALREADY_WITHDRAWN`: This participant has already withdrawn
+             *     - `WITHDRAWAL_DEADLINE_PASSED`: The period for withdrawing from this study has ended
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "SESSION_IN_PROGRESS" | "NEVER_CONSENTED" | "ALREADY_WITHDRAWN" | "WITHDRAWAL_DEADLINE_PASSED";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
                 };
             };
         };
@@ -3223,12 +6881,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The templates */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateResponse"][];
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -3242,12 +6916,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description All accounts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"][];
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `ADMIN_REQUIRED`: Only an administrator may do this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ADMIN_REQUIRED";
+                    };
                 };
             };
         };
@@ -3265,12 +6970,107 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new account */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `WEAK_PASSWORD`: The password does not meet the password rules
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "WEAK_PASSWORD";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ADMIN_REQUIRED`: Only an administrator may do this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ADMIN_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `EMAIL_TAKEN`: An account with this email exists
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "EMAIL_TAKEN";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
                 };
             };
         };
@@ -3288,12 +7088,93 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Received (the same for a right and a wrong code) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WithdrawalReceipt"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `WITHDRAWAL_CODE_MALFORMED`: This is not a withdrawal code: check it for typos
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "WITHDRAWAL_CODE_MALFORMED";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `WITHDRAWAL_DEADLINE_PASSED`: The period for withdrawing from this study has ended
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "WITHDRAWAL_DEADLINE_PASSED";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests (application/problem+json), `code` one of:
+             *     - `RATE_LIMITED`: Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows another try */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
                 };
             };
         };
