@@ -19,7 +19,7 @@ export interface Codebook {
 
 export const NOTES = [
   'Missing values: an empty cell is missing; no other code means missing. A text cell can never be empty and present.',
-  'Text cells that begin with = + - @ TAB CR LF or an apostrophe carry one extra leading apostrophe (CSV formula injection guard); load.R and load.py remove it. Numeric columns are never altered.',
+  'Text cells that begin with = + - @ TAB CR LF or an apostrophe carry one extra leading apostrophe (CSV formula injection guard); load.R, load.py and load.sps remove it. Numeric columns are never altered.',
   'Participants and sessions are pseudonyms: HMAC-SHA-256 of the internal id under the server\'s PSEUDONYM_SECRET, stable across exports. No direct identifiers unless an owner asked for external ids (columns external_*).',
   'Only submitted responses are exported; answers saved while a survey was still in progress are not.',
   'Rows are participants seated in allocated sessions. A participant who withdrew consent keeps their row in wide.csv and pairwise.csv (participant_status = withdrawn) with every answer, score and covariate they reported empty, because their answers were deleted; they have no rows in long.csv or scores.csv. Their session is flagged session_withdrawn_member, their partner\'s data stays: decide per analysis whether to keep such dyads. Pseudonyms are stable, so a withdrawn pseudonym tells you which rows to delete from files exported before the withdrawal.',

@@ -26,6 +26,21 @@ function valueLabels(entries: readonly CodebookEntry[]): string {
   return `VALUE LABELS\n${lines.join('\n /')}.\n`;
 }
 
+/**
+ * The formula guard, as load.R and load.py undo it: a text cell that began with = + - @ ' TAB CR
+ * or LF carries one extra leading apostrophe, which is dropped. STRING(n, PIB1) is the one-byte
+ * character n, since SPSS string literals cannot spell TAB, CR or LF.
+ */
+function unescapeGuard(entries: readonly CodebookEntry[]): string {
+  const texts = entries.filter((e) => e.type === 'text' || e.type === 'category');
+  if (texts.length === 0) return '';
+  return `DO REPEAT v =
+${texts.map((e) => `  ${e.name}`).join('\n')}.
+  IF (SUBSTR(v, 1, 1) = "'" AND INDEX(CONCAT("=+-@'", STRING(9, PIB1), STRING(13, PIB1), STRING(10, PIB1)), SUBSTR(v, 2, 1)) > 0) v = SUBSTR(v, 2).
+END REPEAT.
+`;
+}
+
 function oneFile(file: string, fileName: string, entries: readonly CodebookEntry[]): string {
   const dataset = file.replace(/\.csv$/, '');
   return `* ${file}: ${fileName}.
@@ -33,22 +48,27 @@ GET DATA /TYPE=TXT /FILE=${s(fileName)} /ENCODING='UTF8'
   /ARRANGEMENT=DELIMITED /DELCASE=LINE /FIRSTCASE=2 /DELIMITERS="," /QUALIFIER='"'
   /VARIABLES=
 ${entries.map((e) => `  ${e.name} ${format(e)}`).join('\n')}.
-DATASET NAME ${dataset}.
 VARIABLE LABELS
 ${entries.map((e) => `  ${e.name} ${s(e.label)}`).join('\n /')}.
-${valueLabels(entries)}EXECUTE.
+${unescapeGuard(entries)}${valueLabels(entries)}EXECUTE.
+DATASET COPY ${dataset}.
 `;
 }
 
 /**
  * SPSS syntax: one dataset per file with variable and value labels. Datetimes stay ISO 8601
- * strings (SPSS has no UTC "Z" input format); free text is read as A4096. SPSS reads a quoted
+ * strings (SPSS has no UTC "Z" input format); free text is read as A4096, and text cells lose the
+ * formula guard's apostrophe as in the R and pandas loaders. SPSS reads a quoted
  * line break as the end of a case, so free text holding line breaks is better read in R or Python.
  */
 export function loaderSpss(codebook: Codebook): string {
   const files = [...new Set(codebook.entries.map((e) => e.file))];
   const body = files.map((file) => oneFile(file, codebook.fileNames[file] ?? file, codebook.entries.filter((e) => e.file === file)));
+  // Each file is read into the active dataset and kept as a named copy: GET DATA replaces even a
+  // named active dataset in PSPP, so naming it (DATASET NAME) would keep only the last file.
   return `* Attune export loader, generated from the export's codebook (${codebook.exportedAt}).
 * Empty cell = system-missing. Run from the folder holding the files: CD 'folder'.
-${body.join('\n')}`;
+${body.join('\n')}
+DATASET ACTIVATE ${files[0]?.replace(/\.csv$/, '') ?? 'wide'}.
+`;
 }
