@@ -1,6 +1,6 @@
 // P3: long.csv export of 100k and 1M item rows through the API, against `COPY (the same
 // SELECT) TO STDOUT WITH CSV` run in this process over one pg connection in the same run.
-// Goal: throughput ≥ 0.8× COPY; API RSS growth ≤ 64 MB and flat from 100k to 1M rows.
+// Goal: throughput ≥ 0.8× COPY; API RSS growth ≤ 64 MB and flat from 100k to 1M rows; first byte ≤ 500 ms.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,7 +54,7 @@ const SEED = `
   SELECT $1::uuid, p.session_id, p.id, i.phase, i.id, i.version, 1, md5('consent'), i.answers, i.scores, now()
     FROM p CROSS JOIN jsonb_to_recordset($4::jsonb) AS i(phase text, id text, version int, answers jsonb, scores jsonb)`;
 
-async function seedStudy(call, db, rows) {
+export async function seedStudy(call, db, rows) {
   const study = await launchedStudy(call, 'phone_topic');
   const [protocolRow] = (await db.query('SELECT version, hash, canonical_json FROM protocol WHERE study_id = $1', [study.id])).rows;
   const protocol = parseProtocol(protocolRow.version, protocolRow.hash, protocolRow.canonical_json);
@@ -109,16 +109,20 @@ async function exportRun(apiUrl, apiPid, token, studyId) {
   if (!res.ok) throw new Error(`export: ${res.status}`);
   let bytes = 0;
   let first = null;
+  let firstRow = null;
   let newlines = 0;
   for await (const chunk of res.body) {
     first ??= process.hrtime.bigint();
     bytes += chunk.length;
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines += 1;
+    // The header is written before the query runs; the first data row tells when PostgreSQL's rows begin.
+    if (newlines >= 2) firstRow ??= process.hrtime.bigint();
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   clearInterval(sampler);
   peak = Math.max(peak, rssKb(apiPid));
-  return { ms: Math.round(ms), bytes, lines: newlines, firstByteMs: Math.round(Number(first - started) / 1e6), rssBeforeMb: Math.round(before / 1024), rssGrowthMb: Math.round(((peak - before) / 1024) * 10) / 10 };
+  const since = (t) => Math.round(Number(t - started) / 1e6);
+  return { ms: Math.round(ms), bytes, lines: newlines, firstByteMs: since(first), firstRowMs: since(firstRow), rssBeforeMb: Math.round(before / 1024), rssGrowthMb: Math.round(((peak - before) / 1024) * 10) / 10 };
 }
 
 function apiPid(apiUrl) {
@@ -150,9 +154,9 @@ export async function run() {
     const runs = [];
     for (const rows of SIZES) runs.push(await measure(platform, db, call, token, rows));
     const [small, large] = runs;
-    const met = runs.every((r) => r.throughputRatio >= 0.8 && r.export.rssGrowthMb <= 64) && large.export.rssGrowthMb <= small.export.rssGrowthMb + 16;
+    const met = runs.every((r) => r.throughputRatio >= 0.8 && r.export.rssGrowthMb <= 64 && r.export.firstByteMs <= 500) && large.export.rssGrowthMb <= small.export.rssGrowthMb + 16;
     writeResult('export', { sizes: runs, goal: { throughputRatio: 0.8, rssGrowthMb: 64, firstByteMs: 500 }, met },
-      runs.map((r) => `${r.rows} rows: ${r.export.rowsPerSecond} rows/s vs COPY ${r.copy.rowsPerSecond} = ${r.throughputRatio}×, RSS +${r.export.rssGrowthMb} MB, first byte ${r.export.firstByteMs} ms`).join('; ') + ' (goal ≥ 0.8×, ≤ 64 MB flat)', platform);
+      runs.map((r) => `${r.rows} rows: ${r.export.rowsPerSecond} rows/s vs COPY ${r.copy.rowsPerSecond} = ${r.throughputRatio}×, RSS +${r.export.rssGrowthMb} MB, first byte ${r.export.firstByteMs} ms (first row ${r.export.firstRowMs} ms)`).join('; ') + ' (goal ≥ 0.8×, ≤ 64 MB flat, first byte ≤ 500 ms)', platform);
   } finally {
     await db.end();
     await platform.stop();
