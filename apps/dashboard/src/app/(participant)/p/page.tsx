@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { ParticipantApp } from '@/components/participant/participant-app';
 import { PARTICIPANT_KEY } from '@/lib/participant/participant-store';
 import { loadServerView } from '@/lib/participant/server-view';
@@ -19,13 +20,13 @@ const STORED_CHECK = `try{if(localStorage.getItem(${JSON.stringify(PARTICIPANT_K
  * when the API cannot say), the server renders a shell and the phone's own record takes over.
  */
 export default async function ParticipantPage() {
-  const view = await loadServerView();
+  const [view, nonce] = await Promise.all([loadServerView(), headers().then((h) => h.get('x-nonce') ?? undefined)]);
   return (
     <main id="main" className="participant">
       {view ? <ParticipantApp entry={null} view={view} /> : (
         /* The inline check adds data-stored to this element before React hydrates it. */
         <div className="p-boot" suppressHydrationWarning>
-          <script dangerouslySetInnerHTML={{ __html: STORED_CHECK }} />
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: STORED_CHECK }} />
           <ParticipantApp entry={null} />
         </div>
       )}
