@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiDoc, PARAMS } from '../openapi/api-doc';
+import { ApiDoc } from '../openapi/api-doc';
 import { EnrolmentResponse } from './enrolment.dto';
 import { EnrolmentService } from './enrolment.service';
 
@@ -13,7 +13,7 @@ export class EnrolmentController {
   constructor(private readonly enrolments: EnrolmentService) {}
 
   @Get()
-  @ApiDoc({ summary: 'Get enrolment against the targets', who: 'analyst', description: 'Allocated sessions and participants per condition × stratum against the study\'s target, to see where recruitment stands.', problems: [PARAMS] })
+  @ApiDoc({ summary: 'Get enrolment against the targets', who: 'analyst', description: 'Allocated sessions and participants per condition × stratum against the study\'s target, to see where recruitment stands.' })
   @ApiOkResponse({ type: EnrolmentResponse, description: 'Allocated sessions and participants per condition × stratum against the target' })
   async enrolment(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<EnrolmentResponse> {
     return EnrolmentResponse.of(await this.enrolments.enrolment(principal, studyId));

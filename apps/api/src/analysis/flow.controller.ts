@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiDoc, PARAMS } from '../openapi/api-doc';
+import { ApiDoc } from '../openapi/api-doc';
 import { FlowQuery, FlowResponse } from './flow.dto';
 import { FlowService } from './flow.service';
 
@@ -13,7 +13,7 @@ export class FlowController {
   constructor(private readonly flows: FlowService) {}
 
   @Get()
-  @ApiDoc({ summary: 'Get the CONSORT participant flow', who: 'analyst', description: 'Joined, allocated per condition, each step reached, dropouts, exclusions and analysed, for the CONSORT diagram. The query filters by protocol version.', problems: [PARAMS] })
+  @ApiDoc({ summary: 'Get the CONSORT participant flow', who: 'analyst', description: 'Joined, allocated per condition, each step reached, dropouts, exclusions and analysed, for the CONSORT diagram. The query filters by protocol version.' })
   @ApiOkResponse({ type: FlowResponse, description: 'CONSORT participant flow: joined, allocated per condition, each step reached, dropouts, exclusions, analysed' })
   async flow(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Query() query: FlowQuery): Promise<FlowResponse> {
     return FlowResponse.of(await this.flows.flow(principal, studyId, FlowQuery.filter(query)));

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiDoc, JSON_BODY, PARAMS, problems } from '../openapi/api-doc';
+import { ApiDoc, problems } from '../openapi/api-doc';
 import { StudyError } from '../studies/studies.errors';
 import { powerAnswer } from './power';
 import { PowerQuery, PowerResponse } from './power.dto';
@@ -27,7 +27,6 @@ export class ResultsController {
     summary: 'Get results on session-level scores',
     who: 'analyst',
     description: 'Per scale and phase (pre, post, change): descriptives per condition and factor level, the factorial model with type III tests, Hedges\' g per two-level factor, ICC(1), the ANCOVA of post on pre, and check pass rates. The session (dyad) is the unit of analysis. The query filters like the exports do (protocol versions, complete sessions only).',
-    problems: [PARAMS],
   })
   @ApiOkResponse({ type: StudyResultsResponse })
   async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Query() query: ResultsQuery): Promise<StudyResultsResponse> {
@@ -40,7 +39,7 @@ export class ResultsController {
     who: 'owner',
     changes: true,
     description: 'The effect of the study being replicated, with its provenance (citation, DOI, page or table, who verified it and when). It must name a two-level factor and a scale of this study, and the statistic\'s inputs (400 `INVALID_DESIGN` naming the field otherwise). Recording again replaces it. Audited.',
-    problems: [JSON_BODY, problems(StudyError, 'INVALID_DESIGN')],
+    problems: [problems(StudyError, 'INVALID_DESIGN')],
   })
   @ApiOkResponse({ type: OriginalEffectResponse })
   async record(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: OriginalEffectRequest): Promise<OriginalEffectResponse> {
@@ -52,7 +51,6 @@ export class ResultsController {
     summary: 'Compare the replication with the original',
     who: 'analyst',
     description: 'The replication\'s g with its CI, d33 and the small-telescopes test, and the LeBel et al. (2019) label — or says plainly that no (verified) original effect is recorded.',
-    problems: [PARAMS],
   })
   @ApiOkResponse({ type: ReplicationResponse })
   async replication(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<ReplicationResponse> {
@@ -64,7 +62,6 @@ export class ResultsController {
     summary: 'Compute the sample size for a session-randomised design',
     who: 'signed-in',
     description: 'Dyads per condition for a two-sided t test on session scores (as pwr::pwr.t.test), the individual-level equivalent with the design effect 1 + (m − 1)·ICC, and a power curve. Pure computation: no study needed.',
-    problems: [PARAMS],
   })
   @ApiOkResponse({ type: PowerResponse })
   power(@Query() query: PowerQuery): PowerResponse {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiDoc, JSON_BODY, PARAMS, problems } from '../openapi/api-doc';
+import { ApiDoc, problems } from '../openapi/api-doc';
 import { AccessTokensService } from './access-tokens.service';
 import { CurrentPrincipal } from './auth.decorators';
 import { AuthError } from './auth.errors';
@@ -19,7 +19,6 @@ export class AccessTokensController {
     changes: true,
     description: 'For scripts (R, Python, curl): send it as `Authorization: Bearer att_…` instead of the session cookie; no CSRF header is needed. '
       + 'It acts with your account and your study roles. The token is shown only in this response; the API keeps its hash. Omit `expiresInDays` for a token that does not expire.',
-    problems: [JSON_BODY],
   })
   @ApiCreatedResponse({
     type: IssuedAccessTokenResponse,
@@ -40,7 +39,7 @@ export class AccessTokensController {
 
   @Delete(':tokenId')
   @HttpCode(204)
-  @ApiDoc({ summary: 'Revoke an access token', who: 'signed-in', changes: true, description: 'The token stops working at once. Only your own tokens: another user\'s token id gets 404.', problems: [PARAMS, problems(AuthError, 'TOKEN_NOT_FOUND')] })
+  @ApiDoc({ summary: 'Revoke an access token', who: 'signed-in', changes: true, description: 'The token stops working at once. Only your own tokens: another user\'s token id gets 404.', problems: [problems(AuthError, 'TOKEN_NOT_FOUND')] })
   @ApiNoContentResponse({ description: 'Revoked' })
   revoke(@CurrentPrincipal() principal: Principal, @Param('tokenId', ParseUUIDPipe) tokenId: string): Promise<void> {
     return this.tokens.revoke(principal, tokenId);

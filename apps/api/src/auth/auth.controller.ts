@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { ApiDoc, JSON_BODY, problems, RATE_LIMIT } from '../openapi/api-doc';
+import { ApiDoc, problems, RATE_LIMIT } from '../openapi/api-doc';
 import { CurrentPrincipal, Public } from './auth.decorators';
 import { LoginRequest, LoginResponse, UserResponse } from './auth.dto';
 import { AuthError } from './auth.errors';
@@ -21,10 +21,11 @@ export class AuthController {
   @ApiDoc({
     summary: 'Sign in with email and password',
     who: 'public',
+    changes: true,
     description: 'Opens a browser session: sets the httpOnly session cookie and the CSRF cookie, and returns the CSRF token that every later POST, PUT or DELETE sends as `X-CSRF-Token`. '
       + 'Scripts should rather use a personal access token (POST /api/auth/tokens) as `Authorization: Bearer att_…`, which needs no CSRF header. '
       + 'An unknown email and a wrong password get the same 401. Failures are counted per account and address, and attempts per address: too many answer 429 with Retry-After.',
-    problems: [JSON_BODY, RATE_LIMIT, problems(AuthError, 'INVALID_CREDENTIALS')],
+    problems: [RATE_LIMIT, problems(AuthError, 'INVALID_CREDENTIALS')],
   })
   @ApiOkResponse({ type: LoginResponse, description: 'Sets the httpOnly session cookie and the CSRF cookie' })
   async login(@Body() body: LoginRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {

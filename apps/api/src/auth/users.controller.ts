@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiDoc, JSON_BODY, problems } from '../openapi/api-doc';
+import { ApiDoc, problems } from '../openapi/api-doc';
 import { AccountsService } from './accounts.service';
 import { AdminOnly, CurrentPrincipal } from './auth.decorators';
 import { AuthError } from './auth.errors';
@@ -19,7 +19,7 @@ export class UsersController {
     who: 'admin',
     changes: true,
     description: 'The password must follow the password rules (12 to 1024 characters, not the email address, not a placeholder, not one character repeated): otherwise 400 `WEAK_PASSWORD` naming the rule. Audited. The new user sees a study once its owner adds them as a member.',
-    problems: [JSON_BODY, problems(AuthError, 'WEAK_PASSWORD', 'EMAIL_TAKEN')],
+    problems: [problems(AuthError, 'WEAK_PASSWORD', 'EMAIL_TAKEN')],
   })
   @ApiCreatedResponse({ type: UserResponse, description: 'The new account' })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserRequest): Promise<UserResponse> {

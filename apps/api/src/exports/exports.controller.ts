@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@n
 import { ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiDoc, PARAMS, problems } from '../openapi/api-doc';
+import { ApiDoc, problems } from '../openapi/api-doc';
 import { StudyError } from '../studies/studies.errors';
 import { EXPORT_FILES } from './export-model';
 import { ExportQuery } from './exports.dto';
@@ -25,7 +25,7 @@ export class ExportsController {
     who: 'analyst',
     description: 'wide, long, scores and pairwise CSV (RFC 4180, UTF-8, header row, empty = missing), the codebook (CSV, JSON), R / pandas / SPSS loaders, or all of them with protocol.json and README.txt in bundle.zip. Streamed from PostgreSQL; audited. The file name says study, file, protocol version and hash, and date. '
       + 'From a script: `curl -H \'Authorization: Bearer att_…\' -OJ …/exports/wide.csv`. `externalIds=true` (identified export) is for owners only: 403 `ROLE_REQUIRED` for others. A study without a frozen protocol, or protocol versions that do not exist, is 404 `NO_PROTOCOL`.',
-    problems: [PARAMS, problems(StudyError, 'ROLE_REQUIRED'), problems(ExportError, 'UNKNOWN_EXPORT_FILE', 'NO_PROTOCOL')],
+    problems: [problems(StudyError, 'ROLE_REQUIRED'), problems(ExportError, 'UNKNOWN_EXPORT_FILE', 'NO_PROTOCOL')],
   })
   @ApiParam({ name: 'file', enum: EXPORT_FILES })
   @ApiProduces('text/csv', 'application/json', 'text/plain', 'application/zip')

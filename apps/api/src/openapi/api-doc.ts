@@ -30,10 +30,11 @@ export function problems<C extends ErrorClass>(errors: C, ...codes: ReadonlyArra
   });
 }
 
-/** A JSON body: the validation pipe's 400, and what body-parser refuses before the route runs. */
-export const JSON_BODY = problems(CommonErrors, 'VALIDATION_FAILED', 'MALFORMED_JSON', 'MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
-/** Path or query parameters checked by pipes or DTOs (UUIDs, enums, unknown query fields). */
-export const PARAMS = problems(CommonErrors, 'VALIDATION_FAILED');
+// The input guard checks every request's path, query and body (NUL, lone surrogates, prototype
+// keys, depth) before any pipe or DTO does: every route can answer this 400.
+const INPUT = problems(CommonErrors, 'VALIDATION_FAILED');
+// body-parser reads a body sent with any POST, PUT or DELETE, before the route runs, even one the route ignores.
+const BODY = problems(CommonErrors, 'MALFORMED_JSON', 'MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
 /** A per-address or per-participant budget; the 429 carries Retry-After. */
 export const RATE_LIMIT = problems(CommonErrors, 'RATE_LIMITED');
 
@@ -60,9 +61,11 @@ const ROLE_PROBLEMS: Record<Exclude<Caller, 'public' | 'participant'>, ProblemCo
   owner: problems(StudyError, 'STUDY_NOT_FOUND', 'ROLE_REQUIRED'),
 };
 
+const PARTICIPANT = problems(ParticipantAuthError, 'PARTICIPANT_TOKEN_INVALID', 'PARTICIPANT_WITHDRAWN');
+
 function callerProblems(who: Caller, changes: boolean): ProblemCode[] {
   if (who === 'public') return [];
-  if (who === 'participant') return problems(ParticipantAuthError, 'PARTICIPANT_TOKEN_INVALID', 'PARTICIPANT_WITHDRAWN');
+  if (who === 'participant') return PARTICIPANT;
   // Bearer tokens are not ambient credentials; only cookie sessions need the CSRF header, on changes.
   return [...SIGNED_IN, ...(changes ? CSRF : []), ...ROLE_PROBLEMS[who]];
 }
@@ -125,9 +128,9 @@ export interface OperationDoc {
   readonly who: Caller;
   /** What it does and its notable rules; the "Who" line is prepended. */
   readonly description: string;
-  /** State-changing (POST, PUT, DELETE): cookie sessions must send the CSRF header. */
+  /** POST, PUT or DELETE: a body is parsed, and cookie sessions must send the CSRF header. */
   readonly changes?: boolean;
-  /** The route's own problems beyond who may call it: JSON_BODY, PARAMS, problems(FeatureError, …). */
+  /** The route's own problems beyond its caller's and its input's: RATE_LIMIT, problems(FeatureError, …). */
   readonly problems?: ReadonlyArray<readonly ProblemCode[]>;
 }
 
@@ -136,7 +139,8 @@ export interface OperationDoc {
  * security schemes, and every problem response with the enum of codes it can carry.
  */
 export function ApiDoc(doc: OperationDoc): MethodDecorator {
-  const codes = [...callerProblems(doc.who, doc.changes ?? false), ...(doc.problems ?? []).flat()];
+  const changes = doc.changes ?? false;
+  const codes = [...INPUT, ...(changes ? BODY : []), ...callerProblems(doc.who, changes), ...(doc.problems ?? []).flat()];
   const signedIn = doc.who !== 'public' && doc.who !== 'participant';
   return applyDecorators(
     ApiOperation({ summary: doc.summary, description: `**Who:** ${WHO[doc.who]}\n\n${doc.description}` }),
@@ -146,5 +150,5 @@ export function ApiDoc(doc: OperationDoc): MethodDecorator {
   );
 }
 
-/** Problems no route documents itself because every route can give them (see the document's description). */
-export const ANY_ROUTE = problems(CommonErrors, 'MALFORMED_URL', 'INVALID_CLIENT_ADDRESS', 'INTERNAL');
+/** Problems no operation lists because any request can get them (see the document's description). */
+export const ANY_ROUTE = problems(CommonErrors, 'MALFORMED_URL', 'INVALID_CLIENT_ADDRESS', 'NOT_FOUND', 'INTERNAL');

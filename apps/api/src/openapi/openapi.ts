@@ -23,7 +23,7 @@ const DESCRIPTION = `Run and replicate conversation-quality experiments.
 Per study: **owner** > **researcher** > **analyst**. Owners edit, launch, amend and manage members; researchers run sessions; analysts read results, flow and exports. A non-member gets 404 for the study, as if it did not exist. Administrators manage accounts (/api/users) and act as owners of every study. Each operation starts with who may call it.
 
 ## Problems
-Every error is \`application/problem+json\` (schema \`Problem\`): switch on \`code\`, never on \`title\` or \`detail\`. Each error response lists the codes it can carry, with an example of each. 400 \`VALIDATION_FAILED\` names every invalid field in \`errors\` (\`path\`, \`code\`, \`message\`); unknown fields in a body or query are refused (\`UNKNOWN_FIELD\`). 429 comes with \`Retry-After\` in seconds. Every response carries \`X-Request-Id\`, repeated in a problem as \`requestId\`: quote it when reporting one. Any route may also answer ${ANY_ROUTE_LIST}.
+Every error is \`application/problem+json\` (schema \`Problem\`): switch on \`code\`, never on \`title\` or \`detail\`. Each error response lists the codes it can carry, with an example of each. 400 \`VALIDATION_FAILED\` names every invalid field in \`errors\` (\`path\`, \`code\`, \`message\`); unknown fields in a body or query are refused (\`UNKNOWN_FIELD\`). 429 comes with \`Retry-After\` in seconds. Every response carries \`X-Request-Id\`, repeated in a problem as \`requestId\`: quote it when reporting one. Any request may also get ${ANY_ROUTE_LIST}; a 500 is logged with its request id.
 
 Responses are never cached (\`Cache-Control: no-store\`).`;
 

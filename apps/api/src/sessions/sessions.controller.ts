@@ -2,14 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Po
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiDoc, JSON_BODY, PARAMS, problems } from '../openapi/api-doc';
+import { ApiDoc, problems } from '../openapi/api-doc';
 import { ResearcherSessionsService } from './researcher-sessions.service';
 import { SessionControlService } from './session-control.service';
 import { SessionError } from './sessions.errors';
 import { CreatedSessionResponse, ObservedCovariatesRequest, ReasonRequest, SeatLinkResponse, SessionDetailResponse, SessionSummaryResponse } from './sessions.dto';
 
 const NOT_FOUND = problems(SessionError, 'SESSION_NOT_FOUND');
-const TRANSITION = [PARAMS, problems(SessionError, 'SESSION_NOT_FOUND', 'ILLEGAL_TRANSITION')];
+const TRANSITION = [problems(SessionError, 'SESSION_NOT_FOUND', 'ILLEGAL_TRANSITION')];
 
 /** Researcher routes. Another study's researcher gets 404 (StudyAccess); a session of another study, 404 too. */
 @ApiTags('sessions')
@@ -23,7 +23,7 @@ export class SessionsController {
     who: 'researcher',
     changes: true,
     description: 'A session with one single-use join link per seat (hand one to each participant, e.g. as a QR code) and a session code to type in. The links are shown only in this response; a lost one can be reissued. The session is allocated once every seat has consented and answered its questions. The study must be launched (not paused or closed).',
-    problems: [PARAMS, problems(SessionError, 'STUDY_NOT_RUNNING')],
+    problems: [problems(SessionError, 'STUDY_NOT_RUNNING')],
   })
   @ApiCreatedResponse({ type: CreatedSessionResponse, description: 'A lab session; the seat join paths are shown only in this response' })
   async create(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<CreatedSessionResponse> {
@@ -31,7 +31,7 @@ export class SessionsController {
   }
 
   @Get()
-  @ApiDoc({ summary: 'List a study\'s sessions', who: 'analyst', description: 'Every session with its status, seats taken, condition (once allocated) and timestamps. Timed-out conversations are moved on first, so the statuses are current.', problems: [PARAMS] })
+  @ApiDoc({ summary: 'List a study\'s sessions', who: 'analyst', description: 'Every session with its status, seats taken, condition (once allocated) and timestamps. Timed-out conversations are moved on first, so the statuses are current.' })
   @ApiOkResponse({ type: [SessionSummaryResponse], description: 'The sessions' })
   async list(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<SessionSummaryResponse[]> {
     return (await this.sessions.list(principal, studyId)).map(SessionSummaryResponse.of);
@@ -43,7 +43,7 @@ export class SessionsController {
     who: 'researcher',
     changes: true,
     description: 'A seat link lets one person in, once. While the session forms and nobody holds the seat, this makes a new link (shown only in this response) and the old one stops working.',
-    problems: [PARAMS, problems(SessionError, 'SESSION_NOT_FOUND', 'SEAT_NOT_FOUND', 'SESSION_CLOSED', 'SEAT_TAKEN')],
+    problems: [problems(SessionError, 'SESSION_NOT_FOUND', 'SEAT_NOT_FOUND', 'SESSION_CLOSED', 'SEAT_TAKEN')],
   })
   @ApiCreatedResponse({ type: SeatLinkResponse })
   async reissueSeatLink(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string,
@@ -52,7 +52,7 @@ export class SessionsController {
   }
 
   @Get(':sessionId')
-  @ApiDoc({ summary: 'Get a session', who: 'analyst', description: 'Status, condition, seats with their members\' progress, observed covariates, timer and dropout or abandon reasons: what the lab console shows. A session of another study is 404.', problems: [PARAMS, NOT_FOUND] })
+  @ApiDoc({ summary: 'Get a session', who: 'analyst', description: 'Status, condition, seats with their members\' progress, observed covariates, timer and dropout or abandon reasons: what the lab console shows. A session of another study is 404.', problems: [NOT_FOUND] })
   @ApiOkResponse({ type: SessionDetailResponse, description: 'The session' })
   async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<SessionDetailResponse> {
     return SessionDetailResponse.detail(await this.sessions.get(principal, studyId, sessionId));
@@ -81,7 +81,7 @@ export class SessionsController {
     who: 'researcher',
     changes: true,
     description: 'Records why a member dropped out after allocation and flags the session incomplete; it keeps its condition and is analysed as randomised. Before allocation there is nothing to record (409 `NOT_ALLOCATED`): a participant who leaves simply frees the seat. The reason stays on the session, never in the audit log.',
-    problems: [JSON_BODY, problems(SessionError, 'SESSION_NOT_FOUND', 'NOT_ALLOCATED')],
+    problems: [problems(SessionError, 'SESSION_NOT_FOUND', 'NOT_ALLOCATED')],
   })
   @ApiOkResponse({ type: SessionDetailResponse, description: 'Records why a member dropped out after allocation; the session keeps its condition' })
   async dropout(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Body() body: ReasonRequest): Promise<SessionDetailResponse> {
@@ -95,7 +95,7 @@ export class SessionsController {
     who: 'researcher',
     changes: true,
     description: 'Ends the session from any status but complete, with the reason. An allocated session keeps its condition and is analysed as randomised. Audited.',
-    problems: [JSON_BODY, problems(SessionError, 'SESSION_NOT_FOUND', 'ILLEGAL_TRANSITION')],
+    problems: [problems(SessionError, 'SESSION_NOT_FOUND', 'ILLEGAL_TRANSITION')],
   })
   @ApiOkResponse({ type: SessionDetailResponse, description: 'The abandoned session' })
   async abandon(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Body() body: ReasonRequest): Promise<SessionDetailResponse> {
@@ -109,7 +109,7 @@ export class SessionsController {
     who: 'researcher',
     changes: true,
     description: 'Values the research assistant observes (e.g. a phone seen on the table), by covariate id; each must be one of the covariate\'s levels (400 `INVALID_COVARIATES` per field). Recording the last missing stratification covariate allocates the session. A stratification covariate cannot change after allocation (409 `OBSERVED_COVARIATE_LOCKED`). Audited.',
-    problems: [JSON_BODY, problems(SessionError, 'SESSION_NOT_FOUND', 'INVALID_COVARIATES', 'OBSERVED_COVARIATE_LOCKED')],
+    problems: [problems(SessionError, 'SESSION_NOT_FOUND', 'INVALID_COVARIATES', 'OBSERVED_COVARIATE_LOCKED')],
   })
   @ApiOkResponse({ type: SessionDetailResponse, description: 'The session, allocated if this completed its stratum' })
   async observed(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string, @Body() body: ObservedCovariatesRequest): Promise<SessionDetailResponse> {

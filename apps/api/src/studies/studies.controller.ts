@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { AccountsService } from '../auth/accounts.service';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiDoc, JSON_BODY, PARAMS, problems } from '../openapi/api-doc';
+import { ApiDoc, problems } from '../openapi/api-doc';
 import { StudiesService } from './studies.service';
 import { StudyError } from './studies.errors';
 import { toDesign } from './study-design.dto';
@@ -13,7 +13,7 @@ import {
   TemplateResponse, UpdateStudyRequest, VerificationResponse,
 } from './studies.dto';
 
-const STATUS_CHANGE = [PARAMS, problems(StudyError, 'ILLEGAL_STATUS_CHANGE')];
+const STATUS_CHANGE = [problems(StudyError, 'ILLEGAL_STATUS_CHANGE')];
 
 @ApiTags('studies')
 @Controller('studies')
@@ -40,7 +40,7 @@ export class StudiesController {
     who: 'signed-in',
     changes: true,
     description: 'You become its owner. The draft design comes from the template (default `phone_only`); edit it with PUT /api/studies/{studyId} and launch when it is complete.',
-    problems: [JSON_BODY, problems(StudyError, 'UNKNOWN_TEMPLATE')],
+    problems: [problems(StudyError, 'UNKNOWN_TEMPLATE')],
   })
   @ApiCreatedResponse({ type: StudyResponse, description: 'The new draft' })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateStudyRequest): Promise<StudyResponse> {
@@ -48,7 +48,7 @@ export class StudiesController {
   }
 
   @Get(':studyId')
-  @ApiDoc({ summary: 'Get a study', who: 'analyst', description: 'Its status, current design, protocol version, seed commitment and your role. Analysts do not receive the join code.', problems: [PARAMS] })
+  @ApiDoc({ summary: 'Get a study', who: 'analyst', description: 'Its status, current design, protocol version, seed commitment and your role. Analysts do not receive the join code.' })
   @ApiOkResponse({ type: StudyResponse, description: 'The study' })
   async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<StudyResponse> {
     return StudyResponse.full(await this.studies.get(principal, studyId));
@@ -61,7 +61,7 @@ export class StudiesController {
     changes: true,
     description: 'Replaces the title, description or design (each optional; the design as a whole). A draft may be incomplete: launch reports what is missing. '
       + 'After launch the design is frozen: 409 `STUDY_LAUNCHED` (audited); change it with an amendment instead.',
-    problems: [JSON_BODY, problems(StudyError, 'STUDY_LAUNCHED')],
+    problems: [problems(StudyError, 'STUDY_LAUNCHED')],
   })
   @ApiOkResponse({ type: StudyResponse, description: 'The study as saved' })
   async update(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: UpdateStudyRequest): Promise<StudyResponse> {
@@ -75,7 +75,7 @@ export class StudiesController {
     who: 'owner',
     changes: true,
     description: 'Validates the design (400 `INVALID_DESIGN` lists every problem in `errors`), freezes it as protocol version 1 with its SHA-256, and commits to a fresh secret allocation seed: only its hash (`seedCommitment`) is shown until the study closes. Only a draft can be launched. Audited.',
-    problems: [PARAMS, problems(StudyError, 'INVALID_DESIGN', 'ILLEGAL_STATUS_CHANGE')],
+    problems: [problems(StudyError, 'INVALID_DESIGN', 'ILLEGAL_STATUS_CHANGE')],
   })
   @ApiOkResponse({ type: StudyResponse, description: 'The launched study' })
   async launch(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<StudyResponse> {
@@ -88,7 +88,7 @@ export class StudiesController {
     who: 'owner',
     changes: true,
     description: 'Freezes the new design as the next protocol version, with the reason. Sessions keep the version they started under. An amendment may change texts and instruments but not what decides allocation (conditions, weights, randomisation, stratification, session size): that is 400 `INVALID_DESIGN`. Launched or paused studies only. Audited.',
-    problems: [JSON_BODY, problems(StudyError, 'INVALID_DESIGN', 'ILLEGAL_STATUS_CHANGE')],
+    problems: [problems(StudyError, 'INVALID_DESIGN', 'ILLEGAL_STATUS_CHANGE')],
   })
   @ApiCreatedResponse({ type: ProtocolResponse, description: 'The new protocol version' })
   async amend(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: AmendStudyRequest): Promise<ProtocolResponse> {
@@ -120,7 +120,7 @@ export class StudiesController {
   }
 
   @Get(':studyId/protocols')
-  @ApiDoc({ summary: 'List a study\'s protocol versions', who: 'analyst', description: 'Every frozen version (launch, then each amendment) with its canonical JSON, SHA-256 and reason: what exports and preregistrations cite. Empty for a draft.', problems: [PARAMS] })
+  @ApiDoc({ summary: 'List a study\'s protocol versions', who: 'analyst', description: 'Every frozen version (launch, then each amendment) with its canonical JSON, SHA-256 and reason: what exports and preregistrations cite. Empty for a draft.' })
   @ApiOkResponse({ type: [ProtocolResponse], description: 'Protocol versions, oldest first' })
   async protocols(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<ProtocolResponse[]> {
     return (await this.studies.protocols(principal, studyId)).map(ProtocolResponse.of);
@@ -131,7 +131,7 @@ export class StudiesController {
     summary: 'Verify the allocation against the revealed seed',
     who: 'analyst',
     description: 'After the study closes: checks that the seed matches its commitment, regenerates each stratum\'s concealed sequence from it and compares it with the allocations made, and recomputes each session\'s stratum from its members\' covariates. Before closing, 409 `SEED_NOT_REVEALED`.',
-    problems: [PARAMS, problems(StudyError, 'SEED_NOT_REVEALED')],
+    problems: [problems(StudyError, 'SEED_NOT_REVEALED')],
   })
   @ApiOkResponse({ type: VerificationResponse, description: '`matches` is true when every check passed' })
   async verify(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<VerificationResponse> {
@@ -145,7 +145,6 @@ export class StudiesController {
     who: 'owner',
     changes: true,
     description: 'Gives the account with this email the role (owner, researcher or analyst) in this study; an existing member gets the new role. The answer is the same whether or not the email has an account, so the route cannot probe for accounts; the audit log records which happened.',
-    problems: [JSON_BODY],
   })
   @ApiNoContentResponse({ description: 'Done (or no account has this email)' })
   async addMember(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: AddMemberRequest): Promise<void> {

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiDoc, JSON_BODY, problems, RATE_LIMIT } from '../openapi/api-doc';
+import { ApiDoc, problems, RATE_LIMIT } from '../openapi/api-doc';
 import { SeatWithdrawalRequest, SeatWithdrawalResponse, WithdrawalReceipt, WithdrawalRequest } from './withdrawals.dto';
 import { WithdrawalError } from './withdrawals.errors';
 import { WithdrawalsService } from './withdrawals.service';
@@ -18,8 +18,9 @@ export class WithdrawalsController {
   @ApiDoc({
     summary: 'Withdraw a participant\'s data with their withdrawal code',
     who: 'public',
+    changes: true,
     description: 'No login. Deletes the answers and scores of the participant the code was shown to, keeping the record that the seat was allocated. A wrong and a right code get the same answer in the same time; a mistyped code (the check character does not match) gets 400; after the study\'s withdrawal deadline, 409 naming the date. Rate-limited per client address.',
-    problems: [JSON_BODY, RATE_LIMIT, problems(WithdrawalError, 'WITHDRAWAL_CODE_MALFORMED', 'WITHDRAWAL_DEADLINE_PASSED')],
+    problems: [RATE_LIMIT, problems(WithdrawalError, 'WITHDRAWAL_CODE_MALFORMED', 'WITHDRAWAL_DEADLINE_PASSED')],
   })
   @ApiOkResponse({ type: WithdrawalReceipt, description: 'Received (the same for a right and a wrong code)' })
   async withdraw(@Body() body: WithdrawalRequest, @Ip() clientAddress: string): Promise<WithdrawalReceipt> {
@@ -33,7 +34,7 @@ export class WithdrawalsController {
     who: 'researcher',
     changes: true,
     description: 'By session code and seat, once the session is over (409 `SESSION_IN_PROGRESS` before), within the study\'s withdrawal period. Deletes the participant\'s answers and scores as the code route does; audited with the reason code.',
-    problems: [JSON_BODY, problems(WithdrawalError, 'SEAT_NOT_FOUND', 'SESSION_IN_PROGRESS', 'NEVER_CONSENTED', 'ALREADY_WITHDRAWN', 'WITHDRAWAL_DEADLINE_PASSED')],
+    problems: [problems(WithdrawalError, 'SEAT_NOT_FOUND', 'SESSION_IN_PROGRESS', 'NEVER_CONSENTED', 'ALREADY_WITHDRAWN', 'WITHDRAWAL_DEADLINE_PASSED')],
   })
   @ApiCreatedResponse({ type: SeatWithdrawalResponse, description: 'Withdrawn, with how many responses were deleted' })
   async withdrawSeat(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: SeatWithdrawalRequest): Promise<SeatWithdrawalResponse> {

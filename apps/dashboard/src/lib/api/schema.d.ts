@@ -1939,7 +1939,7 @@ export interface components {
          * @description Every problem code the API answers with
          * @enum {string}
          */
-        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "JOIN_LINK_NOT_FOUND" | "LANGUAGE_LOCKED" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
+        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "JOIN_LINK_NOT_FOUND" | "LANGUAGE_LOCKED" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NOT_FOUND" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
         ProblemFieldIssue: {
             /**
              * @description Stable code to switch on (class-validator constraints upper-cased, or a domain code)
@@ -2523,6 +2523,23 @@ export interface operations {
                 content?: never;
             };
             /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
              * @description Not authenticated (application/problem+json), `code` one of:
              *     - `UNAUTHENTICATED`: Authentication required
              */
@@ -2552,6 +2569,36 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
         };
     };
     Auth_me: {
@@ -2570,6 +2617,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
                 };
             };
             /**
@@ -2605,6 +2667,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessTokenResponse"][];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
                 };
             };
             /**
@@ -2757,6 +2834,8 @@ export interface operations {
             /**
              * @description The request is not valid (application/problem+json), `code` one of:
              *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
              */
             400: {
                 headers: {
@@ -2765,7 +2844,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
                     };
                 };
             };
@@ -2814,6 +2893,36 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
         };
     };
     Health_check: {
@@ -2832,6 +2941,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
                 };
             };
             /**
@@ -3340,6 +3464,23 @@ export interface operations {
                 };
             };
             /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
              * @description Not authenticated (application/problem+json), `code` one of:
              *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
              */
@@ -3369,6 +3510,36 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
         };
     };
     Participant_confirmInstructions: {
@@ -3389,6 +3560,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
             };
             /**
              * @description Not authenticated (application/problem+json), `code` one of:
@@ -3434,6 +3622,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "PARTICIPANT_WITHDRAWN";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -3708,6 +3926,23 @@ export interface operations {
                 content?: never;
             };
             /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
              * @description Not authenticated (application/problem+json), `code` one of:
              *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
              */
@@ -3734,6 +3969,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "PARTICIPANT_WITHDRAWN";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -3937,6 +4202,23 @@ export interface operations {
                 };
             };
             /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
              * @description Not authenticated (application/problem+json), `code` one of:
              *     - `PARTICIPANT_TOKEN_INVALID`: This participant link is not valid or has expired
              */
@@ -3982,6 +4264,36 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
         };
     };
     Participant_state: {
@@ -4003,6 +4315,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipantStateResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
                 };
             };
             /**
@@ -4111,6 +4438,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudySummaryResponse"][];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
                 };
             };
             /**
@@ -4673,6 +5015,8 @@ export interface operations {
             /**
              * @description The request is not valid (application/problem+json), `code` one of:
              *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
              */
             400: {
                 headers: {
@@ -4681,7 +5025,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
                     };
                 };
             };
@@ -4743,6 +5087,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "ILLEGAL_STATUS_CHANGE";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -5073,6 +5447,8 @@ export interface operations {
             /**
              * @description The request is not valid (application/problem+json), `code` one of:
              *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
              *     - `INVALID_DESIGN`: The study design is not valid
              */
             400: {
@@ -5082,7 +5458,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "INVALID_DESIGN";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_DESIGN";
                     };
                 };
             };
@@ -5144,6 +5520,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "ILLEGAL_STATUS_CHANGE";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -5408,6 +5814,8 @@ export interface operations {
             /**
              * @description The request is not valid (application/problem+json), `code` one of:
              *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
              */
             400: {
                 headers: {
@@ -5416,7 +5824,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
                     };
                 };
             };
@@ -5478,6 +5886,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "ILLEGAL_STATUS_CHANGE";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -5714,6 +6152,8 @@ export interface operations {
             /**
              * @description The request is not valid (application/problem+json), `code` one of:
              *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
              */
             400: {
                 headers: {
@@ -5722,7 +6162,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
                     };
                 };
             };
@@ -5784,6 +6224,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "ILLEGAL_STATUS_CHANGE";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -5879,6 +6349,8 @@ export interface operations {
             /**
              * @description The request is not valid (application/problem+json), `code` one of:
              *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
              */
             400: {
                 headers: {
@@ -5887,7 +6359,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
                     };
                 };
             };
@@ -5949,6 +6421,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "STUDY_NOT_RUNNING";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -6319,6 +6821,8 @@ export interface operations {
             /**
              * @description The request is not valid (application/problem+json), `code` one of:
              *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
              */
             400: {
                 headers: {
@@ -6327,7 +6831,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
                     };
                 };
             };
@@ -6390,6 +6894,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "ILLEGAL_TRANSITION";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -6556,6 +7090,8 @@ export interface operations {
             /**
              * @description The request is not valid (application/problem+json), `code` one of:
              *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
              */
             400: {
                 headers: {
@@ -6564,7 +7100,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
                     };
                 };
             };
@@ -6632,6 +7168,36 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
         };
     };
     Sessions_startConversation: {
@@ -6658,6 +7224,8 @@ export interface operations {
             /**
              * @description The request is not valid (application/problem+json), `code` one of:
              *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
              */
             400: {
                 headers: {
@@ -6666,7 +7234,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
                     };
                 };
             };
@@ -6729,6 +7297,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "ILLEGAL_TRANSITION";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -6891,6 +7489,21 @@ export interface operations {
                 };
             };
             /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
              * @description Not authenticated (application/problem+json), `code` one of:
              *     - `UNAUTHENTICATED`: Authentication required
              */
@@ -6923,6 +7536,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"][];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
                 };
             };
             /**
