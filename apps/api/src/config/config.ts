@@ -113,15 +113,25 @@ function trustProxy(env: Env): number | string {
   return parts.join(', ');
 }
 
+/** In production a database password copied unchanged from the deploy template stops the boot. */
+function noPlaceholderPassword(name: string, value: string | null, nodeEnv: AppConfig['nodeEnv']): void {
+  if (value === null || nodeEnv !== 'production') return;
+  if (/change-?me/i.test(decodeURIComponent(new URL(value).password))) throw new ConfigError(name, 'still has the placeholder password from deploy/attune.env.example; set a random one');
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const port = integer(env, 'API_PORT', 3001, 0, 65535);
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const migrationDatabaseUrl = env['MIGRATION_DATABASE_URL'] ? url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']) : null;
+  noPlaceholderPassword('DATABASE_URL', databaseUrl, nodeEnv);
+  noPlaceholderPassword('MIGRATION_DATABASE_URL', migrationDatabaseUrl, nodeEnv);
   return {
     nodeEnv,
     port,
     host: env['API_HOST'] || '0.0.0.0',
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    migrationDatabaseUrl: env['MIGRATION_DATABASE_URL'] ? url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']) : null,
+    databaseUrl,
+    migrationDatabaseUrl,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     trustProxy: trustProxy(env),
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], 'http://localhost:3000'),
