@@ -91,7 +91,10 @@ async function advance(client, participant, phase) {
 
 async function submit(req, res, phase) {
   const token = req.headers['x-participant-token'];
-  const participant = (await pool.query('SELECT * FROM participant WHERE token_hash = $1', [sha256(String(token))])).rows[0];
+  // ParticipantGuard: the token, unless its session ended more than PARTICIPANT_TOKEN_HOURS ago.
+  const participant = (await pool.query(
+    `SELECT p.* FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
+      WHERE p.token_hash = $1 AND (s.ended_at IS NULL OR s.ended_at > now() - make_interval(hours => $2))`, [sha256(String(token)), 24])).rows[0];
   if (!participant) return send(res, 401, { code: 'PARTICIPANT_TOKEN_INVALID' });
   const key = req.headers['idempotency-key'];
   if (!KEY.test(String(key ?? ''))) return send(res, 400, { code: 'IDEMPOTENCY_KEY_REQUIRED' });
