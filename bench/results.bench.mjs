@@ -59,7 +59,7 @@ async function rounds(work) {
 }
 
 export async function run() {
-  const platform = await startBenchPlatform({ apiCount: 1, nodeArgs: process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [] });
+  const platform = await startBenchPlatform({ apiCount: 1 });
   const db = new pg.Client({ connectionString: platform.databaseUrl });
   await db.connect();
   try {

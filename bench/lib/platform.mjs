@@ -50,7 +50,7 @@ async function waitHealthy(url) {
  * `env` is passed to the API processes (e.g. a higher rate limit for load), `nodeArgs` to their
  * node (e.g. --cpu-prof).
  */
-export async function startBenchPlatform({ apiCount = 1, env = {}, nodeArgs = [] } = {}) {
+export async function startBenchPlatform({ apiCount = 1, env = {}, nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ') ?? [] } = {}) {
   const pgServer = await server();
   const admin = new pg.Client({ connectionString: pgServer.serverUrl });
   admin.on('error', () => undefined);
