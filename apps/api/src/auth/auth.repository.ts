@@ -69,8 +69,14 @@ export class AuthRepository {
       .getOne() as Promise<(AccessToken & { user: User }) | null>;
   }
 
-  async touchAccessToken(id: string): Promise<void> {
-    await this.dataSource.manager.update(AccessToken, { id }, { lastUsedAt: () => 'now()' });
+  /**
+   * Records that a live token was used, at most once a minute: a script polling the API should not
+   * write a row version per request. Keyed by the hash so it can run beside the lookup.
+   */
+  async touchAccessToken(tokenHash: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE access_token SET last_used_at = now()
+        WHERE token_hash = $1 AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [tokenHash]);
   }
 
   async insertAccessToken(token: Pick<AccessToken, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'expiresAt'>): Promise<AccessToken> {

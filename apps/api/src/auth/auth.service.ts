@@ -96,9 +96,9 @@ export class AuthService {
 
   async resolveAccessToken(token: string): Promise<Principal | null> {
     if (!token.startsWith(ACCESS_TOKEN_PREFIX)) return null;
-    const row = await this.repository.findLiveAccessToken(hashSecret(token));
+    const tokenHash = hashSecret(token);
+    const [row] = await Promise.all([this.repository.findLiveAccessToken(tokenHash), this.repository.touchAccessToken(tokenHash)]);
     if (!row) return null;
-    await this.repository.touchAccessToken(row.id);
     return { userId: row.user.id, email: row.user.email, isAdmin: row.user.isAdmin, via: 'token' };
   }
 

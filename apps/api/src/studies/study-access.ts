@@ -21,9 +21,10 @@ export class StudyAccess {
   constructor(private readonly repository: StudiesRepository) {}
 
   async require(principal: Principal, studyId: string, needed: StudyRole): Promise<StudyAccessGrant> {
-    const study = await this.repository.findStudy(studyId);
+    // Two lookups at once: every study route pays this before its own work.
+    const [study, member] = await Promise.all([this.repository.findStudy(studyId), principal.isAdmin ? null : this.repository.findRole(studyId, principal.userId)]);
     if (!study) throw new StudyError('STUDY_NOT_FOUND');
-    const role = principal.isAdmin ? 'owner' : (await this.repository.findRole(studyId, principal.userId))?.role;
+    const role = principal.isAdmin ? 'owner' : member?.role;
     if (!role) throw new StudyError('STUDY_NOT_FOUND');
     if (RANK[role] < RANK[needed]) throw new StudyError('ROLE_REQUIRED', { detail: `needs the ${needed} role; you are ${role}` });
     return { study, role };

@@ -24,6 +24,21 @@ describe('personal access tokens', () => {
     expect(list.body[0]).toMatchObject({ name: 'laptop', prefix: token.slice(0, 10) });
   });
 
+  it('records its last use, writing at most once a minute', async () => {
+    const session = await login(app, await createAccount(app));
+    const token = await accessToken(app, session);
+    const lastUsed = async () => (await app.db.dataSource.manager.findOneByOrFail(AccessToken, { userId: session.userId })).lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    await request(app.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    await request(app.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(await lastUsed()).toEqual(first);
+    await app.db.dataSource.query(`UPDATE access_token SET last_used_at = now() - interval '2 minutes' WHERE user_id = $1`, [session.userId]);
+    await request(app.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(Date.now() - (await lastUsed())!.getTime()).toBeLessThan(60_000);
+  });
+
   it('stores only a hash', async () => {
     const session = await login(app, await createAccount(app));
     const token = await accessToken(app, session);
