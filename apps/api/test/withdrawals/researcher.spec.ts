@@ -1,4 +1,4 @@
-import { parseCsv, type Row } from '../exports/support';
+import { binary, parseCsv, type Row } from '../exports/support';
 import { allocatedSession, join, labSession, type Phone, seatSecret } from '../sessions/factories';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
@@ -8,12 +8,8 @@ interface Cell { sessions: number; participants: number; mean: number | null }
 interface Scale { instrumentId: string; scale: string; phase: string; cells: Cell[] }
 
 async function csv(owner: Owner, studyId: string, file: string): Promise<Row[]> {
-  const res = await owner.call('get', `/api/studies/${studyId}/exports/${file}`).buffer(true).parse((r, done) => {
-    let text = '';
-    r.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
-    r.on('end', () => done(null, text));
-  }).expect(200);
-  return parseCsv(res.body as string).rows;
+  const res = await owner.call('get', `/api/studies/${studyId}/exports/${file}`).buffer(true).parse(binary).expect(200);
+  return parseCsv((res.body as Buffer).toString('utf8')).rows;
 }
 
 describe('a researcher records a withdrawal; results, flow and exports honour it', () => {
