@@ -46,7 +46,8 @@ describe('API start-up failures', () => {
       const result = start({ DATABASE_URL: `postgres://attune@127.0.0.1:${port}/attune` });
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`^attune-api: cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port}: `));
-      expect(result.seconds).toBeLessThan(12);
+      // The 10 s connect timeout plus loading the app's modules, which took up to 2 s under CI load.
+      expect(result.seconds).toBeLessThan(13);
     });
   });
 });
