@@ -5,6 +5,8 @@ import { getStudyDetail, getVerification, listProtocols, type StudyDetail } from
 import { getDataProtection } from '@/lib/api/data-protection';
 import { conditionLabel } from '@/lib/results/format';
 import { DataProtectionCard } from './data-protection';
+import { StudyControls, VerificationResult } from './study-status';
+import '@/styles/preview.css';
 
 export const metadata: Metadata = { title: 'Study' };
 
@@ -17,7 +19,7 @@ function conditionsOf(design: StudyDetail['design']): string[] {
 function DesignAtAGlance({ design }: { readonly design: StudyDetail['design'] }) {
   const conditions = conditionsOf(design);
   return (
-    <section className="card" aria-labelledby="design-heading">
+    <section className="card after-card" aria-labelledby="design-heading">
       <h2 id="design-heading">Design</h2>
       <div className="table-wrap" role="region" aria-label="Conditions" tabIndex={0}>
         <table className="table">
@@ -60,18 +62,17 @@ export default async function StudyPage({ params }: { readonly params: Promise<{
   return (
     <>
       <h1>{s.title}</h1>
-      <StudyNav studyId={studyId} current="" />
+      <StudyNav studyId={studyId} current="" study={s} />
       <p>{s.description}</p>
       <dl className="facts card">
         <dt>Status</dt><dd><span className={`badge badge-${s.status}`}>{s.status}</span> (your role: {s.role})</dd>
-        <dt>Protocol</dt><dd>{current ? <>version {current.version}, SHA-256 <span className="mono hash">{current.hash}</span></> : 'not launched yet'}</dd>
+        <dt>Protocol</dt><dd data-testid="protocol">{current ? <>version {current.version}, SHA-256 <span className="mono hash">{current.hash}</span></> : 'not launched yet'}</dd>
         <dt>Seed commitment</dt><dd className="mono hash">{s.seedCommitment ?? '—'}</dd>
-        {verification?.ok ? (
-          <><dt>Revealed seed</dt><dd className="mono hash">{verification.data.seedHex}</dd>
-            <dt>Allocation check</dt><dd data-testid="verification">{verification.data.matches ? 'Every stored allocation equals the sequence regenerated from the seed.' : 'MISMATCH: the stored allocations differ from the sequence; see the API report.'}</dd></>
-        ) : null}
         {s.joinCode ? <><dt>Online study link</dt><dd className="mono">/s/{s.joinCode}</dd></> : null}
       </dl>
+      {verification?.ok ? <VerificationResult verification={verification.data} /> : null}
+      {verification && !verification.ok ? <p className="alert after-card" role="alert">The allocation check could not be run ({verification.problem.title}).</p> : null}
+      <StudyControls study={s} />
       <DesignAtAGlance design={s.design} />
       {protection.ok ? <DataProtectionCard studyId={studyId} protection={protection.data} canWithdraw={s.role !== 'analyst'} /> : null}
     </>

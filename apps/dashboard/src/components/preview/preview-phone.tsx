@@ -1,0 +1,100 @@
+'use client';
+
+import type { AnswerValue } from '@attune/survey';
+import { useRouter } from 'next/navigation';
+import { useCallback, useMemo, useState } from 'react';
+import { ParticipantScreen } from '@/components/participant/participant-screen';
+import type { Outcome } from '@/lib/participant/http';
+import type { StoredParticipant } from '@/lib/participant/participant-store';
+import { buildCards, type Card } from '@/lib/participant/survey-cards';
+import { type PhaseAnswerMap, withAnswer } from '@/lib/participant/survey-store';
+import type { Phase } from '@/lib/participant/types';
+import type { PreviewPlan, PreviewStep } from '@/lib/preview/preview-steps';
+import { PreviewSubmit, PreviewSurveyCard } from './preview-card';
+
+// The participant screens need someone to be; no token means nothing here can reach the API as a participant.
+const NOBODY: StoredParticipant = { token: '', participantId: 'preview', entry: 'preview' };
+const OK: Outcome<unknown> = { kind: 'ok', status: 200, data: null };
+const nothing = async () => {};
+
+function isRefusal(path: string, body: unknown): boolean {
+  const declined = path === '/consent' && typeof body === 'object' && body !== null && (body as { agree?: unknown }).agree === false;
+  return declined || path === '/leave';
+}
+
+function useAnswers() {
+  const [answers, setAnswers] = useState<Record<Phase, PhaseAnswerMap>>({ pre: {}, post: {} });
+  const answer = useCallback((phase: Phase, card: Card, value: AnswerValue | null) => {
+    setAnswers((current) => ({ ...current, [phase]: withAnswer(current[phase], card.instrument.id, card.item.id, value) }));
+  }, []);
+  return [answers, answer] as const;
+}
+
+function StepView({ plan, step, cards, answers, onAnswer, go, languageHref }: {
+  readonly plan: PreviewPlan;
+  readonly step: PreviewStep;
+  readonly cards: Readonly<Record<Phase, readonly Card[]>>;
+  readonly answers: Readonly<Record<Phase, PhaseAnswerMap>>;
+  readonly onAnswer: (phase: Phase, card: Card, value: AnswerValue | null) => void;
+  readonly go: (by: number) => void;
+  readonly languageHref: (language: string) => string;
+}) {
+  const router = useRouter();
+  // A button on the phone that would move the participant on moves the preview on; declining or leaving stays.
+  const act = useCallback(async (path: string, body?: unknown) => {
+    if (!isRefusal(path, body)) go(1);
+    return OK;
+  }, [go]);
+  const switchLanguage = useCallback(async (language: string) => {
+    router.push(languageHref(language));
+    return true;
+  }, [router, languageHref]);
+  const { view } = step;
+  switch (view.kind) {
+    case 'screen':
+      return (
+        <ParticipantScreen screen={view.screen} state={view.state} me={NOBODY} offsetMs={0} queue={null} preloaded={null}
+          act={act} refresh={nothing} onSubmitted={nothing} onRejoin={nothing} switchLanguage={switchLanguage} />
+      );
+    case 'card':
+      return <PreviewSurveyCard phase={view.phase} cards={cards[view.phase]} index={view.index} language={plan.language}
+        answers={answers[view.phase]} onAnswer={(card, value) => onAnswer(view.phase, card, value)} />;
+    case 'submit':
+      return <PreviewSubmit phase={view.phase} onNext={() => go(1)} onBack={() => go(-1)} />;
+  }
+}
+
+/**
+ * The participant's phone journey in a phone-sized frame, rendered by the participant pages' own
+ * components from states the API could send. Back and Next walk the steps; answers stay here.
+ */
+export function PreviewPhone({ plan, hrefBase }: { readonly plan: PreviewPlan; readonly hrefBase: string }) {
+  const [position, setPosition] = useState(0);
+  const [answers, answer] = useAnswers();
+  const count = plan.steps.length;
+  const go = useCallback((by: number) => setPosition((current) => Math.max(0, Math.min(count - 1, current + by))), [count]);
+  const cards = useMemo(() => ({ pre: buildCards(plan.instruments.pre, plan.language), post: buildCards(plan.instruments.post, plan.language) }), [plan]);
+  const languageHref = useCallback((language: string) => `${hrefBase}?condition=${encodeURIComponent(plan.condition.id)}&lang=${encodeURIComponent(language)}`, [hrefBase, plan.condition.id]);
+  const step = plan.steps[position];
+  if (!step) return null;
+  return (
+    <div className="preview-layout">
+      <div className="preview-phone" role="region" aria-label="Phone preview" data-testid="phone-frame">
+        <div className="preview-screen participant" key={step.id}>
+          <StepView plan={plan} step={step} cards={cards} answers={answers} onAnswer={answer} go={go} languageHref={languageHref} />
+        </div>
+      </div>
+      <div className="preview-controls">
+        <p className="preview-position" aria-live="polite" data-testid="preview-step">Step {position + 1} of {count}: {step.title}</p>
+        <div className="preview-buttons">
+          <button type="button" className="button button-secondary" disabled={position === 0} onClick={() => go(-1)}>Previous step</button>
+          <button type="button" className="button" disabled={position === count - 1} onClick={() => go(1)}>Next step</button>
+        </div>
+        <label htmlFor="preview-jump" className="preview-jump-label">Go to step</label>
+        <select id="preview-jump" value={position} onChange={(event) => setPosition(Number(event.currentTarget.value))}>
+          {plan.steps.map((entry, index) => <option key={entry.id} value={index}>{index + 1}. {entry.title}</option>)}
+        </select>
+      </div>
+    </div>
+  );
+}
