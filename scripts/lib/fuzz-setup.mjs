@@ -62,10 +62,12 @@ export async function prepareFuzz(baseUrl, admin, { bodyLimitBytes }) {
   return {
     callers,
     bodyLimitBytes,
-    ids: { studyId: [draft.id, launched.id], sessionId: session.id, tokenId: spare.id },
+    // userId: nobody's, so no run removes a caller the other requests rely on.
+    ids: { studyId: [draft.id, launched.id], sessionId: session.id, tokenId: spare.id, userId: '00000000-0000-4000-8000-000000000000' },
     bodies: {
       'PUT /api/studies/{studyId}': { title: 'Fuzzed', design },
       'POST /api/studies/{studyId}/amendments': { design, reason: 'fuzz amendment' },
+      'POST /api/studies/{studyId}/design-check': { design },
     },
   };
 }

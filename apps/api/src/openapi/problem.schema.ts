@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FieldIssue } from '../common/errors/domain-error';
 import type { ProblemBody } from '../common/http/problem';
+import { EditConflictDto } from '../studies/studies.dto';
 
 /**
  * The wire shape of common/http/problem.ts as OpenAPI schemas, so generated clients type error
@@ -35,6 +36,9 @@ export class Problem implements ProblemBody {
 
   @ApiPropertyOptional({ type: [ProblemFieldIssue], description: 'One entry per invalid field (400s, and some 409s)' })
   errors?: ProblemFieldIssue[];
+
+  @ApiPropertyOptional({ type: EditConflictDto, description: 'On 409 `EDIT_CONFLICT` only: who saved the draft after your revision, when, and which parts' })
+  conflict?: EditConflictDto;
 
   @ApiProperty({ description: 'Also in the X-Request-Id header; quote it when reporting a problem', example: '0b6c1f9e-5d0a-4c1e-9a57-3f2d8e6b7c10' })
   requestId: string;

@@ -1,15 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccountsService } from '../auth/accounts.service';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiDoc, problems } from '../openapi/api-doc';
 import { StudiesService } from './studies.service';
 import { StudyError } from './studies.errors';
+import { expectedRevision, withETag } from './revision-header';
 import { toDesign } from './study-design.dto';
 import { STUDY_TEMPLATES } from './study-templates';
 import {
-  AddMemberRequest, AmendStudyRequest, CreateStudyRequest, ProtocolResponse, StudyResponse, StudySummaryResponse,
+  AmendStudyRequest, CreateStudyRequest, DesignCheckRequest, DesignProblemsResponse, ProtocolResponse, StudyResponse, StudySummaryResponse,
   TemplateResponse, UpdateStudyRequest, VerificationResponse,
 } from './studies.dto';
 
@@ -18,7 +19,7 @@ const STATUS_CHANGE = [problems(StudyError, 'ILLEGAL_STATUS_CHANGE')];
 @ApiTags('studies')
 @Controller('studies')
 export class StudiesController {
-  constructor(private readonly studies: StudiesService, private readonly accounts: AccountsService) {}
+  constructor(private readonly studies: StudiesService) {}
 
   @Get()
   @ApiDoc({ summary: 'List your studies', who: 'signed-in', description: 'The studies you are a member of, with your role in each (administrators see every study, as owner).' })
@@ -31,7 +32,7 @@ export class StudiesController {
   @ApiDoc({ summary: 'List study templates', who: 'signed-in', description: 'Ready-made designs a new study can start from (POST /api/studies with `templateId`).' })
   @ApiOkResponse({ type: [TemplateResponse], description: 'The templates' })
   templates(): TemplateResponse[] {
-    return STUDY_TEMPLATES.map(({ id, title, description }) => ({ id, title, description }));
+    return STUDY_TEMPLATES.map(({ id, title, description, replicates, deviations }) => ({ id, title, description, replicates, deviations: [...deviations] }));
   }
 
   @Post()
@@ -50,8 +51,8 @@ export class StudiesController {
   @Get(':studyId')
   @ApiDoc({ summary: 'Get a study', who: 'analyst', description: 'Its status, current design, protocol version, seed commitment and your role. Analysts do not receive the join code.' })
   @ApiOkResponse({ type: StudyResponse, description: 'The study' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<StudyResponse> {
-    return StudyResponse.full(await this.studies.get(principal, studyId));
+  async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Res({ passthrough: true }) res: Response): Promise<StudyResponse> {
+    return withETag(res, StudyResponse.full(await this.studies.get(principal, studyId)));
   }
 
   @Put(':studyId')
@@ -59,13 +60,39 @@ export class StudiesController {
     summary: 'Edit a draft study',
     who: 'owner',
     changes: true,
-    description: 'Replaces the title, description or design (each optional; the design as a whole). A draft may be incomplete: launch reports what is missing. '
+    description: 'Replaces the title, description or design (each optional; the design as a whole). A draft may be incomplete: launch reports what is missing (GET …/design-problems). '
+      + 'Send the revision you edited as `If-Match: "<revision>"` (the ETag of GET): if someone saved after it, 409 `EDIT_CONFLICT` names who, when and which parts (`conflict`), and nothing is saved. '
+      + 'Without If-Match the last write wins. An edit that changes nothing keeps the revision. '
       + 'After launch the design is frozen: 409 `STUDY_LAUNCHED` (audited); change it with an amendment instead.',
-    problems: [problems(StudyError, 'STUDY_LAUNCHED')],
+    problems: [problems(StudyError, 'STUDY_LAUNCHED', 'EDIT_CONFLICT')],
   })
-  @ApiOkResponse({ type: StudyResponse, description: 'The study as saved' })
-  async update(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: UpdateStudyRequest): Promise<StudyResponse> {
-    return StudyResponse.full(await this.studies.updateDesign(principal, studyId, { ...body, design: body.design && toDesign(body.design) }));
+  @ApiOkResponse({ type: StudyResponse, description: 'The study as saved, with its new revision (also the ETag)' })
+  async update(
+    @CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: UpdateStudyRequest,
+    @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response,
+  ): Promise<StudyResponse> {
+    const input = { ...body, design: body.design && toDesign(body.design), expectedRevision: expectedRevision(ifMatch) };
+    return withETag(res, StudyResponse.full(await this.studies.updateDesign(principal, studyId, input)));
+  }
+
+  @Get(':studyId/design-problems')
+  @ApiDoc({ summary: 'List what launch would refuse in the draft', who: 'analyst', description: 'The saved design checked exactly as launch checks it, every problem with its path (e.g. `design.factors[0].levels[1].instructions.de`). Nothing changes.' })
+  @ApiOkResponse({ type: DesignProblemsResponse, description: 'The problems; empty when launch would accept the design' })
+  async designProblems(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<DesignProblemsResponse> {
+    return { problems: await this.studies.designProblems(principal, studyId) };
+  }
+
+  @Post(':studyId/design-check')
+  @HttpCode(200)
+  @ApiDoc({
+    summary: 'Check an unsaved design',
+    who: 'owner',
+    changes: true,
+    description: 'For a draft: what launch would refuse in this design. After launch: what an amendment would refuse, including `CHANGES_ALLOCATION` when it changes conditions, weights, randomisation, stratification or session size. Nothing is saved.',
+  })
+  @ApiOkResponse({ type: DesignProblemsResponse, description: 'The problems; empty when the design would be accepted' })
+  async designCheck(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: DesignCheckRequest): Promise<DesignProblemsResponse> {
+    return { problems: await this.studies.checkUnsaved(principal, studyId, toDesign(body.design)) };
   }
 
   @Post(':studyId/launch')
@@ -136,18 +163,5 @@ export class StudiesController {
   @ApiOkResponse({ type: VerificationResponse, description: '`matches` is true when every check passed' })
   async verify(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<VerificationResponse> {
     return VerificationResponse.of(await this.studies.verifyAllocation(principal, studyId));
-  }
-
-  @Post(':studyId/members')
-  @HttpCode(204)
-  @ApiDoc({
-    summary: 'Add a member or change their role',
-    who: 'owner',
-    changes: true,
-    description: 'Gives the account with this email the role (owner, researcher or analyst) in this study; an existing member gets the new role. The answer is the same whether or not the email has an account, so the route cannot probe for accounts; the audit log records which happened.',
-  })
-  @ApiNoContentResponse({ description: 'Done (or no account has this email)' })
-  async addMember(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: AddMemberRequest): Promise<void> {
-    await this.studies.addMember(principal, studyId, await this.accounts.findUserId(body.email), body.role);
   }
 }

@@ -7,6 +7,7 @@ import type { VerificationReport } from './studies.service';
 import type { StudyAccessGrant } from './study-access';
 import { StudyDesignDto } from './study-design.dto';
 import { STUDY_ROLES, type StudyRole } from './study-member.entity';
+import type { MemberRow } from './study-members.repository';
 import { STUDY_TEMPLATES } from './study-templates';
 import { STUDY_STATUSES, type StudyStatus } from './study.entity';
 
@@ -26,6 +27,35 @@ export class UpdateStudyRequest {
 export class AmendStudyRequest {
   @ApiProperty({ type: StudyDesignDto }) @Nested(() => StudyDesignDto) design: StudyDesignDto;
   @ApiProperty({ example: 'Fixed a typo in the consent text' }) @IsString() @Length(3, 2000) reason: string;
+}
+
+export class SetRoleRequest {
+  @ApiProperty({ enum: STUDY_ROLES }) @IsIn(STUDY_ROLES) role: StudyRole;
+}
+
+export class DesignCheckRequest {
+  @ApiProperty({ type: StudyDesignDto }) @Nested(() => StudyDesignDto) design: StudyDesignDto;
+}
+
+class FieldIssueDto {
+  @ApiProperty({ example: 'design.factors[0].levels[1].instructions.de' }) path: string;
+  @ApiProperty({ example: 'MISSING_TRANSLATION' }) code: string;
+  @ApiProperty({ example: 'needs a text in "de"' }) message: string;
+}
+
+export class DesignProblemsResponse {
+  @ApiProperty({ type: [FieldIssueDto], description: 'Empty when launch (or the amendment) would accept the design' }) problems: FieldIssueDto[];
+}
+
+export class MemberResponse {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: STUDY_ROLES }) role: StudyRole;
+  @ApiProperty({ format: 'date-time' }) addedAt: string;
+
+  static of(row: MemberRow): MemberResponse {
+    return { userId: row.userId, email: row.email, role: row.role, addedAt: new Date(row.addedAt).toISOString() };
+  }
 }
 
 export class AddMemberRequest {
@@ -53,6 +83,7 @@ export class StudyResponse extends StudySummaryResponse {
   @ApiProperty({ type: Number, nullable: true }) protocolVersion: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the secret allocation seed, published at launch' }) seedCommitment: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Set when the study closed and the seed became verifiable' }) seedRevealedAt: string | null;
+  @ApiProperty({ description: 'Counts saved draft edits; also the ETag. Send it back as If-Match when editing, to be told of someone else\'s edit instead of overwriting it' }) revision: number;
 
   static full(grant: StudyAccessGrant): StudyResponse {
     const { study } = grant;
@@ -64,6 +95,7 @@ export class StudyResponse extends StudySummaryResponse {
       protocolVersion: study.protocolVersion,
       seedCommitment: study.seedCommitment,
       seedRevealedAt: study.seedRevealedAt?.toISOString() ?? null,
+      revision: study.revision,
     };
   }
 }
@@ -84,6 +116,15 @@ export class TemplateResponse {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
   @ApiProperty() description: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The study it replicates or is inspired by (citation); null for a new design' }) replicates: string | null;
+  @ApiProperty({ type: [String], description: 'How it deviates from that study' }) deviations: string[];
+}
+
+export class EditConflictDto {
+  @ApiProperty({ description: 'The draft\'s current revision' }) revision: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Email of who saved the latest edit' }) changedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) changedAt: string | null;
+  @ApiProperty({ type: [String], example: ['design.factors', 'title'], description: 'Parts changed since your revision' }) parts: string[];
 }
 
 class MismatchDto {

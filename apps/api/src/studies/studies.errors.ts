@@ -7,5 +7,8 @@ export const StudyError = defineErrors('StudyError', {
   UNKNOWN_TEMPLATE: { status: 400, title: 'No such study template' },
   STUDY_LAUNCHED: { status: 409, title: 'A launched study cannot be edited; amend its protocol instead' },
   ILLEGAL_STATUS_CHANGE: { status: 409, title: 'The study cannot move to that status from its current one' },
+  EDIT_CONFLICT: { status: 409, title: 'Someone else saved this draft after the version you edited' },
+  MEMBER_NOT_FOUND: { status: 404, title: 'No such member of this study' },
+  LAST_OWNER: { status: 409, title: 'A study needs at least one owner' },
   SEED_NOT_REVEALED: { status: 409, title: 'The allocation seed is revealed only when the study closes' },
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Allocation } from '../sessions/allocation.entity';
+import type { DraftEdit } from './draft-edits';
 import type { AllocatedSessionRow } from '../randomisation/verify-allocations';
 import { Protocol } from './protocol.entity';
 import type { StudyDesign } from './study-design';
@@ -77,6 +78,17 @@ export class StudiesRepository {
 
   async saveStudy(study: Study, manager: EntityManager): Promise<Study> {
     return manager.save(Study, study);
+  }
+
+  /** Draft edits saved after `revision`, oldest first, from their audit events (which name the parts changed). */
+  async listDraftEditsSince(studyId: string, revision: number, manager: EntityManager): Promise<DraftEdit[]> {
+    const rows: Array<{ revision: number; email: string | null; at: Date; parts: unknown }> = await manager.query(
+      `SELECT (e.data->>'revision')::int AS revision, u.email, e.occurred_at AS at, e.data->'parts' AS parts
+         FROM audit_event e LEFT JOIN app_user u ON u.id::text = e.actor_id
+        WHERE e.study_id = $1 AND e.action = 'study.design_edited' AND (e.data->>'revision')::int > $2
+        ORDER BY e.id`,
+      [studyId, revision]);
+    return rows.map((row) => ({ ...row, parts: Array.isArray(row.parts) ? row.parts.filter((part): part is string => typeof part === 'string') : [] }));
   }
 
   async insertProtocol(protocol: Pick<Protocol, 'studyId' | 'version' | 'canonicalJson' | 'hash' | 'reason' | 'createdBy'>, manager: EntityManager): Promise<Protocol> {

@@ -7,14 +7,15 @@ import type { Principal } from '../auth/principal';
 import { newSeedHex, seedCommitment } from '../randomisation/keyed-random';
 import { type AllocatedSessionRow, type SessionMismatch, verifyAllocations, verifySessions, type StratumVerification } from '../randomisation/verify-allocations';
 import { sessionStratum } from '../sessions/stratum-policy';
+import type { FieldIssue } from '../common/errors/domain-error';
 import { checkDesign } from './design-rules';
+import { changedParts, describeConflict } from './draft-edits';
 import { snapshotProtocol, weightedConditions } from './protocol-snapshot';
 import type { Protocol } from './protocol.entity';
 import { StudyError } from './studies.errors';
 import { StudiesRepository, type StudyWithRole } from './studies.repository';
 import { StudyAccess, type StudyAccessGrant } from './study-access';
 import type { StudyDesign } from './study-design';
-import type { StudyRole } from './study-member.entity';
 import { findTemplate } from './study-templates';
 import type { Study, StudyStatus } from './study.entity';
 
@@ -43,6 +44,25 @@ export function allocationDefinition(design: StudyDesign): string {
     return { id, source: covariate?.source ?? null, relation: covariate?.relation ?? null, levels: covariate?.levels.map((level) => level.id) ?? [] };
   });
   return canonicalJson({ conditions: weightedConditions(design), randomisation: design.randomisation, stratifiers, sessionSize: design.sessionSize });
+}
+
+const CHANGES_ALLOCATION: FieldIssue = { path: 'design', code: 'CHANGES_ALLOCATION', message: 'would change the concealed allocation sequence' };
+
+/** An amendment's problems: the launch check, plus a change to what decides allocation. */
+export function amendmentProblems(current: StudyDesign, next: StudyDesign): FieldIssue[] {
+  const problems = checkDesign(next);
+  if (problems.length === 0 && allocationDefinition(next) !== allocationDefinition(current)) {
+    problems.push(CHANGES_ALLOCATION);
+  }
+  return problems;
+}
+
+export interface DraftUpdate {
+  readonly title?: string;
+  readonly description?: string;
+  readonly design?: StudyDesign;
+  /** The revision the editor started from (If-Match); absent: last write wins, as for API scripts. */
+  readonly expectedRevision?: number;
 }
 
 export interface VerificationReport {
@@ -79,7 +99,12 @@ export class StudiesService {
     return { study, role: 'owner' };
   }
 
-  async updateDesign(principal: Principal, studyId: string, input: { title?: string; description?: string; design?: StudyDesign }): Promise<StudyAccessGrant> {
+  /**
+   * Saves a draft edit. With `expectedRevision` (the builder's If-Match) an edit saved by someone
+   * else since that revision is a conflict naming who changed what; an edit that changes nothing
+   * keeps the revision (autosave may send the same content twice).
+   */
+  async updateDesign(principal: Principal, studyId: string, input: DraftUpdate): Promise<StudyAccessGrant> {
     const grant = await this.access.require(principal, studyId, 'owner');
     return this.repository.transaction(async (manager) => {
       const study = await this.lockStudy(studyId, manager);
@@ -88,11 +113,30 @@ export class StudiesService {
         await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.edit_refused', studyId, data: { status: study.status } });
         throw new StudyError('STUDY_LAUNCHED');
       }
-      Object.assign(study, { title: input.title ?? study.title, description: input.description ?? study.description, design: input.design ?? study.design });
+      if (input.expectedRevision !== undefined && input.expectedRevision !== study.revision) {
+        const conflict = describeConflict(study.revision, await this.repository.listDraftEditsSince(studyId, input.expectedRevision, manager));
+        throw new StudyError('EDIT_CONFLICT', { detail: `revision ${study.revision} was saved after your revision ${input.expectedRevision}`, extensions: { conflict } });
+      }
+      const next = { title: input.title ?? study.title, description: input.description ?? study.description, design: input.design ?? study.design };
+      const parts = changedParts(study, next);
+      if (parts.length === 0) return { study, role: grant.role };
+      Object.assign(study, next, { revision: study.revision + 1 });
       const saved = await this.repository.saveStudy(study, manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.design_edited', studyId }, manager);
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.design_edited', studyId, data: { revision: saved.revision, parts } }, manager);
       return { study: saved, role: grant.role };
     });
+  }
+
+  /** What launch would refuse in the saved draft (analysts may look; nothing changes). */
+  async designProblems(principal: Principal, studyId: string): Promise<FieldIssue[]> {
+    const { study } = await this.access.require(principal, studyId, 'analyst');
+    return checkDesign(study.design);
+  }
+
+  /** What launch (for a draft) or an amendment (after launch) would refuse in this unsaved design. */
+  async checkUnsaved(principal: Principal, studyId: string, design: StudyDesign): Promise<FieldIssue[]> {
+    const { study } = await this.access.require(principal, studyId, 'owner');
+    return study.status === 'draft' ? checkDesign(design) : amendmentProblems(study.design, design);
   }
 
   /** Validates, freezes protocol v1, and commits to a fresh secret seed (only its hash is shown). */
@@ -118,7 +162,7 @@ export class StudiesService {
       if (study.status !== 'launched' && study.status !== 'paused') throw new StudyError('ILLEGAL_STATUS_CHANGE', { detail: `a ${study.status} study cannot be amended` });
       this.assertValid(input.design);
       if (allocationDefinition(input.design) !== allocationDefinition(study.design)) {
-        throw new StudyError('INVALID_DESIGN', { detail: 'an amendment cannot change conditions, weights, randomisation, stratification or session size', errors: [{ path: 'design', code: 'CHANGES_ALLOCATION', message: 'would change the concealed allocation sequence' }] });
+        throw new StudyError('INVALID_DESIGN', { detail: 'an amendment cannot change conditions, weights, randomisation, stratification or session size', errors: [CHANGES_ALLOCATION] });
       }
       Object.assign(study, { design: input.design, protocolVersion: (study.protocolVersion ?? 0) + 1 });
       const protocol = await this.freeze(study, principal, input.reason, manager);
@@ -139,20 +183,6 @@ export class StudiesService {
       const saved = await this.repository.saveStudy(study, manager);
       await this.audit.append({ actorType: 'user', actorId: principal.userId, action: `study.${rule.to}`, studyId, data: change === 'close' ? { seedRevealed: true } : {} }, manager);
       return { study: saved, role: 'owner' };
-    });
-  }
-
-  async addMember(principal: Principal, studyId: string, userId: string | null, role: StudyRole): Promise<void> {
-    await this.access.require(principal, studyId, 'owner');
-    // The same answer whether or not the email has an account, so this route cannot be used to
-    // find out who has one; the audit log (and the member list) tell the owner what happened.
-    if (!userId) {
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.member_not_added', studyId, data: { role, reason: 'no_account' } });
-      return;
-    }
-    await this.repository.transaction(async (manager) => {
-      await this.repository.upsertMember(studyId, userId, role, manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.member_set', studyId, subjectType: 'user', subjectId: userId, data: { role } }, manager);
     });
   }
 

@@ -4,8 +4,16 @@ export interface StudyTemplate {
   readonly id: string;
   readonly title: string;
   readonly description: string;
+  /** The study it replicates or is inspired by; null for a design of one's own. */
+  readonly replicates: string | null;
+  /** How it deviates from that study, one point each. */
+  readonly deviations: readonly string[];
   readonly design: StudyDesign;
 }
+
+const PW2013 = 'Przybylski, A. K., & Weinstein, N. (2013). Can you connect with me now? How the presence of mobile communication technology influences face-to-face conversation quality. Journal of Social and Personal Relationships, 30(3), 237–246.';
+const OWN_PHONES_AWAY = 'The participants\' own phones are put away in every arm; only the study phone is manipulated.';
+const VALIDATED_SCALES = 'The original\'s outcome scales could not be verified, so validated instruments stand in for them (IOS, state empathy, perceived partner responsiveness, trust).';
 
 // The experimenter sets the room (domain.md §7): in Przybylski & Weinstein (2013) a phone that
 // belonged to neither participant, or a pocket notebook, lay "unobtrusively on a desk to the
@@ -114,6 +122,14 @@ export const STUDY_TEMPLATES: readonly StudyTemplate[] = [
       + 'validated instruments stand in for them (IOS, state empathy, perceived partner responsiveness, trust); closeness and empathy are also measured before the '
       + 'conversation (after introductions) to allow change scores; mood is measured before; the participants\' own phones are put away in both arms; '
       + 'manipulation checks ask what lay on the table; sessions may also run online without an experimenter.',
+    replicates: `${PW2013} Experiment 2.`,
+    deviations: [
+      VALIDATED_SCALES,
+      'Closeness and empathy are also measured before the conversation (after introductions), so change scores exist; mood is measured before.',
+      OWN_PHONES_AWAY,
+      'Manipulation checks ask what lay on the table.',
+      'Sessions may also run online, without an experimenter.',
+    ],
     design: {
       ...base,
       factors: [phonePresentVsNotebook, topic],
@@ -128,6 +144,15 @@ export const STUDY_TEMPLATES: readonly StudyTemplate[] = [
     id: 'phone_seating',
     title: 'Phone presence × seating (seating exploratory)',
     description: 'Dyads talk for 10 minutes about the most meaningful events of the past year, with or without a phone on a desk to the side, sitting face to face or side by side. No original study exists for seating.',
+    replicates: `${PW2013} The phone factor; seating is new.`,
+    deviations: [
+      'The control arm has nothing on the desk instead of a notebook.',
+      'Every dyad talks about the meaningful topic.',
+      'Seating (face to face or side by side) is a new, exploratory factor: no original study compares seatings.',
+      'Allocation is stratified by whether the partners knew each other.',
+      VALIDATED_SCALES,
+      OWN_PHONES_AWAY,
+    ],
     design: {
       ...base,
       factors: [phonePresentVsAbsent, seating],
@@ -144,6 +169,8 @@ export const STUDY_TEMPLATES: readonly StudyTemplate[] = [
     id: 'phone_only',
     title: 'Phone presence alone',
     description: 'Dyads talk for 10 minutes about the most meaningful events of the past year, with or without a phone on a desk to the side.',
+    replicates: `${PW2013} The phone factor with the meaningful topic.`,
+    deviations: ['The control arm has nothing on the desk instead of a notebook.', 'Every dyad talks about the meaningful topic.', VALIDATED_SCALES, OWN_PHONES_AWAY],
     design: {
       ...base,
       factors: [phonePresentVsAbsent],
@@ -153,6 +180,23 @@ export const STUDY_TEMPLATES: readonly StudyTemplate[] = [
       instruments: { pre: PRE, post: [...POST_OUTCOMES, ref('check_phone', 2)] },
       consent: consentFor('You will talk with another participant for 10 minutes about the most meaningful events of your past year, in a room we have prepared.'),
       completion: { kind: 'code', code: 'ATTUNE-P' },
+    },
+  },
+  {
+    id: 'blank',
+    title: 'Start from scratch',
+    description: 'One factor with two placeholder levels and nothing else: name the factors and levels, write the texts and pick the instruments. Launch lists what is still missing.',
+    replicates: null,
+    deviations: [],
+    design: {
+      ...base,
+      factors: [{ id: 'factor', label: 'Factor', levels: [{ id: 'level_a', label: 'Level A' }, { id: 'level_b', label: 'Level B' }] }],
+      covariates: [],
+      stratifyBy: [],
+      conversation: { durationSeconds: 600, instructions: { en: '' } },
+      instruments: { pre: [], post: [] },
+      consent: { version: '1', text: { en: '' } },
+      completion: { kind: 'code', code: 'ATTUNE-DONE' },
     },
   },
 ];

@@ -29,6 +29,13 @@ export class Study {
   @Column({ name: 'join_code', type: 'text' })
   joinCode: string;
 
+  /**
+   * Counts saved draft edits (1 at creation): the builder sends it back as If-Match, so two people
+   * editing one draft get a conflict instead of overwriting each other.
+   */
+  @Column({ type: 'integer', default: 1 })
+  revision: number;
+
   @Column({ name: 'protocol_version', type: 'integer', nullable: true })
   protocolVersion: number | null;
 

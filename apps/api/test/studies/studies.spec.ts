@@ -16,7 +16,7 @@ describe('studies and protocols', () => {
 
   it('creates a prefilled draft from each template', async () => {
     const templates = (await owner.call('get', '/api/studies/templates').expect(200)).body as Array<{ id: string }>;
-    expect(templates.map((t) => t.id)).toEqual(['phone_topic', 'phone_seating', 'phone_only']);
+    expect(templates.map((t) => t.id)).toEqual(['phone_topic', 'phone_seating', 'phone_only', 'blank']);
     const id = await createStudy(owner, { templateId: 'phone_topic' });
     const study = (await owner.call('get', `/api/studies/${id}`).expect(200)).body;
     expect(study).toMatchObject({ status: 'draft', role: 'owner', seedCommitment: null });

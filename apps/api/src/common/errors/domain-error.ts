@@ -17,6 +17,8 @@ export interface DomainErrorOptions {
   readonly errors?: readonly FieldIssue[];
   /** e.g. Retry-After for rate limits; the filter copies them onto the response. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Extra problem members (RFC 9457 extensions), e.g. `conflict` on EDIT_CONFLICT; never overrides the standard ones. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -29,6 +31,7 @@ export class DomainError extends Error {
   readonly detail?: string;
   readonly errors?: readonly FieldIssue[];
   readonly headers?: Readonly<Record<string, string>>;
+  readonly extensions?: Readonly<Record<string, unknown>>;
 
   constructor(readonly code: string, spec: ErrorSpec, options: DomainErrorOptions = {}) {
     super(options.detail ?? spec.title);
@@ -37,6 +40,7 @@ export class DomainError extends Error {
     this.detail = options.detail;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 }
 

@@ -72,6 +72,7 @@ export function problemHandler(logger: Logger) {
     }
     const problem = known ?? new CommonErrors('INTERNAL');
     sendProblem(res, {
+      ...problem.extensions,
       type: problemType(problem.code),
       title: problem.title,
       status: problem.status,

@@ -474,7 +474,7 @@ export interface paths {
          * Edit a draft study
          * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
          *
-         *     Replaces the title, description or design (each optional; the design as a whole). A draft may be incomplete: launch reports what is missing. After launch the design is frozen: 409 `STUDY_LAUNCHED` (audited); change it with an amendment instead.
+         *     Replaces the title, description or design (each optional; the design as a whole). A draft may be incomplete: launch reports what is missing (GET …/design-problems). Send the revision you edited as `If-Match: "<revision>"` (the ETag of GET): if someone saved after it, 409 `EDIT_CONFLICT` names who, when and which parts (`conflict`), and nothing is saved. Without If-Match the last write wins. An edit that changes nothing keeps the revision. After launch the design is frozen: 409 `STUDY_LAUNCHED` (audited); change it with an amendment instead.
          */
         put: operations["Studies_update"];
         post?: never;
@@ -564,6 +564,50 @@ export interface paths {
          *     Until when participants may withdraw, how many did, and when external ids and identifying free text are (or were) deleted.
          */
         get: operations["Retention_dataProtection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/design-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an unsaved design
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     For a draft: what launch would refuse in this design. After launch: what an amendment would refuse, including `CHANGES_ALLOCATION` when it changes conditions, weights, randomisation, stratification or session size. Nothing is saved.
+         */
+        post: operations["Studies_designCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/design-problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List what launch would refuse in the draft
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     The saved design checked exactly as launch checks it, every problem with its path (e.g. `design.factors[0].levels[1].instructions.de`). Nothing changes.
+         */
+        get: operations["Studies_designProblems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -667,16 +711,50 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the study's team
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Every member with their role, owners first. Administrators are not members and are not listed.
+         */
+        get: operations["StudyMembers_list"];
         put?: never;
         /**
          * Add a member or change their role
          * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
          *
-         *     Gives the account with this email the role (owner, researcher or analyst) in this study; an existing member gets the new role. The answer is the same whether or not the email has an account, so the route cannot probe for accounts; the audit log records which happened.
+         *     Gives the account with this email the role (owner, researcher or analyst) in this study; an existing member gets the new role. The answer is the same whether or not the email has an account, so the route cannot probe for accounts; the audit log records which happened. Demoting the last owner is 409 `LAST_OWNER`.
          */
-        post: operations["Studies_addMember"];
+        post: operations["StudyMembers_add"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a member's role
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     The last owner cannot be demoted: 409 `LAST_OWNER`. Audited.
+         */
+        put: operations["StudyMembers_setRole"];
+        post?: never;
+        /**
+         * Remove a member
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     The last owner cannot be removed: 409 `LAST_OWNER`. Audited.
+         */
+        delete: operations["StudyMembers_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1363,7 +1441,7 @@ export interface components {
              * @description Prefill the draft from a template (default phone_only)
              * @enum {string}
              */
-            templateId?: "phone_topic" | "phone_seating" | "phone_only";
+            templateId?: "phone_topic" | "phone_seating" | "phone_only" | "blank";
             /** @example Phone presence replication, spring term */
             title: string;
         };
@@ -1378,6 +1456,29 @@ export interface components {
         DataProtectionResponse: {
             identifiers: components["schemas"]["IdentifierRetentionResponse"];
             withdrawal: components["schemas"]["WithdrawalPeriodResponse"];
+        };
+        DesignCheckRequest: {
+            design: components["schemas"]["StudyDesignDto"];
+        };
+        DesignProblemsResponse: {
+            /** @description Empty when launch (or the amendment) would accept the design */
+            problems: components["schemas"]["FieldIssueDto"][];
+        };
+        EditConflictDto: {
+            /** Format: date-time */
+            changedAt: string | null;
+            /** @description Email of who saved the latest edit */
+            changedBy: string | null;
+            /**
+             * @description Parts changed since your revision
+             * @example [
+             *       "design.factors",
+             *       "title"
+             *     ]
+             */
+            parts: string[];
+            /** @description The draft's current revision */
+            revision: number;
         };
         EnrolmentResponse: {
             /** @description Every condition of the design, in canonical order, even with no session */
@@ -1427,6 +1528,14 @@ export interface components {
         FactorSpecDto: {
             id: string;
             levels: string[];
+        };
+        FieldIssueDto: {
+            /** @example MISSING_TRANSLATION */
+            code: string;
+            /** @example needs a text in "de" */
+            message: string;
+            /** @example design.factors[0].levels[1].instructions.de */
+            path: string;
         };
         FlowCountsResponse: {
             /** @description At least one submitted post-survey response; with the three before it, partitions participants */
@@ -1720,6 +1829,15 @@ export interface components {
             n: number;
             se: number;
         };
+        MemberResponse: {
+            /** Format: date-time */
+            addedAt: string;
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "researcher" | "analyst";
+            /** Format: uuid */
+            userId: string;
+        };
         MismatchDto: {
             expected: string;
             index: number;
@@ -1907,6 +2025,8 @@ export interface components {
              * @example VALIDATION_FAILED
              */
             code: string;
+            /** @description On 409 `EDIT_CONFLICT` only: who saved the draft after your revision, when, and which parts */
+            conflict?: components["schemas"]["EditConflictDto"];
             /**
              * @description Specifics of this occurrence, human-readable
              * @example Invalid fields: title
@@ -1939,7 +2059,7 @@ export interface components {
          * @description Every problem code the API answers with
          * @enum {string}
          */
-        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "JOIN_LINK_NOT_FOUND" | "LANGUAGE_LOCKED" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NOT_FOUND" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
+        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EDIT_CONFLICT" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "JOIN_LINK_NOT_FOUND" | "LANGUAGE_LOCKED" | "LAST_OWNER" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "MEMBER_NOT_FOUND" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NOT_FOUND" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
         ProblemFieldIssue: {
             /**
              * @description Stable code to switch on (class-validator constraints upper-cased, or a domain code)
@@ -2161,6 +2281,10 @@ export interface components {
             status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned";
             stratum: string | null;
         };
+        SetRoleRequest: {
+            /** @enum {string} */
+            role: "owner" | "researcher" | "analyst";
+        };
         SimpleEffectDto: {
             at: components["schemas"]["AtLevelDto"];
             ciHigh: number;
@@ -2250,6 +2374,8 @@ export interface components {
             /** @description Code of the study link for online sessions; null for analysts, who read data and recruit nobody */
             joinCode: string | null;
             protocolVersion: number | null;
+            /** @description Counts saved draft edits; also the ETag. Send it back as If-Match when editing, to be told of someone else's edit instead of overwriting it */
+            revision: number;
             /** @enum {string} */
             role: "owner" | "researcher" | "analyst";
             /** @description SHA-256 of the secret allocation seed, published at launch */
@@ -2309,7 +2435,11 @@ export interface components {
         };
         TemplateResponse: {
             description: string;
+            /** @description How it deviates from that study */
+            deviations: string[];
             id: string;
+            /** @description The study it replicates or is inspired by (citation); null for a new design */
+            replicates: string | null;
             title: string;
         };
         UpdateStudyRequest: {
@@ -4656,7 +4786,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The study as saved */
+            /** @description The study as saved, with its new revision (also the ETag) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4731,6 +4861,7 @@ export interface operations {
             /**
              * @description Conflicts with the current state (application/problem+json), `code` one of:
              *     - `STUDY_LAUNCHED`: A launched study cannot be edited; amend its protocol instead
+             *     - `EDIT_CONFLICT`: Someone else saved this draft after the version you edited
              */
             409: {
                 headers: {
@@ -4739,7 +4870,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "STUDY_LAUNCHED";
+                        code: "STUDY_LAUNCHED" | "EDIT_CONFLICT";
                     };
                 };
             };
@@ -5188,6 +5319,192 @@ export interface operations {
             };
         };
     };
+    Studies_designCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesignCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description The problems; empty when the design would be accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignProblemsResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    Studies_designProblems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The problems; empty when launch would accept the design */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignProblemsResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
     Enrolment_enrolment: {
         parameters: {
             query?: never;
@@ -5555,7 +5872,74 @@ export interface operations {
             };
         };
     };
-    Studies_addMember: {
+    StudyMembers_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"][];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    StudyMembers_add: {
         parameters: {
             query?: never;
             header?: never;
@@ -5637,6 +6021,285 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `LAST_OWNER`: A study needs at least one owner
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "LAST_OWNER";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    StudyMembers_setRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `MEMBER_NOT_FOUND`: No such member of this study
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `LAST_OWNER`: A study needs at least one owner
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "LAST_OWNER";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    StudyMembers_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `MEMBER_NOT_FOUND`: No such member of this study
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `LAST_OWNER`: A study needs at least one owner
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "LAST_OWNER";
                     };
                 };
             };

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type StudyRole, StudyMember } from './study-member.entity';
+
+export interface MemberRow {
+  readonly userId: string;
+  readonly email: string;
+  readonly role: StudyRole;
+  readonly addedAt: Date;
+}
+
+/** The study's team: who holds which role. */
+@Injectable()
+export class StudyMembersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  listMembers(studyId: string): Promise<MemberRow[]> {
+    return this.dataSource.query(
+      `SELECT m.user_id AS "userId", u.email, m.role, m.created_at AS "addedAt"
+         FROM study_member m JOIN app_user u ON u.id = m.user_id
+        WHERE m.study_id = $1
+        ORDER BY CASE m.role WHEN 'owner' THEN 1 WHEN 'researcher' THEN 2 ELSE 3 END, u.email`,
+      [studyId]);
+  }
+
+  findMember(studyId: string, userId: string, manager: EntityManager): Promise<StudyMember | null> {
+    return manager.findOneBy(StudyMember, { studyId, userId });
+  }
+
+  countOwners(studyId: string, manager: EntityManager): Promise<number> {
+    return manager.countBy(StudyMember, { studyId, role: 'owner' });
+  }
+
+  async setRole(studyId: string, userId: string, role: StudyRole, manager: EntityManager): Promise<void> {
+    await manager.upsert(StudyMember, { studyId, userId, role }, ['studyId', 'userId']);
+  }
+
+  async removeMember(studyId: string, userId: string, manager: EntityManager): Promise<void> {
+    await manager.delete(StudyMember, { studyId, userId });
+  }
+}
