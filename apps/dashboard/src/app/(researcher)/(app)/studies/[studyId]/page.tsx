@@ -49,8 +49,11 @@ function DesignAtAGlance({ design }: { readonly design: StudyDetail['design'] })
 }
 
 /** The study at a glance: status, protocol and its hash, the seed commitment (and after close the seed and its check), the design. */
-export default async function StudyPage({ params }: { readonly params: Promise<{ studyId: string }> }) {
-  const { studyId } = await params;
+export default async function StudyPage({ params, searchParams }: {
+  readonly params: Promise<{ studyId: string }>;
+  readonly searchParams: Promise<{ launched?: string | string[] }>;
+}) {
+  const [{ studyId }, query] = await Promise.all([params, searchParams]);
   const [study, protocols, protection] = await Promise.all([getStudyDetail(studyId), listProtocols(studyId), getDataProtection(studyId)]);
   if (!study.ok) {
     if (study.problem.status === 404 || study.problem.status === 400) notFound();
@@ -63,6 +66,7 @@ export default async function StudyPage({ params }: { readonly params: Promise<{
     <>
       <h1>{s.title}</h1>
       <StudyNav studyId={studyId} current="" study={s} />
+      {query.launched && current ? <p className="success" role="status" data-testid="launched">Launched: the protocol is frozen as version {current.version} (SHA-256 below) and the allocation seed is committed to.</p> : null}
       <p>{s.description}</p>
       <dl className="facts card">
         <dt>Status</dt><dd><span className={`badge badge-${s.status}`}>{s.status}</span> (your role: {s.role})</dd>
