@@ -71,6 +71,7 @@ export default async function StudiesPage() {
   return (
     <>
       <h1 id="studies-heading">Studies</h1>
+      <p><Link href="/studies/new" className="button">New study</Link></p>
       {!result.ok
         ? <LoadFailed problem={result.problem} />
         : result.data.length === 0 ? <NoStudies /> : <StudiesTable studies={result.data} />}

@@ -1,0 +1,50 @@
+'use client';
+
+import { useMemo, type ReactNode } from 'react';
+import { editorFieldPaths } from '@/lib/builder/field-paths';
+import { placeProblems, type PlacedProblems } from '@/lib/builder/paths';
+import type { Design, FieldIssue } from '@/lib/builder/types';
+import { CovariatesSection } from './covariates-section';
+import { EditorContext, type EditorContextValue } from './editor-context';
+import { FactorsSection } from './factors-section';
+import { InstrumentsSection } from './instruments-section';
+import { LanguagesSection } from './languages-section';
+import { RandomisationSection } from './randomisation-section';
+import { TargetSection, type PowerAction } from './target-section';
+import { CompletionSection, ConsentSection, ConversationSection } from './texts-sections';
+import { WeightsSection } from './weights-section';
+
+interface EditorBodyProps {
+  readonly design: Design;
+  readonly update: (edit: (design: Design) => Design) => void;
+  readonly problems: readonly FieldIssue[];
+  readonly amend: boolean;
+  readonly power: PowerAction;
+  /** Above the sections: title and description (draft) or the amendment's diff and reason. */
+  readonly children?: ReactNode;
+  readonly summary: (placed: PlacedProblems) => ReactNode;
+}
+
+/** Every section of the design, sharing the design, its problems by field and the mode. */
+export function EditorBody({ design, update, problems, amend, power, children, summary }: EditorBodyProps) {
+  const placed = useMemo(() => placeProblems(problems, editorFieldPaths(design)), [problems, design]);
+  const context = useMemo<EditorContextValue>(() => ({
+    design, update, amend, problemsAt: (path) => placed.byField.get(path) ?? [],
+  }), [design, update, amend, placed]);
+  return (
+    <EditorContext.Provider value={context}>
+      {summary(placed)}
+      {children}
+      <FactorsSection />
+      <WeightsSection />
+      <CovariatesSection />
+      <RandomisationSection />
+      <TargetSection power={power} />
+      <ConversationSection />
+      <InstrumentsSection />
+      <ConsentSection />
+      <LanguagesSection />
+      <CompletionSection />
+    </EditorContext.Provider>
+  );
+}
