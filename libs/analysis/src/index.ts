@@ -16,6 +16,8 @@ export { designEffect, powerCurve, powerTwoSample, sampleSizePerGroup, sessionPl
 export type { PowerInput, SampleSize, SessionPlan, SessionPlanInput } from './power';
 export { d33, replicationLabel, smallTelescopes } from './replication';
 export type { ReplicationLabel, ReplicationOutcome, SmallTelescopes, SmallTelescopesInput } from './replication';
+export { metaStudyFromHedgesG, randomEffectsMeta } from './meta-analysis';
+export type { MetaMethod, MetaOptions, MetaStudy, MetaStudyWeight, RandomEffectsMeta } from './meta-analysis';
 export { pnt } from './noncentral-t';
 export { AnalysisError } from './errors';
 export type { AnalysisErrorCode } from './errors';
