@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { Nested, Omittable } from '../common/http/validators';
 import type { StratumVerification } from '../randomisation/verify-allocations';
+import { designHashOf } from './protocol-file';
 import type { Protocol } from './protocol.entity';
 import type { VerificationReport } from './studies.service';
 import type { StudyAccessGrant } from './study-access';
@@ -103,12 +104,13 @@ export class StudyResponse extends StudySummaryResponse {
 export class ProtocolResponse {
   @ApiProperty() version: number;
   @ApiProperty({ description: 'SHA-256 of canonicalJson' }) hash: string;
+  @ApiProperty({ description: 'SHA-256 of what another installation\'s copy shares with this protocol (design, conditions, instrument hashes; not the study id, title, version, reason or seed commitment): equal design hashes mean the same protocol' }) designHash: string;
   @ApiProperty() canonicalJson: string;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static of(protocol: Protocol): ProtocolResponse {
-    return { version: protocol.version, hash: protocol.hash, canonicalJson: protocol.canonicalJson, reason: protocol.reason, createdAt: protocol.createdAt.toISOString() };
+    return { version: protocol.version, hash: protocol.hash, designHash: designHashOf(protocol.canonicalJson), canonicalJson: protocol.canonicalJson, reason: protocol.reason, createdAt: protocol.createdAt.toISOString() };
   }
 }
 

@@ -10,5 +10,8 @@ export const StudyError = defineErrors('StudyError', {
   EDIT_CONFLICT: { status: 409, title: 'Someone else saved this draft after the version you edited' },
   MEMBER_NOT_FOUND: { status: 404, title: 'No such member of this study' },
   LAST_OWNER: { status: 409, title: 'A study needs at least one owner' },
+  NOT_LAUNCHED: { status: 409, title: 'A draft has no protocol yet; launch it first' },
+  PROTOCOL_NOT_FOUND: { status: 404, title: 'The study has no protocol of that version' },
+  INVALID_PROTOCOL_FILE: { status: 400, title: 'The protocol file cannot be imported here' },
   SEED_NOT_REVEALED: { status: 409, title: 'The allocation seed is revealed only when the study closes' },
 });

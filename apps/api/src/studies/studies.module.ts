@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { ProtocolFilesController } from './protocol-files.controller';
+import { ProtocolFilesService } from './protocol-files.service';
 import { StudiesController } from './studies.controller';
 import { StudiesRepository } from './studies.repository';
 import { StudiesService } from './studies.service';
@@ -10,8 +12,8 @@ import { StudyMembersService } from './study-members.service';
 
 @Module({
   imports: [AuthModule],
-  controllers: [StudiesController, StudyMembersController],
-  providers: [StudiesRepository, StudiesService, StudyAccess, StudyMembersRepository, StudyMembersService],
+  controllers: [ProtocolFilesController, StudiesController, StudyMembersController],
+  providers: [StudiesRepository, StudiesService, StudyAccess, StudyMembersRepository, StudyMembersService, ProtocolFilesService],
   exports: [StudiesRepository, StudiesService, StudyAccess],
 })
 export class StudiesModule {}

@@ -90,10 +90,15 @@ export class StudiesService {
   async create(principal: Principal, input: { title: string; description?: string; templateId?: string }): Promise<StudyAccessGrant> {
     const template = input.templateId === undefined ? findTemplate('phone_only') : findTemplate(input.templateId);
     if (!template) throw new StudyError('UNKNOWN_TEMPLATE', { detail: `no template "${input.templateId}"` });
+    return this.createDraft(principal, { title: input.title, description: input.description ?? template.description, design: template.design }, { template: template.id });
+  }
+
+  /** A new draft owned by its creator; `origin` (its template or imported protocol) goes into the audit event. */
+  async createDraft(principal: Principal, draft: { title: string; description: string; design: StudyDesign }, origin: Record<string, unknown>): Promise<StudyAccessGrant> {
     const study = await this.repository.transaction(async (manager) => {
-      const created = await this.repository.insertStudy({ title: input.title, description: input.description ?? template.description, design: template.design, joinCode: newCode(8), createdBy: principal.userId }, manager);
+      const created = await this.repository.insertStudy({ ...draft, joinCode: newCode(8), createdBy: principal.userId }, manager);
       await this.repository.upsertMember(created.id, principal.userId, 'owner', manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.created', studyId: created.id, data: { template: template.id } }, manager);
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.created', studyId: created.id, data: origin }, manager);
       return created;
     });
     return { study, role: 'owner' };

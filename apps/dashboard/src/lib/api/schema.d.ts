@@ -804,6 +804,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/protocol-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the protocol as a file for other sites
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     The frozen protocol (the current version, or `version`) as a JSON file: its canonical JSON with its SHA-256 and design hash. Another Attune installation imports it (POST /api/studies/import) as a new study with the same design hash and its own seed. A draft has no protocol: 409 `NOT_LAUNCHED`. Audited.
+         */
+        get: operations["ProtocolFiles_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/{studyId}/protocols": {
         parameters: {
             query?: never;
@@ -1090,6 +1112,28 @@ export interface paths {
          *     By session code and seat, once the session is over (409 `SESSION_IN_PROGRESS` before), within the study's withdrawal period. Deletes the participant's answers and scores as the code route does; audited with the reason code.
          */
         post: operations["Withdrawals_withdrawSeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import another installation's protocol file as a new study
+         * @description **Who:** any signed-in user (session cookie or personal access token).
+         *
+         *     Creates a draft (you become its owner) with the file's design; launching it freezes a protocol with the same design hash and a seed of this installation's own. Refused with 400 `INVALID_PROTOCOL_FILE`, naming each problem in `errors`, when the text does not match its SHA-256, or an instrument is missing here or differs from the exporting installation's.
+         */
+        post: operations["ProtocolFiles_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1660,6 +1704,12 @@ export interface components {
              */
             retentionDays: number;
         };
+        ImportStudyRequest: {
+            /** @description The file as GET /api/studies/{studyId}/protocol-file gave it */
+            file: components["schemas"]["ProtocolFileDto"];
+            /** @description Title of the new study (default: the protocol's) */
+            title?: string;
+        };
         IndividualLevelDto: {
             /** @description n per condition if individuals were independent */
             independentPerCondition: number;
@@ -2059,7 +2109,7 @@ export interface components {
          * @description Every problem code the API answers with
          * @enum {string}
          */
-        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EDIT_CONFLICT" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "JOIN_LINK_NOT_FOUND" | "LANGUAGE_LOCKED" | "LAST_OWNER" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "MEMBER_NOT_FOUND" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NOT_FOUND" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
+        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EDIT_CONFLICT" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "INVALID_PROTOCOL_FILE" | "JOIN_LINK_NOT_FOUND" | "LANGUAGE_LOCKED" | "LAST_OWNER" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "MEMBER_NOT_FOUND" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NOT_FOUND" | "NOT_LAUNCHED" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "PROTOCOL_NOT_FOUND" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
         ProblemFieldIssue: {
             /**
              * @description Stable code to switch on (class-validator constraints upper-cased, or a domain code)
@@ -2077,10 +2127,24 @@ export interface components {
              */
             path: string;
         };
+        ProtocolFileDto: {
+            /** @description The protocol's design hash (see ProtocolResponse.designHash) */
+            designHash: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @enum {string} */
+            format: "attune.protocol-file.v1";
+            /** @description The frozen protocol's canonical JSON, exactly as stored by the exporting installation */
+            protocol: string;
+            /** @description SHA-256 (hex) of `protocol`; import refuses a file whose text does not match it */
+            sha256: string;
+        };
         ProtocolResponse: {
             canonicalJson: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description SHA-256 of what another installation's copy shares with this protocol (design, conditions, instrument hashes; not the study id, title, version, reason or seed commitment): equal design hashes mean the same protocol */
+            designHash: string;
             /** @description SHA-256 of canonicalJson */
             hash: string;
             reason: string | null;
@@ -6584,6 +6648,107 @@ export interface operations {
             };
         };
     };
+    ProtocolFiles_download: {
+        parameters: {
+            query?: {
+                /** @description Protocol version (default: the current one) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolFileDto"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `PROTOCOL_NOT_FOUND`: The study has no protocol of that version
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "PROTOCOL_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `NOT_LAUNCHED`: A draft has no protocol yet; launch it first
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_LAUNCHED";
+                    };
+                };
+            };
+        };
+    };
     Studies_protocols: {
         parameters: {
             query?: never;
@@ -8098,6 +8263,108 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "SESSION_IN_PROGRESS" | "NEVER_CONSENTED" | "ALREADY_WITHDRAWN" | "WITHDRAWAL_DEADLINE_PASSED";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    ProtocolFiles_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportStudyRequest"];
+            };
+        };
+        responses: {
+            /** @description The new draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `INVALID_PROTOCOL_FILE`: The protocol file cannot be imported here
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_PROTOCOL_FILE";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID";
                     };
                 };
             };
