@@ -115,9 +115,15 @@ stepadj <- vapply(fits, function(f) f$remlStepadj != 1, TRUE)
 cat("rma() without control fails on", sum(vapply(fits, function(f) is.null(f$remlDefault), TRUE)), "sets; stepadj = 0.5 needed on", sum(stepadj), "\n")
 stopifnot(sum(zero_reml) >= 2, any(boundary & he_positive), any(stepadj))
 
+# metafor's own worked example (help(rma): BCG vaccine trials, log risk ratios), as a published anchor.
+bcg <- escalc(measure = "RR", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat.bcg)
+published <- list(list(name = "dat.bcg", measure = "RR", labels = I(paste(bcg$author, bcg$year)), yi = I(c(bcg$yi)), vi = I(c(bcg$vi)),
+                       reml = fit_figures(fit_reml(c(bcg$yi), c(bcg$vi))$res), dl = fit_figures(rma(yi, vi, data = bcg, method = "DL"))))
+
 grid <- expand.grid(x = c(0, 1e-3, 0.5, 2, 9.7, 38, 80, 160), df = c(1, 2, 3, 7.5, 19, 39))
 chisq <- lapply(seq_len(nrow(grid)), function(r) with(grid[r, ], list(x = x, df = df, upper = pchisq(x, df, lower.tail = FALSE))))
 
 versions <- list(R = R.version.string, metafor = as.character(packageVersion("metafor")))
-write_json(list(versions = versions, control = TIGHT, qnorm975 = qnorm(0.975), chisq = chisq, sets = fits),
+write_json(list(versions = versions, control = TIGHT, qnorm975 = qnorm(0.975), chisq = chisq, sets = fits,
+                published = published),
            "reference/fixtures/meta.json")

@@ -19,6 +19,7 @@ interface RSet {
 const fixtures = metaJson as unknown as {
   versions: Record<string, string>; qnorm975: number;
   chisq: { x: number; df: number; upper: number }[]; sets: RSet[];
+  published: { name: string; labels: string[]; yi: number[]; vi: number[]; reml: RFit; dl: RFit }[];
 };
 
 const RELATIVE_FIGURES = ['estimate', 'se', 'z', 'tau2', 'tau', 'i2', 'h2', 'q'] as const;
@@ -77,6 +78,15 @@ describe('randomEffectsMeta against metafor::rma', () => {
     const fit = randomEffectsMeta(studiesOf(set));
     expect(fit?.iterations).toBe(200);
     expectRelative(fit?.tau2, set.reml.tau2, 'set 104 tau2');
+  });
+
+  // help(rma)'s example, whose output is printed in metafor's documentation: estimate −0.7145,
+  // τ² 0.3132, I² 92.22 %, Q(12) 152.2330.
+  it.each(fixtures.published.map((p) => [p.name, p] as const))('%s (metafor\'s worked example)', (_name, p) => {
+    const studies = p.yi.map((yi, i) => ({ yi, vi: p.vi[i] as number, label: p.labels[i] as string }));
+    compareFit(randomEffectsMeta(studies), p.reml, `${p.name} REML`);
+    compareFit(randomEffectsMeta(studies, { method: 'DL' }), p.dl, `${p.name} DL`);
+    expect(randomEffectsMeta(studies)?.estimate.toFixed(4)).toBe('-0.7145');
   });
 
   it('returns null without two valid studies', () => {
