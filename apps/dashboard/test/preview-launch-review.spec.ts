@@ -35,7 +35,7 @@ describe('protocolSummary: what launch freezes', () => {
   });
 
   it('says the block sizes the multipliers and weights imply, and the strata', () => {
-    expect(randomisationWords(design(), 4)).toBe('Stratified permuted blocks: permuted blocks of 4, 8 or 12 sessions, the size drawn at random for each block, separately within each stratum of Knew each other.');
+    expect(randomisationWords(design(), 4)).toBe('Stratified permuted blocks: permuted blocks of 4, 8 or 12 sessions, the size drawn at random for each block, separately within each stratum (stratified by: Knew each other).');
     expect(randomisationWords(design({ randomisation: { scheme: 'permuted_blocks', blockMultipliers: [2, 1] }, stratifyBy: [] }), 2)).toBe('Permuted blocks: permuted blocks of 2 or 4 sessions, the size drawn at random for each block.');
     expect(randomisationWords(design({ randomisation: { scheme: 'complete', blockMultipliers: [] } }), 4)).toMatch(/^Complete randomisation/);
   });

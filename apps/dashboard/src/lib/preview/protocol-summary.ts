@@ -18,7 +18,7 @@ export interface ProtocolSummary {
   readonly completion: string;
 }
 
-function list(words: readonly (string | number)[]): string {
+function list(words: readonly number[]): string {
   const all = words.map(String);
   return all.length <= 1 ? all.join('') : `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
 }
@@ -34,7 +34,7 @@ export function randomisationWords(design: Pick<Design, 'randomisation' | 'strat
   const blocks = `permuted blocks of ${list(sizes)} sessions, the size drawn at random for each block`;
   if (scheme === 'permuted_blocks') return `Permuted blocks: ${blocks}.`;
   const labels = design.stratifyBy.map((id) => design.covariates.find((covariate) => covariate.id === id)?.label ?? id);
-  return `Stratified permuted blocks: ${blocks}, separately within each stratum of ${list(labels)}.`;
+  return `Stratified permuted blocks: ${blocks}, separately within each stratum (stratified by: ${labels.join('; ')}).`;
 }
 
 /** What launch freezes, in the terms of the launch review. */
