@@ -8,6 +8,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { ExportsModule } from './exports/exports.module';
+import { PoolingModule } from './pooling/pooling.module';
 import { HealthModule } from './health/health.module';
 import { ResponsesModule } from './responses/responses.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -32,6 +33,7 @@ export class AppModule {
         ResponsesModule,
         AnalysisModule,
         ExportsModule,
+        PoolingModule,
         WithdrawalsModule,
         RetentionModule,
       ],

@@ -14,7 +14,7 @@ export { hedgesG, hedgesGFromSummaries, noncentralityInterval, twoLevelCompariso
 export type { FactorComparison, HedgesG, WelchT } from './effect-sizes';
 export { designEffect, powerCurve, powerTwoSample, sampleSizePerGroup, sessionPlan } from './power';
 export type { PowerInput, SampleSize, SessionPlan, SessionPlanInput } from './power';
-export { d33, replicationLabel, smallTelescopes } from './replication';
+export { d33, replicationLabel, smallTelescopes, smallTelescopesPooled } from './replication';
 export type { ReplicationLabel, ReplicationOutcome, SmallTelescopes, SmallTelescopesInput } from './replication';
 export { metaStudyFromHedgesG, randomEffectsMeta } from './meta-analysis';
 export type { MetaMethod, MetaOptions, MetaStudy, MetaStudyWeight, RandomEffectsMeta } from './meta-analysis';

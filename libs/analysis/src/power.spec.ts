@@ -1,7 +1,7 @@
 // Power, sample size, d33 and the small-telescopes test against pwr (and pwr's own power function
 // solved with a tight uniroot tolerance, since pwr solves to uniroot's default of about 1e-4).
 import { designEffect, powerCurve, powerTwoSample, sampleSizePerGroup, sessionPlan } from './power';
-import { d33, smallTelescopes } from './replication';
+import { d33, smallTelescopes, smallTelescopesPooled } from './replication';
 import { expectAbsolute, expectRelative } from './test-support/close';
 import { distributionFixtures } from './test-support/fixtures';
 
@@ -56,6 +56,14 @@ describe('small telescopes (Simonsohn 2015) against pwr.t2n.test(power = 1/3)', 
     const result = smallTelescopes(c);
     expectRelative(result.d33, c.d33, 'd33');
     expectRelative(result.se, c.se, 'se');
+    expectRelative(result.z, c.z, 'z');
+    expectAbsolute(result.p, c.p, 'p');
+    expect(result.tooSmall).toBe(c.p < 0.05);
+  });
+
+  // The pooled test is the same z test with a given SE: fed R's SE for the replication d, it must give R's z and p.
+  it.each(distributionFixtures.smallTelescopes)('pooled estimate = $replication.d with R\'s SE', (c) => {
+    const result = smallTelescopesPooled({ original: c.original, estimate: c.replication.d, se: c.se });
     expectRelative(result.z, c.z, 'z');
     expectAbsolute(result.p, c.p, 'p');
     expect(result.tooSmall).toBe(c.p < 0.05);

@@ -38,6 +38,18 @@ export function smallTelescopes({ original, replication }: SmallTelescopesInput)
   return { d33: detectable, se, z, p, tooSmall: p < 0.05 };
 }
 
+/**
+ * The small-telescopes test of a pooled (meta-analytic) replication estimate: the same z test with
+ * the random-effects SE in place of one study's, z = (μ̂ − d33)/SE(μ̂), p = Φ(z), where μ̂ is signed
+ * so that the original effect is positive. R: `pnorm((fit$b - d33) / fit$se)` on `metafor::rma`.
+ */
+export function smallTelescopesPooled({ original, estimate, se }: { original: { n1: number; n2: number }; estimate: number; se: number }): SmallTelescopes {
+  const detectable = d33(original.n1, original.n2);
+  const z = (estimate - detectable) / se;
+  const p = pnorm(z);
+  return { d33: detectable, se, z, p, tooSmall: p < 0.05 };
+}
+
 export type ReplicationLabel =
   | 'signal – consistent'
   | 'signal – inconsistent (smaller)'

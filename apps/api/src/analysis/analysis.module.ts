@@ -21,5 +21,6 @@ import { ResultsService } from './results.service';
   imports: [StudiesModule],
   controllers: [ResultsController, FlowController, EnrolmentController],
   providers: [ResultsRepository, ResultsService, OriginalEffectsRepository, ReplicationService, FlowRepository, FlowService, EnrolmentRepository, EnrolmentService],
+  exports: [ResultsService, OriginalEffectsRepository],
 })
 export class AnalysisModule {}

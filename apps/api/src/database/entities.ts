@@ -4,6 +4,7 @@ import { AuthSession } from '../auth/auth-session.entity';
 import { User } from '../auth/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity';
+import { ExternalSiteSummary } from '../pooling/external-summary.entity';
 import { PhaseSubmission } from '../responses/phase-submission.entity';
 import { Response } from '../responses/response.entity';
 import { Allocation } from '../sessions/allocation.entity';
@@ -18,5 +19,5 @@ import { Study } from '../studies/study.entity';
 export const entities = [
   User, AuthSession, AccessToken, RateLimitBucket, AuditEvent,
   Study, StudyMember, Protocol, StudySession, SeatLink, Participant, Allocation, Response, PhaseSubmission,
-  OriginalEffect,
+  OriginalEffect, ExternalSiteSummary,
 ];

@@ -42,6 +42,8 @@ const RULES: Record<string, Who> = {
   'GET /api/studies/{studyId}/allocation-verification': 'analyst',
   'GET /api/studies/{studyId}/data-protection': 'analyst',
   'GET /api/studies/{studyId}/design-problems': 'analyst',
+  'GET /api/studies/{studyId}/external-summaries': 'analyst',
+  'GET /api/studies/{studyId}/pooled': 'analyst',
   'GET /api/studies/{studyId}/members': 'analyst',
   'GET /api/studies/{studyId}/enrolment': 'analyst',
   'GET /api/studies/{studyId}/exports/{file}': 'analyst',
@@ -67,6 +69,9 @@ const RULES: Record<string, Who> = {
   'DELETE /api/studies/{studyId}/members/{userId}': 'owner',
   'POST /api/studies/{studyId}/design-check': 'owner',
   'GET /api/studies/{studyId}/protocol-file': 'owner',
+  'GET /api/studies/{studyId}/site-summary': 'owner',
+  'POST /api/studies/{studyId}/external-summaries': 'owner',
+  'DELETE /api/studies/{studyId}/external-summaries/{summaryId}': 'owner',
   'PUT /api/studies/{studyId}/original-effect': 'owner',
   'POST /api/studies/{studyId}/pause': 'owner',
   'POST /api/studies/{studyId}/resume': 'owner',
@@ -87,6 +92,9 @@ const RULES: Record<string, Who> = {
 // Valid bodies where a role is checked after validation (a 400 would hide the refusal).
 const BODIES: Record<string, unknown> = {
   'POST /api/studies/{studyId}/members': { email: 'nobody@example.org', role: 'analyst' },
+  'POST /api/studies/{studyId}/external-summaries': {
+    file: { format: 'attune.site-summary.v1', exportedAt: '2026-12-01T00:00:00.000Z', site: { label: 'Elsewhere', country: null }, designHash: 'a'.repeat(64), protocolVersion: 1, analysis: 'as_randomised', scales: [], sha256: 'b'.repeat(64) },
+  },
   'PUT /api/studies/{studyId}/original-effect': {
     factorId: 'phone', instrumentId: 'ios', instrumentVersion: 2, scale: 'ios', phase: 'post', citation: 'Author (2013)', locator: 'p. 1',
     statistic: { kind: 'd', d: 0.5, n1: 20, n2: 20 },

@@ -660,6 +660,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/external-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the site summaries imported into this study
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Summaries other installations sent, pooled with this study's own sites.
+         */
+        get: operations["Pooling_list"];
+        put?: never;
+        /**
+         * Import another installation's site summary
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Refused when the file was changed (400 `INVALID_SITE_SUMMARY`), when it comes from a different protocol than any version of this study (409 `PROTOCOL_MISMATCH`, saying which), or when its label is taken (409 `LABEL_TAKEN`). Audited.
+         */
+        post: operations["Pooling_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/external-summaries/{summaryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an imported site summary
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     It no longer counts in the pooled estimate. Audited.
+         */
+        delete: operations["Pooling_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/{studyId}/flow": {
         parameters: {
             query?: never;
@@ -798,6 +848,28 @@ export interface paths {
          *     New participants are refused (409 `STUDY_NOT_RUNNING` on join) until it resumes; sessions under way go on. Launched studies only. Audited.
          */
         post: operations["Studies_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/pooled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pool the effect over sites
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Hedges' g of a two-level factor on one scale and phase for each site (this study's, then the imported summaries'), combined by a random-effects meta-analysis (REML by default, as `metafor::rma`; DerSimonian–Laird as an option): estimate with CI, the 95 % prediction interval, τ², I², Q and its p. `pooled` is null with fewer than two sites.
+         */
+        get: operations["Pooling_pooled"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1090,6 +1162,28 @@ export interface paths {
          *     The lab console starts the shared timer (the phones show none). Only while the session waits in its conversation step: otherwise 409 `ILLEGAL_TRANSITION`. Audited.
          */
         post: operations["Sessions_startConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/site-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download this installation's site summary
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Aggregates only, for a coordinating study elsewhere: per scale and phase, each condition's sessions, participants, mean and SD; each two-level factor's Hedges' g with its variance; the ICC; and the protocol's design hash. No participant rows. Sessions as randomised. Audited.
+         */
+        get: operations["Pooling_exportSummary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1543,6 +1637,18 @@ export interface components {
             SESSION_ID?: string;
             STUDY_ID?: string;
         };
+        ExternalSummaryResponse: {
+            country: string | null;
+            designHash: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            importedAt: string;
+            label: string;
+            protocolVersion: number;
+        };
         FactorDesignDto: {
             exploratory?: boolean;
             id: string;
@@ -1709,6 +1815,12 @@ export interface components {
             file: components["schemas"]["ProtocolFileDto"];
             /** @description Title of the new study (default: the protocol's) */
             title?: string;
+        };
+        ImportSummaryRequest: {
+            /** @description The file as GET …/site-summary gave it */
+            file: components["schemas"]["SiteSummaryDto"];
+            /** @description Label in the forest plot (default: the file's) */
+            label?: string;
         };
         IndividualLevelDto: {
             /** @description n per condition if individuals were independent */
@@ -2031,6 +2143,64 @@ export interface components {
             /** Format: date-time */
             submittedAt: string;
         };
+        PooledFitDto: {
+            ciHigh: number;
+            ciLow: number;
+            estimate: number;
+            h2: number;
+            /** @description I² in percent */
+            i2: number;
+            iterations: number;
+            k: number;
+            /** @enum {string} */
+            method: "REML" | "DL";
+            p: number;
+            piHigh: number;
+            /** @description 95 % prediction interval: where a new site's true effect is expected */
+            piLow: number;
+            q: number;
+            qDf: number;
+            qP: number;
+            se: number;
+            tau: number;
+            tau2: number;
+            z: number;
+        };
+        PooledOutcomeDto: {
+            factorId: string;
+            instrumentId: string;
+            instrumentVersion: number;
+            /** @enum {string} */
+            phase: "pre" | "post" | "change";
+            scale: string;
+        };
+        PooledResponse: {
+            /** @enum {string} */
+            method: "REML" | "DL";
+            outcome: components["schemas"]["PooledOutcomeDto"];
+            /** @description null with fewer than two sites */
+            pooled: components["schemas"]["PooledFitDto"] | null;
+            rows: components["schemas"]["PooledRowDto"][];
+        };
+        PooledRowDto: {
+            ciHigh: number;
+            /** @description g − 1.96·√vi, as metafor's forest plot */
+            ciLow: number;
+            /** @description Hedges' g on session scores */
+            g: number;
+            /**
+             * @description site: a site of this study; external: a summary another installation sent
+             * @enum {string}
+             */
+            kind: "site" | "external";
+            label: string;
+            n1: number;
+            n2: number;
+            /** @description vi = 1/n1 + 1/n2 + g²/(2(n1 + n2)) (metafor escalc "SMD") */
+            variance: number;
+            /** @description Percent weight in the random-effects model */
+            weight: number | null;
+        };
         PowerPointDto: {
             /** @description Sessions per condition */
             n: number;
@@ -2109,7 +2279,7 @@ export interface components {
          * @description Every problem code the API answers with
          * @enum {string}
          */
-        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EDIT_CONFLICT" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "INVALID_PROTOCOL_FILE" | "JOIN_LINK_NOT_FOUND" | "LANGUAGE_LOCKED" | "LAST_OWNER" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "MEMBER_NOT_FOUND" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NOT_FOUND" | "NOT_LAUNCHED" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "PROTOCOL_NOT_FOUND" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
+        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EDIT_CONFLICT" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "INVALID_PROTOCOL_FILE" | "INVALID_SITE_SUMMARY" | "JOIN_LINK_NOT_FOUND" | "LABEL_TAKEN" | "LANGUAGE_LOCKED" | "LAST_OWNER" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "MEMBER_NOT_FOUND" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NOT_FOUND" | "NOT_LAUNCHED" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "PROTOCOL_MISMATCH" | "PROTOCOL_NOT_FOUND" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "SUMMARY_NOT_FOUND" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_OUTCOME" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
         ProblemFieldIssue: {
             /**
              * @description Stable code to switch on (class-validator constraints upper-cased, or a domain code)
@@ -2362,6 +2532,21 @@ export interface components {
             se: number;
             t: number;
         };
+        SiteSummaryDto: {
+            /** @enum {string} */
+            analysis: "as_randomised";
+            /** @description The design hash of the protocol the site ran (ProtocolResponse.designHash) */
+            designHash: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @enum {string} */
+            format: "attune.site-summary.v1";
+            protocolVersion: number;
+            scales: components["schemas"]["SummaryScaleDto"][];
+            /** @description SHA-256 of the canonical JSON of the other fields */
+            sha256: string;
+            site: components["schemas"]["SummarySiteDto"];
+        };
         SmallTelescopesDto: {
             /** @description The effect the original had 33 % power to detect */
             d33: number;
@@ -2496,6 +2681,42 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
+        };
+        SummaryCellDto: {
+            conditionId: string;
+            mean: number | null;
+            participants: number;
+            sd: number | null;
+            sessions: number;
+        };
+        SummaryEffectDto: {
+            factorId: string;
+            /** @description Hedges' g, first level minus second, on session scores */
+            g: number;
+            levels: string[];
+            /** @description Sessions at the first level */
+            n1: number;
+            /** @description Sessions at the second level */
+            n2: number;
+            /** @description Its sampling variance */
+            variance: number;
+        };
+        SummaryScaleDto: {
+            cells: components["schemas"]["SummaryCellDto"][];
+            effects: components["schemas"]["SummaryEffectDto"][];
+            /** @description ICC(1) of the members' scores within sessions */
+            icc: number | null;
+            instrumentId: string;
+            instrumentVersion: number;
+            /** @enum {string} */
+            phase: "pre" | "post" | "change";
+            scale: string;
+        };
+        SummarySiteDto: {
+            /** @example DE */
+            country: string | null;
+            /** @example Konstanz */
+            label: string;
         };
         TemplateResponse: {
             description: string;
@@ -5731,6 +5952,325 @@ export interface operations {
             };
         };
     };
+    Pooling_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summaries, by label */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalSummaryResponse"][];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    Pooling_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportSummaryRequest"];
+            };
+        };
+        responses: {
+            /** @description The imported summary */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalSummaryResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `INVALID_SITE_SUMMARY`: The site summary file cannot be read
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_SITE_SUMMARY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `PROTOCOL_MISMATCH`: The site summary comes from a different protocol
+             *     - `LABEL_TAKEN`: A site summary with this label is already imported
+             *     - `NOT_LAUNCHED`: A draft has no protocol yet; launch it first
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PROTOCOL_MISMATCH" | "LABEL_TAKEN" | "NOT_LAUNCHED";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    Pooling_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                summaryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SUMMARY_NOT_FOUND`: No such site summary
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "SUMMARY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
     Flow_flow: {
         parameters: {
             query?: {
@@ -6643,6 +7183,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    Pooling_pooled: {
+        parameters: {
+            query?: {
+                /** @description A two-level factor (default: the original effect's, else the first two-level factor) */
+                factorId?: string;
+                instrumentId?: string;
+                instrumentVersion?: number;
+                /** @description Scale id (default: the original effect's, else the first post-conversation scale) */
+                scale?: string;
+                phase?: "pre" | "post" | "change";
+                /** @description τ² estimator: REML (metafor's default) or DerSimonian–Laird */
+                method?: "REML" | "DL";
+            };
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per-site rows and the pooled estimate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PooledResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `UNKNOWN_OUTCOME`: The study has no such factor or scale to pool
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNKNOWN_OUTCOME";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
                     };
                 };
             };
@@ -8155,6 +8773,108 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    Pooling_exportSummary: {
+        parameters: {
+            query: {
+                /** @description The site's name as the coordinating study's forest plot will show it */
+                label: string;
+                /** @description ISO 3166-1 alpha-2 */
+                country?: string;
+            };
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteSummaryDto"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `NOT_LAUNCHED`: A draft has no protocol yet; launch it first
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_LAUNCHED";
                     };
                 };
             };

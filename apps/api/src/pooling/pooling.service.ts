@@ -1,0 +1,108 @@
+import type { MetaMethod } from '@attune/analysis';
+import { Injectable } from '@nestjs/common';
+import { OriginalEffectsRepository } from '../analysis/original-effects.repository';
+import { type LabelledScaleResult, ResultsService } from '../analysis/results.service';
+import { AuditRepository } from '../audit/audit.repository';
+import type { Principal } from '../auth/principal';
+import { designHashOf } from '../studies/protocol-file';
+import { StudyError } from '../studies/studies.errors';
+import { StudiesRepository } from '../studies/studies.repository';
+import { StudyAccess } from '../studies/study-access';
+import type { Study } from '../studies/study.entity';
+import type { ExternalSiteSummary } from './external-summary.entity';
+import { ExternalSummariesRepository } from './external-summaries.repository';
+import { chooseOutcome, effectOf, type OutcomeRequest, type PoolingOutcome } from './pooling-outcome';
+import { PoolingError } from './pooling.errors';
+import { type PooledEstimate, type PoolingUnit, poolUnits } from './pooled';
+import { type SignedSiteSummary, siteSummary, summaryHash } from './site-summary';
+
+export interface PooledView extends PooledEstimate {
+  readonly outcome: PoolingOutcome;
+  readonly method: MetaMethod;
+}
+
+const AS_RANDOMISED = { protocolVersions: null, includeIncomplete: true, perProtocol: false, minMembers: 1 } as const;
+
+/** Many-labs pooling: site summaries out and in, and the random-effects estimate over all sites. */
+@Injectable()
+export class PoolingService {
+  constructor(
+    private readonly access: StudyAccess,
+    private readonly studies: StudiesRepository,
+    private readonly results: ResultsService,
+    private readonly originals: OriginalEffectsRepository,
+    private readonly summaries: ExternalSummariesRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** This installation's aggregates for the coordinating study: no participant rows. */
+  async exportSummary(principal: Principal, studyId: string, site: SignedSiteSummary['site']): Promise<SignedSiteSummary> {
+    const { study } = await this.access.require(principal, studyId, 'owner');
+    const designHash = await this.currentDesignHash(study);
+    const { scales } = await this.results.results(principal, studyId, AS_RANDOMISED);
+    const summary = siteSummary({ scales, site, designHash, protocolVersion: study.protocolVersion ?? 1, exportedAt: new Date() });
+    await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.site_summary_exported', studyId, data: { designHash, scales: scales.length } });
+    return summary;
+  }
+
+  async importSummary(principal: Principal, studyId: string, file: SignedSiteSummary, label: string | undefined): Promise<ExternalSiteSummary> {
+    const { study } = await this.access.require(principal, studyId, 'owner');
+    if (summaryHash(file) !== file.sha256.toLowerCase()) {
+      throw new PoolingError('INVALID_SITE_SUMMARY', { errors: [{ path: 'file.sha256', code: 'HASH_MISMATCH', message: 'the summary does not have this SHA-256: the file was changed or damaged' }] });
+    }
+    const ours = await this.designHashes(study);
+    if (!ours.includes(file.designHash)) {
+      throw new PoolingError('PROTOCOL_MISMATCH', { detail: `The summary's protocol (design hash ${file.designHash.slice(0, 12)}…) is not this study's (${ours.map((hash) => `${hash.slice(0, 12)}…`).join(', ')}): pooling it would mix different experiments. Ask the site to export the summary of the study it imported from this study's protocol file.` });
+    }
+    const saved = await this.summaries.insert({ studyId, label: label ?? file.site.label, designHash: file.designHash, summary: file, importedBy: principal.userId });
+    if (!saved) throw new PoolingError('LABEL_TAKEN', { detail: 'give this site another label, or remove the earlier summary first' });
+    await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.site_summary_imported', studyId, subjectType: 'site_summary', subjectId: saved.id, data: { label: saved.label, designHash: file.designHash } });
+    return saved;
+  }
+
+  async listSummaries(principal: Principal, studyId: string): Promise<ExternalSiteSummary[]> {
+    await this.access.require(principal, studyId, 'analyst');
+    return this.summaries.list(studyId);
+  }
+
+  async removeSummary(principal: Principal, studyId: string, summaryId: string): Promise<void> {
+    await this.access.require(principal, studyId, 'owner');
+    if (!(await this.summaries.remove(studyId, summaryId))) throw new PoolingError('SUMMARY_NOT_FOUND');
+    await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.site_summary_removed', studyId, subjectType: 'site_summary', subjectId: summaryId });
+  }
+
+  /** Hedges' g per site (this study's, then the imported summaries') and their random-effects pool. */
+  async pooled(principal: Principal, studyId: string, request: OutcomeRequest, method: MetaMethod): Promise<PooledView> {
+    const { study } = await this.access.require(principal, studyId, 'analyst');
+    const own = await this.results.results(principal, studyId, AS_RANDOMISED);
+    const outcome = chooseOutcome(request, await this.originals.find(studyId), study.design, own.scales);
+    if (!outcome) throw new PoolingError('UNKNOWN_OUTCOME', { detail: 'name a two-level factor and a scale and phase with data (factorId, scale, phase)' });
+    const units = [...this.ownUnits(study, own.scales, outcome), ...externalUnits(await this.summaries.list(studyId), outcome)];
+    return { outcome, method, ...poolUnits(units, method) };
+  }
+
+  private ownUnits(study: Study, scales: readonly LabelledScaleResult[], outcome: PoolingOutcome): PoolingUnit[] {
+    const effect = effectOf(scales, outcome, (scale) => scale.effects.find((e) => e.factorId === outcome.factorId)?.hedges ?? null);
+    return effect ? [{ label: study.title, kind: 'site', g: effect.g, n1: effect.n1, n2: effect.n2 }] : [];
+  }
+
+  private async currentDesignHash(study: Study): Promise<string> {
+    if (study.protocolVersion === null) throw new StudyError('NOT_LAUNCHED');
+    const protocol = await this.studies.findProtocol(study.id, study.protocolVersion);
+    if (!protocol) throw new StudyError('PROTOCOL_NOT_FOUND');
+    return designHashOf(protocol.canonicalJson);
+  }
+
+  /** Every version's design hash: a site may have sent its summary before an amendment here. */
+  private async designHashes(study: Study): Promise<string[]> {
+    if (study.protocolVersion === null) throw new StudyError('NOT_LAUNCHED');
+    return (await this.studies.listProtocols(study.id)).map((protocol) => designHashOf(protocol.canonicalJson));
+  }
+}
+
+function externalUnits(rows: readonly ExternalSiteSummary[], outcome: PoolingOutcome): PoolingUnit[] {
+  return rows.flatMap((row) => {
+    const effect = effectOf(row.summary.scales, outcome, (scale) => scale.effects.find((e) => e.factorId === outcome.factorId) ?? null);
+    return effect ? [{ label: row.label, kind: 'external' as const, g: effect.g, n1: effect.n1, n2: effect.n2 }] : [];
+  });
+}
