@@ -49,9 +49,18 @@ test('a researcher builds a phone × seating study from its template, translates
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Design: ${title}`);
   await expect(page.getByTestId('problem-summary')).toContainText('Ready to launch');
   await expect(page.getByTestId('imbalance')).toContainText('within each of the 3 strata');
+  await expect(page.getByTestId('power-sentence')).toContainText('30 dyads per condition give 80 % power for d = 0.74');
   await expect(page).toHaveTitle(/Design/);
   await expectAccessible(page, 'design editor');
   await shots.take(page, 'design');
+
+  // Every item of an instrument as the phone shows it, with the participant components.
+  await page.getByRole('button', { name: 'Preview ios v2' }).first().click();
+  const preview = page.getByTestId('instrument-preview');
+  await expect(preview.locator('[data-instrument="preview-ios"]').first()).toBeVisible();
+  await expect(preview.getByRole('heading', { name: /Inclusion of Other in the Self/ })).toBeFocused();
+  await expectAccessible(page, 'instrument preview');
+  await preview.getByRole('button', { name: 'Close preview' }).click();
 
   // A level's participant instructions.
   const sideBySide = 'design.factors[1].levels[1].instructions';

@@ -1,7 +1,7 @@
 import { conditionIds } from '@/lib/builder/conditions';
 import { addCovariate, addFactor, addLanguage, addLevel, blankDesign, forSaving, freshId, moveAt, removeCovariate, removeFactor, removeLanguage, setCovariate, setLevel } from '@/lib/builder/draft';
 import { conflictSentence } from '@/lib/builder/outcomes';
-import { powerAt } from '@/lib/builder/power';
+import { detectableEffect, powerAt } from '@/lib/builder/power';
 import { phoneSeating } from './builder-fixture';
 
 describe('draft edits', () => {
@@ -74,5 +74,23 @@ describe('conflict message and power read-off', () => {
     expect(powerAt(curve, 12)).toEqual({ power: 0.2, atLeast: true });
     expect(powerAt(curve, 40)).toEqual({ power: 0.3, atLeast: true });
     expect(powerAt(curve, 3)).toBeNull();
+  });
+});
+
+describe('detectable effect by bisection over the API answer', () => {
+  // A stand-in for the API: sessions needed fall as d grows (here n = ceil(16 / d²), the textbook rule of thumb).
+  const ruleOfThumb = async (d: number) => Math.ceil(16 / (d * d));
+
+  it('finds the smallest d the target detects, to two decimals', async () => {
+    const d = await detectableEffect(30, ruleOfThumb);
+    expect(d).toBe(0.74);
+    expect(await ruleOfThumb(d ?? 0)).toBeLessThanOrEqual(30);
+    expect(await ruleOfThumb((d ?? 0) - 0.01)).toBeGreaterThan(30);
+  });
+
+  it('says when even the largest d needs more, or the smallest already fits', async () => {
+    expect(await detectableEffect(0, ruleOfThumb)).toBeNull();
+    expect(await detectableEffect(100_000, ruleOfThumb)).toBe(0.05);
+    expect(await detectableEffect(30, async () => null)).toBeNull();
   });
 });

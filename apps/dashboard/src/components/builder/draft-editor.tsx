@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { forSaving } from '@/lib/builder/draft';
 import type { LoadOutcome, SaveOutcome } from '@/lib/builder/outcomes';
 import type { Design, Draft, EditConflict, FieldIssue } from '@/lib/builder/types';
@@ -42,6 +42,14 @@ export function DraftEditor(props: DraftEditorProps) {
     return outcome.kind === 'launched' ? 'stopped' : 'failed';
   }, [props]);
   const autosave = useAutosave(saveTask);
+  const unsaved = autosave.status === 'pending' || autosave.status === 'running' || conflict !== null;
+  useEffect(() => {
+    if (!unsaved) return;
+    // Leaving with an edit not yet saved asks first (the browser words the question).
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
 
   const change = useCallback((next: Draft) => {
     latest.current = next;

@@ -34,6 +34,7 @@ export function EditorBody({ design, update, problems, amend, power, children, s
   return (
     <EditorContext.Provider value={context}>
       {summary(placed)}
+      <SectionLinks />
       {children}
       <FactorsSection />
       <WeightsSection />
@@ -46,5 +47,19 @@ export function EditorBody({ design, update, problems, amend, power, children, s
       <LanguagesSection />
       <CompletionSection />
     </EditorContext.Provider>
+  );
+}
+
+const SECTIONS = [
+  ['factors-heading', 'Factors'], ['weights-heading', 'Weights'], ['covariates-heading', 'Covariates'], ['randomisation-heading', 'Randomisation'],
+  ['target-heading', 'Target and power'], ['conversation-heading', 'Conversation'], ['instruments-heading', 'Instruments'], ['consent-heading', 'Consent'],
+  ['languages-heading', 'Languages'], ['completion-heading', 'Completion'],
+] as const;
+
+function SectionLinks() {
+  return (
+    <nav aria-label="Design sections" className="builder-toc">
+      <ul>{SECTIONS.map(([id, label]) => <li key={id}><a href={`#${id}`}>{label}</a></li>)}</ul>
+    </nav>
   );
 }

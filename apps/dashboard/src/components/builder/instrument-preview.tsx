@@ -1,7 +1,7 @@
 'use client';
 
 import { type AnswerValue, getInstrument, localize } from '@attune/survey';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ItemCard } from '@/components/survey/item-card';
 import { languageName } from './fields';
 
@@ -21,11 +21,14 @@ export function InstrumentPreview({ refKey, language, languages, onClose }: Inst
   const instrument = getInstrument(id, Number(version));
   const [shown, setShown] = useState(language);
   const [answers, setAnswers] = useState<Record<string, AnswerValue | null>>({});
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The preview opens below the library: take the reader there.
+  useEffect(() => { heading.current?.focus(); }, [refKey]);
   if (!instrument) return null;
   const offered = [...new Set([...languages, ...instrument.languages])];
   return (
     <section className="builder-preview" aria-labelledby="preview-heading" data-testid="instrument-preview">
-      <h3 id="preview-heading">Preview: {localize(instrument.title, 'en')} ({instrument.id} v{instrument.version})</h3>
+      <h3 id="preview-heading" ref={heading} tabIndex={-1}>Preview: {localize(instrument.title, 'en')} ({instrument.id} v{instrument.version})</h3>
       <div className="builder-actions">
         <label htmlFor="preview-language">Language</label>
         <select id="preview-language" value={shown} onChange={(event) => setShown(event.target.value)}>

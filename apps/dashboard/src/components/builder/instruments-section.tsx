@@ -1,7 +1,7 @@
 'use client';
 
 import { getInstrument, listInstruments, localize } from '@attune/survey';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { addInstrument, moveAt, removeAt, setInstruments } from '@/lib/builder/draft';
 import { fieldId } from '@/lib/builder/paths';
 import type { Phase } from '@/lib/builder/types';
@@ -59,6 +59,7 @@ function LibraryActions({ picked, onPreview }: { readonly picked: string; readon
 function PhaseList({ phase, title, onPreview }: { readonly phase: Phase; readonly title: string; readonly onPreview: (key: string) => void }) {
   const { design, update } = useEditor();
   const refs = design.instruments[phase];
+  const where = title.toLowerCase();
   return (
     <Part path={`design.instruments.${phase}`} legend={title}>
       {refs.length === 0 ? <p className="muted">None.</p> : (
@@ -70,9 +71,9 @@ function PhaseList({ phase, title, onPreview }: { readonly phase: Phase; readonl
               <li key={`${key(ref.id, ref.version)}-${i}`} id={fieldId(path)}>
                 <span>{instrument ? localize(instrument.title, 'en') : 'Unknown instrument'} <span className="mono">{ref.id} v{ref.version}</span></span>
                 <span className="builder-actions">
-                  <button type="button" className="button button-secondary button-small" onClick={() => onPreview(key(ref.id, ref.version))}>Preview {ref.id}</button>
-                  <button type="button" className="button button-secondary button-small" disabled={i === 0} onClick={() => update((d) => setInstruments(d, phase, moveAt(d.instruments[phase], i, -1)))}>Move {ref.id} up</button>
-                  <button type="button" className="button button-secondary button-small" onClick={() => update((d) => setInstruments(d, phase, removeAt(d.instruments[phase], i)))}>Remove {ref.id}</button>
+                  <button type="button" className="button button-secondary button-small" onClick={() => onPreview(key(ref.id, ref.version))}>Preview<Hidden> {ref.id} v{ref.version}</Hidden></button>
+                  <button type="button" className="button button-secondary button-small" disabled={i === 0} onClick={() => update((d) => setInstruments(d, phase, moveAt(d.instruments[phase], i, -1)))}>Move up<Hidden> {ref.id} ({where})</Hidden></button>
+                  <button type="button" className="button button-secondary button-small" onClick={() => update((d) => setInstruments(d, phase, removeAt(d.instruments[phase], i)))}>Remove<Hidden> {ref.id} from {where}</Hidden></button>
                 </span>
                 <FieldProblems path={path} />
               </li>
@@ -82,4 +83,9 @@ function PhaseList({ phase, title, onPreview }: { readonly phase: Phase; readonl
       )}
     </Part>
   );
+}
+
+/** The rest of a button's name for screen readers: the same instrument can sit in both phases. */
+function Hidden({ children }: { readonly children: ReactNode }) {
+  return <span className="visually-hidden">{children}</span>;
 }

@@ -16,6 +16,7 @@ export function LanguagesSection() {
   const aria = useFieldAria('design.languages', 'hint');
   const missing = missingTranslations(design);
   const valid = CODE.test(code.trim()) && !design.languages.includes(code.trim());
+  const add = () => { if (valid) { update((d) => addLanguage(d, code)); setCode(''); } };
   return (
     <section className="card builder-section" aria-labelledby="languages-heading">
       <h2 id="languages-heading">Languages</h2>
@@ -31,8 +32,9 @@ export function LanguagesSection() {
         <label htmlFor={aria.id}>Add a language (code)</label>
         <p id={`${aria.id}-hint`} className="field-hint">Two letters, optionally a region: de, fr, pt-BR. Every participant text then gets a column for it.</p>
         <div className="builder-actions">
-          <input type="text" className="mono builder-short" {...aria} value={code} onChange={(event) => setCode(event.target.value)} />
-          <button type="button" className="button button-small" disabled={!valid} onClick={() => { update((d) => addLanguage(d, code)); setCode(''); }}>Add language</button>
+          <input type="text" className="mono builder-short" {...aria} value={code} onChange={(event) => setCode(event.target.value)}
+            onKeyDown={(event) => { if (event.key === 'Enter') { event.preventDefault(); add(); } }} />
+          <button type="button" className="button button-small" disabled={!valid} onClick={add}>Add language</button>
         </div>
         <FieldProblems path="design.languages" />
       </div>

@@ -9,6 +9,8 @@ export interface PowerOutcome {
   readonly sessionsNeeded: number;
   /** Power at the target sessions per condition, read off the API's curve; null below its start. */
   readonly powerAtTarget: PowerAtTarget | null;
+  /** The smallest d the target detects with 80 % power (two decimals); null if none up to d = 5. */
+  readonly detectable: number | null;
   readonly error?: string;
 }
 
@@ -51,7 +53,10 @@ export function TargetSection({ power }: { readonly power: PowerAction }) {
 function sentence(outcome: PowerOutcome, d: number, target: number, size: number): string {
   if (outcome.error) return outcome.error;
   const unit = size === 2 ? 'dyads' : size === 3 ? 'triads' : 'participants';
-  const needed = `${outcome.sessionsNeeded} ${unit} per condition give 80 % power for d = ${d} (α = .05, two-sided, on session scores).`;
-  const mine = outcome.powerAtTarget === null ? '' : ` Your target of ${target} gives ${outcome.powerAtTarget.atLeast ? 'at least ' : ''}${percent(outcome.powerAtTarget.power)} power for that effect.`;
-  return needed + mine;
+  const detects = outcome.detectable === null
+    ? `${target} ${unit} per condition are too few for 80 % power at any d up to 5.`
+    : `${target} ${unit} per condition give 80 % power for d = ${outcome.detectable.toFixed(2)} (α = .05, two-sided, on session scores).`;
+  const forD = ` For d = ${d}, ${outcome.sessionsNeeded} per condition give 80 %`;
+  const mine = outcome.powerAtTarget === null ? '.' : `; your target gives ${outcome.powerAtTarget.atLeast ? 'at least ' : ''}${percent(outcome.powerAtTarget.power)}.`;
+  return detects + forD + mine;
 }

@@ -2,7 +2,7 @@
 
 import { conflictOf, getDesignProblems, getStudyForEditing, powerFor, saveDraft } from '@/lib/api/study-design';
 import type { PowerOutcome } from '@/components/builder/target-section';
-import { powerAt } from '@/lib/builder/power';
+import { detectableEffect, powerAt } from '@/lib/builder/power';
 import type { LoadOutcome, SaveOutcome } from '@/lib/builder/outcomes';
 import type { Draft, FieldIssue } from '@/lib/builder/types';
 import { logServerError } from '@/lib/log';
@@ -33,9 +33,23 @@ export async function loadDesignDraft(studyId: string): Promise<LoadOutcome> {
   return { kind: 'loaded', draft: { title, description, design }, revision, problems: await problemsOf(studyId) };
 }
 
-/** Sessions needed for d at 80 % power, and the power the target gives, read off the API's curve. */
+const POWER = { alpha: 0.05, power: 0.8, icc: 0.3 } as const;
+
+/**
+ * The inline calculator, all from the API's power route: the effect the target detects with 80 %
+ * power (by bisection over the route's answer), the sessions the expected d needs, and the power
+ * the target gives for it, read off the route's curve.
+ */
 export async function powerForTarget(input: { d: number; groupSize: 1 | 2 | 3; target: number }): Promise<PowerOutcome> {
-  const result = await powerFor({ d: input.d, alpha: 0.05, power: 0.8, icc: 0.3, groupSize: input.groupSize });
-  if (!result.ok) return { sessionsNeeded: 0, powerAtTarget: null, error: `The power calculator could not answer (${result.problem.title}).` };
-  return { sessionsNeeded: result.data.dyadsPerCondition, powerAtTarget: powerAt(result.data.curve, input.target) };
+  const result = await powerFor({ ...POWER, d: input.d, groupSize: input.groupSize });
+  if (!result.ok) return { sessionsNeeded: 0, powerAtTarget: null, detectable: null, error: `The power calculator could not answer (${result.problem.title}).` };
+  const sessionsFor = async (d: number) => {
+    const answer = await powerFor({ ...POWER, d, groupSize: input.groupSize });
+    return answer.ok ? answer.data.dyadsPerCondition : null;
+  };
+  return {
+    sessionsNeeded: result.data.dyadsPerCondition,
+    powerAtTarget: powerAt(result.data.curve, input.target),
+    detectable: await detectableEffect(input.target, sessionsFor),
+  };
 }
