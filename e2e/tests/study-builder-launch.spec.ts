@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { answerPhase, throughPreSurvey, waitForSurvey } from '../support/journey';
 import { expectAccessible, newPhone, Shots } from '../support/phone';
@@ -6,6 +6,7 @@ import { adminCredentials, type Study } from '../support/researcher';
 
 const PHONE_PRESENT = 'phone=present|seating=face_to_face';
 const PHONE_ABSENT = 'phone=absent|seating=face_to_face';
+const MEMBER_PASSWORD = 'member-password-123456';
 
 async function signIn(page: Page, next: string): Promise<void> {
   const { email, password } = adminCredentials();
@@ -42,6 +43,23 @@ async function previewArm(page: Page, study: Study, condition: string, setup: Re
   await expect(phone.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible();
 }
 
+/** A member who is not an owner sees the team and nothing to change it with. */
+async function expectReadOnlyTeam(browser: Browser, studyId: string, email: string): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`/login?next=${encodeURIComponent(`/studies/${studyId}/team`)}`);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(MEMBER_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
+  await expect(page.getByTestId('member')).toHaveCount(2);
+  await expect(page.getByText('Only the study\'s owners can change the team (your role: analyst).')).toBeVisible();
+  await expect(page.getByRole('combobox')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Remove|Add to the team|Change/ })).toHaveCount(0);
+  await expectAccessible(page, 'team, read-only');
+  await context.close();
+}
+
 test('a researcher previews both phone arms, launches through the review, runs a lab dyad, manages the team and closes with the seed verified', async ({ page, browser, researcher }, testInfo) => {
   test.setTimeout(360_000);
   const shots = new Shots(testInfo);
@@ -52,6 +70,10 @@ test('a researcher previews both phone arms, launches through the review, runs a
   await expect(page.getByRole('heading', { level: 1, name: created.title })).toBeVisible();
 
   await test.step('preview both arms of the phone factor in the phone frame, nobody joins', async () => {
+    const participantCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/participant')) participantCalls.push(request.url());
+    });
     await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Preview' }).click();
     await previewArm(page, created, PHONE_PRESENT, /place the study phone/i);
     await expect(page).toHaveTitle(/Participant preview/);
@@ -62,12 +84,16 @@ test('a researcher previews both phone arms, launches through the review, runs a
     await expect(page.getByTestId('phone-frame').getByTestId('completion-code')).toHaveText(completion);
     await expectAccessible(page, 'participant preview, completion');
     await shots.take(page, 'preview-phone-absent-completion');
+    expect(participantCalls, 'the preview calls no participant route').toEqual([]);
     expect(await researcher.sessions(created.id), 'the preview created no session').toHaveLength(0);
   });
 
   await test.step('the launch review lists a problem, then launches once it is fixed', async () => {
     await researcher.call('PUT', `/studies/${created.id}`, { design: { ...created.design, languages: ['en', 'de'] } });
-    await page.goto(`/studies/${created.id}/launch`);
+    await page.goto(`/studies/${created.id}/preview?condition=${encodeURIComponent(PHONE_PRESENT)}&lang=de`);
+    await expect(page.getByRole('note').filter({ hasText: 'Not translated into de' })).toContainText('Consent text (shown in en)');
+    await expect(page.getByTestId('phone-frame').getByRole('heading', { level: 1, name: 'Before you start' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Launch' }).click();
     await expect(page.getByTestId('design-problems')).toContainText('in "de"');
     await expect(page.getByRole('button', { name: 'Launch the study…' })).toBeDisabled();
     await expectAccessible(page, 'launch review with problems');
@@ -110,7 +136,7 @@ test('a researcher previews both phone arms, launches through the review, runs a
 
   await test.step('the team: add and remove a member, and the last owner stays', async () => {
     const email = `e2e-member-${testInfo.project.name}-${Date.now()}@example.org`;
-    await researcher.call('POST', '/users', { email, password: 'member-password-123456', isAdmin: false });
+    await researcher.call('POST', '/users', { email, password: MEMBER_PASSWORD, isAdmin: false });
     await page.goto(`/studies/${created.id}`);
     await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Team' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
@@ -123,6 +149,7 @@ test('a researcher previews both phone arms, launches through the review, runs a
     await expect(row.getByRole('combobox')).toHaveValue('analyst');
     await expectAccessible(page, 'team');
     await shots.take(page, 'team-added');
+    await expectReadOnlyTeam(browser, created.id, email);
     await row.getByRole('button', { name: `Remove ${email}` }).click();
     await row.getByRole('button', { name: 'Yes, remove' }).click();
     await expect(page.getByTestId('member').filter({ hasText: email })).toHaveCount(0);

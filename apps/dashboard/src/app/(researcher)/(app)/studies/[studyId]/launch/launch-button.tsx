@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { useFocusWhen } from '@/components/preview/use-focus-when';
 import type { LaunchState } from './actions';
 
 /**
@@ -10,6 +11,7 @@ import type { LaunchState } from './actions';
 export function LaunchButton({ action, blocked }: { readonly action: (previous: LaunchState) => Promise<LaunchState>; readonly blocked: number }) {
   const [asking, setAsking] = useState(false);
   const [state, run, pending] = useActionState(action, { error: null, problems: [] });
+  const question = useFocusWhen<HTMLParagraphElement>(asking);
   const refusal = state.error ? (
     <div className="alert status-note" role="alert">
       <p>{state.error}</p>
@@ -27,7 +29,7 @@ export function LaunchButton({ action, blocked }: { readonly action: (previous: 
   }
   return (
     <form action={run} className="confirm-box" aria-labelledby="launch-question">
-      <p id="launch-question"><strong>Launch now?</strong> The protocol is frozen as version 1 and a secret seed is committed to. This cannot be undone.</p>
+      <p id="launch-question" ref={question} tabIndex={-1}><strong>Launch now?</strong> The protocol is frozen as version 1 and a secret seed is committed to. This cannot be undone.</p>
       <div className="action-row">
         <button type="submit" className="button" disabled={pending}>{pending ? 'Launching…' : 'Yes, launch the study'}</button>
         <button type="button" className="button button-secondary" disabled={pending} onClick={() => setAsking(false)}>Cancel</button>

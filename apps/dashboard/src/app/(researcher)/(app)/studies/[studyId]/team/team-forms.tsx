@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { ROLES, type Role } from '@/lib/preview/team';
+import { useFocusWhen } from '@/components/preview/use-focus-when';
 import type { TeamState } from './actions';
 
 type FormAction = (previous: TeamState, form: FormData) => Promise<TeamState>;
@@ -57,12 +58,13 @@ export function RoleForm({ action, email, role }: { readonly action: FormAction;
 export function RemoveMember({ action, email }: { readonly action: ButtonAction; readonly email: string }) {
   const [asking, setAsking] = useState(false);
   const [state, run, pending] = useActionState(action, EMPTY);
+  const question = useFocusWhen<HTMLSpanElement>(asking);
   return (
     <div>
       {asking ? (
         <form action={run} onSubmit={() => setAsking(false)}>
           <div className="inline-form">
-            <span>Remove {email} from this study?</span>
+            <span ref={question} tabIndex={-1}>Remove {email} from this study?</span>
             <button type="submit" className="button button-small">Yes, remove</button>
             <button type="button" className="button button-secondary button-small" onClick={() => setAsking(false)}>Cancel</button>
           </div>
