@@ -73,7 +73,7 @@ test('a researcher builds a phone × seating study from its template, translates
   await saved(page);
   await expect(page.getByTestId('missing-translations')).toContainText('Consent text: no German (de) text');
   await expect(field(page, 'design.consent.text.de')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByTestId('problem-summary').getByRole('link', { name: 'consent.text.de' })).toBeVisible();
+  await expect(page.getByTestId('problem-summary').getByRole('link', { name: 'Consent, text, in "de"' })).toBeVisible();
   await expect(field(page, `${sideBySide}.de`)).toHaveValue(/nebeneinander/);
   await expectAccessible(page, 'design editor with a missing translation');
   await shots.take(page, 'missing-translation');
@@ -120,4 +120,39 @@ test('a researcher builds a phone × seating study from its template, translates
   expect(protocols.map((p) => [p.version, p.reason])).toEqual([[1, null], [2, 'Clearer ending for the conversation text']]);
   await expectAccessible(page, 'study page after the amendment');
   await shots.take(page, 'amended');
+});
+
+test('from scratch: launch problems are listed, linked to their fields and flagged there until fixed', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === 'phone', 'The builder is a desktop tool; the phone project runs the participant journeys.');
+  test.setTimeout(120_000);
+  const shots = new Shots(testInfo);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page);
+  await page.goto('/studies/new');
+  await page.getByLabel('Title').fill(`Scratch ${Date.now()}`);
+  await page.getByLabel('Start from scratch').check();
+  await page.getByRole('button', { name: 'Create the draft' }).click();
+  await expect(page).toHaveURL(/\/design$/);
+
+  const summary = page.getByTestId('problem-summary');
+  await expect(summary.getByRole('heading')).toHaveText('3 problems launch would refuse');
+  await summary.getByRole('link', { name: 'Consent, text, in "en"' }).click();
+  await expect(page).toHaveURL(/#design\.consent\.text\.en$/);
+  await expect(field(page, 'design.consent.text.en')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(page, 'design.consent.text.en')).toHaveAccessibleDescription(/needs a text in "en"/);
+  await expect(field(page, 'design.instruments.post')).toContainText('a study needs at least one post-conversation instrument');
+  await expectAccessible(page, 'scratch design with problems');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'scratch design with problems, dark theme');
+  await shots.take(page, 'scratch-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await field(page, 'design.consent.text.en').fill('You are invited to a study about conversations.');
+  await field(page, 'design.conversation.instructions.en').fill('Talk about your favourite place.');
+  await page.getByLabel('Instrument', { exact: true }).selectOption({ label: 'Inclusion of Other in the Self (IOS) (ios v2; en, de)' });
+  await page.getByRole('button', { name: 'Add to “after the conversation”' }).click();
+  await saved(page);
+  await expect(summary.getByRole('heading')).toHaveText('Ready to launch: no problems');
+  await expect(field(page, 'design.consent.text.en')).not.toHaveAttribute('aria-invalid', 'true');
+  await shots.take(page, 'scratch-ready');
 });

@@ -1,9 +1,12 @@
 'use client';
 
 import { fieldHref, type PlacedProblems } from '@/lib/builder/paths';
+import { describePath } from '@/lib/preview/design-paths';
+import { useEditor } from './editor-context';
 
 /** Every problem launch (or the amendment) would refuse, each linking to its field when the editor shows one. */
 export function ProblemSummary({ placed, amend }: { readonly placed: PlacedProblems; readonly amend: boolean }) {
+  const { design } = useEditor();
   const count = placed.all.length;
   return (
     <section className="card builder-summary" aria-labelledby="problems-heading" data-testid="problem-summary">
@@ -12,7 +15,7 @@ export function ProblemSummary({ placed, amend }: { readonly placed: PlacedProbl
         <ul>
           {placed.all.map(({ problem, field }, i) => (
             <li key={`${problem.path}-${problem.code}-${i}`}>
-              {field !== null ? <a href={fieldHref(field)}>{problem.path.replace(/^design\./, '')}</a> : <span className="mono">{problem.path}</span>}: {problem.message}
+              {field !== null ? <a href={fieldHref(field)}>{describePath(design, problem.path)}</a> : <span>{describePath(design, problem.path)}</span>}: {problem.message}
             </li>
           ))}
         </ul>
