@@ -83,7 +83,7 @@ class OutcomeDto {
   @ApiProperty({ description: 'After LeBel, Vanpaemel, Cheung & Campbell (2019)' }) label: string;
 }
 
-class ComparisonDto {
+export class ComparisonDto {
   @ApiProperty() originalD: number;
   @ApiProperty({ description: "Signed in the original's direction" }) d33: number;
   @ApiProperty({ type: SmallTelescopesDto, nullable: true }) smallTelescopes: SmallTelescopesDto | null;

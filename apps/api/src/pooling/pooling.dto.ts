@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from '../common/http/validators';
+import { ComparisonDto } from '../analysis/replication.dto';
 import type { ResultPhase } from '../analysis/results.repository';
 import type { ExternalSiteSummary } from './external-summary.entity';
 import type { PooledView } from './pooling.service';
@@ -81,8 +82,13 @@ export class PooledResponse {
   @ApiProperty({ enum: METHODS }) method: string;
   @ApiProperty({ type: [PooledRowDto] }) rows: PooledRowDto[];
   @ApiProperty({ type: PooledFitDto, nullable: true, description: 'null with fewer than two sites' }) pooled: PooledFitDto | null;
+  @ApiProperty({ type: ComparisonDto, nullable: true, description: 'The pooled estimate against the original effect (small telescopes with the pooled SE; the label only for a verified original); null without a pool or when the outcome is not the original\'s' })
+  comparison: ComparisonDto | null;
 
   static of(view: PooledView): PooledResponse {
-    return { outcome: { ...view.outcome }, method: view.method, rows: view.rows.map((row) => ({ ...row })), pooled: view.pooled ? { ...view.pooled } : null };
+    return {
+      outcome: { ...view.outcome }, method: view.method, rows: view.rows.map((row) => ({ ...row })), pooled: view.pooled ? { ...view.pooled } : null,
+      comparison: view.comparison as ComparisonDto | null,
+    };
   }
 }

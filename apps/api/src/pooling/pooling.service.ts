@@ -1,6 +1,7 @@
 import type { MetaMethod } from '@attune/analysis';
 import { Injectable } from '@nestjs/common';
 import { OriginalEffectsRepository } from '../analysis/original-effects.repository';
+import type { ReplicationComparison } from '../analysis/replication';
 import { type LabelledScaleResult, ResultsService } from '../analysis/results.service';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
@@ -13,12 +14,15 @@ import type { ExternalSiteSummary } from './external-summary.entity';
 import { ExternalSummariesRepository } from './external-summaries.repository';
 import { chooseOutcome, effectOf, type OutcomeRequest, type PoolingOutcome } from './pooling-outcome';
 import { PoolingError } from './pooling.errors';
+import { comparePooled } from './pooled-comparison';
 import { type PooledEstimate, type PoolingUnit, poolUnits } from './pooled';
 import { type SignedSiteSummary, siteSummary, summaryHash } from './site-summary';
 
 export interface PooledView extends PooledEstimate {
   readonly outcome: PoolingOutcome;
   readonly method: MetaMethod;
+  /** The pooled estimate against the original effect, when one is recorded for this outcome and there is a pool. */
+  readonly comparison: ReplicationComparison | null;
 }
 
 const AS_RANDOMISED = { protocolVersions: null, includeIncomplete: true, perProtocol: false, minMembers: 1 } as const;
@@ -75,10 +79,14 @@ export class PoolingService {
   async pooled(principal: Principal, studyId: string, request: OutcomeRequest, method: MetaMethod): Promise<PooledView> {
     const { study } = await this.access.require(principal, studyId, 'analyst');
     const own = await this.results.results(principal, studyId, AS_RANDOMISED);
-    const outcome = chooseOutcome(request, await this.originals.find(studyId), study.design, own.scales);
-    if (!outcome) throw new PoolingError('UNKNOWN_OUTCOME', { detail: 'name a two-level factor and a scale and phase with data (factorId, scale, phase)' });
-    const units = [...this.ownUnits(study, own.scales, outcome), ...externalUnits(await this.summaries.list(studyId), outcome)];
-    return { outcome, method, ...poolUnits(units, method) };
+    const original = await this.originals.find(studyId);
+    const chosen = chooseOutcome(request, original, study.design, own.scales);
+    if (!chosen) throw new PoolingError('UNKNOWN_OUTCOME', { detail: 'name a two-level factor and a scale and phase with data (factorId, scale, phase)' });
+    const units = [...this.ownUnits(study, own.scales, chosen), ...externalUnits(await this.summaries.list(studyId), chosen)];
+    const estimate = poolUnits(units, method);
+    const sameOutcome = original !== null && sameAs(original, chosen);
+    const comparison = sameOutcome && estimate.pooled ? comparePooled(original.statistic, original.verifiedBy !== null, estimate.pooled) : null;
+    return { outcome: chosen, method, ...estimate, comparison };
   }
 
   private ownUnits(study: Study, scales: readonly LabelledScaleResult[], outcome: PoolingOutcome): PoolingUnit[] {
@@ -98,6 +106,10 @@ export class PoolingService {
     if (study.protocolVersion === null) throw new StudyError('NOT_LAUNCHED');
     return (await this.studies.listProtocols(study.id)).map((protocol) => designHashOf(protocol.canonicalJson));
   }
+}
+
+function sameAs(a: PoolingOutcome, b: PoolingOutcome): boolean {
+  return a.factorId === b.factorId && a.instrumentId === b.instrumentId && a.instrumentVersion === b.instrumentVersion && a.scale === b.scale && a.phase === b.phase;
 }
 
 function externalUnits(rows: readonly ExternalSiteSummary[], outcome: PoolingOutcome): PoolingUnit[] {

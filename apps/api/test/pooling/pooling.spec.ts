@@ -1,4 +1,4 @@
-import { metaStudyFromHedgesG, randomEffectsMeta } from '@attune/analysis';
+import { d33, metaStudyFromHedgesG, randomEffectsMeta } from '@attune/analysis';
 import { startTestApp, type TestApp } from '../support/app';
 import { createStudy, type Owner, ownerOf } from '../support/studies';
 import { type RDataset, rDatasets, storeDataset, studyFor } from '../analysis/r-fixtures';
@@ -8,7 +8,7 @@ interface Results { scales: Array<{ scale: string; phase: string; effects: Effec
 interface Pooled {
   outcome: { factorId: string; scale: string; phase: string };
   rows: Array<{ label: string; kind: string; g: number; n1: number; n2: number; variance: number; weight: number | null }>;
-  pooled: { estimate: number; ciLow: number; ciHigh: number; piLow: number; piHigh: number; tau2: number; i2: number; q: number; qP: number; k: number } | null;
+  pooled: { estimate: number; se: number; ciLow: number; ciHigh: number; piLow: number; piHigh: number; tau2: number; i2: number; q: number; qP: number; k: number } | null;
 }
 
 const postG = (results: Results, factorId: string) => results.scales.find((s) => s.scale === 'ios' && s.phase === 'post')?.effects.find((e) => e.factorId === factorId)?.hedges;
@@ -67,6 +67,21 @@ describe('pooling site summaries from other installations', () => {
     expect(view.rows.reduce((total, row) => total + (row.weight ?? 0), 0)).toBeCloseTo(100, 9);
     const dl = (await home.call('get', `/api/studies/${studyId}/pooled?factorId=a&scale=ios&phase=post&method=DL`).expect(200)).body as Pooled;
     expect(dl.pooled?.estimate).toBe(randomEffectsMeta(view.rows.map((row) => metaStudyFromHedgesG(row)), { method: 'DL' })?.estimate);
+  });
+
+  it('with a recorded original effect for the pooled outcome, the pooled estimate is compared with it (small telescopes on the pooled SE)', async () => {
+    const home = owners[0] as Owner;
+    const original = {
+      factorId: 'a', instrumentId: 'ios', instrumentVersion: 2, scale: 'ios', phase: 'post', citation: 'A made-up original for this test (not a published result).', locator: 'Table 2',
+      statistic: { kind: 'd', d: 0.6, n1: 30, n2: 30 }, verifiedBy: 'A. Researcher', verifiedOn: '2026-12-01',
+    };
+    await home.call('put', `/api/studies/${studyId}/original-effect`).send(original).expect(200);
+    const view = (await home.call('get', `/api/studies/${studyId}/pooled`).expect(200)).body as Pooled & { comparison: { originalD: number; d33: number; smallTelescopes: { se: number; p: number }; outcome: { label: string } | null } };
+    expect(view.outcome).toMatchObject({ factorId: 'a', scale: 'ios', phase: 'post' });
+    expect(view.comparison.originalD).toBe(0.6);
+    expect(view.comparison.d33).toBeCloseTo(d33(30, 30), 12);
+    expect(view.comparison.smallTelescopes.se).toBe((view.pooled as { se: number }).se);
+    expect(view.comparison.outcome?.label).toMatch(/signal/);
   });
 
   it('refuses a summary from a different protocol with a clear message, and a changed file', async () => {

@@ -2175,6 +2175,8 @@ export interface components {
             scale: string;
         };
         PooledResponse: {
+            /** @description The pooled estimate against the original effect (small telescopes with the pooled SE; the label only for a verified original); null without a pool or when the outcome is not the original's */
+            comparison: components["schemas"]["ComparisonDto"] | null;
             /** @enum {string} */
             method: "REML" | "DL";
             outcome: components["schemas"]["PooledOutcomeDto"];
