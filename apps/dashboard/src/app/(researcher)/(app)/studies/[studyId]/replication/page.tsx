@@ -1,20 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StudyNav } from '@/components/study-nav';
-import { getReplication, type Replication } from '@/lib/api/analysis';
+import { getReplication, getStudyDetail, type Replication } from '@/lib/api/analysis';
+import { getPooled, listExternalSummaries, type Pooled } from '@/lib/api/pooling';
 import { formatNumber, formatP, formatWithCi } from '@/lib/results/format';
+import '@/styles/pooling.css';
 import { Forest, type ForestRow } from './forest';
+import { LABELS } from './labels';
+import { PooledSection } from './pooled-section';
+import { SitesCard } from './sites-card';
 
 export const metadata: Metadata = { title: 'Replication' };
-
-const LABELS: Readonly<Record<string, string>> = {
-  'signal – consistent': 'Signal, consistent: the replication finds an effect, and its CI includes the original effect.',
-  'signal – inconsistent (smaller)': 'Signal, inconsistent: the replication finds an effect, smaller than the original.',
-  'signal – inconsistent (larger)': 'Signal, inconsistent: the replication finds an effect, larger than the original.',
-  'signal – inconsistent (opposite)': 'Signal, inconsistent: the replication finds an effect in the opposite direction.',
-  'no signal – consistent': 'No signal, consistent: the CI includes both 0 and the original effect (not precise enough to tell).',
-  'no signal – inconsistent': 'No signal, inconsistent: the CI includes 0 but excludes the original effect.',
-};
 
 function rows(view: Replication): ForestRow[] {
   const out: ForestRow[] = [];
@@ -28,6 +24,10 @@ function Comparison({ view }: { readonly view: Replication }) {
   const original = view.original;
   const comparison = view.comparison;
   if (!original || !comparison) return null;
+  return <SingleComparison view={view} original={original} comparison={comparison} />;
+}
+
+function SingleComparison({ view, original, comparison }: { readonly view: Replication; readonly original: NonNullable<Replication['original']>; readonly comparison: NonNullable<Replication['comparison']> }) {
   const hedges = view.replication?.hedges;
   const telescopes = comparison.smallTelescopes;
   return (
@@ -54,12 +54,17 @@ export default async function ReplicationPage({ params }: { readonly params: Pro
     return <p className="alert" role="alert">The replication could not be loaded ({result.problem.title}).</p>;
   }
   const view = result.data;
+  const [pooled, summaries, study] = await Promise.all([getPooled(studyId), listExternalSummaries(studyId), getStudyDetail(studyId)]);
+  const pool: Pooled | null = pooled.ok && pooled.data.pooled ? pooled.data : null;
   return (
     <>
       <h1>Replication</h1>
       <StudyNav studyId={studyId} current="/replication" />
       {view.message ? <p className="card" data-testid="replication-message">{view.message}</p> : null}
-      <Comparison view={view} />
+      {pool ? <PooledSection view={pool} original={view.original} /> : <Comparison view={view} />}
+      {study.ok && study.data.protocolVersion !== null
+        ? <SitesCard studyId={studyId} canChange={study.data.role === 'owner'} summaries={summaries.ok ? summaries.data : []} />
+        : null}
       {view.exploratoryFactors.map((factor) => <p key={factor} className="muted">{factor}: exploratory — no original study.</p>)}
     </>
   );
