@@ -61,6 +61,7 @@ async function expectReadOnlyTeam(browser: Browser, studyId: string, email: stri
 }
 
 test('a researcher previews both phone arms, launches through the review, runs a lab dyad, manages the team and closes with the seed verified', async ({ page, browser, researcher }, testInfo) => {
+  test.skip(testInfo.project.name === 'phone', 'The builder is a desktop tool; its two phones are Pixel 7 contexts of their own (newPhone).');
   test.setTimeout(360_000);
   const shots = new Shots(testInfo);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -84,6 +85,14 @@ test('a researcher previews both phone arms, launches through the review, runs a
     await expect(page.getByTestId('phone-frame').getByTestId('completion-code')).toHaveText(completion);
     await expectAccessible(page, 'participant preview, completion');
     await shots.take(page, 'preview-phone-absent-completion');
+    // Online, the questions about the partner wait for the waiting room, and the phone keeps the time.
+    await page.getByRole('navigation', { name: 'Kind of session to preview' }).getByRole('link', { name: 'Online session' }).click();
+    await expect(page.getByTestId('preview-condition')).toContainText('online session');
+    await stepTo(page, /Waiting room/);
+    await expect(page.getByTestId('phone-frame').getByRole('heading', { level: 1, name: 'Finding a conversation partner' })).toBeVisible();
+    await stepTo(page, /The conversation \(timer on the phone\)/);
+    await expect(page.getByTestId('phone-frame').getByRole('timer')).toHaveText(/^(10:00|9:5\d)$/);
+    await expectAccessible(page, 'participant preview, online conversation');
     expect(participantCalls, 'the preview calls no participant route').toEqual([]);
     expect(await researcher.sessions(created.id), 'the preview created no session').toHaveLength(0);
   });

@@ -1,9 +1,10 @@
 import { conditionsOf, pickCondition, pickLanguage, type Design } from '@/lib/preview/conditions';
 import { design } from './preview-fixture';
-import { previewSteps, SAMPLE_WITHDRAWAL_CODE, type PreviewPlan } from '@/lib/preview/preview-steps';
+import { freshClock } from '@/lib/preview/journey-states';
+import { type PreviewMode, previewSteps, SAMPLE_WITHDRAWAL_CODE, type PreviewPlan } from '@/lib/preview/preview-steps';
 
-function plan(conditionId?: string, language?: string, d: Design = design()): PreviewPlan {
-  const result = previewSteps(d, conditionId, language, 'A study');
+function plan(conditionId?: string, language?: string, d: Design = design(), mode: PreviewMode = 'lab'): PreviewPlan {
+  const result = previewSteps(d, conditionId, language, { title: 'A study', mode });
   if (!result) throw new Error('no plan');
   return result;
 }
@@ -89,5 +90,35 @@ describe('previewSteps: the whole lab journey of one seat, without a participant
 
   it('has no plan for a design without factors', () => {
     expect(previewSteps(design({ factors: [] }), undefined, undefined)).toBeNull();
+  });
+
+  it('walks an online session: own questions, the waiting room, then the partner questions, and the phone\'s timer', () => {
+    const online = plan(undefined, undefined, design({ covariates: [
+      ...design().covariates, { id: 'age_band', label: 'Age', source: 'participant', question: { en: 'Your age?' }, levels: [{ id: 'young', label: 'Young' }] },
+    ] }), 'online');
+    const kinds = screenKinds(online);
+    expect(kinds.slice(0, 5)).toEqual(['consent', 'covariates', 'waiting-room', 'covariates', 'instructions']);
+    expect(kinds).toContain('conversation');
+    expect(kinds).not.toContain('phones-away');
+    const asked = (id: string) => {
+      const view = online.steps.find((step) => step.id === id)?.view;
+      return view?.kind === 'screen' ? view.state.study.covariateQuestions.map((q) => q.id) : null;
+    };
+    expect(asked('covariates')).toEqual(['age_band']);
+    expect(asked('partnerQuestions')).toEqual(['acquainted']);
+    const talk = online.steps.find((step) => step.id === 'conversation')?.view;
+    expect(talk?.kind === 'screen' && talk.state.session?.timedBy).toBe('phone');
+    expect(talk?.kind === 'screen' && talk.state.session?.conversation?.durationSeconds).toBe(600);
+  });
+
+  it('starts the online timer when the step is shown', () => {
+    const talk = plan(undefined, undefined, design(), 'online').steps.find((step) => step.id === 'conversation')?.view;
+    if (talk?.kind !== 'screen') throw new Error('no conversation step');
+    const now = Date.parse('2026-12-03T14:00:00.000Z');
+    expect(freshClock(talk.state, now).session?.conversation).toEqual({
+      durationSeconds: 600, startedAt: '2026-12-03T14:00:00.000Z', serverNow: '2026-12-03T14:00:00.000Z', endsAt: '2026-12-03T14:10:00.000Z',
+    });
+    const lab = plan().steps.find((step) => step.id === 'conversation')?.view;
+    expect(lab?.kind === 'screen' && lab.state.session?.conversation).toBeNull();
   });
 });

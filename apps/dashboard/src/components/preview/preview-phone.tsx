@@ -8,7 +8,9 @@ import type { Outcome } from '@/lib/participant/http';
 import type { StoredParticipant } from '@/lib/participant/participant-store';
 import { buildCards, type Card } from '@/lib/participant/survey-cards';
 import { type PhaseAnswerMap, withAnswer } from '@/lib/participant/survey-store';
-import type { Phase } from '@/lib/participant/types';
+import type { Screen } from '@/lib/participant/screen';
+import type { ParticipantState, Phase } from '@/lib/participant/types';
+import { freshClock } from '@/lib/preview/journey-states';
 import type { PreviewPlan, PreviewStep } from '@/lib/preview/preview-steps';
 import { PreviewSubmit, PreviewSurveyCard } from './preview-card';
 
@@ -28,6 +30,20 @@ function useAnswers() {
     setAnswers((current) => ({ ...current, [phase]: withAnswer(current[phase], card.instrument.id, card.item.id, value) }));
   }, []);
   return [answers, answer] as const;
+}
+
+/** A journey screen; an online conversation's timer starts when the step is shown (the frame remounts per step). */
+function ScreenStep({ screen, state, act, switchLanguage }: {
+  readonly screen: Screen;
+  readonly state: ParticipantState;
+  readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
+  readonly switchLanguage: (language: string) => Promise<boolean>;
+}) {
+  const [shown] = useState(() => (screen.kind === 'conversation' ? freshClock(state, Date.now()) : state));
+  return (
+    <ParticipantScreen screen={screen} state={shown} me={NOBODY} offsetMs={0} queue={null} preloaded={null}
+      act={act} refresh={nothing} onSubmitted={nothing} onRejoin={nothing} switchLanguage={switchLanguage} />
+  );
 }
 
 function StepView({ plan, step, cards, answers, onAnswer, go, languageHref }: {
@@ -52,10 +68,7 @@ function StepView({ plan, step, cards, answers, onAnswer, go, languageHref }: {
   const { view } = step;
   switch (view.kind) {
     case 'screen':
-      return (
-        <ParticipantScreen screen={view.screen} state={view.state} me={NOBODY} offsetMs={0} queue={null} preloaded={null}
-          act={act} refresh={nothing} onSubmitted={nothing} onRejoin={nothing} switchLanguage={switchLanguage} />
-      );
+      return <ScreenStep screen={view.screen} state={view.state} act={act} switchLanguage={switchLanguage} />;
     case 'card':
       return <PreviewSurveyCard phase={view.phase} cards={cards[view.phase]} index={view.index} language={plan.language}
         answers={answers[view.phase]} onAnswer={(card, value) => onAnswer(view.phase, card, value)} />;
@@ -74,7 +87,7 @@ export function PreviewPhone({ plan, hrefBase }: { readonly plan: PreviewPlan; r
   const count = plan.steps.length;
   const go = useCallback((by: number) => setPosition((current) => Math.max(0, Math.min(count - 1, current + by))), [count]);
   const cards = useMemo(() => ({ pre: buildCards(plan.instruments.pre, plan.language), post: buildCards(plan.instruments.post, plan.language) }), [plan]);
-  const languageHref = useCallback((language: string) => `${hrefBase}?condition=${encodeURIComponent(plan.condition.id)}&lang=${encodeURIComponent(language)}`, [hrefBase, plan.condition.id]);
+  const languageHref = useCallback((language: string) => `${hrefBase}?${new URLSearchParams({ condition: plan.condition.id, lang: language, mode: plan.mode }).toString()}`, [hrefBase, plan.condition.id, plan.mode]);
   const step = plan.steps[position];
   if (!step) return null;
   return (

@@ -2,6 +2,9 @@ import { getInstrument, type Instrument } from '@attune/survey';
 import { screenFor, type Screen } from '@/lib/participant/screen';
 import { buildCards } from '@/lib/participant/survey-cards';
 import type { OwnSession, ParticipantState, Phase } from '@/lib/participant/types';
+import { type JourneyStage, journeyStages, type PreviewMode } from './journey-states';
+
+export { SAMPLE_WITHDRAWAL_CODE, type PreviewMode } from './journey-states';
 import { type Condition, conditionsOf, type Design, pickCondition, pickLanguage } from './conditions';
 
 /** What the phone frame shows at one step: a journey screen, one survey card, or a phase's submit card. */
@@ -18,6 +21,7 @@ export interface PreviewStep {
 
 export interface PreviewPlan {
   readonly condition: Condition;
+  readonly mode: PreviewMode;
   readonly language: string;
   readonly steps: readonly PreviewStep[];
   /** The phases' instruments as this build ships them (the cards are built from these). */
@@ -29,9 +33,6 @@ export interface PreviewPlan {
 }
 
 type Localized = Readonly<Record<string, string>> | undefined;
-
-/** A sample in the format of a real withdrawal code; no participant exists behind it. */
-export const SAMPLE_WITHDRAWAL_CODE = 'ABCD-EFGH-JKMN';
 
 /** Texts in the chosen language, as the API picks them (falling back to the study's first language), noting each fallback. */
 class Texts {
@@ -73,47 +74,8 @@ function conditionInstructions(design: Design, condition: Condition, texts: Text
   };
 }
 
-function session(design: Design, status: OwnSession['status'], instructions: OwnSession['instructions']): OwnSession {
-  const size = design.sessionSize ?? 2;
-  return {
-    status, size, seatsTaken: status === 'forming' ? 1 : size, seatsConsented: status === 'forming' ? 1 : size, seatsReady: status === 'forming' ? 0 : size,
-    instructions, instruments: [], phase: null, conversation: null, incomplete: false, timedBy: 'console',
-  };
-}
-
-function completionOf(design: Design): ParticipantState['completion'] {
-  const completion = design.completion;
-  if (!completion) return { kind: 'code', code: '' };
-  return completion.kind === 'redirect' ? { kind: 'redirect', url: completion.url ?? '' } : { kind: 'code', code: completion.code ?? '' };
-}
-
-/** The participant's states along a lab journey, in order, each one the server could send. */
-type Stage = 'consent' | 'covariates' | 'waiting' | 'instructions' | 'phonesAway' | 'complete';
-
-function journeyStates(design: Design, base: ParticipantState, instructions: OwnSession['instructions']): Record<Stage, ParticipantState> {
-  const me = base.participant;
-  const seated = { ...me, status: 'consented' as const, consentGiven: true, covariatesAnswered: true };
-  return {
-    consent: base,
-    covariates: { ...base, participant: { ...me, status: 'consented', consentGiven: true } },
-    waiting: { ...base, participant: seated },
-    instructions: { ...base, participant: seated, session: session(design, 'allocated', instructions) },
-    phonesAway: { ...base, participant: seated, session: session(design, 'conversation', instructions) },
-    complete: {
-      ...base, participant: seated, session: session(design, 'complete', instructions), completion: completionOf(design),
-      withdrawal: { code: SAMPLE_WITHDRAWAL_CODE, daysAfterClose: design.withdrawal?.daysAfterClose ?? 30, deadline: null },
-    },
-  };
-}
-
-const SCREEN_TITLES: Readonly<Record<Stage, string>> = {
-  consent: 'Consent', covariates: 'Questions before allocation', waiting: 'Waiting for the partner',
-  instructions: 'Condition instructions', phonesAway: 'Phones away: the conversation', complete: 'Completion',
-};
-
-function screenStep(id: Stage, states: Record<Stage, ParticipantState>): PreviewStep {
-  const state = states[id];
-  return { id, title: SCREEN_TITLES[id], view: { kind: 'screen', screen: screenFor(state, () => false), state } };
+function screenStep(stage: JourneyStage): PreviewStep {
+  return { id: stage.id, title: stage.title, view: { kind: 'screen', screen: screenFor(stage.state, () => false), state: stage.state } };
 }
 
 const PHASE_TITLES: Readonly<Record<Phase, string>> = { pre: 'Before', post: 'After' };
@@ -142,36 +104,40 @@ function shippedInstruments(refs: Design['instruments']['pre'] | undefined, text
   });
 }
 
+export interface PreviewOptions {
+  readonly title?: string;
+  readonly mode?: PreviewMode;
+}
+
 /**
- * The whole lab journey of one seat for one condition and language, as a list of steps the
- * preview frame walks through: consent, the participant covariates, waiting for the partner,
- * the condition's instructions, every card of the pre-survey, phones away, every card of the
- * post-survey and the completion. Screens are chosen by the participant page's own rule
- * (screenFor) from states the API could send; nothing here calls the API.
+ * The whole journey of one seat for one condition and language, as a list of steps the preview
+ * frame walks through: consent, the participant covariates, waiting, the condition's
+ * instructions, every card of the pre-survey, the conversation (lab: phones away; online: the
+ * phone's timer), every card of the post-survey and the completion. Screens are chosen by the
+ * participant page's own rule (screenFor) from states the API could send; nothing here calls the API.
  */
-export function previewSteps(design: Design, conditionId: string | undefined, language: string | undefined, title = ''): PreviewPlan | null {
+export function previewSteps(design: Design, conditionId: string | undefined, language: string | undefined, options: PreviewOptions = {}): PreviewPlan | null {
   const condition = pickCondition(conditionsOf(design), conditionId);
   if (!condition) return null;
+  const mode = options.mode ?? 'lab';
   const texts = new Texts(pickLanguage(design, language), design.languages ?? []);
   const base: ParticipantState = {
     participant: { id: 'preview', status: 'joined', consentGiven: false, covariatesAnswered: false, instructionsConfirmed: false, canRejoin: false, language: texts.language, seatNumber: 1 },
-    session: session(design, 'forming', null),
-    study: studyTexts(design, title, texts),
+    session: null,
+    study: studyTexts(design, options.title ?? '', texts),
     completion: null,
     withdrawal: null,
   };
-  const states = journeyStates(design, base, conditionInstructions(design, condition, texts));
+  const stages = journeyStages(design, base, conditionInstructions(design, condition, texts), mode);
   const unknownInstruments: string[] = [];
   const instruments = { pre: shippedInstruments(design.instruments?.pre, texts, unknownInstruments), post: shippedInstruments(design.instruments?.post, texts, unknownInstruments) };
+  const upTo = (id: JourneyStage['id']) => stages.findIndex((stage) => stage.id === id);
   const steps = [
-    screenStep('consent', states),
-    ...(base.study.covariateQuestions.length > 0 ? [screenStep('covariates', states)] : []),
-    ...((design.sessionSize ?? 2) > 1 ? [screenStep('waiting', states)] : []),
-    screenStep('instructions', states),
+    ...stages.slice(0, upTo('conversation')).map(screenStep),
     ...surveySteps('pre', instruments.pre, texts.language),
-    screenStep('phonesAway', states),
+    ...stages.slice(upTo('conversation'), upTo('complete')).map(screenStep),
     ...surveySteps('post', instruments.post, texts.language),
-    screenStep('complete', states),
+    ...stages.slice(upTo('complete')).map(screenStep),
   ];
-  return { condition, language: texts.language, steps, instruments, unknownInstruments, fallbacks: [...new Set(texts.fallbacks)] };
+  return { condition, mode, language: texts.language, steps, instruments, unknownInstruments, fallbacks: [...new Set(texts.fallbacks)] };
 }

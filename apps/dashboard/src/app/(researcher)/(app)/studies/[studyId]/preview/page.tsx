@@ -5,29 +5,33 @@ import { PreviewPhone } from '@/components/preview/preview-phone';
 import { StudyNav } from '@/components/study-nav';
 import { getStudyDetail } from '@/lib/api/analysis';
 import { type Condition, conditionsOf, type Design } from '@/lib/preview/conditions';
-import { previewSteps } from '@/lib/preview/preview-steps';
+import { type PreviewMode, previewSteps } from '@/lib/preview/preview-steps';
 import '@/styles/preview.css';
 
 export const metadata: Metadata = { title: 'Participant preview' };
 
-type Search = Promise<{ condition?: string | string[]; lang?: string | string[] }>;
+type Search = Promise<{ condition?: string | string[]; lang?: string | string[]; mode?: string | string[] }>;
+
+const MODES: readonly (readonly [PreviewMode, string])[] = [['lab', 'Lab session'], ['online', 'Online session']];
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function href(base: string, condition: string, language: string): string {
-  return `${base}?condition=${encodeURIComponent(condition)}&lang=${encodeURIComponent(language)}`;
+function href(base: string, condition: string, language: string, mode: PreviewMode): string {
+  return `${base}?${new URLSearchParams({ condition, lang: language, mode }).toString()}`;
 }
 
-function Pickers({ base, design, condition, language }: { readonly base: string; readonly design: Design; readonly condition: Condition; readonly language: string }) {
+function Pickers({ base, design, condition, language, mode }: {
+  readonly base: string; readonly design: Design; readonly condition: Condition; readonly language: string; readonly mode: PreviewMode;
+}) {
   return (
     <div className="preview-pickers">
       <nav aria-label="Condition to preview">
         <h2 className="preview-picker-title">Condition</h2>
         <ul className="preview-choices">
           {conditionsOf(design).map((option) => (
-            <li key={option.id}><Link href={href(base, option.id, language)} aria-current={option.id === condition.id ? 'true' : undefined}>{option.label}</Link></li>
+            <li key={option.id}><Link href={href(base, option.id, language, mode)} aria-current={option.id === condition.id ? 'true' : undefined}>{option.label}</Link></li>
           ))}
         </ul>
       </nav>
@@ -35,7 +39,15 @@ function Pickers({ base, design, condition, language }: { readonly base: string;
         <h2 className="preview-picker-title">Language</h2>
         <ul className="preview-choices">
           {design.languages.map((code) => (
-            <li key={code}><Link href={href(base, condition.id, code)} lang={code} aria-current={code === language ? 'true' : undefined}>{code}</Link></li>
+            <li key={code}><Link href={href(base, condition.id, code, mode)} lang={code} aria-current={code === language ? 'true' : undefined}>{code}</Link></li>
+          ))}
+        </ul>
+      </nav>
+      <nav aria-label="Kind of session to preview">
+        <h2 className="preview-picker-title">Session</h2>
+        <ul className="preview-choices">
+          {MODES.map(([value, label]) => (
+            <li key={value}><Link href={href(base, condition.id, language, value)} aria-current={value === mode ? 'true' : undefined}>{label}</Link></li>
           ))}
         </ul>
       </nav>
@@ -67,17 +79,18 @@ export default async function PreviewPage({ params, searchParams }: { readonly p
     return <p className="alert" role="alert">The study could not be loaded ({study.problem.title}).</p>;
   }
   const { design, title } = study.data;
-  const plan = previewSteps(design, first(query.condition), first(query.lang), title);
+  const mode: PreviewMode = first(query.mode) === 'online' ? 'online' : 'lab';
+  const plan = previewSteps(design, first(query.condition), first(query.lang), { title, mode });
   const base = `/studies/${studyId}/preview`;
   return (
     <>
       <h1>Participant preview</h1>
       <StudyNav studyId={studyId} current="/preview" study={study.data} />
-      <p>{title}. What one seat&apos;s phone shows in a lab session, step by step, with the participant pages&apos; own screens. Nobody joins and nothing is stored.</p>
+      <p>{title}. What one seat&apos;s phone shows, step by step, with the participant pages&apos; own screens. Nobody joins and nothing is stored.</p>
       {plan ? (
         <>
-          <Pickers base={base} design={design} condition={plan.condition} language={plan.language} />
-          <p data-testid="preview-condition">Previewing <strong>{plan.condition.label}</strong> in <strong lang={plan.language}>{plan.language}</strong>.</p>
+          <Pickers base={base} design={design} condition={plan.condition} language={plan.language} mode={mode} />
+          <p data-testid="preview-condition">Previewing <strong>{plan.condition.label}</strong> in <strong lang={plan.language}>{plan.language}</strong>, {mode === 'lab' ? 'in a lab session (the research assistant\'s console keeps the time)' : 'in an online session (the phones keep the time)'}.</p>
           {plan.fallbacks.length > 0 ? (
             <div className="preview-note" role="note" aria-labelledby="fallbacks-heading" data-testid="preview-fallbacks">
               <h2 id="fallbacks-heading">Not translated into {plan.language}</h2>
@@ -85,8 +98,8 @@ export default async function PreviewPage({ params, searchParams }: { readonly p
             </div>
           ) : null}
           {plan.unknownInstruments.length > 0 ? <p className="preview-note" role="note">Not shipped by this version of Attune, so not shown: {plan.unknownInstruments.join(', ')}.</p> : null}
-          <PreviewPhone key={`${plan.condition.id}/${plan.language}`} plan={plan} hrefBase={base} />
-          <RoomSetup design={design} condition={plan.condition} />
+          <PreviewPhone key={`${plan.condition.id}/${plan.language}/${mode}`} plan={plan} hrefBase={base} />
+          {mode === 'lab' ? <RoomSetup design={design} condition={plan.condition} /> : null}
         </>
       ) : (
         <p className="preview-note" role="note">The design has no factors with levels yet, so there is no condition to preview. <Link href={`/studies/${studyId}/design`}>Add them in the design</Link>.</p>
