@@ -71,6 +71,7 @@ function Summary({ study }: { readonly study: Study }) {
 /** Everything launch would refuse, what launch does, and the protocol it freezes; launching asks once. */
 export default async function LaunchPage({ params }: { readonly params: Promise<{ studyId: string }> }) {
   const { studyId } = await params;
+  // Both at once: the problems are wanted for a draft, which is what this page is mostly opened for.
   const [study, problems] = await Promise.all([getStudy(studyId), getDesignProblems(studyId)]);
   if (!study.ok) {
     if (study.problem.status === 404 || study.problem.status === 400) notFound();
