@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
-import { expectAccessible, Shots } from '../support/phone';
+import { expectAccessible, expectNoSideways, Shots } from '../support/phone';
 import { adminCredentials } from '../support/researcher';
 
 /** A field of the design editor: its id is the API's problem path. */
@@ -28,10 +28,8 @@ async function secondEditor(browser: Browser, url: string): Promise<Page> {
 }
 
 test('a researcher builds a phone × seating study from its template, translates it, meets a conflicting edit, launches and amends it', async ({ page, browser, researcher }, testInfo) => {
-  test.skip(testInfo.project.name === 'phone', 'The builder is a desktop tool; the phone project runs the participant journeys.');
   test.setTimeout(240_000);
   const shots = new Shots(testInfo);
-  await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page);
 
   // New study from the template, which says what it replicates and how it deviates.
@@ -52,6 +50,7 @@ test('a researcher builds a phone × seating study from its template, translates
   await expect(page.getByTestId('power-sentence')).toContainText('30 dyads per condition give 80 % power for d = 0.74');
   await expect(page).toHaveTitle(/Design/);
   await expectAccessible(page, 'design editor');
+  await expectNoSideways(page, 'design editor');
   await shots.take(page, 'design');
 
   // Every item of an instrument as the phone shows it, with the participant components.
@@ -112,6 +111,7 @@ test('a researcher builds a phone × seating study from its template, translates
   await expect(page.getByTestId('save-status')).toHaveText('Checked', { timeout: 15_000 });
   await page.getByLabel(/Reason for the amendment/).fill('Clearer ending for the conversation text');
   await expectAccessible(page, 'amendment');
+  await expectNoSideways(page, 'amendment');
   await shots.take(page, 'amend');
   await page.getByRole('button', { name: 'Save as protocol version 2' }).click();
   await expect(page).toHaveURL(new RegExp(`/studies/${studyId}(\\?|$)`));
@@ -123,10 +123,8 @@ test('a researcher builds a phone × seating study from its template, translates
 });
 
 test('from scratch: launch problems are listed, linked to their fields and flagged there until fixed', async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name === 'phone', 'The builder is a desktop tool; the phone project runs the participant journeys.');
   test.setTimeout(120_000);
   const shots = new Shots(testInfo);
-  await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page);
   await page.goto('/studies/new');
   await page.getByLabel('Title').fill(`Scratch ${Date.now()}`);

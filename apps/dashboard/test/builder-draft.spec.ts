@@ -1,5 +1,5 @@
 import { conditionIds } from '@/lib/builder/conditions';
-import { addCovariate, addFactor, addLanguage, addLevel, blankDesign, forSaving, freshId, moveAt, removeCovariate, removeFactor, removeLanguage, setCovariate, setLevel } from '@/lib/builder/draft';
+import { addCovariate, addFactor, addLanguage, addLevel, blankDesign, forSaving, freshId, moveAt, removeCovariate, removeFactor, removeLanguage, setCovariate, setLevel, setText } from '@/lib/builder/draft';
 import { conflictSentence } from '@/lib/builder/outcomes';
 import { detectableEffect, powerAt } from '@/lib/builder/power';
 import { phoneSeating } from './builder-fixture';
@@ -46,6 +46,12 @@ describe('draft edits', () => {
     expect(setCovariate(design, 0, { ...covariate, id: 'knew' }).stratifyBy).toEqual(['knew']);
     expect(removeCovariate(design, 0).stratifyBy).toEqual([]);
     expect(addCovariate(design, 'participant').covariates[2]).toMatchObject({ id: 'covariate_3', source: 'participant', question: {} });
+  });
+
+  it('a text emptied in every language is dropped, so launch does not ask for its translations', () => {
+    expect(setText(undefined, 'en', 'Sit down')).toEqual({ en: 'Sit down' });
+    expect(setText({ en: 'Sit down', de: 'Setzen' }, 'en', '')).toEqual({ en: '', de: 'Setzen' });
+    expect(setText({ en: 'S' }, 'en', ' ')).toBeUndefined();
   });
 
   it('moves list entries within bounds', () => {

@@ -30,11 +30,13 @@ export function DraftEditor(props: DraftEditorProps) {
   const [conflict, setConflict] = useState<EditConflict | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const [retryable, setRetryable] = useState(false);
   const revision = useRef(props.revision);
   const latest = useRef(draft);
 
   const saveTask = useCallback(async (value: Draft) => {
     const outcome = await props.save(revision.current, { ...value, design: forSaving(value.design) });
+    setRetryable(outcome.kind === 'error');
     setMessage(outcome.kind === 'error' ? outcome.message : outcome.kind === 'invalid' ? 'the marked fields have a format the API refuses' : outcome.kind === 'launched' ? 'the study has been launched; amend it instead' : null);
     if (outcome.kind === 'saved') { revision.current = outcome.revision; setProblems(outcome.problems); return 'done'; }
     if (outcome.kind === 'invalid') { setProblems(outcome.problems); return 'failed'; }
@@ -76,6 +78,7 @@ export function DraftEditor(props: DraftEditorProps) {
     <div className="builder">
       <div className="builder-bar">
         <SaveStatus status={autosave.status} message={message} />
+        {autosave.status === 'failed' && retryable ? <button type="button" className="button button-secondary button-small" onClick={() => void autosave.flushNow()}>Save again</button> : null}
         <span className="muted" data-testid="revision">Version {revision.current}</span>
       </div>
       {conflict ? <ConflictNotice conflict={conflict} loading={loading} onLoad={() => void loadTheirs()} /> : null}

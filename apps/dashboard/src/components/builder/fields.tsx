@@ -109,7 +109,8 @@ interface LocalizedFieldProps {
   readonly path: string;
   readonly label: string;
   readonly text: Localized | undefined;
-  readonly onChange: (text: Localized) => void;
+  /** undefined: blank in every language (see setText). */
+  readonly onChange: (text: Localized | undefined) => void;
   readonly hint?: ReactNode;
 }
 

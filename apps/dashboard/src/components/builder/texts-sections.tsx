@@ -13,7 +13,7 @@ export function ConversationSection() {
       <NumberField path="design.conversation.durationSeconds" label="Duration in seconds" hint={`${Math.round(design.conversation.durationSeconds / 6) / 10} minutes; 30 to 7200 seconds.`}
         min={30} max={7200} value={design.conversation.durationSeconds} onChange={(durationSeconds) => update((d) => ({ ...d, conversation: { ...d.conversation, durationSeconds } }))} />
       <LocalizedField path="design.conversation.instructions" label="Conversation text on the phones" text={design.conversation.instructions}
-        onChange={(instructions) => update((d) => ({ ...d, conversation: { ...d.conversation, instructions } }))} />
+        onChange={(instructions) => update((d) => ({ ...d, conversation: { ...d.conversation, instructions: instructions ?? {} } }))} />
     </section>
   );
 }
@@ -25,7 +25,7 @@ export function ConsentSection() {
       <h2 id="consent-heading">Consent</h2>
       <TextField path="design.consent.version" label="Consent version" hint="Stored with every participant's consent; change it when the text changes." value={design.consent.version}
         onChange={(version) => update((d) => ({ ...d, consent: { ...d.consent, version } }))} />
-      <LocalizedField path="design.consent.text" label="Consent text" text={design.consent.text} onChange={(text) => update((d) => ({ ...d, consent: { ...d.consent, text } }))} />
+      <LocalizedField path="design.consent.text" label="Consent text" text={design.consent.text} onChange={(text) => update((d) => ({ ...d, consent: { ...d.consent, text: text ?? {} } }))} />
     </section>
   );
 }

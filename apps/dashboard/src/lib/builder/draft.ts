@@ -57,9 +57,14 @@ export function removeLevel(design: Design, f: number, l: number): Design {
   return factor ? setFactor(design, f, { ...factor, levels: removeAt(factor.levels, l) }) : design;
 }
 
-/** One language of a text; an emptied text is kept as "" so the field stays where the researcher left it. */
-export function setText(text: Localized | undefined, language: string, value: string): Localized {
-  return { ...(text ?? {}), [language]: value };
+/**
+ * One language of a text. A text blank in every language is dropped (undefined): launch reads a
+ * present optional text (a level's instructions) as "to be translated", so an emptied one would
+ * otherwise be flagged as missing in every language.
+ */
+export function setText(text: Localized | undefined, language: string, value: string): Localized | undefined {
+  const next = { ...(text ?? {}), [language]: value };
+  return Object.values(next).every((entry) => entry.trim() === '') ? undefined : next;
 }
 
 export function addLanguage(design: Design, language: string): Design {
