@@ -45,3 +45,21 @@ describe('problem paths → editor fields', () => {
     expect(parentPath('design')).toBeNull();
   });
 });
+
+describe('only fields on the page take problems', () => {
+  it('stratification and block sizes follow the scheme; observed covariates have no question', () => {
+    const complete = { ...phoneSeating(), stratifyBy: [], randomisation: { scheme: 'complete' as const, blockMultipliers: [1] } };
+    const known = editorFieldPaths(complete);
+    expect(fieldFor('design.stratifyBy', known)).toBeNull();
+    expect(fieldFor('design.randomisation.blockMultipliers', known)).toBeNull();
+    expect(fieldFor('design.covariates[1].question.en', known)).toBe('design.covariates[1]');
+    // A stratifier left under an unstratified scheme keeps its part on the page, to be removed there.
+    expect(fieldFor('design.stratifyBy', editorFieldPaths({ ...complete, stratifyBy: ['acquainted'] }))).toBe('design.stratifyBy');
+  });
+
+  it('the completion field shown is the one its kind uses', () => {
+    const redirect = { ...phoneSeating(), completion: { kind: 'redirect' as const, url: '' } };
+    expect(fieldFor('design.completion.url', editorFieldPaths(redirect))).toBe('design.completion.url');
+    expect(fieldFor('design.completion.code', editorFieldPaths(redirect))).toBeNull();
+  });
+});

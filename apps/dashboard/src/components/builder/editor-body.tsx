@@ -1,8 +1,8 @@
 'use client';
 
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { editorFieldPaths } from '@/lib/builder/field-paths';
-import { placeProblems, type PlacedProblems } from '@/lib/builder/paths';
+import { fieldFor, fieldId, placeProblems, type PlacedProblems } from '@/lib/builder/paths';
 import type { Design, FieldIssue } from '@/lib/builder/types';
 import { CovariatesSection } from './covariates-section';
 import { EditorContext, type EditorContextValue } from './editor-context';
@@ -28,6 +28,7 @@ interface EditorBodyProps {
 /** Every section of the design, sharing the design, its problems by field and the mode. */
 export function EditorBody({ design, update, problems, amend, power, children, summary }: EditorBodyProps) {
   const placed = useMemo(() => placeProblems(problems, editorFieldPaths(design)), [problems, design]);
+  useScrollToLinkedField(design);
   const context = useMemo<EditorContextValue>(() => ({
     design, update, amend, problemsAt: (path) => placed.byField.get(path) ?? [],
   }), [design, update, amend, placed]);
@@ -62,4 +63,23 @@ function SectionLinks() {
       <ul>{SECTIONS.map(([id, label]) => <li key={id}><a href={`#${id}`}>{label}</a></li>)}</ul>
     </nav>
   );
+}
+
+/**
+ * Other pages link a problem as `/design#<its path>`. The browser finds fields by id itself; a path
+ * the editor shows only as a part (`design.stratifyBy[0]`) lands on that part instead.
+ */
+function useScrollToLinkedField(design: Design): void {
+  useEffect(() => {
+    let target: string;
+    try {
+      target = decodeURIComponent(window.location.hash.slice(1));
+    } catch {
+      return;
+    }
+    if (!target || document.getElementById(target)) return;
+    const field = fieldFor(target, editorFieldPaths(design));
+    if (field) document.getElementById(fieldId(field))?.scrollIntoView();
+  // Once, for the address the page was opened with: later edits must not scroll the page.
+  }, []);
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { weightsFor } from '@/lib/builder/conditions';
+import { showsStratification } from '@/lib/builder/field-paths';
 import { imbalanceSummary } from '@/lib/builder/imbalance';
 import type { Design } from '@/lib/builder/types';
 import { LOCKED_REASON, useEditor } from './editor-context';
@@ -41,7 +42,7 @@ export function RandomisationSection() {
           ))}
         </Part>
       )}
-      {randomisation.scheme === 'stratified_permuted_blocks' ? <Stratification /> : null}
+      {showsStratification(design) ? <Stratification /> : null}
       <p className="builder-bound" data-testid="imbalance">{imbalanceSummary(design).sentence}</p>
       <SelectField path="design.dropoutPolicy" label="When a member leaves before the conversation" value={design.dropoutPolicy}
         options={[['keep_as_randomised', 'Keep the session as randomised (analyse as allocated)'], ['reform_remaining', 'Re-form: the remaining member waits for a new session']]}
