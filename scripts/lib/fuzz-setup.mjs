@@ -63,7 +63,7 @@ export async function prepareFuzz(baseUrl, admin, { bodyLimitBytes }) {
     callers,
     bodyLimitBytes,
     // userId: nobody's, so no run removes a caller the other requests rely on.
-    ids: { studyId: [draft.id, launched.id], sessionId: session.id, tokenId: spare.id, userId: '00000000-0000-4000-8000-000000000000', summaryId: '00000000-0000-4000-8000-000000000000' },
+    ids: { studyId: [draft.id, launched.id], sessionId: session.id, tokenId: spare.id, userId: '00000000-0000-4000-8000-000000000000', summaryId: '00000000-0000-4000-8000-000000000000', siteId: '00000000-0000-4000-8000-000000000000' },
     bodies: {
       'PUT /api/studies/{studyId}': { title: 'Fuzzed', design },
       'POST /api/studies/{studyId}/amendments': { design, reason: 'fuzz amendment' },

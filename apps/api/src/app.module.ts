@@ -12,6 +12,7 @@ import { PoolingModule } from './pooling/pooling.module';
 import { HealthModule } from './health/health.module';
 import { ResponsesModule } from './responses/responses.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SitesModule } from './sites/sites.module';
 import { RetentionModule } from './retention/retention.module';
 import { StudiesModule } from './studies/studies.module';
 import { WithdrawalsModule } from './withdrawals/withdrawals.module';
@@ -30,6 +31,7 @@ export class AppModule {
         HealthModule,
         StudiesModule,
         SessionsModule,
+        SitesModule,
         ResponsesModule,
         AnalysisModule,
         ExportsModule,

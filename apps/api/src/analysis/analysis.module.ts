@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SitesModule } from '../sites/sites.module';
 import { StudiesModule } from '../studies/studies.module';
 import { EnrolmentController } from './enrolment.controller';
 import { EnrolmentRepository } from './enrolment.repository';
@@ -18,7 +19,7 @@ import { ResultsService } from './results.service';
  * Reads only; the statistics are @attune/analysis, checked against R.
  */
 @Module({
-  imports: [StudiesModule],
+  imports: [StudiesModule, SitesModule],
   controllers: [ResultsController, FlowController, EnrolmentController],
   providers: [ResultsRepository, ResultsService, OriginalEffectsRepository, ReplicationService, FlowRepository, FlowService, EnrolmentRepository, EnrolmentService],
   exports: [ResultsService, OriginalEffectsRepository],

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { toBoolean, toVersions } from '../common/http/query-transforms';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { SITE_CODE_PATTERN, SITE_OPTION } from '../sites/site-rules';
 import type { FlowFilter } from './flow.repository';
 import type { ConditionFlow, FlowReport, ReasonTally } from './flow.service';
 
@@ -18,9 +19,13 @@ export class FlowQuery {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   perProtocol?: boolean;
 
+  @ApiPropertyOptional(SITE_OPTION)
+  @IsOptional() @Matches(SITE_CODE_PATTERN)
+  site?: string;
+
   static filter(query: FlowQuery): FlowFilter {
     const versions = query.protocol ? [...new Set(query.protocol)].sort((a, b) => a - b) : null;
-    return { protocolVersions: versions, includeIncomplete: query.includeIncomplete ?? true, perProtocol: query.perProtocol ?? false };
+    return { protocolVersions: versions, includeIncomplete: query.includeIncomplete ?? true, perProtocol: query.perProtocol ?? false, site: query.site ?? null };
   }
 }
 
@@ -28,6 +33,7 @@ export class FlowOptionsResponse {
   @ApiProperty({ type: [Number], nullable: true, description: 'Protocol versions included; null = all' }) protocol: number[] | null;
   @ApiProperty() includeIncomplete: boolean;
   @ApiProperty() perProtocol: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The site the flow is limited to (its code); null: every site, pooled' }) site: string | null;
 }
 
 export class FlowPeopleResponse {
@@ -87,7 +93,7 @@ export class FlowResponse {
     const { filter } = report;
     return {
       studyId: report.studyId,
-      options: { protocol: filter.protocolVersions ? [...filter.protocolVersions] : null, includeIncomplete: filter.includeIncomplete, perProtocol: filter.perProtocol },
+      options: { protocol: filter.protocolVersions ? [...filter.protocolVersions] : null, includeIncomplete: filter.includeIncomplete, perProtocol: filter.perProtocol, site: filter.site },
       people: { ...report.people },
       conditions: report.conditions.map(conditionOf),
       totals: { ...report.totals },

@@ -11,6 +11,13 @@ export interface FlowFilter {
   readonly includeIncomplete: boolean;
   /** true: participants who failed any check are excluded rather than analysed. */
   readonly perProtocol: boolean;
+  /** One site's participants and sessions, by site code; null = every site, pooled. */
+  readonly site: string | null;
+}
+
+/** The SQL condition "row's site is the site coded by parameter `param`" (any site when it is NULL). */
+function atSite(column: string, param: string): string {
+  return `(${param}::text IS NULL OR ${column} = (SELECT site.id FROM study_site site WHERE site.study_id = $1 AND site.code = ${param}))`;
 }
 
 /** Participant rows before allocation; the four last counts partition joined + rejoins. */
@@ -61,7 +68,7 @@ const PEOPLE = `
          count(*) FILTER (WHERE p.status IN ('joined', 'consented') AND s.condition_id IS NULL) AS not_allocated,
          count(*) FILTER (WHERE s.condition_id IS NOT NULL) AS allocated
     FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
-   WHERE p.study_id = $1
+   WHERE p.study_id = $1 AND ${atSite('p.site_id', '$3')}
      AND ($2::int[] IS NULL OR coalesce(s.protocol_version,
            (SELECT max(pr.version) FROM protocol pr WHERE pr.study_id = p.study_id AND pr.created_at <= p.created_at)) = ANY($2::int[]))`;
 
@@ -70,7 +77,7 @@ const PEOPLE = `
 // status, so "past allocation" also reads the member_left code the departure rule writes, the
 // conversation clock, and whether every member confirmed the instructions (which is what moves a
 // session on).
-const SESSIONS = `
+const SESSIONS = (siteParam: string): string => `
   sessions AS (
     SELECT s.id, s.condition_id, s.dropout_reason, s.conversation_started_at,
            ($3::boolean OR (s.status = 'complete' AND NOT s.incomplete)) AS included,
@@ -82,7 +89,7 @@ const SESSIONS = `
            (s.status IN ('post_survey', 'complete') OR (s.status = 'abandoned' AND s.conversation_ended_at IS NOT NULL)) AS post_open,
            (SELECT count(*) FROM participant m WHERE m.session_id = s.id) AS members
       FROM study_session s
-     WHERE s.study_id = $1 AND s.condition_id IS NOT NULL
+     WHERE s.study_id = $1 AND s.condition_id IS NOT NULL AND ${atSite('s.site_id', siteParam)}
        AND ($2::int[] IS NULL OR s.protocol_version = ANY($2::int[]))
   )`;
 
@@ -103,7 +110,7 @@ const MEMBERS = `
 // their session, withdrew consent, excluded for a failed check, no post-survey data, analysed.
 // A withdrawn member's answers (and so their check results) are deleted, hence the order.
 const CONDITIONS = `
-  WITH ${SESSIONS}, ${MEMBERS}
+  WITH ${SESSIONS('$5')}, ${MEMBERS}
   SELECT s.condition_id,
          count(DISTINCT s.id) AS sessions,
          count(m.id) AS participants,
@@ -124,7 +131,7 @@ const CONDITIONS = `
    ORDER BY s.condition_id`;
 
 const REASONS = `
-  WITH ${SESSIONS}
+  WITH ${SESSIONS('$4')}
   SELECT condition_id, 'dropout' AS kind, dropout_reason AS reason, count(*) AS sessions, sum(members) AS participants
     FROM sessions WHERE dropout_reason IS NOT NULL GROUP BY condition_id, dropout_reason
   UNION ALL
@@ -155,7 +162,7 @@ export class FlowRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async people(studyId: string, filter: FlowFilter): Promise<PeopleCounts> {
-    const [row] = rowsOf(await this.dataSource.query(PEOPLE, [studyId, filter.protocolVersions]));
+    const [row] = rowsOf(await this.dataSource.query(PEOPLE, [studyId, filter.protocolVersions, filter.site]));
     if (!row) throw new Error('the people count returned no row');
     return {
       joined: count(row, 'joined'), rejoins: count(row, 'rejoins'), declinedConsent: count(row, 'declined'),
@@ -164,11 +171,11 @@ export class FlowRepository {
   }
 
   async conditions(studyId: string, filter: FlowFilter): Promise<ConditionCounts[]> {
-    const params = [studyId, filter.protocolVersions, filter.includeIncomplete, filter.perProtocol];
+    const params = [studyId, filter.protocolVersions, filter.includeIncomplete, filter.perProtocol, filter.site];
     return rowsOf(await this.dataSource.query(CONDITIONS, params)).map(toConditionCounts);
   }
 
   async sessionReasons(studyId: string, filter: FlowFilter): Promise<SessionReasonCount[]> {
-    return rowsOf(await this.dataSource.query(REASONS, [studyId, filter.protocolVersions, filter.includeIncomplete])).map(toReason);
+    return rowsOf(await this.dataSource.query(REASONS, [studyId, filter.protocolVersions, filter.includeIncomplete, filter.site])).map(toReason);
   }
 }

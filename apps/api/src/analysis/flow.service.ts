@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
+import { SitesService } from '../sites/sites.service';
 import { StudyAccess } from '../studies/study-access';
 import { type ConditionRef, listConditions } from './flow.conditions';
 import { type ConditionCounts, type FlowFilter, FlowRepository, type PeopleCounts, type SessionReasonCount } from './flow.repository';
@@ -47,10 +48,14 @@ function tallies(reasons: readonly SessionReasonCount[] | undefined, kind: Sessi
 /** The CONSORT participant flow of a study: who joined, was allocated, reached each step, dropped out, was analysed. */
 @Injectable()
 export class FlowService {
-  constructor(private readonly access: StudyAccess, private readonly repository: FlowRepository) {}
+  constructor(private readonly access: StudyAccess, private readonly repository: FlowRepository, private readonly sites: SitesService) {}
 
-  async flow(principal: Principal, studyId: string, filter: FlowFilter): Promise<FlowReport> {
-    const { study } = await this.access.require(principal, studyId, 'analyst');
+  /** `filter.site` limits the flow to one site; a site-limited researcher always gets their own. */
+  async flow(principal: Principal, studyId: string, asked: FlowFilter): Promise<FlowReport> {
+    const grant = await this.access.require(principal, studyId, 'analyst');
+    const { study } = grant;
+    const site = await this.sites.readScope(grant, asked.site ?? undefined);
+    const filter: FlowFilter = { ...asked, site: site?.code ?? null };
     const [people, counted, reasons] = await Promise.all([
       this.repository.people(studyId, filter),
       this.repository.conditions(studyId, filter),

@@ -11,6 +11,7 @@ import { ResultsRepository } from './results.repository';
 import { type FactorEffect, scaleResult } from './scale-results';
 import { factorSpecs } from './results.service';
 import { conditionsOf } from '../randomisation/design';
+import { SitesService } from '../sites/sites.service';
 
 export interface OriginalEffectInput {
   readonly factorId: string;
@@ -47,6 +48,7 @@ export class ReplicationService {
     private readonly originals: OriginalEffectsRepository,
     private readonly results: ResultsRepository,
     private readonly audit: AuditRepository,
+    private readonly sites: SitesService,
   ) {}
 
   async record(principal: Principal, studyId: string, input: OriginalEffectInput): Promise<OriginalEffect> {
@@ -64,11 +66,14 @@ export class ReplicationService {
   }
 
   async replication(principal: Principal, studyId: string): Promise<ReplicationView> {
-    const { study } = await this.access.require(principal, studyId, 'analyst');
+    const grant = await this.access.require(principal, studyId, 'analyst');
+    const { study } = grant;
+    // A site-limited researcher compares their own site's sessions only.
+    const site = await this.sites.readScope(grant, undefined);
     const exploratoryFactors = study.design.factors.filter((factor) => factor.exploratory === true).map((factor) => factor.id);
     const original = await this.originals.find(studyId);
     if (!original) return { original: null, message: 'No original effect is recorded for this study, so there is nothing to compare with.', replication: null, comparison: null, exploratoryFactors };
-    const rows = (await this.results.scoreGroups(studyId, AS_RANDOMISED)).filter((row) =>
+    const rows = (await this.results.scoreGroups(studyId, { ...AS_RANDOMISED, site: site?.code ?? null })).filter((row) =>
       row.instrumentId === original.instrumentId && row.instrumentVersion === original.instrumentVersion && row.scale === original.scale && row.phase === original.phase);
     const factors = factorSpecs(study.design);
     const replication = rows.length === 0 ? null : scaleResult(rows, false, factors, conditionsOf(study.design.factors).map((c) => c.id)).effects.find((effect) => effect.factorId === original.factorId) ?? null;

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiDoc, problems } from '../openapi/api-doc';
+import { SiteError } from '../sites/sites.errors';
 import { StudyError } from '../studies/studies.errors';
 import { powerAnswer } from './power';
 import { PowerQuery, PowerResponse } from './power.dto';
@@ -26,7 +27,8 @@ export class ResultsController {
   @ApiDoc({
     summary: 'Get results on session-level scores',
     who: 'analyst',
-    description: 'Per scale and phase (pre, post, change): descriptives per condition and factor level, the factorial model with type III tests, Hedges\' g per two-level factor, ICC(1), the ANCOVA of post on pre, and check pass rates. The session (dyad) is the unit of analysis. The query filters like the exports do (protocol versions, complete sessions only).',
+    description: 'Per scale and phase (pre, post, change): descriptives per condition and factor level, the factorial model with type III tests, Hedges\' g per two-level factor, ICC(1), the ANCOVA of post on pre, and check pass rates. The session (dyad) is the unit of analysis. The query filters like the exports do (protocol versions, complete sessions only, site). `site` gives one site\'s results (e.g. its Hedges\' g for a many-labs meta-analysis); default every site, pooled. A site-limited researcher always gets their own site\'s.',
+    problems: [problems(SiteError, 'SITE_NOT_FOUND')],
   })
   @ApiOkResponse({ type: StudyResultsResponse })
   async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Query() query: ResultsQuery): Promise<StudyResultsResponse> {
@@ -50,7 +52,7 @@ export class ResultsController {
   @ApiDoc({
     summary: 'Compare the replication with the original',
     who: 'analyst',
-    description: 'The replication\'s g with its CI, d33 and the small-telescopes test, and the LeBel et al. (2019) label — or says plainly that no (verified) original effect is recorded.',
+    description: 'The replication\'s g with its CI, d33 and the small-telescopes test, and the LeBel et al. (2019) label — or says plainly that no (verified) original effect is recorded. A site-limited researcher\'s replication is their site\'s sessions only.',
   })
   @ApiOkResponse({ type: ReplicationResponse })
   async replication(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<ReplicationResponse> {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { toBoolean, toInteger, toVersions } from '../common/http/query-transforms';
+import { SITE_CODE_PATTERN, SITE_OPTION } from '../sites/site-rules';
 import type { ResultsFilter } from './results.repository';
 import type { StudyResults } from './results.service';
 
@@ -27,12 +28,17 @@ export class ResultsQuery {
   @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(3)
   minMembers?: number;
 
+  @ApiPropertyOptional(SITE_OPTION)
+  @IsOptional() @Matches(SITE_CODE_PATTERN)
+  site?: string;
+
   static toFilter(query: ResultsQuery): ResultsFilter {
     return {
       protocolVersions: query.protocol ? [...new Set(query.protocol)].sort((a, b) => a - b) : null,
       includeIncomplete: query.includeIncomplete ?? true,
       perProtocol: query.perProtocol ?? false,
       minMembers: query.minMembers ?? 1,
+      site: query.site ?? null,
     };
   }
 }
@@ -42,6 +48,7 @@ export class ResultsFilterDto {
   @ApiProperty() readonly includeIncomplete: boolean;
   @ApiProperty() readonly perProtocol: boolean;
   @ApiProperty() readonly minMembers: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The site the results are limited to (its code); null: every site, pooled' }) readonly site: string | null;
 }
 
 export class FactorSpecDto {

@@ -15,6 +15,8 @@ export interface ResultsFilter {
   readonly perProtocol: boolean;
   /** Sessions need at least this many members contributing to a scale. */
   readonly minMembers: number;
+  /** One site's sessions, by site code; null or left out = every site, pooled. */
+  readonly site?: string | null;
 }
 
 /**
@@ -58,6 +60,7 @@ const INCLUDED = `
      WHERE s.study_id = $1 AND s.condition_id IS NOT NULL
        AND ($2::int[] IS NULL OR s.protocol_version = ANY($2::int[]))
        AND ($3::boolean OR (s.status = 'complete' AND NOT s.incomplete))
+       AND ($5::text IS NULL OR s.site_id = (SELECT site.id FROM study_site site WHERE site.study_id = $1 AND site.code = $5))
        AND (NOT $4::boolean OR NOT EXISTS (
              SELECT 1 FROM response rc CROSS JOIN LATERAL jsonb_each(rc.check_results) c
               WHERE rc.participant_id = p.id AND rc.submitted_at IS NOT NULL AND c.value = 'false'::jsonb))
@@ -69,7 +72,7 @@ const INCLUDED = `
 // them); a scale with few distinct session means (items on a 1–7 scale) sends a few hundred rows
 // for thousands of sessions, and at worst one row per session. Passes: `members` pairs each
 // member's pre and post score of a scale (their change); `sessions` gives members, mean and
-// within-session SS per phase; `scored` keeps sessions with at least $5 members in a phase; the
+// within-session SS per phase; `scored` keeps sessions with at least $6 members in a phase; the
 // last groups them, post rows with the pre means of their sessions for the ANCOVA.
 const SCORE_GROUPS = `
   WITH ${INCLUDED},
@@ -92,13 +95,13 @@ const SCORE_GROUPS = `
   ),
   scored AS (
     SELECT condition_id, instrument_id, instrument_version, scale, 'pre' AS phase, pre_n AS n, pre_mean AS mean, pre_ss AS ss, null::float8 AS pre
-      FROM sessions WHERE pre_n >= $5
+      FROM sessions WHERE pre_n >= $6
     UNION ALL
-    SELECT condition_id, instrument_id, instrument_version, scale, 'post', post_n, post_mean, post_ss, CASE WHEN pre_n >= $5 THEN pre_mean END
-      FROM sessions WHERE post_n >= $5
+    SELECT condition_id, instrument_id, instrument_version, scale, 'post', post_n, post_mean, post_ss, CASE WHEN pre_n >= $6 THEN pre_mean END
+      FROM sessions WHERE post_n >= $6
     UNION ALL
     SELECT condition_id, instrument_id, instrument_version, scale, 'change', change_n, change_mean, change_ss, null
-      FROM sessions WHERE change_n >= $5
+      FROM sessions WHERE change_n >= $6
   )
   SELECT instrument_id AS "instrumentId", instrument_version AS "instrumentVersion", scale, phase, condition_id AS "conditionId", mean AS value,
          count(*)::int AS sessions, sum(n)::int AS participants, sum(n * n)::int AS "squaredSizes", sum(ss) AS "withinSs",
@@ -165,6 +168,6 @@ export class ResultsRepository {
   }
 
   private params(studyId: string, filter: ResultsFilter): unknown[] {
-    return [studyId, filter.protocolVersions === null ? null : [...filter.protocolVersions], filter.includeIncomplete, filter.perProtocol];
+    return [studyId, filter.protocolVersions === null ? null : [...filter.protocolVersions], filter.includeIncomplete, filter.perProtocol, filter.site ?? null];
   }
 }

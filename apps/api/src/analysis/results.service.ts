@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { conditionsOf } from '../randomisation/design';
 import type { StudyDesign } from '../studies/study-design';
+import { SitesService } from '../sites/sites.service';
 import { StudyAccess } from '../studies/study-access';
 import { type CheckTally, type ResultsFilter, ResultsRepository, type ScoreGroupRow } from './results.repository';
 import { byScale, scaleResult, type ScaleResult, scaleKey } from './scale-results';
@@ -31,7 +32,8 @@ export interface LabelledScaleResult extends ScaleResult {
 }
 
 export interface StudyResults {
-  readonly filter: ResultsFilter;
+  /** The options as applied: `site` is the site the results are limited to, null when pooled. */
+  readonly filter: ResultsFilter & { readonly site: string | null };
   readonly factors: readonly FactorSpec[];
   readonly conditions: readonly string[];
   readonly scales: readonly LabelledScaleResult[];
@@ -79,10 +81,17 @@ function checkSummaries(tallies: readonly CheckTally[], conditions: readonly str
  */
 @Injectable()
 export class ResultsService {
-  constructor(private readonly access: StudyAccess, private readonly repository: ResultsRepository) {}
+  constructor(private readonly access: StudyAccess, private readonly repository: ResultsRepository, private readonly sites: SitesService) {}
 
-  async results(principal: Principal, studyId: string, filter: ResultsFilter): Promise<StudyResults> {
-    const { study } = await this.access.require(principal, studyId, 'analyst');
+  /**
+   * `filter.site` (a site code) limits the results to one site's sessions; left out, every site is
+   * pooled. A site-limited researcher always gets their own site's (another site's code is 404).
+   */
+  async results(principal: Principal, studyId: string, asked: ResultsFilter): Promise<StudyResults> {
+    const grant = await this.access.require(principal, studyId, 'analyst');
+    const { study } = grant;
+    const site = await this.sites.readScope(grant, asked.site ?? undefined);
+    const filter = { ...asked, site: site?.code ?? null };
     const design = study.design;
     const factors = factorSpecs(design);
     const conditions = conditionsOf(design.factors).map((condition) => condition.id);

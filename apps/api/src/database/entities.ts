@@ -11,6 +11,7 @@ import { Allocation } from '../sessions/allocation.entity';
 import { Participant } from '../sessions/participant.entity';
 import { SeatLink } from '../sessions/seat-link.entity';
 import { StudySession } from '../sessions/session.entity';
+import { StudySite } from '../sites/study-site.entity';
 import { Protocol } from '../studies/protocol.entity';
 import { StudyMember } from '../studies/study-member.entity';
 import { Study } from '../studies/study.entity';
@@ -18,6 +19,6 @@ import { Study } from '../studies/study.entity';
 // Listed explicitly: globs break once the code is bundled or compiled elsewhere.
 export const entities = [
   User, AuthSession, AccessToken, RateLimitBucket, AuditEvent,
-  Study, StudyMember, Protocol, StudySession, SeatLink, Participant, Allocation, Response, PhaseSubmission,
+  Study, StudySite, StudyMember, Protocol, StudySession, SeatLink, Participant, Allocation, Response, PhaseSubmission,
   OriginalEffect, ExternalSiteSummary,
 ];

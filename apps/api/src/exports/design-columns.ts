@@ -1,4 +1,4 @@
-import type { ExportColumn, ValueLabel } from './export-model';
+import type { ExportColumn, ExportSite, ValueLabel } from './export-model';
 import { conditionIds, type FrozenProtocol, unionById } from './protocols';
 import { literal } from './sql-text';
 
@@ -23,7 +23,7 @@ export function uniqueName(name: string, taken: Set<string>, suffix: string): st
   return unique;
 }
 
-const FIXED = ['participant', 'session', 'seat', 'protocol_version', 'protocol_hash', 'condition', 'stratum', 'session_incomplete', 'session_withdrawn_member', 'language'];
+const FIXED = ['participant', 'session', 'seat', 'site', 'protocol_version', 'protocol_hash', 'condition', 'stratum', 'session_incomplete', 'session_withdrawn_member', 'language'];
 
 function levelsOf(levels: readonly { id: string; label: string }[]): ValueLabel[] {
   return levels.map((level) => ({ value: level.id, label: level.label }));
@@ -37,10 +37,15 @@ export function identityColumns(): ExportColumn[] {
   ];
 }
 
-/** Protocol, condition, factors, stratum and covariates; `taken` collects the names in use. */
-export function designColumns(protocols: readonly FrozenProtocol[], taken: Set<string>, who: 'participant' | 'session'): ExportColumn[] {
+function siteLabel(site: ExportSite): string {
+  return site.country === null ? site.name : `${site.name} (${site.country})`;
+}
+
+/** Site, protocol, condition, factors, stratum and covariates; `taken` collects the names in use. */
+export function designColumns(protocols: readonly FrozenProtocol[], taken: Set<string>, who: 'participant' | 'session', sites: readonly ExportSite[]): ExportColumn[] {
   for (const name of FIXED) taken.add(name);
   const columns = [
+    column({ name: 'site', label: 'Site that ran the session (its code); site is a stratification factor of the allocation', type: 'category', sql: 's.site_code', values: sites.map((site) => ({ value: site.code, label: siteLabel(site) })), source: 'session', missing: 'never missing' }),
     column({ name: 'protocol_version', label: 'Protocol version the session ran', type: 'integer', sql: 's.protocol_version', missing: 'never missing', values: protocols.map((p) => ({ value: p.version, label: `sha256 ${p.hash}` })) }),
     column({ name: 'protocol_hash', label: 'SHA-256 of the frozen protocol (protocol.json)', type: 'text', sql: 's.protocol_hash', missing: 'never missing' }),
     column({ name: 'condition', label: 'Allocated condition (factor=level pairs)', type: 'category', sql: 's.condition_id', values: conditionIds(protocols).map((id) => ({ value: id, label: null })), missing: 'never missing' }),
@@ -50,7 +55,7 @@ export function designColumns(protocols: readonly FrozenProtocol[], taken: Set<s
     const pattern = `(?:^|\\|)${factor.id}=([^|]*)`;
     columns.push(column({ name, label: `Factor: ${factor.label}${factor.exploratory ? ' (exploratory)' : ''}`, type: 'category', values: levelsOf(factor.levels), sql: `substring(s.condition_id from ${literal(pattern)})`, missing: 'never missing' }));
   }
-  columns.push(column({ name: 'stratum', label: 'Randomisation stratum (covariate=level pairs; empty string when not stratified)', type: 'text', sql: 's.stratum' }));
+  columns.push(column({ name: 'stratum', label: 'Randomisation stratum (covariate=level pairs, with site=<code> at every site but the primary one; empty string when not stratified)', type: 'text', sql: 's.stratum' }));
   for (const covariate of unionById(protocols, (design) => design.covariates)) {
     if (who === 'session' && covariate.source === 'participant') continue;
     const name = uniqueName(covariate.id, taken, 'covariate');

@@ -42,4 +42,13 @@ export interface ExportFilter {
   readonly includeIncomplete: boolean;
   /** Owners only, audited as such: adds participants' external ids (e.g. Prolific's) to wide.csv. */
   readonly externalIds: boolean;
+  /** One site's sessions, by site code; null = every site. */
+  readonly site: string | null;
+}
+
+/** A site as the codebook labels it. */
+export interface ExportSite {
+  readonly code: string;
+  readonly name: string;
+  readonly country: string | null;
 }

@@ -49,6 +49,7 @@ function readme(plan: ExportPlan): string {
     `Attune export of "${plan.title}" (study ${plan.scope.studyId}), ${plan.at.toISOString()}`,
     `Protocol versions: ${plan.scope.protocols.map((p) => `v${p.version} sha256 ${p.hash}`).join('; ')}`,
     `Incomplete sessions: ${filter.includeIncomplete ? 'included (as randomised)' : 'left out'}. External ids: ${filter.externalIds ? 'INCLUDED (direct identifiers; handle as personal data)' : 'not included'}.`,
+    `Sites: ${filter.site === null ? 'every site (column site)' : `only site ${filter.site}`}.`,
     '',
     ...README_LINES.map(([file, what]) => `${plan.names[file]}\n  ${what}`),
     '',

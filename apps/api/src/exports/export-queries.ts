@@ -1,5 +1,5 @@
 import { column, designColumns, identityColumns, MISSING } from './design-columns';
-import type { DataFile, ExportColumn, ExportFilter } from './export-model';
+import type { DataFile, ExportColumn, ExportFilter, ExportSite } from './export-model';
 import { answerCatalog, type CatalogEntry, hashOf, instrumentColumns } from './instrument-columns';
 import { type FrozenProtocol, type PhaseInstrument, phaseInstruments } from './protocols';
 import { cellSql, identifier, intArrayLiteral, literal, uuidLiteral } from './sql-text';
@@ -12,6 +12,8 @@ export interface ExportScope {
   readonly filter: ExportFilter;
   /** Keys of participants' external ids; read only when the filter asks for them. */
   readonly externalIdKeys: readonly string[];
+  /** The study's sites (the `site` column's values); only the filter's site when it names one. */
+  readonly sites: readonly ExportSite[];
 }
 
 export interface DataFileQuery {
@@ -34,7 +36,8 @@ export function selectList(columns: readonly ExportColumn[]): string {
 function sessionsWhere(scope: ExportScope): string {
   const versions = scope.protocols.map((p) => p.version);
   return `s.study_id = ${uuidLiteral(scope.studyId)} AND s.condition_id IS NOT NULL AND s.protocol_version = ANY(${intArrayLiteral(versions)})` +
-    (scope.filter.includeIncomplete ? '' : ` AND s.status = 'complete' AND NOT s.incomplete`);
+    (scope.filter.includeIncomplete ? '' : ` AND s.status = 'complete' AND NOT s.incomplete`) +
+    (scope.filter.site === null ? '' : ` AND s.site_id = (SELECT site.id FROM study_site site WHERE site.study_id = s.study_id AND site.code = ${literal(scope.filter.site)})`);
 }
 
 /**
@@ -45,9 +48,10 @@ function sessionsWhere(scope: ExportScope): string {
  * sorting the whole export before its first byte.
  */
 export function sessionsFrom(scope: ExportScope): string {
-  return `FROM (SELECT s.*, sp.pseudonym AS session_pseudonym, pr.hash AS protocol_hash
+  return `FROM (SELECT s.*, sp.pseudonym AS session_pseudonym, pr.hash AS protocol_hash, ss.code AS site_code
           FROM study_session s
           JOIN protocol pr ON pr.study_id = s.study_id AND pr.version = s.protocol_version
+          JOIN study_site ss ON ss.id = s.site_id
           JOIN pg_temp.export_pseudonym sp ON sp.id = s.id
          WHERE ${sessionsWhere(scope)}
          ORDER BY s.created_at, s.id) s`;
@@ -68,7 +72,7 @@ export function responseJoin(alias: string, participant: string, entry: PhaseIns
 
 function baseColumns(scope: ExportScope): { columns: ExportColumn[]; taken: Set<string> } {
   const taken = new Set<string>();
-  return { columns: [...identityColumns(), ...designColumns(scope.protocols, taken, 'participant')], taken };
+  return { columns: [...identityColumns(), ...designColumns(scope.protocols, taken, 'participant', scope.sites)], taken };
 }
 
 export function wideQuery(scope: ExportScope): DataFileQuery {

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { toBoolean, toVersions } from '../common/http/query-transforms';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { SITE_CODE_PATTERN, SITE_OPTION } from '../sites/site-rules';
 import type { ExportFilter } from './export-model';
 
 export class ExportQuery {
@@ -17,8 +18,12 @@ export class ExportQuery {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   externalIds?: boolean;
 
+  @ApiPropertyOptional(SITE_OPTION)
+  @IsOptional() @Matches(SITE_CODE_PATTERN)
+  site?: string;
+
   static filter(query: ExportQuery): ExportFilter {
     const versions = query.protocol ? [...new Set(query.protocol)].sort((a, b) => a - b) : null;
-    return { protocolVersions: versions, includeIncomplete: query.includeIncomplete ?? true, externalIds: query.externalIds ?? false };
+    return { protocolVersions: versions, includeIncomplete: query.includeIncomplete ?? true, externalIds: query.externalIds ?? false, site: query.site ?? null };
   }
 }

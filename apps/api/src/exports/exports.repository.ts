@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { parseProtocol, type FrozenProtocol } from './protocols';
+import type { ExportSite } from './export-model';
 
 type RawRow = Readonly<Record<string, unknown>>;
 
@@ -90,6 +91,13 @@ export class ExportsRepository implements OnModuleDestroy {
       [studyId, versions],
     )) as RawRow[];
     return rows.map((row) => parseProtocol(integer(row, 'version'), text(row, 'hash'), text(row, 'canonical_json')));
+  }
+
+  /** The study's sites, the primary first; `code` given: only that one. */
+  async sites(studyId: string, code: string | null): Promise<ExportSite[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT code, name, country FROM study_site WHERE study_id = $1 AND ($2::text IS NULL OR code = $2) ORDER BY is_primary DESC, created_at, code`, [studyId, code])) as RawRow[];
+    return rows.map((row) => ({ code: text(row, 'code'), name: text(row, 'name'), country: typeof row['country'] === 'string' ? row['country'] : null }));
   }
 
   async externalIdKeys(studyId: string): Promise<string[]> {

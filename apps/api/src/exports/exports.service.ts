@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { SitesService } from '../sites/sites.service';
 import { StudyAccess } from '../studies/study-access';
 import { CONTENT_TYPES } from './export-names';
 import { DATA_FILES, type ExportFile, type ExportFilter, isExportFile } from './export-model';
@@ -33,16 +34,20 @@ export class ExportsService {
     private readonly audit: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EXPORT_CLOCK) private readonly now: () => Date,
+    private readonly sites: SitesService,
   ) {}
 
-  async download(principal: Principal, studyId: string, file: string, filter: ExportFilter): Promise<ExportDownload> {
+  /** `asked.site` limits the export to one site's sessions; a site-limited researcher always gets their own. */
+  async download(principal: Principal, studyId: string, file: string, asked: ExportFilter): Promise<ExportDownload> {
     if (!isExportFile(file)) throw new ExportError('UNKNOWN_EXPORT_FILE', { detail: `${file} is not an export file` });
-    const { study } = await this.access.require(principal, studyId, filter.externalIds ? 'owner' : 'analyst');
+    const grant = await this.access.require(principal, studyId, asked.externalIds ? 'owner' : 'analyst');
+    const { study } = grant;
+    const filter: ExportFilter = { ...asked, site: (await this.sites.readScope(grant, asked.site ?? undefined))?.code ?? null };
     const protocols = await this.repository.protocols(studyId, filter.protocolVersions);
     const missing = (filter.protocolVersions ?? []).filter((v) => !protocols.some((p) => p.version === v));
     if (protocols.length === 0 || missing.length > 0) throw new ExportError('NO_PROTOCOL', { detail: missing.length > 0 ? `no protocol version ${missing.join(', ')}` : undefined });
     const externalIdKeys = filter.externalIds ? await this.repository.externalIdKeys(studyId) : [];
-    const plan = exportPlan(study.title, { studyId, protocols, filter, externalIdKeys }, this.now());
+    const plan = exportPlan(study.title, { studyId, protocols, filter, externalIdKeys, sites: await this.repository.sites(studyId, filter.site) }, this.now());
     return { fileName: plan.names[file], contentType: CONTENT_TYPES[file], stream: this.stream(plan, file, principal) };
   }
 
@@ -68,7 +73,7 @@ export class ExportsService {
       subjectType: 'export', subjectId: file,
       data: {
         file, fileName: plan.names[file], via: principal.via, completed: outcome.completed, rows: outcome.rows,
-        filter: { protocol: filter.protocolVersions, includeIncomplete: filter.includeIncomplete, externalIds: filter.externalIds },
+        filter: { protocol: filter.protocolVersions, includeIncomplete: filter.includeIncomplete, externalIds: filter.externalIds, site: filter.site },
       },
     });
   }

@@ -47,7 +47,7 @@ export function pairwiseQuery(scope: ExportScope): DataFileQuery {
   const values = memberValues(scope);
   const columns: ExportColumn[] = [
     column({ name: 'session', label: 'Session pseudonym (the unit of randomisation)', type: 'text', sql: 's.session_pseudonym', missing: 'never missing' }),
-    ...designColumns(scope.protocols, new Set(['session', 'members', 'participant_a', 'participant_p', 'seat_a', 'seat_p']), 'session'),
+    ...designColumns(scope.protocols, new Set(['session', 'members', 'participant_a', 'participant_p', 'seat_a', 'seat_p']), 'session', scope.sites),
     column({ name: 'members', label: 'Members seated in the session (including any who left)', type: 'integer', min: 1, max: 3, sql: '(SELECT count(*) FROM participant n WHERE n.session_id = s.id)::int', missing: 'never missing' }),
     column({ name: 'participant_a', label: 'Actor pseudonym', type: 'text', sql: 'a.pseudonym', missing: 'never missing' }),
     column({ name: 'seat_a', label: 'Actor seat', type: 'integer', min: 1, max: 3, sql: 'a.seat_number', missing: 'never missing' }),

@@ -69,7 +69,8 @@ describe('validation', () => {
     ['repeated multipliers', { blockMultipliers: [2, 2] }, /distinct/],
     ['a huge block', { blockMultipliers: [5000] }, /exceeds 10000/],
     ['an unknown scheme', { scheme: 'minimisation' as Scheme }, /unknown scheme/],
-    ['a stratum in an unstratified scheme', { stratum: 'site=a' }, /single stratum/],
+    ['a stratum in an unstratified scheme', { stratum: 'acquainted=a' }, /single stratum per site/],
+    ['a covariate beside the site in an unstratified scheme', { stratum: 'acquainted=a|site=b' }, /single stratum per site/],
     ['a non-canonical stratum', { scheme: 'stratified_permuted_blocks', stratum: 'site=a|age=old' }, /canonical/],
   ])('rejects %s', (_name, change, message) => {
     expect(() => validateSequenceParams({ ...BLOCKS, ...change })).toThrow(message);

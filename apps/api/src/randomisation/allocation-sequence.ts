@@ -1,4 +1,4 @@
-import { decodePairs, stratumKey } from './design';
+import { decodePairs, SITE_KEY, stratumKey } from './design';
 import { keyedRandom, parseSeedHex, type RandomSource } from './keyed-random';
 
 /**
@@ -12,7 +12,7 @@ import { keyedRandom, parseSeedHex, type RandomSource } from './keyed-random';
  * permutations consume the stream are all part of the published method. Known-answer tests pin it.
  */
 
-export { stratumKey } from './design';
+export { SITE_KEY, stratumKey } from './design';
 
 /** Every scheme, e.g. for `@IsIn(SCHEMES)` in a DTO. */
 export const SCHEMES = ['complete', 'permuted_blocks', 'stratified_permuted_blocks'] as const;
@@ -103,8 +103,10 @@ function checkMultipliers(multipliers: readonly number[], unitSize: number): num
 }
 
 function checkStratum(scheme: Scheme, stratum: string): void {
-  if (scheme !== 'stratified_permuted_blocks' && stratum !== '') {
-    throw new Error(`scheme ${scheme} has a single stratum '', got ${JSON.stringify(stratum)}`);
+  // Site is always a stratification factor: an unstratified scheme has one stratum per site, ''
+  // at the primary site and `site=<code>` at every other.
+  if (scheme !== 'stratified_permuted_blocks' && stratum !== '' && !decodePairs(stratum).every(([key]) => key === SITE_KEY)) {
+    throw new Error(`scheme ${scheme} has a single stratum per site ('' or site=<code>), got ${JSON.stringify(stratum)}`);
   }
   // A non-canonical spelling of the same stratum would silently key a different sequence.
   if (stratumKey(Object.fromEntries(decodePairs(stratum))) !== stratum) {

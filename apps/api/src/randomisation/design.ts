@@ -69,6 +69,12 @@ export function decodePairs(encoded: string): [string, string][] {
 export const MIXED = 'mixed';
 
 /**
+ * The stratum key part naming a session's site (`site=essex`). Only sessions at a study's
+ * non-primary sites carry it, so every stratum from before sites existed keeps its key.
+ */
+export const SITE_KEY = 'site';
+
+/**
  * The canonical stratum key for a combination of stratification covariates: keys sorted by UTF-16
  * code units (never localeCompare, which depends on the ICU build), e.g.
  * `acquainted=strangers|gender_mix=mixed`. No covariates gives '', the single stratum.

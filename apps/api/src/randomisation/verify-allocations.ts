@@ -39,6 +39,8 @@ export interface AllocatedSessionRow {
   readonly allocationCondition: string;
   readonly observed: Readonly<Record<string, string>>;
   readonly memberCovariates: readonly Readonly<Record<string, string>>[];
+  /** The session's site code; null at the primary site (whose strata carry no site). */
+  readonly siteCode: string | null;
 }
 
 export interface SessionMismatch {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
+import { SitesRepository } from '../sites/sites.repository';
 import { allocationAt } from '../randomisation/allocation-sequence';
 import { weightedConditions } from '../studies/protocol-snapshot';
 import { StudiesRepository } from '../studies/studies.repository';
@@ -31,6 +32,7 @@ export class Allocator {
     private readonly studies: StudiesRepository,
     private readonly transitions: SessionTransitions,
     private readonly audit: AuditRepository,
+    private readonly sites: SitesRepository,
   ) {}
 
   /**
@@ -41,7 +43,9 @@ export class Allocator {
   async tryAllocate(manager: EntityManager, session: StudySession, design: StudyDesign, actor: Actor): Promise<boolean> {
     const members = await this.participants.seated(session.id, manager);
     if (!readyForAllocation(session, members, design)) return false;
-    const stratum = sessionStratum(design, members.map((member) => member.covariates), session.observedCovariates);
+    const site = await this.sites.findById(session.studyId, session.siteId, manager);
+    if (!site) throw new Error(`session ${session.id} has no site of its study`);
+    const stratum = sessionStratum(design, members.map((member) => member.covariates), session.observedCovariates, site.isPrimary ? null : site.code);
     if (stratum === null) return false;
     await this.allocations.lockStratum(session.studyId, stratum, manager);
     const sequenceIndex = await this.allocations.nextSequenceIndex(session.studyId, stratum, manager);

@@ -4,6 +4,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { hashSecret, newSecret } from '../common/crypto/tokens';
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { SitesRepository } from '../sites/sites.repository';
 import { StudiesRepository } from '../studies/studies.repository';
 import type { Study } from '../studies/study.entity';
 import { type JoinInput, type JoinTarget, joinTargetOf, lowestFreeSeat } from './join-target';
@@ -35,6 +36,10 @@ interface Placement {
   readonly seatNumber: number | null;
   /** The seat link this join uses up. */
   readonly seatLinkId?: string;
+  /** The site joined through: a site's own study link, or the session's site; absent: the primary site. */
+  readonly siteId?: string;
+  /** The site's default language, used when the participant names none. */
+  readonly siteLanguage?: string | null;
 }
 
 function requireRunning(study: Study): void {
@@ -61,6 +66,7 @@ export class ParticipantJoinService {
     private readonly audit: AuditRepository,
     private readonly designs: ProtocolDesigns,
     private readonly limiter: RateLimiter,
+    private readonly sites: SitesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -89,8 +95,8 @@ export class ParticipantJoinService {
       if (known) return this.resume(known.id, placement.study.id, manager);
       const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
       const participant = await this.participants.insert({
-        studyId: placement.study.id, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber, externalIds, externalKey,
-        tokenHash: hashSecret(token), language: languageFor(await this.designs.ofParticipant(placement.study, placement.session, manager), input.language),
+        studyId: placement.study.id, siteId: placement.siteId ?? placement.session?.siteId, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber, externalIds, externalKey,
+        tokenHash: hashSecret(token), language: languageFor(await this.designs.ofParticipant(placement.study, placement.session, manager), input.language ?? placement.siteLanguage ?? undefined),
       }, manager);
       if (placement.seatLinkId) await this.sessions.markSeatLinkUsed(placement.seatLinkId, manager);
       await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.joined', studyId: placement.study.id, subjectType: 'participant', subjectId: participant.id, data: { via: target.kind, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber } }, manager);
@@ -125,7 +131,7 @@ export class ParticipantJoinService {
         // The person's Prolific key moves to the new row (one live row per person and study).
         await this.participants.update(participant.id, { status: 'left', leftAt: new Date(), externalKey: null }, manager);
         const fresh = await this.participants.insert({
-          studyId: study.id, sessionId: null, seatNumber: null, tokenHash: hashSecret(token), language: participant.language,
+          studyId: study.id, siteId: participant.siteId, sessionId: null, seatNumber: null, tokenHash: hashSecret(token), language: participant.language,
           externalIds: participant.externalIds, externalKey: participant.externalKey,
           status: 'consented', consentVersion: participant.consentVersion, consentHash: participant.consentHash, consentedAt: participant.consentedAt,
           covariates: withoutPartnerQuestions(design, participant.covariates), covariatesAt: new Date(), rejoinedFrom: participant.id,
@@ -142,12 +148,7 @@ export class ParticipantJoinService {
   }
 
   private async place(target: JoinTarget, manager: EntityManager): Promise<Placement> {
-    if (target.kind === 'study_link') {
-      const study = await this.sessions.findStudyByJoinCode(target.code, manager);
-      if (!study) throw new SessionError('JOIN_LINK_NOT_FOUND');
-      requireRunning(study);
-      return { study, session: null, seatNumber: null };
-    }
+    if (target.kind === 'study_link') return this.placeByStudyLink(target.code, manager);
     if (target.kind === 'seat_link') {
       const link = await this.sessions.findSeatLink(hashSecret(target.secret), manager);
       if (!link) throw new SessionError('JOIN_LINK_NOT_FOUND');
@@ -161,6 +162,21 @@ export class ParticipantJoinService {
     const seatNumber = lowestFreeSeat(session.size, taken);
     if (seatNumber === null) throw new SessionError('SESSION_FULL');
     return { study, session, seatNumber };
+  }
+
+  /** `/s/<code>`: the study's own code (its primary site) or a site's own code (that site's waiting room). */
+  private async placeByStudyLink(code: string, manager: EntityManager): Promise<Placement> {
+    const study = await this.sessions.findStudyByJoinCode(code, manager);
+    if (study) {
+      requireRunning(study);
+      const primary = await this.sites.findPrimary(study.id, manager);
+      return { study, session: null, seatNumber: null, siteLanguage: primary?.language ?? null };
+    }
+    const site = await this.sites.findByJoinCode(code, manager);
+    const siteStudy = site ? await this.sessions.findStudyById(site.studyId, manager) : null;
+    if (!site || !siteStudy) throw new SessionError('JOIN_LINK_NOT_FOUND');
+    requireRunning(siteStudy);
+    return { study: siteStudy, session: null, seatNumber: null, siteId: site.id, siteLanguage: site.language };
   }
 
   /** Locks a lab session that can still take people and lists its taken seats. */

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { StudySite } from '../sites/study-site.entity';
 import { Study } from '../studies/study.entity';
 import { StudySession } from './session.entity';
 
@@ -12,6 +13,7 @@ export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 @Entity({ name: 'participant' })
 @Unique('participant_one_per_seat', ['sessionId', 'seatNumber'])
 @Index(['studyId', 'status', 'lastSeenAt'])
+@Index(['siteId'])
 @Index('participant_external_key', ['studyId', 'externalKey'], { unique: true, where: 'external_key IS NOT NULL' })
 @Check('participant_status_known', `status IN ('joined', 'consented', 'declined', 'left', 'withdrawn')`)
 @Check('participant_withdrawn_when', `(status = 'withdrawn') = (withdrawn_at IS NOT NULL)`)
@@ -27,6 +29,17 @@ export class Participant {
   @ManyToOne(() => Study, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'study_id' })
   study?: Study;
+
+  /**
+   * The site whose link or session they joined through: the waiting room pairs only within one
+   * site. A row inserted without one gets its session's site, else the primary site (trigger).
+   */
+  @Column({ name: 'site_id', type: 'uuid' })
+  siteId: string;
+
+  @ManyToOne(() => StudySite, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'site_id' })
+  site?: StudySite;
 
   @Column({ name: 'session_id', type: 'uuid', nullable: true })
   sessionId: string | null;

@@ -5,8 +5,9 @@ import { columnsOf, selectOne } from '../common/database/raw-rows';
 import { PhaseSubmission } from '../responses/phase-submission.entity';
 import { Participant } from './participant.entity';
 
+/** siteId: the site joined through; left out, the database puts them at their session's site or the primary site. */
 export type NewParticipant = Pick<Participant, 'studyId' | 'sessionId' | 'seatNumber' | 'tokenHash' | 'language' | 'externalIds'>
-  & Partial<Pick<Participant, 'status' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'rejoinedFrom' | 'externalKey'>>;
+  & Partial<Pick<Participant, 'status' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'rejoinedFrom' | 'externalKey' | 'siteId'>>;
 export type ParticipantPatch = Partial<Pick<Participant,
   'sessionId' | 'seatNumber' | 'status' | 'language' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'instructionsConfirmedAt' | 'leftAt' | 'lastSeenAt' | 'tokenHash' | 'externalKey'>>;
 
@@ -51,16 +52,26 @@ export class ParticipantsRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('waiting-room|' || $1, 0))`, [studyId]);
   }
 
+  /** The sites where someone fresh is waiting: the waiting room pairs only within one site. */
+  async waitingSites(studyId: string, freshSeconds: number, manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ site_id: string }> = await manager.query(
+      `SELECT DISTINCT site_id FROM participant
+        WHERE study_id = $1 AND status = 'consented' AND session_id IS NULL AND covariates_at IS NOT NULL AND left_at IS NULL
+          AND last_seen_at > now() - make_interval(secs => $2)
+        ORDER BY site_id`, [studyId, freshSeconds]);
+    return rows.map((row) => row.site_id);
+  }
+
   /**
    * Up to `size` waiting participants seen within `freshSeconds`, row-locked, in the order they
    * became ready to wait (covariates_at: a rejoined participant queues from the rejoin, not from
    * the consent carried over).
    * SKIP LOCKED: a participant whose own request holds their row is left for that request's attempt.
    */
-  claimWaiting(studyId: string, size: number, freshSeconds: number, manager: EntityManager): Promise<Participant[]> {
+  claimWaiting(studyId: string, siteId: string, size: number, freshSeconds: number, manager: EntityManager): Promise<Participant[]> {
     return manager.createQueryBuilder(Participant, 'p')
       .setLock('pessimistic_write').setOnLocked('skip_locked')
-      .where('p.studyId = :studyId', { studyId })
+      .where('p.studyId = :studyId AND p.siteId = :siteId', { studyId, siteId })
       .andWhere(`p.status = 'consented' AND p.sessionId IS NULL AND p.covariatesAt IS NOT NULL AND p.leftAt IS NULL`)
       .andWhere(`p.lastSeenAt > now() - make_interval(secs => :freshSeconds)`, { freshSeconds })
       .orderBy('p.covariatesAt', 'ASC').addOrderBy('p.id', 'ASC')

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { hashSecret, newSecret } from '../common/crypto/tokens';
+import { SitesService } from '../sites/sites.service';
 import { StudyAccess } from '../studies/study-access';
 import { SEAT_SECRET_PREFIX, seatJoinPath } from './join-target';
 import type { Participant } from './participant.entity';
@@ -40,18 +41,22 @@ export class ResearcherSessionsService {
     private readonly flow: SessionFlow,
     private readonly designs: ProtocolDesigns,
     private readonly audit: AuditRepository,
+    private readonly sites: SitesService,
   ) {}
 
-  async create(principal: Principal, studyId: string): Promise<CreatedSession> {
-    const { study } = await this.access.require(principal, studyId, 'researcher');
+  /** At `siteId`, or the primary site; a site-limited researcher always at their own site. */
+  async create(principal: Principal, studyId: string, siteId?: string): Promise<CreatedSession> {
+    const grant = await this.access.require(principal, studyId, 'researcher');
+    const { study } = grant;
     if (study.status !== 'launched' || study.protocolVersion === null) throw new SessionError('STUDY_NOT_RUNNING', { detail: `the study is ${study.status}` });
     const protocolVersion = study.protocolVersion;
     const design = await this.designs.current(study);
     return retryOnCodeCollision(() => this.sessions.transaction(async (manager) => {
-      const session = await this.sessions.insertSession({ studyId, mode: 'lab', code: newSessionCode(), size: design.sessionSize, protocolVersion, createdBy: principal.userId }, manager);
+      const site = await this.sites.siteForNewSession(grant, siteId, manager);
+      const session = await this.sessions.insertSession({ studyId, siteId: site.id, mode: 'lab', code: newSessionCode(), size: design.sessionSize, protocolVersion, createdBy: principal.userId }, manager);
       const secrets = Array.from({ length: session.size }, (_, index) => ({ seatNumber: index + 1, secret: newSecret(SEAT_SECRET_PREFIX) }));
       await this.sessions.insertSeatLinks(secrets.map(({ seatNumber, secret }) => ({ sessionId: session.id, seatNumber, secretHash: hashSecret(secret) })), manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'session.created', studyId, subjectType: 'session', subjectId: session.id, data: { mode: 'lab', size: session.size } }, manager);
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'session.created', studyId, subjectType: 'session', subjectId: session.id, data: { mode: 'lab', size: session.size, siteId: site.id } }, manager);
       return { session, seats: secrets.map(({ seatNumber, secret }) => ({ seatNumber, joinPath: seatJoinPath(secret) })) };
     }));
   }
@@ -61,10 +66,10 @@ export class ResearcherSessionsService {
    * working. Only while the session forms and nobody holds the seat.
    */
   async reissueSeatLink(principal: Principal, studyId: string, sessionId: string, seatNumber: number): Promise<{ seatNumber: number; joinPath: string }> {
-    await this.access.require(principal, studyId, 'researcher');
+    const { siteId } = await this.access.require(principal, studyId, 'researcher');
     return this.sessions.transaction(async (manager) => {
       const session = await this.sessions.lock(sessionId, manager);
-      if (!session || session.studyId !== studyId) throw new SessionError('SESSION_NOT_FOUND');
+      if (!session || session.studyId !== studyId || (siteId !== null && session.siteId !== siteId)) throw new SessionError('SESSION_NOT_FOUND');
       if (session.status !== 'forming') throw new SessionError('SESSION_CLOSED', { detail: `the session is ${session.status}` });
       if ((await this.participants.seated(sessionId, manager)).some((member) => member.seatNumber === seatNumber)) throw new SessionError('SEAT_TAKEN', { detail: `seat ${seatNumber} is held by a participant` });
       const secret = newSecret(SEAT_SECRET_PREFIX);
@@ -75,15 +80,16 @@ export class ResearcherSessionsService {
   }
 
   async list(principal: Principal, studyId: string): Promise<SessionListRow[]> {
-    await this.access.require(principal, studyId, 'analyst');
+    const { siteId } = await this.access.require(principal, studyId, 'analyst');
     await this.flow.refreshStudy(studyId);
-    return this.sessions.list(studyId);
+    return this.sessions.list(studyId, siteId);
   }
 
   async get(principal: Principal, studyId: string, sessionId: string): Promise<SessionDetail> {
-    await this.access.require(principal, studyId, 'analyst');
+    const { siteId } = await this.access.require(principal, studyId, 'analyst');
     const found = await this.sessions.findInStudy(studyId, sessionId);
-    if (!found) throw new SessionError('SESSION_NOT_FOUND');
+    // A site-limited researcher does not see other sites' sessions: 404, as for another study's.
+    if (!found || (siteId !== null && found.siteId !== siteId)) throw new SessionError('SESSION_NOT_FOUND');
     await this.flow.refresh(sessionId);
     const session = (await this.sessions.findInStudy(studyId, sessionId)) ?? found;
     return this.detail(session);

@@ -91,10 +91,11 @@ export class SessionControlService {
   }
 
   private async control(principal: Principal, studyId: string, sessionId: string, work: (context: ControlContext) => Promise<void>): Promise<SessionDetail> {
-    const { study } = await this.access.require(principal, studyId, 'researcher');
+    const { study, siteId } = await this.access.require(principal, studyId, 'researcher');
     return this.sessions.transaction(async (manager) => {
       const session = await this.sessions.lock(sessionId, manager);
-      if (!session || session.studyId !== studyId) throw new SessionError('SESSION_NOT_FOUND');
+      // Another site's session is hidden from a site-limited researcher, like another study's.
+      if (!session || session.studyId !== studyId || (siteId !== null && session.siteId !== siteId)) throw new SessionError('SESSION_NOT_FOUND');
       await work({ manager, study, session, actor: { actorType: 'user', actorId: principal.userId } });
       return this.details.detail((await this.sessions.findById(session.id, manager)) ?? session, manager);
     });

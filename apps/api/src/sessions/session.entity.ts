@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { StudySite } from '../sites/study-site.entity';
 import { Study } from '../studies/study.entity';
 
 export const SESSION_STATUSES = ['forming', 'allocated', 'pre_survey', 'conversation', 'post_survey', 'complete', 'ended_early', 'abandoned'] as const;
@@ -20,6 +21,15 @@ export class StudySession {
   @ManyToOne(() => Study, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'study_id' })
   study?: Study;
+
+  /** The site that ran it; a row inserted without one gets the study's primary site (trigger). */
+  @Index()
+  @Column({ name: 'site_id', type: 'uuid' })
+  siteId: string;
+
+  @ManyToOne(() => StudySite, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'site_id' })
+  site?: StudySite;
 
   @Column({ type: 'text' })
   mode: 'lab' | 'online';

@@ -5,8 +5,9 @@ import type { Principal } from '../auth/principal';
 import { ApiDoc, problems } from '../openapi/api-doc';
 import { ResearcherSessionsService } from './researcher-sessions.service';
 import { SessionControlService } from './session-control.service';
+import { SiteError } from '../sites/sites.errors';
 import { SessionError } from './sessions.errors';
-import { CreatedSessionResponse, ObservedCovariatesRequest, ReasonRequest, SeatLinkResponse, SessionDetailResponse, SessionSummaryResponse } from './sessions.dto';
+import { CreateSessionRequest, CreatedSessionResponse, ObservedCovariatesRequest, ReasonRequest, SeatLinkResponse, SessionDetailResponse, SessionSummaryResponse } from './sessions.dto';
 
 const NOT_FOUND = problems(SessionError, 'SESSION_NOT_FOUND');
 const TRANSITION = [problems(SessionError, 'SESSION_NOT_FOUND', 'ILLEGAL_TRANSITION')];
@@ -22,16 +23,16 @@ export class SessionsController {
     summary: 'Open a lab session',
     who: 'researcher',
     changes: true,
-    description: 'A session with one single-use join link per seat (hand one to each participant, e.g. as a QR code) and a session code to type in. The links are shown only in this response; a lost one can be reissued. The session is allocated once every seat has consented and answered its questions. The study must be launched (not paused or closed).',
-    problems: [problems(SessionError, 'STUDY_NOT_RUNNING')],
+    description: 'A session with one single-use join link per seat (hand one to each participant, e.g. as a QR code) and a session code to type in. The links are shown only in this response; a lost one can be reissued. The session is allocated once every seat has consented and answered its questions. The study must be launched (not paused or closed). The session runs at `siteId` (default: the primary site); a site-limited researcher\'s session always runs at their site, and naming another site is 404 `SITE_NOT_FOUND` (it is not revealed).',
+    problems: [problems(SessionError, 'STUDY_NOT_RUNNING'), problems(SiteError, 'SITE_NOT_FOUND')],
   })
   @ApiCreatedResponse({ type: CreatedSessionResponse, description: 'A lab session; the seat join paths are shown only in this response' })
-  async create(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<CreatedSessionResponse> {
-    return CreatedSessionResponse.of(await this.sessions.create(principal, studyId));
+  async create(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: CreateSessionRequest): Promise<CreatedSessionResponse> {
+    return CreatedSessionResponse.of(await this.sessions.create(principal, studyId, body.siteId));
   }
 
   @Get()
-  @ApiDoc({ summary: 'List a study\'s sessions', who: 'analyst', description: 'Every session with its status, seats taken, condition (once allocated) and timestamps. Timed-out conversations are moved on first, so the statuses are current.' })
+  @ApiDoc({ summary: 'List a study\'s sessions', who: 'analyst', description: 'Every session with its site, status, seats taken, condition (once allocated) and timestamps. Timed-out conversations are moved on first, so the statuses are current. A site-limited researcher sees only their site\'s sessions.' })
   @ApiOkResponse({ type: [SessionSummaryResponse], description: 'The sessions' })
   async list(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<SessionSummaryResponse[]> {
     return (await this.sessions.list(principal, studyId)).map(SessionSummaryResponse.of);
@@ -52,7 +53,7 @@ export class SessionsController {
   }
 
   @Get(':sessionId')
-  @ApiDoc({ summary: 'Get a session', who: 'analyst', description: 'Status, condition, seats with their members\' progress, observed covariates, timer and dropout or abandon reasons: what the lab console shows. A session of another study is 404.', problems: [NOT_FOUND] })
+  @ApiDoc({ summary: 'Get a session', who: 'analyst', description: 'Status, condition, seats with their members\' progress, observed covariates, timer and dropout or abandon reasons: what the lab console shows. A session of another study, or of another site for a site-limited researcher, is 404.', problems: [NOT_FOUND] })
   @ApiOkResponse({ type: SessionDetailResponse, description: 'The session' })
   async get(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<SessionDetailResponse> {
     return SessionDetailResponse.detail(await this.sessions.get(principal, studyId, sessionId));

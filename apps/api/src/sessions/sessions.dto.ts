@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { IsStringMap } from '../common/http/validators';
 import type { Participant } from './participant.entity';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from './participant.entity';
@@ -18,6 +18,11 @@ export class ObservedCovariatesRequest {
   @ApiProperty({ ...COVARIATE_VALUES, description: 'Observed covariate id → level id; merged into what was recorded before' }) @IsStringMap({ maxKeys: 16, maxLength: 40 }) values: Record<string, string>;
 }
 
+export class CreateSessionRequest {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The site that runs the session (GET …/sites); default the primary site. A site-limited researcher\'s sessions are always at their site: another site is 404 `SITE_NOT_FOUND`' })
+  @IsOptional() @IsUUID() siteId?: string;
+}
+
 export class SeatLinkResponse {
   @ApiProperty() seatNumber: number;
   @ApiProperty({ example: '/join/seat/aseat_…', description: 'Shown only in this response: the secret is stored hashed' }) joinPath: string;
@@ -27,12 +32,13 @@ export class CreatedSessionResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Six characters a participant can type instead of opening a seat link' }) code: string;
   @ApiProperty({ enum: ['lab', 'online'] }) mode: 'lab' | 'online';
+  @ApiProperty({ format: 'uuid', description: 'The site that runs the session' }) siteId: string;
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty() size: number;
   @ApiProperty({ type: [SeatLinkResponse] }) seats: SeatLinkResponse[];
 
   static of({ session, seats }: CreatedSession): CreatedSessionResponse {
-    return { id: session.id, code: session.code, mode: session.mode, status: session.status, size: session.size, seats: seats.map((seat) => ({ ...seat })) };
+    return { id: session.id, code: session.code, mode: session.mode, siteId: session.siteId, status: session.status, size: session.size, seats: seats.map((seat) => ({ ...seat })) };
   }
 }
 
@@ -40,6 +46,7 @@ export class SessionSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() code: string;
   @ApiProperty({ enum: ['lab', 'online'] }) mode: 'lab' | 'online';
+  @ApiProperty({ format: 'uuid', description: 'The site that runs the session' }) siteId: string;
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty() size: number;
   @ApiProperty() seatsTaken: number;
@@ -52,7 +59,7 @@ export class SessionSummaryResponse {
   static of({ session, seatsTaken }: SessionListRow): SessionSummaryResponse {
     const allocated = isAllocated(session.status, session.conditionId);
     return {
-      id: session.id, code: session.code, mode: session.mode, status: session.status, size: session.size, seatsTaken,
+      id: session.id, code: session.code, mode: session.mode, siteId: session.siteId, status: session.status, size: session.size, seatsTaken,
       conditionId: allocated ? session.conditionId : null, stratum: allocated ? session.stratum : null,
       incomplete: session.incomplete, dropoutReason: session.dropoutReason, createdAt: session.createdAt.toISOString(),
     };

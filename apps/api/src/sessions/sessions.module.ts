@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SitesModule } from '../sites/sites.module';
 import { StudiesModule } from '../studies/studies.module';
 import { AllocationsRepository } from './allocations.repository';
 import { Allocator } from './allocator';
@@ -21,7 +22,7 @@ import { WaitingRoom } from './waiting-room';
 
 /** Sessions, seats and participants: joining, consent, allocation, the session's gates and timer. */
 @Module({
-  imports: [StudiesModule],
+  imports: [StudiesModule, SitesModule],
   controllers: [SessionsController, ParticipantController],
   providers: [
     SessionsRepository, ParticipantsRepository, AllocationsRepository,

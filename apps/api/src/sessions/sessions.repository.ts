@@ -6,7 +6,7 @@ import { Study } from '../studies/study.entity';
 import { SeatLink } from './seat-link.entity';
 import { type SessionStatus, StudySession } from './session.entity';
 
-export type NewSession = Pick<StudySession, 'studyId' | 'mode' | 'code' | 'size' | 'protocolVersion' | 'createdBy'>;
+export type NewSession = Pick<StudySession, 'studyId' | 'siteId' | 'mode' | 'code' | 'size' | 'protocolVersion' | 'createdBy'>;
 export type SessionPatch = Partial<Pick<StudySession, 'incomplete' | 'dropoutReason' | 'observedCovariates'>>;
 
 /** Columns a status change may set along with the status itself. */
@@ -89,6 +89,10 @@ export class SessionsRepository {
     return manager.findOneBy(Study, { joinCode });
   }
 
+  findStudyById(studyId: string, manager: EntityManager): Promise<Study | null> {
+    return manager.findOneBy(Study, { id: studyId });
+  }
+
   findLabSessionByCode(code: string, manager: EntityManager): Promise<StudySession | null> {
     return manager.findOneBy(StudySession, { code, mode: 'lab' });
   }
@@ -136,8 +140,9 @@ export class SessionsRepository {
     await manager.update(StudySession, { id: sessionId }, patch);
   }
 
-  async list(studyId: string): Promise<SessionListRow[]> {
-    const sessions = await this.manager.find(StudySession, { where: { studyId }, order: { createdAt: 'DESC' } });
+  /** `siteId` given: that site's sessions only. */
+  async list(studyId: string, siteId: string | null = null): Promise<SessionListRow[]> {
+    const sessions = await this.manager.find(StudySession, { where: siteId === null ? { studyId } : { studyId, siteId }, order: { createdAt: 'DESC' } });
     if (sessions.length === 0) return [];
     const counts: Array<{ session_id: string; taken: number }> = await this.manager.query(
       `SELECT session_id, count(*)::int AS taken FROM participant WHERE study_id = $1 AND session_id IS NOT NULL GROUP BY session_id`,

@@ -1,6 +1,7 @@
 import { findTemplate } from '../studies/study-templates';
 import type { StudyDesign } from '../studies/study-design';
 import { joinTargetOf, lowestFreeSeat } from './join-target';
+import { generateSequence } from '../randomisation/allocation-sequence';
 import { MIXED } from '../randomisation/design';
 import { checkCovariateValues, sessionStratum } from './stratum-policy';
 
@@ -35,6 +36,43 @@ describe('session stratum', () => {
 
   it('is null when a member has not answered', () => {
     expect(sessionStratum(stratified, [{ acquainted: 'strangers' }, {}], {})).toBeNull();
+  });
+});
+
+describe('site as a stratification factor', () => {
+  const members = [{ acquainted: 'strangers' }, { acquainted: 'strangers' }];
+
+  it('leaves the primary site\'s strata as they were before sites existed', () => {
+    expect(sessionStratum(design('phone_topic'), members, {}, null)).toBe('');
+    expect(sessionStratum(design('phone_seating'), members, {}, null)).toBe('acquainted=strangers');
+  });
+
+  it('gives an unstratified scheme one stratum per other site', () => {
+    expect(sessionStratum(design('phone_topic'), members, {}, 'essex')).toBe('site=essex');
+    expect(sessionStratum(design('phone_topic'), members, {}, 'konstanz')).toBe('site=konstanz');
+  });
+
+  it('joins the site with the design\'s strata in stratumKey\'s canonical order', () => {
+    expect(sessionStratum(design('phone_seating'), members, {}, 'essex')).toBe('acquainted=strangers|site=essex');
+    const observed = design('phone_seating', { stratifyBy: ['acquainted', 'table'], covariates: [...design('phone_seating').covariates, { id: 'table', source: 'observed', label: { en: 't' }, levels: [{ id: 'round', label: { en: 'r' } }] } as never] });
+    expect(sessionStratum(observed, members, { table: 'round' }, 'essex')).toBe('acquainted=strangers|site=essex|table=round');
+  });
+
+  it('still waits for a missing stratification covariate at a site', () => {
+    expect(sessionStratum(design('phone_seating'), [{ acquainted: 'strangers' }, {}], {}, 'essex')).toBeNull();
+  });
+
+  it('gives each site its own sequence, valid for the sequence generator', () => {
+    const params = { seedHex: 'ab'.repeat(32), scheme: 'permuted_blocks' as const, conditions: [{ id: 'phone=present', weight: 1 }, { id: 'phone=absent', weight: 1 }], blockMultipliers: [1, 2] };
+    const essex = generateSequence({ ...params, stratum: 'site=essex' }, 40).map((slot) => slot.conditionId);
+    const konstanz = generateSequence({ ...params, stratum: 'site=konstanz' }, 40).map((slot) => slot.conditionId);
+    expect(essex).not.toEqual(konstanz);
+    expect(essex.filter((id) => id === 'phone=present')).toHaveLength(20);
+  });
+
+  it('refuses a covariate that claims the site\'s key', () => {
+    const clash = design('phone_seating', { stratifyBy: ['site'], covariates: [{ id: 'site', source: 'participant', label: { en: 's' }, levels: [{ id: 'x', label: { en: 'x' } }] } as never] });
+    expect(() => sessionStratum(clash, [{ site: 'x' }, { site: 'x' }], {}, 'essex')).toThrow(/reserved/);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../common/errors/domain-error';
 import { stratumKey } from '../randomisation/allocation-sequence';
-import { MIXED } from '../randomisation/design';
+import { MIXED, SITE_KEY } from '../randomisation/design';
 import type { CovariateDesign, StudyDesign } from '../studies/study-design';
 
 export type CovariateSource = CovariateDesign['source'];
@@ -36,15 +36,25 @@ function commonValue(values: readonly (string | undefined)[]): string | null {
  * The session's stratum key, or null while it cannot be known yet (an observed stratification
  * covariate the research assistant has not recorded): allocation then waits for it.
  * Unstratified schemes have the single stratum ''.
+ *
+ * Site is always a stratification factor: at a non-primary site (`siteCode` given) the key also
+ * holds `site=<code>`, in stratumKey's canonical order, so each site draws from its own sequences.
+ * The primary site (`siteCode` null) keeps the keys sessions had before sites existed, so every
+ * earlier allocation and its verification stay valid.
  */
-export function sessionStratum(design: StudyDesign, memberCovariates: readonly Readonly<Record<string, string>>[], observed: Readonly<Record<string, string>>): string | null {
-  if (design.randomisation.scheme !== 'stratified_permuted_blocks') return '';
+export function sessionStratum(design: StudyDesign, memberCovariates: readonly Readonly<Record<string, string>>[], observed: Readonly<Record<string, string>>, siteCode: string | null = null): string | null {
   const values: Record<string, string> = {};
-  for (const id of design.stratifyBy) {
-    const covariate = design.covariates.find((candidate) => candidate.id === id);
-    const value = covariate?.source === 'participant' ? commonValue(memberCovariates.map((member) => member[id])) : observed[id] ?? null;
-    if (value === null) return null;
-    values[id] = value;
+  if (design.randomisation.scheme === 'stratified_permuted_blocks') {
+    for (const id of design.stratifyBy) {
+      const covariate = design.covariates.find((candidate) => candidate.id === id);
+      const value = covariate?.source === 'participant' ? commonValue(memberCovariates.map((member) => member[id])) : observed[id] ?? null;
+      if (value === null) return null;
+      values[id] = value;
+    }
+  }
+  if (siteCode !== null) {
+    if (Object.hasOwn(values, SITE_KEY)) throw new Error(`the covariate id "${SITE_KEY}" is reserved for the site`);
+    values[SITE_KEY] = siteCode;
   }
   return stratumKey(values);
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
+import { SitesRepository } from '../sites/sites.repository';
 import { StudiesRepository } from '../studies/studies.repository';
+import type { StudyDesign } from '../studies/study-design';
 import { Allocator } from './allocator';
 import { ParticipantsRepository } from './participants.repository';
 import { ProtocolDesigns } from './protocol-designs';
@@ -29,6 +31,7 @@ export class WaitingRoom {
     private readonly allocator: Allocator,
     private readonly designs: ProtocolDesigns,
     private readonly audit: AuditRepository,
+    private readonly sites: SitesRepository,
   ) {}
 
   /** Forms as many sessions as the fresh waiting participants fill; returns how many. */
@@ -41,11 +44,22 @@ export class WaitingRoom {
     if (!study || study.status !== 'launched' || study.protocolVersion === null) return 0;
     const design = await this.designs.current(study, manager);
     await this.participants.lockWaitingRoom(studyId, manager);
+    const protocolVersion = study.protocolVersion;
     let formed = 0;
-    while (formed < MAX_SESSIONS_PER_CALL) {
-      const members = await this.participants.claimWaiting(studyId, design.sessionSize, FRESH_SECONDS, manager);
+    // Partners meet only within a site (the site is also a stratum): each site's queue forms on its own.
+    for (const siteId of await this.participants.waitingSites(studyId, FRESH_SECONDS, manager)) {
+      formed += await this.formAtSite(studyId, siteId, protocolVersion, design, MAX_SESSIONS_PER_CALL - formed, manager);
+    }
+    return formed;
+  }
+
+  private async formAtSite(studyId: string, siteId: string, protocolVersion: number, design: StudyDesign, limit: number, manager: EntityManager): Promise<number> {
+    let formed = 0;
+    while (formed < limit) {
+      const members = await this.participants.claimWaiting(studyId, siteId, design.sessionSize, FRESH_SECONDS, manager);
       if (members.length < design.sessionSize) break;
-      const session = await this.sessions.insertSession({ studyId, mode: 'online', code: newSessionCode(), size: design.sessionSize, protocolVersion: study.protocolVersion, createdBy: null }, manager);
+      await this.sites.lockShared(siteId, manager);
+      const session = await this.sessions.insertSession({ studyId, siteId, mode: 'online', code: newSessionCode(), size: design.sessionSize, protocolVersion, createdBy: null }, manager);
       await this.seat(session, members.map((member) => member.id), manager);
       const locked = await this.sessions.lock(session.id, manager);
       // Allocation waits here when the design asks the members about each other first.
@@ -56,7 +70,7 @@ export class WaitingRoom {
   }
 
   private async seat(session: StudySession, participantIds: readonly string[], manager: EntityManager): Promise<void> {
-    await this.audit.append({ ...SYSTEM, action: 'session.created', studyId: session.studyId, subjectType: 'session', subjectId: session.id, data: { mode: 'online', size: session.size } }, manager);
+    await this.audit.append({ ...SYSTEM, action: 'session.created', studyId: session.studyId, subjectType: 'session', subjectId: session.id, data: { mode: 'online', size: session.size, siteId: session.siteId } }, manager);
     for (const [index, participantId] of participantIds.entries()) {
       await this.participants.update(participantId, { sessionId: session.id, seatNumber: index + 1 }, manager);
       await this.audit.append({ ...SYSTEM, action: 'participant.seated', studyId: session.studyId, subjectType: 'participant', subjectId: participantId, data: { sessionId: session.id, seatNumber: index + 1 } }, manager);

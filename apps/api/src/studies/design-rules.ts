@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { FieldIssue } from '../common/errors/domain-error';
 import { toFieldIssues } from '../common/errors/validation';
-import { conditionsOf, MIXED } from '../randomisation/design';
+import { conditionsOf, MIXED, SITE_KEY } from '../randomisation/design';
 import { checkManipulationChecks, checkPartnerCovariates } from './check-rules';
 import type { Localized, StudyDesign } from './study-design';
 import { StudyDesignDto } from './study-design.dto';
@@ -59,6 +59,7 @@ function checkCovariates(issues: Issues, design: StudyDesign): void {
   for (const id of duplicates(design.covariates.map((c) => c.id))) issue(issues, 'covariates', 'DUPLICATE_ID', `covariate "${id}" is declared twice`);
   design.covariates.forEach((covariate, c) => {
     if (factorIds.has(covariate.id)) issue(issues, `covariates[${c}].id`, 'DUPLICATE_ID', 'a covariate cannot share an id with a factor');
+    if (covariate.id === SITE_KEY) issue(issues, `covariates[${c}].id`, 'RESERVED_ID', `"${SITE_KEY}" is the stratum key of the session's site; choose another covariate id`);
     checkLocalized(issues, `covariates[${c}].question`, covariate.question, design.languages, covariate.source === 'participant');
   });
   const covariateIds = new Set(design.covariates.map((c) => c.id));

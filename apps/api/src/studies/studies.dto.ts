@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { Nested, Omittable } from '../common/http/validators';
 import type { StratumVerification } from '../randomisation/verify-allocations';
 import { designHashOf } from './protocol-file';
@@ -32,6 +32,8 @@ export class AmendStudyRequest {
 
 export class SetRoleRequest {
   @ApiProperty({ enum: STUDY_ROLES }) @IsIn(STUDY_ROLES) role: StudyRole;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Limits a researcher to one site (GET …/sites): they run and read only its sessions. Left out: every site. Only researchers can be limited (400 `SITE_LIMIT_ROLE`)' })
+  @IsOptional() @IsUUID() siteId?: string;
 }
 
 export class DesignCheckRequest {
@@ -52,16 +54,20 @@ export class MemberResponse {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: STUDY_ROLES }) role: StudyRole;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'A site-limited researcher\'s site; null: every site' }) siteId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'That site\'s code' }) siteCode: string | null;
   @ApiProperty({ format: 'date-time' }) addedAt: string;
 
   static of(row: MemberRow): MemberResponse {
-    return { userId: row.userId, email: row.email, role: row.role, addedAt: new Date(row.addedAt).toISOString() };
+    return { userId: row.userId, email: row.email, role: row.role, siteId: row.siteId, siteCode: row.siteCode, addedAt: new Date(row.addedAt).toISOString() };
   }
 }
 
 export class AddMemberRequest {
   @ApiProperty() @IsEmail() email: string;
   @ApiProperty({ enum: STUDY_ROLES }) @IsIn(STUDY_ROLES) role: StudyRole;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Limits a researcher to one site (GET …/sites): they run and read only its sessions. Left out: every site. Only researchers can be limited (400 `SITE_LIMIT_ROLE`)' })
+  @IsOptional() @IsUUID() siteId?: string;
 }
 
 export class StudySummaryResponse {
@@ -72,7 +78,7 @@ export class StudySummaryResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
-  static of({ study, role }: StudyAccessGrant): StudySummaryResponse {
+  static of({ study, role }: Pick<StudyAccessGrant, 'study' | 'role'>): StudySummaryResponse {
     return { id: study.id, title: study.title, status: study.status, role, createdAt: study.createdAt.toISOString(), updatedAt: study.updatedAt.toISOString() };
   }
 }

@@ -10,6 +10,8 @@ export const StudyError = defineErrors('StudyError', {
   EDIT_CONFLICT: { status: 409, title: 'Someone else saved this draft after the version you edited' },
   MEMBER_NOT_FOUND: { status: 404, title: 'No such member of this study' },
   LAST_OWNER: { status: 409, title: 'A study needs at least one owner' },
+  SITE_LIMIT_ROLE: { status: 400, title: 'Only researchers can be limited to a site; owners and analysts see every site' },
+  UNKNOWN_SITE: { status: 400, title: 'The study has no such site' },
   NOT_LAUNCHED: { status: 409, title: 'A draft has no protocol yet; launch it first' },
   PROTOCOL_NOT_FOUND: { status: 404, title: 'The study has no protocol of that version' },
   INVALID_PROTOCOL_FILE: { status: 400, title: 'The protocol file cannot be imported here' },

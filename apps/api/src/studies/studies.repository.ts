@@ -109,8 +109,9 @@ export class StudiesRepository {
     return this.dataSource.query(
       `SELECT s.id AS "sessionId", s.stratum AS "sessionStratum", s.condition_id AS "sessionCondition",
               a.stratum AS "allocationStratum", a.condition_id AS "allocationCondition", s.observed_covariates AS observed,
-              coalesce((SELECT jsonb_agg(p.covariates ORDER BY p.seat_number) FROM participant p WHERE p.session_id = s.id), '[]'::jsonb) AS "memberCovariates"
-         FROM allocation a JOIN study_session s ON s.id = a.session_id
+              coalesce((SELECT jsonb_agg(p.covariates ORDER BY p.seat_number) FROM participant p WHERE p.session_id = s.id), '[]'::jsonb) AS "memberCovariates",
+              CASE WHEN site.is_primary THEN NULL ELSE site.code END AS "siteCode"
+         FROM allocation a JOIN study_session s ON s.id = a.session_id JOIN study_site site ON site.id = s.site_id
         WHERE a.study_id = $1
         ORDER BY a.stratum, a.sequence_index`,
       [studyId],

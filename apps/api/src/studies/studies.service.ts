@@ -101,7 +101,7 @@ export class StudiesService {
       await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.created', studyId: created.id, data: origin }, manager);
       return created;
     });
-    return { study, role: 'owner' };
+    return { study, role: 'owner', siteId: null };
   }
 
   /**
@@ -124,11 +124,11 @@ export class StudiesService {
       }
       const next = { title: input.title ?? study.title, description: input.description ?? study.description, design: input.design ?? study.design };
       const parts = changedParts(study, next);
-      if (parts.length === 0) return { study, role: grant.role };
+      if (parts.length === 0) return { ...grant, study };
       Object.assign(study, next, { revision: study.revision + 1 });
       const saved = await this.repository.saveStudy(study, manager);
       await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.design_edited', studyId, data: { revision: saved.revision, parts } }, manager);
-      return { study: saved, role: grant.role };
+      return { ...grant, study: saved };
     });
   }
 
@@ -156,7 +156,7 @@ export class StudiesService {
       const protocol = await this.freeze(study, principal, null, manager);
       const saved = await this.repository.saveStudy(study, manager);
       await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.launched', studyId, subjectType: 'protocol', subjectId: protocol.id, data: { version: 1, hash: protocol.hash, seedCommitment: study.seedCommitment } }, manager);
-      return { study: saved, role: 'owner' };
+      return { study: saved, role: 'owner', siteId: null };
     });
   }
 
@@ -187,7 +187,7 @@ export class StudiesService {
       if (change === 'close') study.seedRevealedAt = new Date();
       const saved = await this.repository.saveStudy(study, manager);
       await this.audit.append({ actorType: 'user', actorId: principal.userId, action: `study.${rule.to}`, studyId, data: change === 'close' ? { seedRevealed: true } : {} }, manager);
-      return { study: saved, role: 'owner' };
+      return { study: saved, role: 'owner', siteId: null };
     });
   }
 
@@ -213,7 +213,7 @@ export class StudiesService {
     // Amendments cannot change stratifiers (allocationDefinition), so the current design computes every session's stratum.
     // Once `admin purge-study` removed the members, their covariates cannot be re-read: the session's
     // stratum is then compared with its allocation row only (the sequence check above is unaffected).
-    const stratumOf = study.participantDataPurgedAt ? (row: AllocatedSessionRow) => row.sessionStratum : (row: AllocatedSessionRow) => sessionStratum(study.design, row.memberCovariates, row.observed);
+    const stratumOf = study.participantDataPurgedAt ? (row: AllocatedSessionRow) => row.sessionStratum : (row: AllocatedSessionRow) => sessionStratum(study.design, row.memberCovariates, row.observed, row.siteCode);
     const sessions = verifySessions(await this.repository.listAllocatedSessions(studyId), stratumOf);
     const matches = strata.every((s) => s.mismatches.length === 0) && sessions.length === 0;
     return { matches, seedHex, seedCommitment: study.seedCommitment ?? '', strata, sessions };

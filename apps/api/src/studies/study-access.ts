@@ -10,6 +10,8 @@ const RANK: Record<StudyRole, number> = { analyst: 1, researcher: 2, owner: 3 };
 export interface StudyAccessGrant {
   readonly study: Study;
   readonly role: StudyRole;
+  /** A site-limited researcher's site: they run and read only its sessions. Null: every site. */
+  readonly siteId: string | null;
 }
 
 /**
@@ -27,6 +29,6 @@ export class StudyAccess {
     const role = principal.isAdmin ? 'owner' : member?.role;
     if (!role) throw new StudyError('STUDY_NOT_FOUND');
     if (RANK[role] < RANK[needed]) throw new StudyError('ROLE_REQUIRED', { detail: `needs the ${needed} role; you are ${role}` });
-    return { study, role };
+    return { study, role, siteId: principal.isAdmin ? null : member?.siteId ?? null };
   }
 }

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { User } from '../auth/user.entity';
+import { StudySite } from '../sites/study-site.entity';
 import { Study } from './study.entity';
 
 export const STUDY_ROLES = ['owner', 'researcher', 'analyst'] as const;
@@ -7,6 +8,7 @@ export type StudyRole = (typeof STUDY_ROLES)[number];
 
 @Entity({ name: 'study_member' })
 @Check('study_member_role_known', `role IN ('owner', 'researcher', 'analyst')`)
+@Check('study_member_site_only_researchers', `site_id IS NULL OR role = 'researcher'`)
 export class StudyMember {
   @PrimaryColumn({ name: 'study_id', type: 'uuid' })
   studyId: string;
@@ -25,6 +27,14 @@ export class StudyMember {
 
   @Column({ type: 'text' })
   role: StudyRole;
+
+  /** A site-limited researcher runs and reads only this site's sessions; NULL: every site. */
+  @Column({ name: 'site_id', type: 'uuid', nullable: true })
+  siteId: string | null;
+
+  @ManyToOne(() => StudySite, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'site_id' })
+  site?: StudySite;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -7,6 +7,8 @@ export interface MemberRow {
   readonly userId: string;
   readonly email: string;
   readonly role: StudyRole;
+  readonly siteId: string | null;
+  readonly siteCode: string | null;
   readonly addedAt: Date;
 }
 
@@ -17,8 +19,8 @@ export class StudyMembersRepository {
 
   listMembers(studyId: string): Promise<MemberRow[]> {
     return this.dataSource.query(
-      `SELECT m.user_id AS "userId", u.email, m.role, m.created_at AS "addedAt"
-         FROM study_member m JOIN app_user u ON u.id = m.user_id
+      `SELECT m.user_id AS "userId", u.email, m.role, m.site_id AS "siteId", site.code AS "siteCode", m.created_at AS "addedAt"
+         FROM study_member m JOIN app_user u ON u.id = m.user_id LEFT JOIN study_site site ON site.id = m.site_id
         WHERE m.study_id = $1
         ORDER BY CASE m.role WHEN 'owner' THEN 1 WHEN 'researcher' THEN 2 ELSE 3 END, u.email`,
       [studyId]);
@@ -32,8 +34,13 @@ export class StudyMembersRepository {
     return manager.countBy(StudyMember, { studyId, role: 'owner' });
   }
 
-  async setRole(studyId: string, userId: string, role: StudyRole, manager: EntityManager): Promise<void> {
-    await manager.upsert(StudyMember, { studyId, userId, role }, ['studyId', 'userId']);
+  async setRole(studyId: string, userId: string, role: StudyRole, siteId: string | null, manager: EntityManager): Promise<void> {
+    await manager.upsert(StudyMember, { studyId, userId, role, siteId }, ['studyId', 'userId']);
+  }
+
+  async isSiteOf(studyId: string, siteId: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM study_site WHERE id = $1 AND study_id = $2`, [siteId, studyId]);
+    return rows.length > 0;
   }
 
   async removeMember(studyId: string, userId: string, manager: EntityManager): Promise<void> {

@@ -8,6 +8,17 @@ import { StudyAccess } from './study-access';
 import type { StudyRole } from './study-member.entity';
 import { type MemberRow, StudyMembersRepository } from './study-members.repository';
 
+/** A role, and for a researcher optionally the one site they are limited to. */
+export interface MemberGrant {
+  readonly role: StudyRole;
+  readonly siteId?: string;
+}
+
+/** Owners and analysts see every site: a site limit would be a false promise of confidentiality. */
+function requireLimitable(grant: MemberGrant): void {
+  if (grant.siteId !== undefined && grant.role !== 'researcher') throw new StudyError('SITE_LIMIT_ROLE', { detail: `a ${grant.role} sees every site` });
+}
+
 /**
  * The team of a study. Every change runs under the study's row lock, so two owners demoting each
  * other at once cannot leave the study with no owner.
@@ -27,20 +38,23 @@ export class StudyMembersService {
   }
 
   /** Adds the account with this email, or changes its role; `userId` null: no such account. */
-  async add(principal: Principal, studyId: string, userId: string | null, role: StudyRole): Promise<void> {
+  async add(principal: Principal, studyId: string, userId: string | null, grant: MemberGrant): Promise<void> {
     await this.access.require(principal, studyId, 'owner');
+    requireLimitable(grant);
+    const { role } = grant;
     // The same answer whether or not the email has an account, so this route cannot be used to
     // find out who has one; the audit log (and the member list) tell the owner what happened.
     if (!userId) {
       await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.member_not_added', studyId, data: { role, reason: 'no_account' } });
       return;
     }
-    await this.change(principal, studyId, userId, role, { mustExist: false });
+    await this.change(principal, studyId, userId, grant, { mustExist: false });
   }
 
-  async setRole(principal: Principal, studyId: string, userId: string, role: StudyRole): Promise<void> {
+  async setRole(principal: Principal, studyId: string, userId: string, grant: MemberGrant): Promise<void> {
     await this.access.require(principal, studyId, 'owner');
-    await this.change(principal, studyId, userId, role, { mustExist: true });
+    requireLimitable(grant);
+    await this.change(principal, studyId, userId, grant, { mustExist: true });
   }
 
   async remove(principal: Principal, studyId: string, userId: string): Promise<void> {
@@ -48,17 +62,19 @@ export class StudyMembersService {
     await this.change(principal, studyId, userId, null, { mustExist: true });
   }
 
-  /** `role` null removes the member. */
-  private change(principal: Principal, studyId: string, userId: string, role: StudyRole | null, options: { mustExist: boolean }): Promise<void> {
+  /** `grant` null removes the member. */
+  private change(principal: Principal, studyId: string, userId: string, grant: MemberGrant | null, options: { mustExist: boolean }): Promise<void> {
     return this.studies.transaction(async (manager) => {
       await this.studies.findStudyForUpdate(studyId, manager);
       const member = await this.members.findMember(studyId, userId, manager);
       if (!member && options.mustExist) throw new StudyError('MEMBER_NOT_FOUND');
-      if (member?.role === 'owner' && role !== 'owner') await this.requireAnotherOwner(studyId, manager);
-      if (role) await this.members.setRole(studyId, userId, role, manager);
+      if (member?.role === 'owner' && grant?.role !== 'owner') await this.requireAnotherOwner(studyId, manager);
+      if (grant?.siteId !== undefined && !(await this.members.isSiteOf(studyId, grant.siteId, manager))) throw new StudyError('UNKNOWN_SITE');
+      if (grant) await this.members.setRole(studyId, userId, grant.role, grant.siteId ?? null, manager);
       else await this.members.removeMember(studyId, userId, manager);
-      const action = role ? 'study.member_set' : 'study.member_removed';
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action, studyId, subjectType: 'user', subjectId: userId, data: role ? { role } : { formerRole: member?.role } }, manager);
+      const action = grant ? 'study.member_set' : 'study.member_removed';
+      const data = grant ? { role: grant.role, ...(grant.siteId === undefined ? {} : { siteId: grant.siteId }) } : { formerRole: member?.role };
+      await this.audit.append({ actorType: 'user', actorId: principal.userId, action, studyId, subjectType: 'user', subjectId: userId, data }, manager);
     });
   }
 

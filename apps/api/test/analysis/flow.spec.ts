@@ -128,7 +128,7 @@ describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment
   it('counts every step by default (intention to treat, all protocols), every condition listed', async () => {
     const body = await flow();
     expect(body.studyId).toBe(study.id);
-    expect(body.options).toEqual({ protocol: null, includeIncomplete: true, perProtocol: false });
+    expect(body.options).toEqual({ protocol: null, includeIncomplete: true, perProtocol: false, site: null });
     expect(body.people).toEqual({ joined: 11, rejoins: 0, declinedConsent: 2, leftBeforeAllocation: 1, notAllocated: 0, allocated: 8 });
     expect(body.totals).toEqual(counts({
       sessions: 4, participants: 8, reachedPreSurvey: 6, reachedConversation: 4, reachedPostSurvey: 4, completed: 3,
@@ -144,7 +144,7 @@ describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment
 
   it('includeIncomplete=false excludes every session that is not complete, and says why', async () => {
     const body = await flow('?includeIncomplete=false');
-    expect(body.options).toEqual({ protocol: null, includeIncomplete: false, perProtocol: false });
+    expect(body.options).toEqual({ protocol: null, includeIncomplete: false, perProtocol: false, site: null });
     expect(body.totals).toMatchObject({ participants: 8, excludedWithSession: 6, excludedFailedCheck: 0, withoutPostData: 0, analysed: 2 });
     const excluded = body.conditions.flatMap((condition) => condition.exclusionReasons.map((reason) => ({ conditionId: condition.conditionId, ...reason })));
     expect(excluded.sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([

@@ -92,7 +92,7 @@ describe('results on session-level scores equal R on R-drawn datasets', () => {
       const study = await studyFor(owner, dataset);
       await storeDataset(app, study.id, dataset);
       const results = (await owner.call('get', `/api/studies/${study.id}/results`).expect(200)).body as Results;
-      expect(results.filter).toEqual({ protocolVersions: null, includeIncomplete: true, perProtocol: false, minMembers: 1 });
+      expect(results.filter).toEqual({ protocolVersions: null, includeIncomplete: true, perProtocol: false, minMembers: 1, site: null });
       checkDataset(results, dataset);
       const change = results.scales.find((candidate) => candidate.phase === 'change');
       const expectedSessions = (dataset['change'] as { sessions: Array<{ mean: number | null }> }).sessions.filter((row) => row.mean !== null);

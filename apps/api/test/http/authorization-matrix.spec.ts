@@ -45,6 +45,7 @@ const RULES: Record<string, Who> = {
   'GET /api/studies/{studyId}/external-summaries': 'analyst',
   'GET /api/studies/{studyId}/pooled': 'analyst',
   'GET /api/studies/{studyId}/members': 'analyst',
+  'GET /api/studies/{studyId}/sites': 'analyst',
   'GET /api/studies/{studyId}/enrolment': 'analyst',
   'GET /api/studies/{studyId}/exports/{file}': 'analyst',
   'GET /api/studies/{studyId}/flow': 'analyst',
@@ -67,6 +68,8 @@ const RULES: Record<string, Who> = {
   'POST /api/studies/{studyId}/members': 'owner',
   'PUT /api/studies/{studyId}/members/{userId}': 'owner',
   'DELETE /api/studies/{studyId}/members/{userId}': 'owner',
+  'POST /api/studies/{studyId}/sites': 'owner',
+  'PUT /api/studies/{studyId}/sites/{siteId}': 'owner',
   'POST /api/studies/{studyId}/design-check': 'owner',
   'GET /api/studies/{studyId}/protocol-file': 'owner',
   'GET /api/studies/{studyId}/site-summary': 'owner',
@@ -92,6 +95,8 @@ const RULES: Record<string, Who> = {
 // Valid bodies where a role is checked after validation (a 400 would hide the refusal).
 const BODIES: Record<string, unknown> = {
   'POST /api/studies/{studyId}/members': { email: 'nobody@example.org', role: 'analyst' },
+  'POST /api/studies/{studyId}/sites': { code: 'matrix', name: 'Matrix' },
+  'PUT /api/studies/{studyId}/sites/{siteId}': { name: 'Matrix' },
   'POST /api/studies/{studyId}/external-summaries': {
     file: { format: 'attune.site-summary.v1', exportedAt: '2026-12-01T00:00:00.000Z', site: { label: 'Elsewhere', country: null }, designHash: 'a'.repeat(64), protocolVersion: 1, analysis: 'as_randomised', scales: [], sha256: 'b'.repeat(64) },
   },

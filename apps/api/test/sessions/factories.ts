@@ -31,8 +31,9 @@ export async function launchedStudy(owner: Owner, options: { templateId?: string
   return { id, joinCode: study.joinCode, design: study.design };
 }
 
-export async function labSession(owner: Owner, studyId: string): Promise<LabSessionFixture> {
-  return (await owner.call('post', `/api/studies/${studyId}/sessions`).expect(201)).body as LabSessionFixture;
+/** `siteId`: the site that runs it (default the primary site). */
+export async function labSession(owner: Owner, studyId: string, siteId?: string): Promise<LabSessionFixture> {
+  return (await owner.call('post', `/api/studies/${studyId}/sessions`).send(siteId === undefined ? {} : { siteId }).expect(201)).body as LabSessionFixture;
 }
 
 export function seatSecret(session: LabSessionFixture, seatNumber: number): string {

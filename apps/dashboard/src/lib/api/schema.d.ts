@@ -627,7 +627,7 @@ export interface paths {
          * Get enrolment against the targets
          * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
          *
-         *     Allocated sessions and participants per condition × stratum against the study's target, to see where recruitment stands.
+         *     Allocated sessions and participants per condition × stratum against the study's target, and per site, to see where recruitment stands. `site` limits it to one site (a site-limited researcher always sees only their own).
          */
         get: operations["Enrolment_enrolment"];
         put?: never;
@@ -649,7 +649,7 @@ export interface paths {
          * Download an export file
          * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
          *
-         *     wide, long, scores and pairwise CSV (RFC 4180, UTF-8, header row, empty = missing), the codebook (CSV, JSON), R / pandas / SPSS loaders, or all of them with protocol.json and README.txt in bundle.zip. Streamed from PostgreSQL; audited. The file name says study, file, protocol version and hash, and date. From a script: `curl -H 'Authorization: Bearer att_…' -OJ …/exports/wide.csv`. `externalIds=true` (identified export) is for owners only: 403 `ROLE_REQUIRED` for others. A study without a frozen protocol, or protocol versions that do not exist, is 404 `NO_PROTOCOL`.
+         *     wide, long, scores and pairwise CSV (RFC 4180, UTF-8, header row, empty = missing), the codebook (CSV, JSON), R / pandas / SPSS loaders, or all of them with protocol.json and README.txt in bundle.zip. Streamed from PostgreSQL; audited. The file name says study, file, protocol version and hash, and date. From a script: `curl -H 'Authorization: Bearer att_…' -OJ …/exports/wide.csv`. `externalIds=true` (identified export) is for owners only: 403 `ROLE_REQUIRED` for others. A study without a frozen protocol, or protocol versions that do not exist, is 404 `NO_PROTOCOL`. Every data file has a `site` column (the site code); `site` exports one site's sessions only, and a site-limited researcher always gets only their own site's.
          */
         get: operations["Exports_download"];
         put?: never;
@@ -721,7 +721,7 @@ export interface paths {
          * Get the CONSORT participant flow
          * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
          *
-         *     Joined, allocated per condition, each step reached, dropouts, exclusions and analysed, for the CONSORT diagram. The query filters by protocol version.
+         *     Joined, allocated per condition, each step reached, dropouts, exclusions and analysed, for the CONSORT diagram. The query filters by protocol version and site (`site`: one site's participants and sessions; default every site, pooled; a site-limited researcher always sees only their own).
          */
         get: operations["Flow_flow"];
         put?: never;
@@ -765,7 +765,7 @@ export interface paths {
          * List the study's team
          * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
          *
-         *     Every member with their role, owners first. Administrators are not members and are not listed.
+         *     Every member with their role and, for a site-limited researcher, their site; owners first. Administrators are not members and are not listed.
          */
         get: operations["StudyMembers_list"];
         put?: never;
@@ -773,7 +773,7 @@ export interface paths {
          * Add a member or change their role
          * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
          *
-         *     Gives the account with this email the role (owner, researcher or analyst) in this study; an existing member gets the new role. The answer is the same whether or not the email has an account, so the route cannot probe for accounts; the audit log records which happened. Demoting the last owner is 409 `LAST_OWNER`.
+         *     Gives the account with this email the role (owner, researcher or analyst) in this study; an existing member gets the new role. The answer is the same whether or not the email has an account, so the route cannot probe for accounts; the audit log records which happened. A researcher may be limited to one site (`siteId`): they then run and read only that site's sessions and data; left out, the member sees every site. Only researchers can be limited (400 `SITE_LIMIT_ROLE`); a site of another study is 400 `UNKNOWN_SITE`. Demoting the last owner is 409 `LAST_OWNER`.
          */
         post: operations["StudyMembers_add"];
         delete?: never;
@@ -794,7 +794,7 @@ export interface paths {
          * Change a member's role
          * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
          *
-         *     The last owner cannot be demoted: 409 `LAST_OWNER`. Audited.
+         *     Sets the role and the site limit together: `siteId` limits a researcher to that site, left out the member sees every site (only researchers can be limited: 400 `SITE_LIMIT_ROLE`). The last owner cannot be demoted: 409 `LAST_OWNER`. Audited.
          */
         put: operations["StudyMembers_setRole"];
         post?: never;
@@ -931,7 +931,7 @@ export interface paths {
          * Compare the replication with the original
          * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
          *
-         *     The replication's g with its CI, d33 and the small-telescopes test, and the LeBel et al. (2019) label — or says plainly that no (verified) original effect is recorded.
+         *     The replication's g with its CI, d33 and the small-telescopes test, and the LeBel et al. (2019) label — or says plainly that no (verified) original effect is recorded. A site-limited researcher's replication is their site's sessions only.
          */
         get: operations["Results_replication"];
         put?: never;
@@ -953,7 +953,7 @@ export interface paths {
          * Get results on session-level scores
          * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
          *
-         *     Per scale and phase (pre, post, change): descriptives per condition and factor level, the factorial model with type III tests, Hedges' g per two-level factor, ICC(1), the ANCOVA of post on pre, and check pass rates. The session (dyad) is the unit of analysis. The query filters like the exports do (protocol versions, complete sessions only).
+         *     Per scale and phase (pre, post, change): descriptives per condition and factor level, the factorial model with type III tests, Hedges' g per two-level factor, ICC(1), the ANCOVA of post on pre, and check pass rates. The session (dyad) is the unit of analysis. The query filters like the exports do (protocol versions, complete sessions only, site). `site` gives one site's results (e.g. its Hedges' g for a many-labs meta-analysis); default every site, pooled. A site-limited researcher always gets their own site's.
          */
         get: operations["Results_get"];
         put?: never;
@@ -997,7 +997,7 @@ export interface paths {
          * List a study's sessions
          * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
          *
-         *     Every session with its status, seats taken, condition (once allocated) and timestamps. Timed-out conversations are moved on first, so the statuses are current.
+         *     Every session with its site, status, seats taken, condition (once allocated) and timestamps. Timed-out conversations are moved on first, so the statuses are current. A site-limited researcher sees only their site's sessions.
          */
         get: operations["Sessions_list"];
         put?: never;
@@ -1005,7 +1005,7 @@ export interface paths {
          * Open a lab session
          * @description **Who:** the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.
          *
-         *     A session with one single-use join link per seat (hand one to each participant, e.g. as a QR code) and a session code to type in. The links are shown only in this response; a lost one can be reissued. The session is allocated once every seat has consented and answered its questions. The study must be launched (not paused or closed).
+         *     A session with one single-use join link per seat (hand one to each participant, e.g. as a QR code) and a session code to type in. The links are shown only in this response; a lost one can be reissued. The session is allocated once every seat has consented and answered its questions. The study must be launched (not paused or closed). The session runs at `siteId` (default: the primary site); a site-limited researcher's session always runs at their site, and naming another site is 404 `SITE_NOT_FOUND` (it is not revealed).
          */
         post: operations["Sessions_create"];
         delete?: never;
@@ -1025,7 +1025,7 @@ export interface paths {
          * Get a session
          * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
          *
-         *     Status, condition, seats with their members' progress, observed covariates, timer and dropout or abandon reasons: what the lab console shows. A session of another study is 404.
+         *     Status, condition, seats with their members' progress, observed covariates, timer and dropout or abandon reasons: what the lab console shows. A session of another study, or of another site for a site-limited researcher, is 404.
          */
         get: operations["Sessions_get"];
         put?: never;
@@ -1190,6 +1190,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{studyId}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the study's sites
+         * @description **Who:** members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.
+         *
+         *     Every site with its code, country, default language, study link and number of sessions; the primary site first. Every study has a primary site.
+         */
+        get: operations["Sites_list"];
+        put?: never;
+        /**
+         * Add a site
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     A site with its own study link (`/s/<joinCode>`): online participants who join through it are paired only with each other. Site is always a stratification factor, so a new site is a new set of strata and nothing already allocated changes: sites may be added while the study runs (not once it is closed). The language must be one of the study's. Audited.
+         */
+        post: operations["Sites_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a site
+         * @description **Who:** the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.
+         *
+         *     Name, country, default language; the code only while no session runs at the site, since sessions are stratified by it (409 `SITE_CODE_LOCKED`). Audited.
+         */
+        put: operations["Sites_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies/{studyId}/withdrawals": {
         parameters: {
             query?: never;
@@ -1327,6 +1377,11 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "owner" | "researcher" | "analyst";
+            /**
+             * Format: uuid
+             * @description Limits a researcher to one site (GET …/sites): they run and read only its sessions. Left out: every site. Only researchers can be limited (400 `SITE_LIMIT_ROLE`)
+             */
+            siteId?: string;
         };
         AmendStudyRequest: {
             design: components["schemas"]["StudyDesignDto"];
@@ -1569,9 +1624,40 @@ export interface components {
             /** @enum {string} */
             mode: "lab" | "online";
             seats: components["schemas"]["SeatLinkResponse"][];
+            /**
+             * Format: uuid
+             * @description The site that runs the session
+             */
+            siteId: string;
             size: number;
             /** @enum {string} */
             status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned";
+        };
+        CreateSessionRequest: {
+            /**
+             * Format: uuid
+             * @description The site that runs the session (GET …/sites); default the primary site. A site-limited researcher's sessions are always at their site: another site is 404 `SITE_NOT_FOUND`
+             */
+            siteId?: string;
+        };
+        CreateSiteRequest: {
+            /**
+             * @description Short id: in stratum keys (`site=<code>`), exports and the `site` query option
+             * @example essex
+             */
+            code: string;
+            /**
+             * @description ISO 3166-1 alpha-2 country code
+             * @example GB
+             */
+            country?: string;
+            /**
+             * @description The site's default language; one of the study's languages
+             * @example en
+             */
+            language?: string;
+            /** @example University of Essex */
+            name: string;
         };
         CreateStudyRequest: {
             description?: string;
@@ -1621,8 +1707,13 @@ export interface components {
         EnrolmentResponse: {
             /** @description Every condition of the design, in canonical order, even with no session */
             conditions: components["schemas"]["ConditionEnrolmentResponse"][];
+            /** @description The site the report is limited to (its code); null: every site, pooled */
+            site: string | null;
+            /** @description Allocated sessions and participants per site, the primary site first (only the one site when limited) */
+            sites: components["schemas"]["SiteEnrolmentResponse"][];
             /** Format: uuid */
             studyId: string;
+            /** @description The study's target per condition, over every site */
             targetSessionsPerCondition: number;
             totals: components["schemas"]["EnrolmentTotalsResponse"];
         };
@@ -1722,6 +1813,8 @@ export interface components {
             perProtocol: boolean;
             /** @description Protocol versions included; null = all */
             protocol: number[] | null;
+            /** @description The site the flow is limited to (its code); null: every site, pooled */
+            site: string | null;
         };
         FlowPeopleResponse: {
             /** @description Seated in an allocated session; declinedConsent + leftBeforeAllocation + notAllocated + allocated = joined + rejoins */
@@ -1997,6 +2090,13 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "owner" | "researcher" | "analyst";
+            /** @description That site's code */
+            siteCode: string | null;
+            /**
+             * Format: uuid
+             * @description A site-limited researcher's site; null: every site
+             */
+            siteId: string | null;
             /** Format: uuid */
             userId: string;
         };
@@ -2281,7 +2381,7 @@ export interface components {
          * @description Every problem code the API answers with
          * @enum {string}
          */
-        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EDIT_CONFLICT" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "INVALID_PROTOCOL_FILE" | "INVALID_SITE_SUMMARY" | "JOIN_LINK_NOT_FOUND" | "LABEL_TAKEN" | "LANGUAGE_LOCKED" | "LAST_OWNER" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "MEMBER_NOT_FOUND" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NOT_FOUND" | "NOT_LAUNCHED" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "PROTOCOL_MISMATCH" | "PROTOCOL_NOT_FOUND" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "SUMMARY_NOT_FOUND" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_OUTCOME" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
+        ProblemCode: "ADMIN_REQUIRED" | "ALREADY_WITHDRAWN" | "CONSENT_ALREADY_ANSWERED" | "CONSENT_OUTDATED" | "CONSENT_REQUIRED" | "COVARIATES_ALREADY_ANSWERED" | "CSRF_TOKEN_INVALID" | "EDIT_CONFLICT" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_STATUS_CHANGE" | "ILLEGAL_TRANSITION" | "INSTRUMENT_NOT_IN_PHASE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CLIENT_ADDRESS" | "INVALID_COVARIATES" | "INVALID_CREDENTIALS" | "INVALID_DESIGN" | "INVALID_JOIN" | "INVALID_PROTOCOL_FILE" | "INVALID_SITE" | "INVALID_SITE_SUMMARY" | "JOIN_LINK_NOT_FOUND" | "LABEL_TAKEN" | "LANGUAGE_LOCKED" | "LAST_OWNER" | "MALFORMED_BODY" | "MALFORMED_JSON" | "MALFORMED_URL" | "MEMBER_NOT_FOUND" | "NEVER_CONSENTED" | "NOT_ALLOCATED" | "NOT_FOUND" | "NOT_LAUNCHED" | "NO_PROTOCOL" | "OBSERVED_COVARIATE_LOCKED" | "PARTICIPANT_LEFT" | "PARTICIPANT_TOKEN_INVALID" | "PARTICIPANT_WITHDRAWN" | "PAYLOAD_TOO_LARGE" | "PHASE_NOT_OPEN" | "PHASE_SUBMITTED" | "PROTOCOL_MISMATCH" | "PROTOCOL_NOT_FOUND" | "RATE_LIMITED" | "REJOIN_NOT_ALLOWED" | "ROLE_REQUIRED" | "SEAT_NOT_FOUND" | "SEAT_TAKEN" | "SEED_NOT_REVEALED" | "SESSION_CLOSED" | "SESSION_FULL" | "SESSION_IN_PROGRESS" | "SESSION_NOT_FOUND" | "SITE_CODE_LOCKED" | "SITE_CODE_TAKEN" | "SITE_LIMIT_ROLE" | "SITE_NOT_FOUND" | "STUDY_CLOSED" | "STUDY_LAUNCHED" | "STUDY_NOT_FOUND" | "STUDY_NOT_RUNNING" | "SUBMISSION_IN_PROGRESS" | "SUMMARY_NOT_FOUND" | "TOKEN_NOT_FOUND" | "UNAUTHENTICATED" | "UNAVAILABLE" | "UNKNOWN_EXPORT_FILE" | "UNKNOWN_INSTRUMENT" | "UNKNOWN_LANGUAGE" | "UNKNOWN_OUTCOME" | "UNKNOWN_SITE" | "UNKNOWN_TEMPLATE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "WITHDRAWAL_CODE_MALFORMED" | "WITHDRAWAL_DEADLINE_PASSED";
         ProblemFieldIssue: {
             /**
              * @description Stable code to switch on (class-validator constraints upper-cased, or a domain code)
@@ -2364,6 +2464,8 @@ export interface components {
             perProtocol: boolean;
             /** @description null = every protocol version */
             protocolVersions: number[] | null;
+            /** @description The site the results are limited to (its code); null: every site, pooled */
+            site: string | null;
         };
         RoomLevelResponse: {
             factorId: string;
@@ -2486,6 +2588,11 @@ export interface components {
              * @description The server clock, to correct the console's clock
              */
             serverNow: string;
+            /**
+             * Format: uuid
+             * @description The site that runs the session
+             */
+            siteId: string;
             size: number;
             /** @enum {string} */
             status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned";
@@ -2512,6 +2619,11 @@ export interface components {
             /** @enum {string} */
             mode: "lab" | "online";
             seatsTaken: number;
+            /**
+             * Format: uuid
+             * @description The site that runs the session
+             */
+            siteId: string;
             size: number;
             /** @enum {string} */
             status: "forming" | "allocated" | "pre_survey" | "conversation" | "post_survey" | "complete" | "ended_early" | "abandoned";
@@ -2520,6 +2632,11 @@ export interface components {
         SetRoleRequest: {
             /** @enum {string} */
             role: "owner" | "researcher" | "analyst";
+            /**
+             * Format: uuid
+             * @description Limits a researcher to one site (GET …/sites): they run and read only its sessions. Left out: every site. Only researchers can be limited (400 `SITE_LIMIT_ROLE`)
+             */
+            siteId?: string;
         };
         SimpleEffectDto: {
             at: components["schemas"]["AtLevelDto"];
@@ -2533,6 +2650,54 @@ export interface components {
             p: number;
             se: number;
             t: number;
+        };
+        SiteEnrolmentResponse: {
+            /** @example essex */
+            code: string;
+            /** @description Sessions complete with every member */
+            completeSessions: number;
+            isPrimary: boolean;
+            /** @example University of Essex */
+            name: string;
+            /** @description Participants seated in those sessions */
+            participants: number;
+            /** @description Allocated sessions at the site */
+            sessions: number;
+            /** Format: uuid */
+            siteId: string;
+        };
+        SiteResponse: {
+            /**
+             * @description Short id: in stratum keys (`site=<code>`), exports and the `site` query option
+             * @example essex
+             */
+            code: string;
+            /**
+             * @description ISO 3166-1 alpha-2 country code
+             * @example GB
+             */
+            country: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Every study has one primary site (code `main` unless renamed); it uses the study's own join code and its sessions keep the stratum keys they had before sites existed */
+            isPrimary: boolean;
+            /**
+             * @description The site's study link code: participants opening `/s/<joinCode>` wait and are paired only with others at this site
+             * @example K7QM2XHD
+             */
+            joinCode: string;
+            /** @example /s/K7QM2XHD */
+            joinPath: string;
+            /**
+             * @description The site's default language; one of the study's languages
+             * @example en
+             */
+            language: string | null;
+            name: string;
+            /** @description Sessions created at the site */
+            sessions: number;
         };
         SiteSummaryDto: {
             /** @enum {string} */
@@ -2575,7 +2740,7 @@ export interface components {
             /** @description Allocated sessions, whatever happened after allocation */
             sessions: number;
             /**
-             * @description The canonical stratum key; empty for the single stratum of an unstratified design
+             * @description The canonical stratum key; empty for the single stratum of an unstratified design. Sessions at a site other than the primary one carry `site=<code>` in it
              * @example acquainted=strangers
              */
             stratum: string;
@@ -2728,6 +2893,25 @@ export interface components {
             /** @description The study it replicates or is inspired by (citation); null for a new design */
             replicates: string | null;
             title: string;
+        };
+        UpdateSiteRequest: {
+            /**
+             * @description Changes only while no session runs at the site (409 `SITE_CODE_LOCKED`)
+             * @example essex
+             */
+            code?: string;
+            /**
+             * @description ISO 3166-1 alpha-2 country code
+             * @example GB
+             */
+            country?: string;
+            /**
+             * @description The site's default language; one of the study's languages
+             * @example en
+             */
+            language?: string;
+            /** @example University of Essex */
+            name?: string;
         };
         UpdateStudyRequest: {
             description?: string;
@@ -5794,7 +5978,10 @@ export interface operations {
     };
     Enrolment_enrolment: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A site code (GET …/sites): only that site's sessions; default every site, pooled. A site-limited researcher always gets their own site, and another site's code is 404 `SITE_NOT_FOUND` */
+                site?: string;
+            };
             header?: never;
             path: {
                 studyId: string;
@@ -5845,6 +6032,7 @@ export interface operations {
             /**
              * @description Not found (application/problem+json), `code` one of:
              *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SITE_NOT_FOUND`: The study has no such site
              */
             404: {
                 headers: {
@@ -5853,7 +6041,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "STUDY_NOT_FOUND";
+                        code: "STUDY_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -5868,6 +6056,8 @@ export interface operations {
                 includeIncomplete?: boolean;
                 /** @description Owners only, audited as an identified export: adds external ids (e.g. Prolific) to wide.csv */
                 externalIds?: boolean;
+                /** @description A site code (GET …/sites): only that site's sessions; default every site, pooled. A site-limited researcher always gets their own site, and another site's code is 404 `SITE_NOT_FOUND` */
+                site?: string;
             };
             header?: never;
             path: {
@@ -5940,6 +6130,7 @@ export interface operations {
              *     - `STUDY_NOT_FOUND`: Study not found
              *     - `UNKNOWN_EXPORT_FILE`: No such export file
              *     - `NO_PROTOCOL`: No frozen protocol matches: the study is not launched, or the protocol versions asked for do not exist
+             *     - `SITE_NOT_FOUND`: The study has no such site
              */
             404: {
                 headers: {
@@ -5948,7 +6139,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "STUDY_NOT_FOUND" | "UNKNOWN_EXPORT_FILE" | "NO_PROTOCOL";
+                        code: "STUDY_NOT_FOUND" | "UNKNOWN_EXPORT_FILE" | "NO_PROTOCOL" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -6282,6 +6473,8 @@ export interface operations {
                 includeIncomplete?: boolean;
                 /** @description true: participants who failed any attention or manipulation check are excluded, not analysed */
                 perProtocol?: boolean;
+                /** @description A site code (GET …/sites): only that site's sessions; default every site, pooled. A site-limited researcher always gets their own site, and another site's code is 404 `SITE_NOT_FOUND` */
+                site?: string;
             };
             header?: never;
             path: {
@@ -6333,6 +6526,7 @@ export interface operations {
             /**
              * @description Not found (application/problem+json), `code` one of:
              *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SITE_NOT_FOUND`: The study has no such site
              */
             404: {
                 headers: {
@@ -6341,7 +6535,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "STUDY_NOT_FOUND";
+                        code: "STUDY_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -6572,6 +6766,8 @@ export interface operations {
              *     - `VALIDATION_FAILED`: The request is not valid
              *     - `MALFORMED_JSON`: The request body is not valid JSON
              *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `SITE_LIMIT_ROLE`: Only researchers can be limited to a site; owners and analysts see every site
+             *     - `UNKNOWN_SITE`: The study has no such site
              */
             400: {
                 headers: {
@@ -6580,7 +6776,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "SITE_LIMIT_ROLE" | "UNKNOWN_SITE";
                     };
                 };
             };
@@ -6705,6 +6901,8 @@ export interface operations {
              *     - `VALIDATION_FAILED`: The request is not valid
              *     - `MALFORMED_JSON`: The request body is not valid JSON
              *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `SITE_LIMIT_ROLE`: Only researchers can be limited to a site; owners and analysts see every site
+             *     - `UNKNOWN_SITE`: The study has no such site
              */
             400: {
                 headers: {
@@ -6713,7 +6911,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY";
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "SITE_LIMIT_ROLE" | "UNKNOWN_SITE";
                     };
                 };
             };
@@ -7513,6 +7711,8 @@ export interface operations {
                 perProtocol?: boolean;
                 /** @description Minimum members contributing to a scale for a session to count */
                 minMembers?: number;
+                /** @description A site code (GET …/sites): only that site's sessions; default every site, pooled. A site-limited researcher always gets their own site, and another site's code is 404 `SITE_NOT_FOUND` */
+                site?: string;
             };
             header?: never;
             path: {
@@ -7563,6 +7763,7 @@ export interface operations {
             /**
              * @description Not found (application/problem+json), `code` one of:
              *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SITE_NOT_FOUND`: The study has no such site
              */
             404: {
                 headers: {
@@ -7571,7 +7772,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "STUDY_NOT_FOUND";
+                        code: "STUDY_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -7783,7 +7984,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionRequest"];
+            };
+        };
         responses: {
             /** @description A lab session; the seat join paths are shown only in this response */
             201: {
@@ -7845,6 +8050,7 @@ export interface operations {
             /**
              * @description Not found (application/problem+json), `code` one of:
              *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SITE_NOT_FOUND`: The study has no such site
              */
             404: {
                 headers: {
@@ -7853,7 +8059,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "STUDY_NOT_FOUND";
+                        code: "STUDY_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -8877,6 +9083,347 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "NOT_LAUNCHED";
+                    };
+                };
+            };
+        };
+    };
+    Sites_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sites */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"][];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    Sites_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSiteRequest"];
+            };
+        };
+        responses: {
+            /** @description The new site with its join code */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `INVALID_SITE`: The site is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_SITE";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `SITE_CODE_TAKEN`: The study already has a site with this code
+             *     - `STUDY_CLOSED`: A closed study takes no new sites
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "SITE_CODE_TAKEN" | "STUDY_CLOSED";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    Sites_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSiteRequest"];
+            };
+        };
+        responses: {
+            /** @description The site as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+            /**
+             * @description The request is not valid (application/problem+json), `code` one of:
+             *     - `VALIDATION_FAILED`: The request is not valid
+             *     - `MALFORMED_JSON`: The request body is not valid JSON
+             *     - `MALFORMED_BODY`: The request body could not be decoded as its headers say
+             *     - `INVALID_SITE`: The site is not valid
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MALFORMED_BODY" | "INVALID_SITE";
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated (application/problem+json), `code` one of:
+             *     - `UNAUTHENTICATED`: Authentication required
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not allowed (application/problem+json), `code` one of:
+             *     - `CSRF_TOKEN_INVALID`: Missing or wrong CSRF token
+             *     - `ROLE_REQUIRED`: Your role in this study does not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CSRF_TOKEN_INVALID" | "ROLE_REQUIRED";
+                    };
+                };
+            };
+            /**
+             * @description Not found (application/problem+json), `code` one of:
+             *     - `STUDY_NOT_FOUND`: Study not found
+             *     - `SITE_NOT_FOUND`: The study has no such site
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "STUDY_NOT_FOUND" | "SITE_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflicts with the current state (application/problem+json), `code` one of:
+             *     - `SITE_CODE_TAKEN`: The study already has a site with this code
+             *     - `SITE_CODE_LOCKED`: A site's code cannot change once a session uses it
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "SITE_CODE_TAKEN" | "SITE_CODE_LOCKED";
+                    };
+                };
+            };
+            /**
+             * @description The body is too large (application/problem+json), `code` one of:
+             *     - `PAYLOAD_TOO_LARGE`: The request body is too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type (application/problem+json), `code` one of:
+             *     - `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
