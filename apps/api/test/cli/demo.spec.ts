@@ -1,6 +1,6 @@
 import { AccountsService } from '../../src/auth/accounts.service';
 import { seedDemo } from '../../src/cli/demo';
-import { SIMULATED_DYADS, SIMULATED_TITLE } from '../../src/cli/demo-simulation';
+import { SIMULATED_DYADS, SIMULATED_SITES, SIMULATED_TITLE } from '../../src/cli/demo-simulation';
 import { startTestApp, type TestApp } from '../support/app';
 
 describe('first-start seeding', () => {
@@ -37,11 +37,16 @@ describe('first-start seeding', () => {
     expect(sessions).toEqual([{ status: 'forming', mode: 'lab' }, { status: 'forming', mode: 'lab' }]);
   });
 
-  it('simulates a closed study of 64 complete dyads through the services, titled as simulated, with a visible phone effect', async () => {
+  it('simulates a closed study of 96 complete dyads at three sites through the services, titled as simulated, with a visible phone effect', async () => {
     const [simulated] = await app.db.dataSource.query(`SELECT id, title, status, seed_revealed_at FROM study WHERE title LIKE 'SIMULATED%'`) as Array<{ id: string; title: string; status: string; seed_revealed_at: Date | null }>;
     expect(simulated).toMatchObject({ title: SIMULATED_TITLE, status: 'closed' });
     const counts = await app.db.dataSource.query(`SELECT count(*) FILTER (WHERE status = 'complete')::int AS complete, count(*)::int AS sessions FROM study_session WHERE study_id = $1`, [simulated?.id]) as Array<{ complete: number; sessions: number }>;
     expect(counts[0]).toEqual({ complete: SIMULATED_DYADS, sessions: SIMULATED_DYADS });
+    // Three sites, each its own strata: the forest plot has sites to show.
+    const sites = await app.db.dataSource.query(
+      `SELECT site.code, site.country, count(s.id)::int AS sessions, array_agg(DISTINCT s.stratum) AS strata
+         FROM study_site site JOIN study_session s ON s.site_id = site.id WHERE site.study_id = $1 GROUP BY site.id ORDER BY site.created_at`, [simulated?.id]) as Array<{ code: string; country: string | null; sessions: number; strata: string[] }>;
+    expect(sites).toEqual(SIMULATED_SITES.map((site) => ({ code: site.code, country: site.country, sessions: site.dyads, strata: [site.country === null ? '' : `site=${site.code}`] })));
     // Every response went through the submit service: scored, consented, with check results.
     const [responses] = await app.db.dataSource.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE instrument_id = 'check_phone' AND check_results IS NOT NULL)::int AS checked FROM response WHERE study_id = $1 AND submitted_at IS NOT NULL`, [simulated?.id]) as Array<{ n: number; checked: number }>;
     expect(responses).toEqual({ n: SIMULATED_DYADS * 2 * 3, checked: SIMULATED_DYADS * 2 });

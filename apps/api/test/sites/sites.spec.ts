@@ -21,7 +21,7 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
     app = await startTestApp({ JOIN_RATE_LIMIT_MAX: '10000' });
     owner = await ownerOf(app);
     study = await launchedStudy(owner, { templateId: 'phone_topic' });
-    [main] = await sites(study.id);
+    main = (await sites(study.id))[0] as Site;
     essex = (await owner.call('post', `/api/studies/${study.id}/sites`).send({ code: 'essex', name: 'University of Essex', country: 'GB', language: 'en' }).expect(201)).body as Site;
     konstanz = (await owner.call('post', `/api/studies/${study.id}/sites`).send({ code: 'konstanz', name: 'Universität Konstanz', country: 'DE' }).expect(201)).body as Site;
   });
