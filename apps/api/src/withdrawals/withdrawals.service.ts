@@ -71,9 +71,11 @@ export class WithdrawalsService {
 
   /** A researcher records the withdrawal of someone who asked in person, by session code and seat. */
   async withdrawSeat(principal: Principal, studyId: string, seat: { sessionCode: string; seatNumber: number }, reason: ResearcherWithdrawalReason): Promise<SeatWithdrawal> {
-    await this.access.require(principal, studyId, 'researcher');
+    const { siteId } = await this.access.require(principal, studyId, 'researcher');
     return this.repository.transaction(async (manager) => {
-      const occupant = await this.repository.findSeat(studyId, seat.sessionCode, seat.seatNumber, manager);
+      const found = await this.repository.findSeat(studyId, seat.sessionCode, seat.seatNumber, manager);
+      // A site-limited researcher cannot reach another site's participants: as if the seat did not exist.
+      const occupant = found && (siteId === null || found.participant.siteId === siteId) ? found : null;
       if (!occupant) throw new WithdrawalError('SEAT_NOT_FOUND', { errors: [{ path: 'seat', code: 'not_found', message: `no participant in seat ${seat.seatNumber} of session ${seat.sessionCode}` }] });
       if (!FINISHED.includes(occupant.sessionStatus)) throw new WithdrawalError('SESSION_IN_PROGRESS', { detail: `session ${seat.sessionCode} is ${occupant.sessionStatus}` });
       if (occupant.participant.status === 'withdrawn') throw new WithdrawalError('ALREADY_WITHDRAWN');

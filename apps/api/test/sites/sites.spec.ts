@@ -99,18 +99,19 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
   describe('a researcher limited to one site', () => {
     let limited: { userId: string; call: Caller };
     let essexSession: string;
+    let essexCode: string;
     let konstanzSession: string;
     let mainSession: string;
 
     beforeAll(async () => {
       limited = await member('researcher', konstanz.id);
-      const at = async (siteId: string): Promise<string> => {
+      const at = async (siteId: string): Promise<{ id: string; code: string }> => {
         const session = await labSession(owner, study.id, siteId);
         for (const seat of session.seats) await readyAtSeat(app.http, session, seat.seatNumber);
-        return session.id;
+        return session;
       };
-      essexSession = await at(essex.id);
-      konstanzSession = await at(konstanz.id);
+      ({ id: essexSession, code: essexCode } = await at(essex.id));
+      konstanzSession = (await at(konstanz.id)).id;
       mainSession = (await allocatedSession(app.http, owner, study.id)).session.id;
     });
 
@@ -123,6 +124,8 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
         expect((await limited.call('get', `/api/studies/${study.id}/sessions/${id}`).expect(404)).body.code).toBe('SESSION_NOT_FOUND');
         await limited.call('post', `/api/studies/${study.id}/sessions/${id}/abandon`).send({ reason: 'not mine' }).expect(404);
       }
+      const withdrawal = await limited.call('post', `/api/studies/${study.id}/withdrawals`).send({ sessionCode: essexCode, seat: 1, reason: 'asked_in_person' }).expect(404);
+      expect(withdrawal.body.code).toBe('SEAT_NOT_FOUND');
       const all = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as unknown[];
       expect(all.length).toBeGreaterThanOrEqual(3);
     });
