@@ -58,8 +58,11 @@ export function AmendEditor({ current, protocolVersion, check, amend, power }: A
   const ready = diff.length > 0 && reason.trim().length >= 3 && problems.length === 0 && autosave.status !== 'running' && autosave.status !== 'pending';
   return (
     <div className="builder">
-      <div className="builder-bar"><SaveStatus status={autosave.status} words={CHECK_WORDS} message={message} /></div>
-      <EditorBody design={design} update={update} problems={problems} amend power={power} summary={(placed) => <ProblemSummary placed={placed} amend />}>
+      <div className="builder-bar">
+        <SaveStatus status={autosave.status} words={CHECK_WORDS} message={message} />
+        <a href="#amendment-heading">{diff.length === 1 ? '1 change' : `${diff.length} changes`}: review and save</a>
+      </div>
+      <EditorBody design={design} update={update} problems={problems} amend power={power} summary={(placed) => <ProblemSummary placed={placed} amend />} footer={
         <section className="card builder-section" aria-labelledby="amendment-heading">
           <h2 id="amendment-heading">The amendment</h2>
           <DiffTable entries={diff} against={protocolVersion} />
@@ -70,9 +73,9 @@ export function AmendEditor({ current, protocolVersion, check, amend, power }: A
           <div>
             <button type="button" className="button" disabled={!ready || submitting} onClick={() => void submit()}>{submitting ? 'Saving the new version…' : `Save as protocol version ${(protocolVersion ?? 0) + 1}`}</button>
           </div>
-          {diff.length === 0 ? <p className="muted">Change something below to amend the protocol.</p> : null}
+          {diff.length === 0 ? <p className="muted">Change something above to amend the protocol.</p> : null}
         </section>
-      </EditorBody>
+      } />
     </div>
   );
 }

@@ -22,11 +22,13 @@ interface EditorBodyProps {
   readonly power: PowerAction;
   /** Above the sections: title and description (draft) or the amendment's diff and reason. */
   readonly children?: ReactNode;
+  /** Below the sections (the amendment's diff, reason and submit). */
+  readonly footer?: ReactNode;
   readonly summary: (placed: PlacedProblems) => ReactNode;
 }
 
 /** Every section of the design, sharing the design, its problems by field and the mode. */
-export function EditorBody({ design, update, problems, amend, power, children, summary }: EditorBodyProps) {
+export function EditorBody({ design, update, problems, amend, power, children, footer, summary }: EditorBodyProps) {
   const placed = useMemo(() => placeProblems(problems, editorFieldPaths(design)), [problems, design]);
   useScrollToLinkedField(design);
   const context = useMemo<EditorContextValue>(() => ({
@@ -47,6 +49,7 @@ export function EditorBody({ design, update, problems, amend, power, children, s
       <ConsentSection />
       <LanguagesSection />
       <CompletionSection />
+      {footer}
     </EditorContext.Provider>
   );
 }
