@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiDoc, problems } from '../openapi/api-doc';
@@ -26,6 +26,7 @@ export class SessionsController {
     description: 'A session with one single-use join link per seat (hand one to each participant, e.g. as a QR code) and a session code to type in. The links are shown only in this response; a lost one can be reissued. The session is allocated once every seat has consented and answered its questions. The study must be launched (not paused or closed). The session runs at `siteId` (default: the primary site); a site-limited researcher\'s session always runs at their site, and naming another site is 404 `SITE_NOT_FOUND` (it is not revealed).',
     problems: [problems(SessionError, 'STUDY_NOT_RUNNING'), problems(SiteError, 'SITE_NOT_FOUND')],
   })
+  @ApiBody({ type: CreateSessionRequest, required: false, description: 'May be left out: the session then runs at the primary site (or a site-limited researcher\'s site)' })
   @ApiCreatedResponse({ type: CreatedSessionResponse, description: 'A lab session; the seat join paths are shown only in this response' })
   async create(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: CreateSessionRequest): Promise<CreatedSessionResponse> {
     return CreatedSessionResponse.of(await this.sessions.create(principal, studyId, body.siteId));

@@ -7984,7 +7984,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description May be left out: the session then runs at the primary site (or a site-limited researcher's site) */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["CreateSessionRequest"];
             };
