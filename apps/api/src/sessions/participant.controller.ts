@@ -33,7 +33,7 @@ export class ParticipantController {
     summary: 'Join a study',
     who: 'public',
     changes: true,
-    description: 'Exactly one of `seatSecret` (a lab seat link, single-use), `sessionCode` (typed in the lab: the lowest free seat) or `studyCode` (an online study\'s link: the waiting room). '
+    description: 'Exactly one of `seatSecret` (a lab seat link, single-use), `sessionCode` (typed in the lab: the lowest free seat) or `studyCode` (an online study\'s link, or one of its sites\' links: that site\'s waiting room, where partners are paired only within the site). '
       + 'Returns the participant\'s capability token, shown once: every later participant call sends it as `X-Participant-Token`. '
       + 'Online, a Prolific id the study already knows resumes that participant with a new token instead of taking a new place. Rate-limited per client address (429 with Retry-After: wait and retry).',
     problems: [RATE_LIMIT, problems(SessionError, 'INVALID_JOIN', 'UNKNOWN_LANGUAGE', 'JOIN_LINK_NOT_FOUND', 'STUDY_NOT_RUNNING', 'SESSION_FULL', 'SESSION_CLOSED', 'SEAT_TAKEN')],

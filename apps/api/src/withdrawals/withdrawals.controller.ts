@@ -33,7 +33,7 @@ export class WithdrawalsController {
     summary: 'Record a withdrawal for a participant who asked in person',
     who: 'researcher',
     changes: true,
-    description: 'By session code and seat, once the session is over (409 `SESSION_IN_PROGRESS` before), within the study\'s withdrawal period. Deletes the participant\'s answers and scores as the code route does; audited with the reason code.',
+    description: 'By session code and seat, once the session is over (409 `SESSION_IN_PROGRESS` before), within the study\'s withdrawal period. Deletes the participant\'s answers and scores as the code route does; audited with the reason code. A researcher limited to a site reaches only that site\'s seats (another site\'s is 404 `SEAT_NOT_FOUND`).',
     problems: [problems(WithdrawalError, 'SEAT_NOT_FOUND', 'SESSION_IN_PROGRESS', 'NEVER_CONSENTED', 'ALREADY_WITHDRAWN', 'WITHDRAWAL_DEADLINE_PASSED')],
   })
   @ApiCreatedResponse({ type: SeatWithdrawalResponse, description: 'Withdrawn, with how many responses were deleted' })

@@ -287,7 +287,7 @@ export interface paths {
          * Join a study
          * @description **Who:** anyone, without signing in.
          *
-         *     Exactly one of `seatSecret` (a lab seat link, single-use), `sessionCode` (typed in the lab: the lowest free seat) or `studyCode` (an online study's link: the waiting room). Returns the participant's capability token, shown once: every later participant call sends it as `X-Participant-Token`. Online, a Prolific id the study already knows resumes that participant with a new token instead of taking a new place. Rate-limited per client address (429 with Retry-After: wait and retry).
+         *     Exactly one of `seatSecret` (a lab seat link, single-use), `sessionCode` (typed in the lab: the lowest free seat) or `studyCode` (an online study's link, or one of its sites' links: that site's waiting room, where partners are paired only within the site). Returns the participant's capability token, shown once: every later participant call sends it as `X-Participant-Token`. Online, a Prolific id the study already knows resumes that participant with a new token instead of taking a new place. Rate-limited per client address (429 with Retry-After: wait and retry).
          */
         post: operations["Participant_join"];
         delete?: never;
@@ -1253,7 +1253,7 @@ export interface paths {
          * Record a withdrawal for a participant who asked in person
          * @description **Who:** the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.
          *
-         *     By session code and seat, once the session is over (409 `SESSION_IN_PROGRESS` before), within the study's withdrawal period. Deletes the participant's answers and scores as the code route does; audited with the reason code.
+         *     By session code and seat, once the session is over (409 `SESSION_IN_PROGRESS` before), within the study's withdrawal period. Deletes the participant's answers and scores as the code route does; audited with the reason code. A researcher limited to a site reaches only that site's seats (another site's is 404 `SEAT_NOT_FOUND`).
          */
         post: operations["Withdrawals_withdrawSeat"];
         delete?: never;
