@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnalysisModule } from '../analysis/analysis.module';
+import { SitesModule } from '../sites/sites.module';
 import { StudiesModule } from '../studies/studies.module';
 import { ExternalSummariesRepository } from './external-summaries.repository';
 import { PoolingController } from './pooling.controller';
@@ -10,7 +11,7 @@ import { PoolingService } from './pooling.service';
  * the coordinating study pools its sites and the summaries by a random-effects meta-analysis.
  */
 @Module({
-  imports: [StudiesModule, AnalysisModule],
+  imports: [StudiesModule, SitesModule, AnalysisModule],
   controllers: [PoolingController],
   providers: [ExternalSummariesRepository, PoolingService],
 })

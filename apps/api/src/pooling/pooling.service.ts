@@ -2,13 +2,14 @@ import type { MetaMethod } from '@attune/analysis';
 import { Injectable } from '@nestjs/common';
 import { OriginalEffectsRepository } from '../analysis/original-effects.repository';
 import type { ReplicationComparison } from '../analysis/replication';
-import { type LabelledScaleResult, ResultsService } from '../analysis/results.service';
+import { ResultsService } from '../analysis/results.service';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { designHashOf } from '../studies/protocol-file';
 import { StudyError } from '../studies/studies.errors';
 import { StudiesRepository } from '../studies/studies.repository';
-import { StudyAccess } from '../studies/study-access';
+import { StudyAccess, type StudyAccessGrant } from '../studies/study-access';
+import { SitesRepository } from '../sites/sites.repository';
 import type { Study } from '../studies/study.entity';
 import type { ExternalSiteSummary } from './external-summary.entity';
 import { ExternalSummariesRepository } from './external-summaries.repository';
@@ -36,6 +37,7 @@ export class PoolingService {
     private readonly results: ResultsService,
     private readonly originals: OriginalEffectsRepository,
     private readonly summaries: ExternalSummariesRepository,
+    private readonly sites: SitesRepository,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -77,21 +79,32 @@ export class PoolingService {
 
   /** Hedges' g per site (this study's, then the imported summaries') and their random-effects pool. */
   async pooled(principal: Principal, studyId: string, request: OutcomeRequest, method: MetaMethod): Promise<PooledView> {
-    const { study } = await this.access.require(principal, studyId, 'analyst');
+    const grant = await this.access.require(principal, studyId, 'analyst');
     const own = await this.results.results(principal, studyId, AS_RANDOMISED);
     const original = await this.originals.find(studyId);
-    const chosen = chooseOutcome(request, original, study.design, own.scales);
+    const chosen = chooseOutcome(request, original, grant.study.design, own.scales);
     if (!chosen) throw new PoolingError('UNKNOWN_OUTCOME', { detail: 'name a two-level factor and a scale and phase with data (factorId, scale, phase)' });
-    const units = [...this.ownUnits(study, own.scales, chosen), ...externalUnits(await this.summaries.list(studyId), chosen)];
+    const units = [...await this.siteUnits(principal, grant, chosen), ...externalUnits(await this.summaries.list(studyId), chosen)];
     const estimate = poolUnits(units, method);
     const sameOutcome = original !== null && sameAs(original, chosen);
     const comparison = sameOutcome && estimate.pooled ? comparePooled(original.statistic, original.verifiedBy !== null, estimate.pooled) : null;
     return { outcome: chosen, method, ...estimate, comparison };
   }
 
-  private ownUnits(study: Study, scales: readonly LabelledScaleResult[], outcome: PoolingOutcome): PoolingUnit[] {
-    const effect = effectOf(scales, outcome, (scale) => scale.effects.find((e) => e.factorId === outcome.factorId)?.hedges ?? null);
-    return effect ? [{ label: study.title, kind: 'site', g: effect.g, n1: effect.n1, n2: effect.n2 }] : [];
+  /**
+   * One unit per site of this study with sessions (a site-limited researcher sees only theirs),
+   * each with the g its own results report. A study with one site is one unit, named by the study.
+   */
+  private async siteUnits(principal: Principal, grant: StudyAccessGrant, outcome: PoolingOutcome): Promise<PoolingUnit[]> {
+    const sites = (await this.sites.listWithSessionCounts(grant.study.id))
+      .filter((row) => row.sessions > 0 && (grant.siteId === null || row.site.id === grant.siteId));
+    const units = await Promise.all(sites.map(async ({ site }) => {
+      const { scales } = await this.results.results(principal, grant.study.id, { ...AS_RANDOMISED, site: site.code });
+      const effect = effectOf(scales, outcome, (scale) => scale.effects.find((e) => e.factorId === outcome.factorId)?.hedges ?? null);
+      const label = sites.length === 1 ? grant.study.title : site.name;
+      return effect ? [{ label, kind: 'site' as const, g: effect.g, n1: effect.n1, n2: effect.n2 }] : [];
+    }));
+    return units.flat();
   }
 
   private async currentDesignHash(study: Study): Promise<string> {

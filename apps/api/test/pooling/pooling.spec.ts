@@ -106,6 +106,26 @@ describe('pooling site summaries from other installations', () => {
     expect(view.pooled?.k).toBe(2);
   });
 
+  it('a study with two sites of its own pools them: one row per site, each with the g its site-limited results report', async () => {
+    const home = owners[0] as Owner;
+    const id = (await studyFor(home, datasets[1] as RDataset)).id;
+    await storeDataset(apps[0] as TestApp, id, datasets[1] as RDataset);
+    await home.call('post', `/api/studies/${id}/sites`).send({ code: 'essex', name: 'Essex', country: 'GB' }).expect(201);
+    const db = (apps[0] as TestApp).db.dataSource;
+    // Every other session (by code) ran at Essex.
+    const moved = await db.query(
+      `UPDATE study_session SET site_id = (SELECT id FROM study_site WHERE study_id = $1 AND code = 'essex')
+        WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM study_session WHERE study_id = $1) s WHERE n % 2 = 0) RETURNING id`, [id]) as [unknown[], number];
+    expect(moved[1]).toBeGreaterThan(4);
+    const view = (await home.call('get', `/api/studies/${id}/pooled?factorId=a&scale=ios&phase=post`).expect(200)).body as Pooled;
+    expect(view.rows.map((row) => [row.label, row.kind])).toEqual([['Main site', 'site'], ['Essex', 'site']]);
+    for (const [i, code] of ['main', 'essex'].entries()) {
+      const results = (await home.call('get', `/api/studies/${id}/results?site=${code}`).expect(200)).body as Results;
+      expect(view.rows[i]?.g).toBe(postG(results, 'a')?.g);
+    }
+    expect(view.pooled?.k).toBe(2);
+  });
+
   it('one site alone is not a meta-analysis: rows, and no pooled estimate', async () => {
     const site = owners[2] as Owner;
     const view = (await site.call('get', `/api/studies/${siteStudies[1]}/pooled`).expect(200)).body as Pooled;
