@@ -1,6 +1,6 @@
 import { conditionIds } from '@/lib/builder/conditions';
 import { addCovariate, addFactor, addLanguage, addLevel, blankDesign, forSaving, freshId, moveAt, removeCovariate, removeFactor, removeLanguage, setCovariate, setLevel, setText } from '@/lib/builder/draft';
-import { conflictSentence } from '@/lib/builder/outcomes';
+import { conflictSentence, saveMessage } from '@/lib/builder/outcomes';
 import { detectableEffect, powerAt } from '@/lib/builder/power';
 import { phoneSeating } from './builder-fixture';
 
@@ -72,6 +72,13 @@ describe('conflict message and power read-off', () => {
     expect(conflictSentence({ revision: 7, changedBy: 'ana@lab.org', changedAt: '2026-12-03T14:03:09.000Z', parts: ['design.conversation', 'title'] }))
       .toBe('ana@lab.org changed the conversation and the title at 14:03 UTC on 2026-12-03, after the version you were editing (now version 7).');
     expect(conflictSentence({ revision: 2, changedBy: null, changedAt: null, parts: [] })).toBe('Someone changed this draft, after the version you were editing (now version 2).');
+  });
+
+  it('says why a save did not happen, and nothing when it did', () => {
+    expect(saveMessage({ kind: 'saved', revision: 3, problems: [] })).toBeNull();
+    expect(saveMessage({ kind: 'invalid', problems: [] })).toBe('the marked fields have a format the API refuses');
+    expect(saveMessage({ kind: 'launched' })).toBe('the study has been launched; amend it instead');
+    expect(saveMessage({ kind: 'error', message: 'Bad gateway (reference r1)' })).toBe('Bad gateway (reference r1)');
   });
 
   it('reads the power at the target off the API curve, "at least" between its points', () => {

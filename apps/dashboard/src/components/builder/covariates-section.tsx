@@ -46,21 +46,7 @@ function CovariateEditor({ c, covariate }: { readonly c: number; readonly covari
       {covariate.source === 'participant'
         ? <LocalizedField path={`${at}.question`} label="Question" text={covariate.question} onChange={(question) => set({ ...covariate, question })} />
         : null}
-      <Part path={`${at}.levels`} legend={`Answers of ${covariate.label}`}>
-        {covariate.levels.map((level, l) => (
-          <div key={l} className="builder-part builder-answer">
-            <div className="builder-row">
-              <TextField path={`${at}.levels[${l}].label`} label={`Answer ${l + 1} name`} value={level.label} onChange={(label) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, label } : x)) })} />
-              <TextField path={`${at}.levels[${l}].id`} label={`Answer ${l + 1} id`} mono readOnly={locked} value={level.id} onChange={(id) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, id } : x)) })} />
-            </div>
-            {covariate.source === 'participant'
-              ? <LocalizedField path={`${at}.levels[${l}].text`} label={`Answer ${l + 1} as the phone shows it`} text={level.text} onChange={(text) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, text } : x)) })} />
-              : null}
-            {!locked && covariate.levels.length > 2 ? <button type="button" className="button button-secondary button-small" onClick={() => set({ ...covariate, levels: removeAt(covariate.levels, l) })}>Remove answer {level.label}</button> : null}
-          </div>
-        ))}
-        {locked ? null : <button type="button" className="button button-secondary button-small" onClick={() => set({ ...covariate, levels: [...covariate.levels, { id: `answer_${covariate.levels.length + 1}`, label: `Answer ${covariate.levels.length + 1}` }] })}>Add an answer</button>}
-      </Part>
+      <CovariateAnswers at={at} covariate={covariate} locked={locked} onChange={set} />
       {locked ? null : <button type="button" className="button button-secondary button-small builder-remove" onClick={() => update((d) => removeCovariate(d, c))}>Remove covariate {covariate.label}</button>}
     </Part>
   );
@@ -69,4 +55,24 @@ function CovariateEditor({ c, covariate }: { readonly c: number; readonly covari
 function withoutRelation(covariate: Covariate): Covariate {
   const { relation: _relation, ...rest } = covariate;
   return rest;
+}
+
+function CovariateAnswers({ at, covariate, locked, onChange: set }: { readonly at: string; readonly covariate: Covariate; readonly locked: boolean; readonly onChange: (covariate: Covariate) => void }) {
+  return (
+    <Part path={`${at}.levels`} legend={`Answers of ${covariate.label}`}>
+      {covariate.levels.map((level, l) => (
+        <div key={l} className="builder-part builder-answer">
+          <div className="builder-row">
+            <TextField path={`${at}.levels[${l}].label`} label={`Answer ${l + 1} name`} value={level.label} onChange={(label) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, label } : x)) })} />
+            <TextField path={`${at}.levels[${l}].id`} label={`Answer ${l + 1} id`} mono readOnly={locked} value={level.id} onChange={(id) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, id } : x)) })} />
+          </div>
+          {covariate.source === 'participant'
+            ? <LocalizedField path={`${at}.levels[${l}].text`} label={`Answer ${l + 1} as the phone shows it`} text={level.text} onChange={(text) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, text } : x)) })} />
+            : null}
+          {!locked && covariate.levels.length > 2 ? <button type="button" className="button button-secondary button-small" onClick={() => set({ ...covariate, levels: removeAt(covariate.levels, l) })}>Remove answer {level.label}</button> : null}
+        </div>
+      ))}
+      {locked ? null : <button type="button" className="button button-secondary button-small" onClick={() => set({ ...covariate, levels: [...covariate.levels, { id: `answer_${covariate.levels.length + 1}`, label: `Answer ${covariate.levels.length + 1}` }] })}>Add an answer</button>}
+    </Part>
+  );
 }

@@ -39,3 +39,13 @@ export function conflictSentence(conflict: EditConflict): string {
   const at = conflict.changedAt ? ` at ${conflict.changedAt.slice(11, 16)} UTC on ${conflict.changedAt.slice(0, 10)}` : '';
   return `${who} changed ${what}${at}, after the version you were editing (now version ${conflict.revision}).`;
 }
+
+/** The words after "Not saved" / "Saving stopped" for an outcome; null when it saved. */
+export function saveMessage(outcome: SaveOutcome): string | null {
+  switch (outcome.kind) {
+    case 'error': return outcome.message;
+    case 'invalid': return 'the marked fields have a format the API refuses';
+    case 'launched': return 'the study has been launched; amend it instead';
+    default: return null;
+  }
+}
