@@ -36,10 +36,8 @@ interface Placement {
   readonly seatNumber: number | null;
   /** The seat link this join uses up. */
   readonly seatLinkId?: string;
-  /** The site joined through: a site's own study link, or the session's site; absent: the primary site. */
+  /** The site joined through: a site's own study link; absent: the session's site, else the primary site. */
   readonly siteId?: string;
-  /** The site's default language, used when the participant names none. */
-  readonly siteLanguage?: string | null;
 }
 
 function requireRunning(study: Study): void {
@@ -96,7 +94,7 @@ export class ParticipantJoinService {
       const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
       const participant = await this.participants.insert({
         studyId: placement.study.id, siteId: placement.siteId ?? placement.session?.siteId, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber, externalIds, externalKey,
-        tokenHash: hashSecret(token), language: languageFor(await this.designs.ofParticipant(placement.study, placement.session, manager), input.language ?? placement.siteLanguage ?? undefined),
+        tokenHash: hashSecret(token), language: await this.languageOf(placement, input.language, manager),
       }, manager);
       if (placement.seatLinkId) await this.sessions.markSeatLinkUsed(placement.seatLinkId, manager);
       await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.joined', studyId: placement.study.id, subjectType: 'participant', subjectId: participant.id, data: { via: target.kind, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber } }, manager);
@@ -169,14 +167,26 @@ export class ParticipantJoinService {
     const study = await this.sessions.findStudyByJoinCode(code, manager);
     if (study) {
       requireRunning(study);
-      const primary = await this.sites.findPrimary(study.id, manager);
-      return { study, session: null, seatNumber: null, siteLanguage: primary?.language ?? null };
+      return { study, session: null, seatNumber: null };
     }
     const site = await this.sites.findByJoinCode(code, manager);
     const siteStudy = site ? await this.sessions.findStudyById(site.studyId, manager) : null;
     if (!site || !siteStudy) throw new SessionError('JOIN_LINK_NOT_FOUND');
     requireRunning(siteStudy);
-    return { study: siteStudy, session: null, seatNumber: null, siteId: site.id, siteLanguage: site.language };
+    return { study: siteStudy, session: null, seatNumber: null, siteId: site.id };
+  }
+
+  /**
+   * The language asked for, else the site's default language while the design still offers it,
+   * else the design's first language.
+   */
+  private async languageOf(placement: Placement, requested: string | undefined, manager: EntityManager): Promise<string> {
+    const design = await this.designs.ofParticipant(placement.study, placement.session, manager);
+    if (requested !== undefined) return languageFor(design, requested);
+    const siteId = placement.siteId ?? placement.session?.siteId;
+    const site = siteId === undefined ? await this.sites.findPrimary(placement.study.id, manager) : await this.sites.findById(placement.study.id, siteId, manager);
+    const preferred = site?.language ?? undefined;
+    return languageFor(design, preferred !== undefined && design.languages.includes(preferred) ? preferred : undefined);
   }
 
   /** Locks a lab session that can still take people and lists its taken seats. */

@@ -3,7 +3,25 @@ import { startTestApp, type TestApp } from '../support/app';
 import { cookieHeader, createAccount, login } from '../support/auth';
 import { type Owner, ownerOf } from '../support/studies';
 import { parseCsv } from '../exports/support';
-import { allocatedSession, labSession, launchedStudy, readyAtSeat, type StudyFixture } from '../sessions/factories';
+import type { StudyDesign } from '../../src/studies/study-design';
+import { allocatedSession, join, labSession, launchedStudy, readyAtSeat, seatSecret, type StudyFixture } from '../sessions/factories';
+
+/** phone_only in English and German (as in the language tests): every text launch asks for in both. */
+function bilingual(design: StudyDesign): StudyDesign {
+  return {
+    ...design,
+    languages: ['en', 'de'],
+    factors: design.factors.map((factor) => ({ ...factor, levels: factor.levels.map((level) => ({ ...level, instructions: { en: 'Follow the card.', de: 'Folgen Sie der Karte.' } })) })),
+    covariates: design.covariates.map((covariate) => ({
+      ...covariate,
+      ...(covariate.question ? { question: { en: 'Did you know your partner?', de: 'Kannten Sie Ihr Gegenüber?' } } : {}),
+      levels: covariate.levels.map((level) => ({ ...level, ...(level.text ? { text: { en: level.label, de: `${level.label} (de)` } } : {}) })),
+    })),
+    instruments: { pre: [], post: [{ id: 'ios', version: 1 }] },
+    conversation: { ...design.conversation, instructions: { en: 'Talk until the timer ends.', de: 'Sprechen Sie, bis die Zeit um ist.' } },
+    consent: { version: '1', text: { en: 'You are invited.', de: 'Sie sind eingeladen.' } },
+  };
+}
 
 interface Site { id: string; code: string; name: string; country: string | null; language: string | null; isPrimary: boolean; joinCode: string; joinPath: string; sessions: number }
 interface Member { userId: string; email: string; role: string; siteId: string | null; siteCode: string | null }
@@ -90,10 +108,19 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
     expect(widened.find((m) => m.userId === limited.userId)).toMatchObject({ siteId: null, siteCode: null });
   });
 
-  it('puts a participant who opens a site\'s link in that site\'s waiting room, with the site\'s language', async () => {
-    const joined = await request(app.http).post('/api/participant/join').send({ studyCode: essex.joinCode }).expect(201);
-    const rows: Array<{ site_id: string; language: string }> = await app.db.dataSource.query('SELECT site_id, language FROM participant WHERE id = $1', [(joined.body as { participantId: string }).participantId]);
-    expect(rows[0]).toEqual({ site_id: essex.id, language: 'en' });
+  it('puts a participant who opens a site\'s link in that site\'s waiting room, in the site\'s language unless they choose another', async () => {
+    const german = await launchedStudy(owner, { templateId: 'phone_only', edit: bilingual });
+    const [home] = await sites(german.id);
+    const site = (await owner.call('post', `/api/studies/${german.id}/sites`).send({ code: 'konstanz', name: 'Konstanz', country: 'DE', language: 'de' }).expect(201)).body as Site;
+    const placed = async (body: Record<string, unknown>): Promise<unknown> => {
+      const phone = await join(app.http, body);
+      return (await app.db.dataSource.query('SELECT site_id, language FROM participant WHERE id = $1', [phone.participantId]) as unknown[])[0];
+    };
+    expect(await placed({ studyCode: site.joinCode })).toEqual({ site_id: site.id, language: 'de' });
+    expect(await placed({ studyCode: site.joinCode, language: 'en' })).toEqual({ site_id: site.id, language: 'en' });
+    expect(await placed({ studyCode: german.joinCode })).toEqual({ site_id: home?.id, language: 'en' });
+    const lab = await labSession(owner, german.id, site.id);
+    expect(await placed({ seatSecret: seatSecret(lab, 1) })).toEqual({ site_id: site.id, language: 'de' });
   });
 
   describe('a researcher limited to one site', () => {
