@@ -116,10 +116,11 @@ interface LocalizedFieldProps {
 
 /** One participant text in every study language, side by side; each language is its own field. */
 export function LocalizedField({ path, label, text, onChange, hint }: LocalizedFieldProps) {
-  const { design } = useEditor();
+  const { design, problemsAt } = useEditor();
   const id = fieldId(path);
+  const describedBy = [hint ? `${id}-hint` : null, problemsAt(path).length ? `${id}-problems` : null].filter(Boolean).join(' ');
   return (
-    <fieldset className="builder-localized" id={id} aria-describedby={hint ? `${id}-hint` : undefined}>
+    <fieldset className="builder-localized" id={id} aria-describedby={describedBy || undefined}>
       <legend>{label}</legend>
       {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
       <FieldProblems path={path} />
