@@ -69,9 +69,11 @@ describe('database roles: the owner migrates, the API runs as a runtime role tha
     expect(rows[0]).toEqual({ n: 1 });
   });
 
-  it('runs the whole product as that role: a study, a lab session to completion, a withdrawal, an export', async () => {
+  it('runs the whole product as that role: a study (its primary site made by a trigger), a site, a lab session to completion, a withdrawal, an export', async () => {
     const owner = await ownerOf(app);
     const study = await withdrawalStudy(owner);
+    expect(((await owner.call('get', `/api/studies/${study.id}/sites`).expect(200)).body as Array<{ code: string }>).map((site) => site.code)).toEqual(['main']);
+    await owner.call('post', `/api/studies/${study.id}/sites`).send({ code: 'essex', name: 'Essex' }).expect(201);
     const { session } = await finishedSession(app, owner, study);
     await owner.call('post', `/api/studies/${study.id}/withdrawals`).send({ sessionCode: session.code, seat: 1, reason: 'asked_in_person' }).expect(201);
     const wide = await owner.call('get', `/api/studies/${study.id}/exports/wide.csv`).buffer(true).expect(200);
