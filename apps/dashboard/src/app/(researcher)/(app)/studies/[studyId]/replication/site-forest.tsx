@@ -1,7 +1,7 @@
 import { diamondPoints, forestAxis, type SiteForestPool, type SiteForestRow } from '@/lib/results/site-forest';
 import { formatNumber } from '@/lib/results/format';
 
-const [LEFT, WIDTH, RIGHT, ROW] = [190, 400, 150, 34];
+const [LEFT, WIDTH, RIGHT, ROW] = [190, 400, 180, 34];
 
 function describe(rows: readonly SiteForestRow[], pool: SiteForestPool | null): string {
   const sites = rows.map((row) => `${row.label}${row.external ? ' (external)' : ''}: g ${formatNumber(row.g)} [${formatNumber(row.ciLow)}, ${formatNumber(row.ciHigh)}]`);
@@ -17,13 +17,18 @@ export function SiteForest({ rows, pool, original }: { readonly rows: readonly S
   const axis = forestAxis(rows, pool, original === null ? [] : [original]);
   const x = (value: number): number => LEFT + ((value - axis.min) / (axis.max - axis.min)) * WIDTH;
   const poolY = 40 + rows.length * ROW + 16;
-  const height = poolY + (pool ? 60 : 20);
+  const height = poolY + (pool ? 70 : 30);
   return (
     <svg className="forest" viewBox={`0 0 ${LEFT + WIDTH + RIGHT} ${height}`} role="img" aria-labelledby="site-forest-title" data-testid="site-forest">
       <title id="site-forest-title">{describe(rows, pool)}</title>
       {axis.ticks.map((tick) => <text key={tick} x={x(tick)} y={14} className="forest-label" textAnchor="middle">{formatNumber(tick)}</text>)}
       <line x1={x(0)} x2={x(0)} y1={20} y2={height - 10} className="forest-zero" />
-      {original !== null ? <line x1={x(original)} x2={x(original)} y1={20} y2={height - 10} className="forest-d33" /> : null}
+      {original !== null ? (
+        <>
+          <line x1={x(original)} x2={x(original)} y1={20} y2={height - 22} className="forest-d33" />
+          <text x={x(original)} y={height - 6} className="forest-label" textAnchor="middle">original d {formatNumber(original)}</text>
+        </>
+      ) : null}
       {rows.map((row, i) => {
         const y = 40 + i * ROW;
         const size = 6 + Math.sqrt(row.weight ?? 25) * 1.2;

@@ -17,7 +17,7 @@ export interface ImportedSummary {
 export function SitesCard({ studyId, summaries, canChange }: { readonly studyId: string; readonly summaries: readonly ImportedSummary[]; readonly canChange: boolean }) {
   const [state, formAction, pending] = useActionState(importSummary.bind(null, studyId), {} as SummaryFormState);
   return (
-    <section className="card" aria-labelledby="sites-heading">
+    <section className="card sites-card" aria-labelledby="sites-heading">
       <h2 id="sites-heading">Other sites</h2>
       <p>Sites at other institutions run this protocol on their own Attune and send only aggregates; their participants&apos; data never leaves them.</p>
       {canChange ? (
