@@ -2,19 +2,12 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { answerPhase, throughPreSurvey, waitForSurvey } from '../support/journey';
 import { expectAccessible, newPhone, Shots } from '../support/phone';
-import { adminCredentials, type Study } from '../support/researcher';
+import type { Study } from '../support/researcher';
+import { signIn } from '../support/sign-in';
 
 const PHONE_PRESENT = 'phone=present|seating=face_to_face';
 const PHONE_ABSENT = 'phone=absent|seating=face_to_face';
 const MEMBER_PASSWORD = 'member-password-123456';
-
-async function signIn(page: Page, next: string): Promise<void> {
-  const { email, password } = adminCredentials();
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 /** Walks the preview frame with its own Next button until the step named `title` is on screen. */
 async function stepTo(page: Page, title: RegExp): Promise<void> {

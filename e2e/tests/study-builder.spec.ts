@@ -2,15 +2,13 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { expectAccessible, expectNoSideways, Shots } from '../support/phone';
 import { adminCredentials } from '../support/researcher';
+import { signIn } from '../support/sign-in';
 
 /** A field of the design editor: its id is the API's problem path. */
 const field = (page: Page, path: string) => page.locator(`[id="${path}"]`);
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email', { exact: true }).fill(adminCredentials().email);
-  await page.getByLabel('Password', { exact: true }).fill(adminCredentials().password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+async function signedIn(page: Page): Promise<void> {
+  await signIn(page);
   await expect(page).toHaveURL(/\/studies$/);
 }
 
@@ -22,7 +20,7 @@ async function saved(page: Page): Promise<void> {
 async function secondEditor(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await signIn(page);
+  await signedIn(page);
   await page.goto(url);
   return page;
 }
@@ -30,7 +28,7 @@ async function secondEditor(browser: Browser, url: string): Promise<Page> {
 test('a researcher builds a phone × seating study from its template, translates it, meets a conflicting edit, launches and amends it', async ({ page, browser, researcher }, testInfo) => {
   test.setTimeout(240_000);
   const shots = new Shots(testInfo);
-  await signIn(page);
+  await signedIn(page);
 
   // New study from the template, which says what it replicates and how it deviates.
   await page.getByRole('link', { name: 'New study' }).click();
@@ -125,7 +123,7 @@ test('a researcher builds a phone × seating study from its template, translates
 test('from scratch: launch problems are listed, linked to their fields and flagged there until fixed', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const shots = new Shots(testInfo);
-  await signIn(page);
+  await signedIn(page);
   await page.goto('/studies/new');
   await page.getByLabel('Title').fill(`Scratch ${Date.now()}`);
   await page.getByLabel('Start from scratch').check();
