@@ -20,9 +20,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath },
   },
-  // Participant journeys are about phones: they run once, in the phone project.
+  // Participant journeys are about phones: they run once, in the phone project. The launch journey
+  // is a desk job whose two participant phones are Pixel 7 contexts of their own: desktop only.
   projects: [
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: { executablePath } } },
+    { name: 'phone', testIgnore: /study-builder-launch\.spec\.ts$/, use: { ...devices['Pixel 7'], launchOptions: { executablePath } } },
     { name: 'desktop', testIgnore: /participant-.*\.spec\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } } },
   ],
 });

@@ -54,7 +54,6 @@ async function expectReadOnlyTeam(browser: Browser, studyId: string, email: stri
 }
 
 test('a researcher previews both phone arms, launches through the review, runs a lab dyad, manages the team and closes with the seed verified', async ({ page, browser, researcher }, testInfo) => {
-  test.skip(testInfo.project.name === 'phone', 'The builder is a desktop tool; its two phones are Pixel 7 contexts of their own (newPhone).');
   test.setTimeout(360_000);
   const shots = new Shots(testInfo);
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -18,7 +18,7 @@ const method = fc.constantFrom<MetaMethod>('REML', 'DL');
 const UNCHANGED = ['tau2', 'tau', 'i2', 'h2', 'q', 'qP', 'se'] as const;
 const SHIFTED = ['estimate', 'ciLow', 'ciHigh', 'piLow', 'piHigh'] as const;
 
-function fit(list: readonly MetaStudy[], m: MetaMethod): RandomEffectsMeta {
+function pooledFit(list: readonly MetaStudy[], m: MetaMethod): RandomEffectsMeta {
   const result = randomEffectsMeta(list, { method: m });
   if (!result) throw new Error('no fit');
   return result;
@@ -39,8 +39,8 @@ function shuffle<T>(items: readonly T[], seed: number): T[] {
 describe('randomEffectsMeta properties', () => {
   it('permuting the studies changes nothing (each study keeps its weight)', () => {
     fc.assert(fc.property(studies, fc.integer(), method, (list, seed, m) => {
-      const a = fit(list, m);
-      const b = fit(shuffle(list, seed), m);
+      const a = pooledFit(list, m);
+      const b = pooledFit(shuffle(list, seed), m);
       expect([...UNCHANGED, ...SHIFTED].filter((figure) => !close(a[figure], b[figure]))).toEqual([]);
       const weightOf = new Map(b.studies.map((study) => [study.label, study.weight]));
       expect(a.studies.every((study) => close(study.weight, weightOf.get(study.label)))).toBe(true);
@@ -49,8 +49,8 @@ describe('randomEffectsMeta properties', () => {
 
   it('adding a constant to every yi shifts the estimate and the intervals by it, and leaves τ², Q, I² unchanged', () => {
     fc.assert(fc.property(studies, fc.double({ min: -10, max: 10, noNaN: true }), method, (list, c, m) => {
-      const a = fit(list, m);
-      const b = fit(list.map((study) => ({ ...study, yi: study.yi + c })), m);
+      const a = pooledFit(list, m);
+      const b = pooledFit(list.map((study) => ({ ...study, yi: study.yi + c })), m);
       expect(UNCHANGED.filter((figure) => !close(a[figure], b[figure], 1e-7))).toEqual([]);
       expect(SHIFTED.filter((figure) => !close(a[figure] + c, b[figure]))).toEqual([]);
       expect(a.studies.every((study, i) => close(study.weight, b.studies[i]?.weight))).toBe(true);
@@ -59,7 +59,7 @@ describe('randomEffectsMeta properties', () => {
 
   it('REML τ² is a stationary point of the restricted likelihood, or 0 where its score is negative', () => {
     fc.assert(fc.property(studies, (list) => {
-      const { tau2 } = fit(list, 'REML');
+      const { tau2 } = pooledFit(list, 'REML');
       const yi = list.map((study) => study.yi);
       const vi = list.map((study) => study.vi);
       const scale = tau2 + vi.reduce((sum, v) => sum + v, 0) / vi.length;
@@ -70,7 +70,7 @@ describe('randomEffectsMeta properties', () => {
 
   it('weights add to 100 %, the prediction interval contains the CI, DL τ² is 0 exactly when Q ≤ k − 1', () => {
     fc.assert(fc.property(studies, method, (list, m) => {
-      const result = fit(list, m);
+      const result = pooledFit(list, m);
       expect(close(result.studies.reduce((sum, study) => sum + study.weight, 0), 100, 1e-12)).toBe(true);
       expect(result.piLow <= result.ciLow && result.piHigh >= result.ciHigh).toBe(true);
       expect(result.i2 >= 0 && result.i2 < 100 && result.h2 >= 1).toBe(true);
