@@ -68,7 +68,8 @@ describe('manipulation checks are scored against what each arm put on the table,
   });
   afterAll(() => app.close());
 
-  for (const template of STUDY_TEMPLATES) {
+  // Every template a study can launch as it comes; 'blank' cannot until it is filled in (test/studies/draft-editing.spec.ts).
+  for (const template of STUDY_TEMPLATES.filter((candidate) => candidate.id !== 'blank')) {
     it(`${template.id}: in every arm the right answer passes every check and the wrong one fails`, async () => {
       const study = await launchedStudy(owner, { templateId: template.id });
       const post = study.design.instruments.post.map((ref) => getInstrument(ref.id, ref.version) as Instrument);
