@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { labSession, launchedStudy, seatSecret, type StudyFixture } from './factories';
 import { conditionInstructions } from '../../src/sessions/participant-view';
+import { runPool } from '../support/run-pool';
 
 const LAB_SESSIONS = 50;
 const ONLINE_PARTICIPANTS = 100;
@@ -30,20 +31,6 @@ interface AllocationRow {
   stratum: string;
   sequence_index: number;
   condition_id: string;
-}
-
-/** Runs `tasks` with at most `limit` in flight: a crowd arriving together, not in one millisecond. */
-async function runPool<T>(tasks: ReadonlyArray<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await (tasks[index] as () => Promise<T>)();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
 }
 
 /** 50 lab dyads (every fifth disagreeing on "acquainted": the 'mixed' stratum) and 100 online arrivals, interleaved. */

@@ -9,6 +9,7 @@ import { StudiesRepository } from '../../src/studies/studies.repository';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { labSession, launchedStudy, seatSecret, type StudyFixture } from '../sessions/factories';
+import { runPool } from '../support/run-pool';
 
 // Site is always a stratification factor: concurrent sessions at three sites of one study, over
 // two API instances, must draw from separate sequences, each balanced and never double-allocated.
@@ -36,19 +37,6 @@ interface AllocationRow {
   condition_id: string;
   site_code: string;
   site_primary: boolean;
-}
-
-async function runPool<T>(tasks: ReadonlyArray<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await (tasks[index] as () => Promise<T>)();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
 }
 
 /** Lab dyads at every site (both members give the same answer) and online arrivals through each non-primary site's link, interleaved. */
