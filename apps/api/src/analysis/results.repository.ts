@@ -67,24 +67,20 @@ const INCLUDED = `
   )`;
 
 // Members' scale scores are averaged per session, and sessions grouped by scale, phase, condition
-// and session mean, so neither member nor session rows leave the database (P4). Everything the
-// results report is a sum over sessions, so these groups carry it exactly (libs/analysis pools
-// them); a scale with few distinct session means (items on a 1–7 scale) sends a few hundred rows
-// for thousands of sessions, and at worst one row per session. Passes: `members` pairs each
+// and session mean, so neither member nor session rows leave the database (P4). Members' scores come
+// from participant_score, which a trigger keeps equal to the submitted responses' scores, so no
+// request expands the responses' jsonb. Everything the results report is a sum over sessions, so
+// these groups carry it exactly (libs/analysis pools them); a scale with few distinct session means (items on a 1–7 scale) sends a few hundred rows
+// for thousands of sessions, and at worst one row per session. Passes: `members` holds each
 // member's pre and post score of a scale (their change); `sessions` gives members, mean and
 // within-session SS per phase; `scored` keeps sessions with at least $6 members in a phase; the
 // last groups them, post rows with the pre means of their sessions for the ANCOVA.
 const SCORE_GROUPS = `
   WITH ${INCLUDED},
   members AS (
-    SELECT i.session_id, i.condition_id, r.participant_id, r.instrument_id, r.instrument_version, sc.key AS scale,
-           max((sc.value)::float8) FILTER (WHERE r.phase = 'pre') AS pre,
-           max((sc.value)::float8) FILTER (WHERE r.phase = 'post') AS post
+    SELECT i.session_id, i.condition_id, ps.instrument_id, ps.instrument_version, ps.scale, ps.pre, ps.post
       FROM included i
-      JOIN response r ON r.participant_id = i.participant_id AND r.submitted_at IS NOT NULL
-      CROSS JOIN LATERAL jsonb_each(r.scores) sc
-     WHERE jsonb_typeof(sc.value) = 'number'
-     GROUP BY i.session_id, i.condition_id, r.participant_id, r.instrument_id, r.instrument_version, sc.key
+      JOIN participant_score ps ON ps.participant_id = i.participant_id
   ),
   sessions AS (
     SELECT condition_id, instrument_id, instrument_version, scale,

@@ -5,6 +5,7 @@ import { User } from '../auth/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity';
 import { ExternalSiteSummary } from '../pooling/external-summary.entity';
+import { ParticipantScore } from '../responses/participant-score.entity';
 import { PhaseSubmission } from '../responses/phase-submission.entity';
 import { Response } from '../responses/response.entity';
 import { Allocation } from '../sessions/allocation.entity';
@@ -20,5 +21,5 @@ import { Study } from '../studies/study.entity';
 export const entities = [
   User, AuthSession, AccessToken, RateLimitBucket, AuditEvent,
   Study, StudySite, StudyMember, Protocol, StudySession, SeatLink, Participant, Allocation, Response, PhaseSubmission,
-  OriginalEffect, ExternalSiteSummary,
+  OriginalEffect, ExternalSiteSummary, ParticipantScore,
 ];
