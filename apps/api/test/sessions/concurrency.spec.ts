@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { labSession, launchedStudy, seatSecret, type StudyFixture } from './factories';
 import { conditionInstructions } from '../../src/sessions/participant-view';
+import { type Journey, crowdJourney } from '../support/crowd-journey';
 import { runPool } from '../support/run-pool';
 
 const LAB_SESSIONS = 50;
@@ -20,11 +21,6 @@ const CONCURRENCY = 50;
 const VALUES = ['acquainted', 'strangers'] as const;
 
 type Acquainted = (typeof VALUES)[number];
-
-interface Journey {
-  readonly join: { seatSecret: string } | { studyCode: string };
-  readonly acquainted: Acquainted;
-}
 
 interface AllocationRow {
   session_id: string;
@@ -104,18 +100,7 @@ describe('allocation under concurrency: 200 participants, 100 dyads, 2 API insta
   // Every request goes to the other API instance than the one before.
   const server = (): TestApp['http'] => servers[requests++ % 2] as TestApp['http'];
 
-  /** Join and consent; lab members (seated from the start) also answer the partner question now. */
-  async function run(journey: Journey): Promise<string> {
-    const joined = await request(server()).post('/api/participant/join').send(journey.join).expect(201);
-    const token = (joined.body as { token: string }).token;
-    await request(server()).post('/api/participant/consent').set('X-Participant-Token', token).send({ consentVersion: '1', agree: true }).expect(204);
-    if ('seatSecret' in journey.join) await answer(token, journey);
-    return token;
-  }
-
-  async function answer(token: string, journey: Journey): Promise<void> {
-    await request(server()).post('/api/participant/covariates').set('X-Participant-Token', token).send({ values: { acquainted: journey.acquainted } }).expect(204);
-  }
+  const { run, answer } = crowdJourney(server);
 
   /** What each member's own phone shows is the stored condition of their session. */
   async function checkPhones(tokens: readonly string[], allocations: readonly AllocationRow[]): Promise<void> {

@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { createLogger } from '../../src/common/logger';
 import { blockBound, maxPrefixDeviation, type SequenceParams } from '../../src/randomisation/allocation-sequence';
@@ -9,6 +8,7 @@ import { StudiesRepository } from '../../src/studies/studies.repository';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { labSession, launchedStudy, seatSecret, type StudyFixture } from '../sessions/factories';
+import { type Journey, crowdJourney } from '../support/crowd-journey';
 import { runPool } from '../support/run-pool';
 
 // Site is always a stratification factor: concurrent sessions at three sites of one study, over
@@ -23,11 +23,6 @@ interface Site {
   readonly code: string;
   readonly isPrimary: boolean;
   readonly joinCode: string;
-}
-
-interface Journey {
-  readonly join: { seatSecret: string } | { studyCode: string };
-  readonly acquainted: string;
 }
 
 interface AllocationRow {
@@ -80,17 +75,7 @@ describe('allocation by site under concurrency: 3 sites, 2 API instances, 1 data
   let requests = 0;
   const server = (): TestApp['http'] => servers[requests++ % 2] as TestApp['http'];
 
-  async function run(journey: Journey): Promise<string> {
-    const joined = await request(server()).post('/api/participant/join').send(journey.join).expect(201);
-    const token = (joined.body as { token: string }).token;
-    await request(server()).post('/api/participant/consent').set('X-Participant-Token', token).send({ consentVersion: '1', agree: true }).expect(204);
-    if ('seatSecret' in journey.join) await answer(token, journey);
-    return token;
-  }
-
-  async function answer(token: string, journey: Journey): Promise<void> {
-    await request(server()).post('/api/participant/covariates').set('X-Participant-Token', token).send({ values: { acquainted: journey.acquainted } }).expect(204);
-  }
+  const { run, answer } = crowdJourney(server);
 
   beforeAll(async () => {
     app = await startTestApp({ JOIN_RATE_LIMIT_MAX: '10000' });
