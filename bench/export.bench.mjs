@@ -61,7 +61,14 @@ export async function seedStudy(call, db, rows) {
   const instruments = protocol.instruments.map((ref) => {
     const instrument = survey.getInstrument(ref.id, ref.version);
     const answers = answersOf(instrument);
-    return { phase: ref.phase, id: ref.id, version: ref.version, answers, scores: survey.scoreAnswers(instrument, answers), columns: survey.exportColumns(instrument).filter((c) => c.source !== 'scale').length };
+    return {
+      phase: ref.phase,
+      id: ref.id,
+      version: ref.version,
+      answers,
+      scores: survey.scoreAnswers(instrument, answers),
+      columns: survey.exportColumns(instrument).filter((c) => c.source !== 'scale').length,
+    };
   });
   const perParticipant = instruments.reduce((sum, i) => sum + i.columns, 0);
   const sessions = Math.ceil(rows / perParticipant / 2);
@@ -73,20 +80,44 @@ export async function seedStudy(call, db, rows) {
 
 /** COPY of exactly the SELECT the export streams, with the same pseudonym table, to a byte counter. */
 async function copyBaseline(databaseUrl, study, protocol) {
-  const plan = exportPlan(study.title, { studyId: study.id, protocols: [protocol], filter: { protocolVersions: null, includeIncomplete: true, externalIds: false }, externalIdKeys: [] }, new Date());
+  const plan = exportPlan(
+    study.title,
+    {
+      studyId: study.id,
+      protocols: [protocol],
+      filter: { protocolVersions: null, includeIncomplete: true, externalIds: false },
+      externalIdKeys: [],
+    },
+    new Date(),
+  );
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
     await client.query('CREATE TEMPORARY TABLE export_pseudonym (id uuid PRIMARY KEY, pseudonym text NOT NULL) ON COMMIT DROP');
-    const { rows } = await client.query(`SELECT id, 'p' AS kind FROM participant WHERE study_id = $1 UNION ALL SELECT id, 's' FROM study_session WHERE study_id = $1`, [study.id]);
-    await client.query('INSERT INTO export_pseudonym SELECT * FROM unnest($1::uuid[], $2::text[])', [rows.map((r) => r.id), rows.map((r) => pseudonym(SECRET, r.kind, r.id))]);
+    const { rows } = await client.query(
+      `SELECT id, 'p' AS kind FROM participant WHERE study_id = $1 UNION ALL SELECT id, 's' FROM study_session WHERE study_id = $1`,
+      [study.id],
+    );
+    await client.query('INSERT INTO export_pseudonym SELECT * FROM unnest($1::uuid[], $2::text[])', [
+      rows.map((r) => r.id),
+      rows.map((r) => pseudonym(SECRET, r.kind, r.id)),
+    ]);
     await client.query('ANALYZE export_pseudonym');
     const started = process.hrtime.bigint();
     let bytes = 0;
     let first = null;
     const copy = client.query(copyTo(`COPY (${plan.queries['long.csv'].sql}) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`));
-    await pipeline(copy, new Writable({ write(chunk, _e, done) { first ??= process.hrtime.bigint(); bytes += chunk.length; done(); } }));
+    await pipeline(
+      copy,
+      new Writable({
+        write(chunk, _e, done) {
+          first ??= process.hrtime.bigint();
+          bytes += chunk.length;
+          done();
+        },
+      }),
+    );
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     await client.query('COMMIT');
     return { ms: Math.round(ms), bytes, rows: copy.rowCount, firstByteMs: Math.round(Number(first - started) / 1e6) };
@@ -103,7 +134,9 @@ function rssKb(pid) {
 async function exportRun(apiUrl, apiPid, token, studyId) {
   const before = rssKb(apiPid);
   let peak = before;
-  const sampler = setInterval(() => { peak = Math.max(peak, rssKb(apiPid)); }, 20);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssKb(apiPid));
+  }, 20);
   const started = process.hrtime.bigint();
   const res = await fetch(`${apiUrl}/api/studies/${studyId}/exports/long.csv`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`export: ${res.status}`);
@@ -122,7 +155,15 @@ async function exportRun(apiUrl, apiPid, token, studyId) {
   clearInterval(sampler);
   peak = Math.max(peak, rssKb(apiPid));
   const since = (t) => Math.round(Number(t - started) / 1e6);
-  return { ms: Math.round(ms), bytes, lines: newlines, firstByteMs: since(first), firstRowMs: since(firstRow), rssBeforeMb: Math.round(before / 1024), rssGrowthMb: Math.round(((peak - before) / 1024) * 10) / 10 };
+  return {
+    ms: Math.round(ms),
+    bytes,
+    lines: newlines,
+    firstByteMs: since(first),
+    firstRowMs: since(firstRow),
+    rssBeforeMb: Math.round(before / 1024),
+    rssGrowthMb: Math.round(((peak - before) / 1024) * 10) / 10,
+  };
 }
 
 function apiPid(apiUrl) {
@@ -141,7 +182,13 @@ async function measure(platform, db, call, token, rows) {
   const copy = firstCopy.ms <= secondCopy.ms ? firstCopy : secondCopy;
   if (exported.bytes !== copy.bytes) throw new Error(`export wrote ${exported.bytes} bytes, COPY ${copy.bytes}`);
   const ratio = Math.round((copy.ms / exported.ms) * 100) / 100;
-  return { rows: seeded, export: { ...exported, rowsPerSecond: Math.round(seeded / (exported.ms / 1000)) }, copy: { ...copy, rowsPerSecond: Math.round(seeded / (copy.ms / 1000)) }, copyRuns: [firstCopy, secondCopy], throughputRatio: ratio };
+  return {
+    rows: seeded,
+    export: { ...exported, rowsPerSecond: Math.round(seeded / (exported.ms / 1000)) },
+    copy: { ...copy, rowsPerSecond: Math.round(seeded / (copy.ms / 1000)) },
+    copyRuns: [firstCopy, secondCopy],
+    throughputRatio: ratio,
+  };
 }
 
 export async function run() {
@@ -154,9 +201,20 @@ export async function run() {
     const runs = [];
     for (const rows of SIZES) runs.push(await measure(platform, db, call, token, rows));
     const [small, large] = runs;
-    const met = runs.every((r) => r.throughputRatio >= 0.8 && r.export.rssGrowthMb <= 64 && r.export.firstByteMs <= 500) && large.export.rssGrowthMb <= small.export.rssGrowthMb + 16;
-    writeResult('export', { sizes: runs, goal: { throughputRatio: 0.8, rssGrowthMb: 64, firstByteMs: 500 }, met },
-      runs.map((r) => `${r.rows} rows: ${r.export.rowsPerSecond} rows/s vs COPY ${r.copy.rowsPerSecond} = ${r.throughputRatio}×, RSS +${r.export.rssGrowthMb} MB, first byte ${r.export.firstByteMs} ms (first row ${r.export.firstRowMs} ms)`).join('; ') + ' (goal ≥ 0.8×, ≤ 64 MB flat, first byte ≤ 500 ms)', platform);
+    const met =
+      runs.every((r) => r.throughputRatio >= 0.8 && r.export.rssGrowthMb <= 64 && r.export.firstByteMs <= 500) &&
+      large.export.rssGrowthMb <= small.export.rssGrowthMb + 16;
+    writeResult(
+      'export',
+      { sizes: runs, goal: { throughputRatio: 0.8, rssGrowthMb: 64, firstByteMs: 500 }, met },
+      runs
+        .map(
+          (r) =>
+            `${r.rows} rows: ${r.export.rowsPerSecond} rows/s vs COPY ${r.copy.rowsPerSecond} = ${r.throughputRatio}×, RSS +${r.export.rssGrowthMb} MB, first byte ${r.export.firstByteMs} ms (first row ${r.export.firstRowMs} ms)`,
+        )
+        .join('; ') + ' (goal ≥ 0.8×, ≤ 64 MB flat, first byte ≤ 500 ms)',
+      platform,
+    );
   } finally {
     await db.end();
     await platform.stop();

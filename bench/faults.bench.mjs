@@ -43,7 +43,10 @@ function submitter(member, index, platform, ledger) {
 async function terminateBackends(platform) {
   const admin = new pg.Client({ connectionString: platform.databaseUrl.replace(/\/[^/]+$/, '/postgres') });
   await admin.connect();
-  const { rows } = await admin.query('SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [new URL(platform.databaseUrl).pathname.slice(1)]);
+  const { rows } = await admin.query(
+    'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+    [new URL(platform.databaseUrl).pathname.slice(1)],
+  );
   await admin.end();
   return rows[0].n;
 }
@@ -69,7 +72,8 @@ async function reconcile(platform, ledgerCount) {
   const [row] = await platform.query(
     `SELECT (SELECT count(*)::int FROM phase_submission WHERE phase = 'pre' AND state = 'done') AS submissions,
             (SELECT count(*)::int FROM response WHERE phase = 'pre' AND submitted_at IS NOT NULL) AS responses,
-            (SELECT count(*)::int FROM (SELECT participant_id FROM response WHERE phase = 'pre' GROUP BY participant_id, instrument_id HAVING count(*) > 1) d) AS duplicates`);
+            (SELECT count(*)::int FROM (SELECT participant_id FROM response WHERE phase = 'pre' GROUP BY participant_id, instrument_id HAVING count(*) > 1) d) AS duplicates`,
+  );
   return { acknowledged: ledgerCount, ...row, lost: Math.max(0, ledgerCount - row.submissions) };
 }
 
@@ -80,15 +84,29 @@ export async function run() {
     const ledger = { acked: new Set(), retries: 0, gaveUp: 0 };
     const log = [];
     const [load, recovery] = await Promise.all([
-      openLoop(members.map((member, i) => submitter(member, i, platform, ledger)), RATE),
+      openLoop(
+        members.map((member, i) => submitter(member, i, platform, ledger)),
+        RATE,
+      ),
       faults(platform, log),
     ]);
     const result = await reconcile(platform, ledger.acked.size);
-    const summary = `${PARTICIPANTS} submits at ${RATE}/s through 2 API processes with kill -9, pg_terminate_backend and `
-      + `${platform.crashDatabase ? 'an immediate PostgreSQL restart' : '(no PostgreSQL restart: DATABASE_URL set)'}: acknowledged ${result.acknowledged}, stored ${result.submissions}, `
-      + `lost ${result.lost}, duplicates ${result.duplicates}, gave up ${ledger.gaveUp}, retries ${ledger.retries}; API healthy ${recovery.recoverySeconds ?? 'n/a'} s after PostgreSQL was back (goal ≤ 5)`;
-    writeResult('faults', { figures: { ...result, gaveUp: ledger.gaveUp, retries: ledger.retries, latency: load, ...recovery }, faults: log, goal: { lost: 0, duplicates: 0, recoverySeconds: 5 } }, summary, platform);
-    if (result.lost > 0 || result.duplicates > 0 || ledger.gaveUp > 0 || result.submissions !== result.responses) throw new Error('answers were lost, duplicated or never acknowledged');
+    const summary =
+      `${PARTICIPANTS} submits at ${RATE}/s through 2 API processes with kill -9, pg_terminate_backend and ` +
+      `${platform.crashDatabase ? 'an immediate PostgreSQL restart' : '(no PostgreSQL restart: DATABASE_URL set)'}: acknowledged ${result.acknowledged}, stored ${result.submissions}, ` +
+      `lost ${result.lost}, duplicates ${result.duplicates}, gave up ${ledger.gaveUp}, retries ${ledger.retries}; API healthy ${recovery.recoverySeconds ?? 'n/a'} s after PostgreSQL was back (goal ≤ 5)`;
+    writeResult(
+      'faults',
+      {
+        figures: { ...result, gaveUp: ledger.gaveUp, retries: ledger.retries, latency: load, ...recovery },
+        faults: log,
+        goal: { lost: 0, duplicates: 0, recoverySeconds: 5 },
+      },
+      summary,
+      platform,
+    );
+    if (result.lost > 0 || result.duplicates > 0 || ledger.gaveUp > 0 || result.submissions !== result.responses)
+      throw new Error('answers were lost, duplicated or never acknowledged');
   } finally {
     await platform.stop();
   }

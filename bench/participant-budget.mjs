@@ -17,8 +17,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const LIGHTHOUSE = 'lighthouse@12.2.3';
 const BUDGET_BYTES = 40_000;
 const TARGET_SCORE = 95;
-const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking '
-  + '--disable-component-update --disable-sync --disable-quic --no-first-run';
+const CHROME_FLAGS =
+  '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking ' +
+  '--disable-component-update --disable-sync --disable-quic --no-first-run';
 
 function options(argv) {
   const value = (name, fallback) => {
@@ -124,9 +125,11 @@ export async function seededProfile(webUrl, chromePath, stored) {
   const context = await chromium.launchPersistentContext(dir, { executablePath: chromePath, headless: true, args: ['--no-sandbox'] });
   const page = await context.newPage();
   await page.goto(`${webUrl}/p/instruments/ios/1`);
-  await page.evaluate((value) => window.localStorage.setItem('attune.participant.v1', JSON.stringify(value)), stored);
+  await page.evaluate((value) => globalThis.localStorage.setItem('attune.participant.v1', JSON.stringify(value)), stored);
   const expires = Math.floor(Date.now() / 1000) + 30 * 24 * 3600;
-  await context.addCookies([{ name: 'attune_participant', value: stored.token, domain: new URL(webUrl).hostname, path: '/p', expires, sameSite: 'Strict' }]);
+  await context.addCookies([
+    { name: 'attune_participant', value: stored.token, domain: new URL(webUrl).hostname, path: '/p', expires, sameSite: 'Strict' },
+  ]);
   await context.close();
   for (const cache of ['Default/Cache', 'Default/Code Cache']) rmSync(join(dir, cache), { recursive: true, force: true });
   return dir;
@@ -138,7 +141,16 @@ function lighthouseRun(url, chromePath, profile) {
   const out = mkdtempSync(join(tmpdir(), 'attune-p5-lh-'));
   const report = join(out, 'report.json');
   const flags = profile ? `${CHROME_FLAGS} --user-data-dir=${profile}` : CHROME_FLAGS;
-  const args = ['--yes', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${report}`, '--only-categories=performance', `--chrome-flags=${flags}`];
+  const args = [
+    '--yes',
+    LIGHTHOUSE,
+    url,
+    '--quiet',
+    '--output=json',
+    `--output-path=${report}`,
+    '--only-categories=performance',
+    `--chrome-flags=${flags}`,
+  ];
   if (profile) args.push('--disable-storage-reset');
   return new Promise((resolve, reject) => {
     const child = spawn('npx', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: chromePath } });
@@ -181,11 +193,16 @@ async function lighthouseSeries(name, url, opts, profile) {
     const loadBefore = loadavg()[0];
     try {
       // The machine's 1-minute load around each run: simulated TBT is measured CPU time × 4.
-      runs.push({ ...(await lighthouseRun(url, opts.chromePath, copy)), load1: [loadBefore, loadavg()[0]].map((value) => Math.round(value * 100) / 100) });
+      runs.push({
+        ...(await lighthouseRun(url, opts.chromePath, copy)),
+        load1: [loadBefore, loadavg()[0]].map((value) => Math.round(value * 100) / 100),
+      });
     } finally {
       if (copy) rmSync(copy, { recursive: true, force: true });
     }
-    process.stderr.write(`lighthouse ${name} run ${index + 1}: ${runs.at(-1).score} (TBT ${Math.round(runs.at(-1).tbtMs)} ms, load ${runs.at(-1).load1.join(' → ')})\n`);
+    process.stderr.write(
+      `lighthouse ${name} run ${index + 1}: ${runs.at(-1).score} (TBT ${Math.round(runs.at(-1).tbtMs)} ms, load ${runs.at(-1).load1.join(' → ')})\n`,
+    );
   }
   return { name, url, runs, medianScore: median(runs.map((run) => run.score)), medianTbtMs: median(runs.map((run) => run.tbtMs)) };
 }
@@ -220,10 +237,13 @@ async function lighthouseSection(opts) {
 function summaryLine(result) {
   const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
   const { js, lighthouse } = result;
-  const jsPart = `JS gzip /p ${kb(js.participant.gzipBytes)} vs baseline ${kb(js.baseline.gzipBytes)}: +${kb(js.deltaGzipBytes)} `
-    + `(budget +${kb(BUDGET_BYTES)}) ${js.withinBudget ? 'OK' : 'OVER'}`;
+  const jsPart =
+    `JS gzip /p ${kb(js.participant.gzipBytes)} vs baseline ${kb(js.baseline.gzipBytes)}: +${kb(js.deltaGzipBytes)} ` +
+    `(budget +${kb(BUDGET_BYTES)}) ${js.withinBudget ? 'OK' : 'OVER'}`;
   const lhPart = lighthouse
-    ? lighthouse.series.map((series) => `${series.name} ${series.runs.map((run) => run.score).join('/')} median ${series.medianScore}`).join('; ')
+    ? lighthouse.series
+        .map((series) => `${series.name} ${series.runs.map((run) => run.score).join('/')} median ${series.medianScore}`)
+        .join('; ')
     : 'not run';
   return `P5 participant budget: ${jsPart}; Lighthouse perf ${lhPart} (target ${TARGET_SCORE})`;
 }
@@ -232,9 +252,24 @@ async function main() {
   const opts = options(process.argv.slice(2));
   const [baseline, participant] = await Promise.all([pageJavaScript(opts.webUrl, '/budget-baseline'), pageJavaScript(opts.webUrl, '/p')]);
   const deltaGzipBytes = participant.gzipBytes - baseline.gzipBytes;
-  const js = { baseline, participant, deltaGzipBytes, budgetBytes: BUDGET_BYTES, withinBudget: deltaGzipBytes <= BUDGET_BYTES, ratio: participant.gzipBytes / baseline.gzipBytes };
+  const js = {
+    baseline,
+    participant,
+    deltaGzipBytes,
+    budgetBytes: BUDGET_BYTES,
+    withinBudget: deltaGzipBytes <= BUDGET_BYTES,
+    ratio: participant.gzipBytes / baseline.gzipBytes,
+  };
   const lighthouse = await lighthouseSection(opts);
-  const result = { name: 'P5 participant page budget', date: new Date().toISOString(), gitSha: gitSha(), node: process.version, webUrl: opts.webUrl, js, lighthouse };
+  const result = {
+    name: 'P5 participant page budget',
+    date: new Date().toISOString(),
+    gitSha: gitSha(),
+    node: process.version,
+    webUrl: opts.webUrl,
+    js,
+    lighthouse,
+  };
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/participant-budget.json'), `${JSON.stringify(result, null, 2)}\n`);
   const passed = js.withinBudget && (!lighthouse || lighthouse.series.every((series) => series.medianScore >= TARGET_SCORE));

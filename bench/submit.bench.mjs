@@ -19,11 +19,15 @@ async function reset(platform) {
   await platform.query(`DELETE FROM phase_submission`);
   await platform.query(`DELETE FROM response`);
   await platform.query(`DELETE FROM rate_limit_bucket`);
-  await platform.query(`UPDATE study_session SET status = 'pre_survey', conversation_started_at = NULL, conversation_seconds = NULL WHERE status IN ('pre_survey', 'conversation')`);
+  await platform.query(
+    `UPDATE study_session SET status = 'pre_survey', conversation_started_at = NULL, conversation_seconds = NULL WHERE status IN ('pre_survey', 'conversation')`,
+  );
 }
 
 function submits(callers, offset, count) {
-  return callers.slice(offset, offset + count).map((call, i) => () => call('POST', 'phases/pre/submit', { answers: panasAnswers(offset + i) }, { 'idempotency-key': randomUUID() }));
+  return callers
+    .slice(offset, offset + count)
+    .map((call, i) => () => call('POST', 'phases/pre/submit', { answers: panasAnswers(offset + i) }, { 'idempotency-key': randomUUID() }));
 }
 
 async function measure(callers) {
@@ -39,7 +43,9 @@ function best(results) {
 }
 
 async function countStored(platform) {
-  const [row] = await platform.query(`SELECT count(*)::int AS submissions, (SELECT count(*)::int FROM response WHERE submitted_at IS NOT NULL) AS responses FROM phase_submission WHERE state = 'done'`);
+  const [row] = await platform.query(
+    `SELECT count(*)::int AS submissions, (SELECT count(*)::int FROM response WHERE submitted_at IS NOT NULL) AS responses FROM phase_submission WHERE state = 'done'`,
+  );
   return row;
 }
 
@@ -49,9 +55,22 @@ export async function run() {
     const members = await dyadsInPreSurvey(platform, MAX_RATE_SUBMITS + PACED_SUBMITS);
     const tokensOf = (api) => members.map((member) => member.retarget(api));
     const port = await freePort();
-    service('baseline', process.execPath, [join(repoRoot, 'bench/baseline/submit-server.mjs')], { cwd: join(repoRoot, 'apps/api'), env: { ...process.env, DATABASE_URL: platform.databaseUrl, PORT: String(port) }, quiet: true });
+    service('baseline', process.execPath, [join(repoRoot, 'bench/baseline/submit-server.mjs')], {
+      cwd: join(repoRoot, 'apps/api'),
+      env: { ...process.env, DATABASE_URL: platform.databaseUrl, PORT: String(port) },
+      quiet: true,
+    });
     const baselineUrl = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 50 && !(await fetch(`${baselineUrl}/api/health`).then((r) => r.ok, () => false)); i += 1) await new Promise((r) => setTimeout(r, 100));
+    for (
+      let i = 0;
+      i < 50 &&
+      !(await fetch(`${baselineUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i += 1
+    )
+      await new Promise((r) => setTimeout(r, 100));
     // ABBA order (baseline, API, API, baseline) so that warm-up and drift fall on both sides.
     const rounds = { baseline: [], api: [] };
     for (const side of ['baseline', 'api', 'api', 'baseline']) {
@@ -64,13 +83,26 @@ export async function run() {
     const apiStored = rounds.stored;
     const baselineStored = { rounds: rounds.baseline.length };
     const ratio = Math.round((api.max.throughput / baseline.max.throughput) * 100) / 100;
-    const summary = `API ${api.max.throughput} submits/s vs raw node:http+pg ${baseline.max.throughput} submits/s = ${ratio}× (goal ≥ 0.85); `
-      + `p99 at ${api.paced.ratePerSecond}/s (50% of max) ${api.paced.p99} ms (goal ≤ 50), errors ${api.max.errors + api.paced.errors}; `
-      + `baseline p99 at ${baseline.paced.ratePerSecond}/s ${baseline.paced.p99} ms; stored ${apiStored.submissions} submissions / ${apiStored.responses} responses`;
-    writeResult('submit', { figures: api, baseline, rounds: { api: rounds.api, baseline: rounds.baseline }, ratio: { throughput: ratio }, goal: { throughputRatio: 0.85, p99Ms: 50 }, stored: { api: apiStored, baseline: baselineStored } }, summary, platform);
-    if (api.max.errors + api.paced.errors > 0 || apiStored.submissions !== MAX_RATE_SUBMITS + PACED_SUBMITS) throw new Error('the API lost or refused submissions');
+    const summary =
+      `API ${api.max.throughput} submits/s vs raw node:http+pg ${baseline.max.throughput} submits/s = ${ratio}× (goal ≥ 0.85); ` +
+      `p99 at ${api.paced.ratePerSecond}/s (50% of max) ${api.paced.p99} ms (goal ≤ 50), errors ${api.max.errors + api.paced.errors}; ` +
+      `baseline p99 at ${baseline.paced.ratePerSecond}/s ${baseline.paced.p99} ms; stored ${apiStored.submissions} submissions / ${apiStored.responses} responses`;
+    writeResult(
+      'submit',
+      {
+        figures: api,
+        baseline,
+        rounds: { api: rounds.api, baseline: rounds.baseline },
+        ratio: { throughput: ratio },
+        goal: { throughputRatio: 0.85, p99Ms: 50 },
+        stored: { api: apiStored, baseline: baselineStored },
+      },
+      summary,
+      platform,
+    );
+    if (api.max.errors + api.paced.errors > 0 || apiStored.submissions !== MAX_RATE_SUBMITS + PACED_SUBMITS)
+      throw new Error('the API lost or refused submissions');
   } finally {
     await platform.stop();
   }
 }
-

@@ -30,8 +30,10 @@ function addExtensions(dir) {
     if (entry.isDirectory()) addExtensions(path);
     else if (/\.(js|d\.ts)$/.test(entry.name)) {
       const code = readFileSync(path, 'utf8');
-      const fixed = code.replace(relative, (_, head, quote, spec) =>
-        `${head}${quote}${/\.(m?js|json)$/.test(spec) ? spec : `${spec}.js`}${quote}`);
+      const fixed = code.replace(
+        relative,
+        (_, head, quote, spec) => `${head}${quote}${/\.(m?js|json)$/.test(spec) ? spec : `${spec}.js`}${quote}`,
+      );
       if (fixed !== code) writeFileSync(path, fixed);
     }
   }
@@ -39,7 +41,10 @@ function addExtensions(dir) {
 addExtensions(join(dist, 'esm'));
 
 // dist/*/package.json tell Node (and TypeScript) which module format each tree holds.
-for (const [dir, type] of [['esm', 'module'], ['cjs', 'commonjs']]) {
+for (const [dir, type] of [
+  ['esm', 'module'],
+  ['cjs', 'commonjs'],
+]) {
   mkdirSync(join(dist, dir), { recursive: true });
   // sideEffects repeats the package's own flag: bundlers read the nearest package.json, and without
   // it every shipped instrument would ride along with a page that imports only the rulebook.

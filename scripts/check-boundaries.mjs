@@ -33,9 +33,11 @@ function rulesFor(project, all) {
   const apps = all.filter((p) => p.dir.startsWith('apps/') && p !== project);
   return (specifier, resolvedPath, file) => {
     if (/^@attune\/[^/]+\/.+/.test(specifier)) return `deep import past a library's index: '${specifier}'`;
-    if (project.tags.includes('scope:shared') && FRAMEWORKS.some((re) => re.test(specifier))) return `scope:shared may not import the framework '${specifier}'`;
+    if (project.tags.includes('scope:shared') && FRAMEWORKS.some((re) => re.test(specifier)))
+      return `scope:shared may not import the framework '${specifier}'`;
     const shipped = /\/src\//.test(file) && !/\.spec\.[jt]sx?$/.test(file);
-    if (project.tags.includes('scope:shared') && shipped && specifier.startsWith('node:')) return `scope:shared runs in browsers; no '${specifier}'`;
+    if (project.tags.includes('scope:shared') && shipped && specifier.startsWith('node:'))
+      return `scope:shared runs in browsers; no '${specifier}'`;
     const other = apps.find((app) => specifier === app.name || (resolvedPath && resolvedPath.startsWith(`${app.dir}/`)));
     if (other && project.dir.startsWith('apps/')) return `an app may not import another app ('${specifier}')`;
     return undefined;

@@ -15,12 +15,21 @@ import { seed } from './lib/platform.mjs';
 import { dataRoot, freePort, repoRoot, startEmbedded, waitForDatabase } from './lib/postgres.mjs';
 import { run, service, stopAll } from './lib/processes.mjs';
 
-const { values: options } = parseArgs({ options: { count: { type: 'string', default: '10500' }, seed: { type: 'string', default: '20261203' }, concurrency: { type: 'string', default: '8' } } });
+const { values: options } = parseArgs({
+  options: {
+    count: { type: 'string', default: '10500' },
+    seed: { type: 'string', default: '20261203' },
+    concurrency: { type: 'string', default: '8' },
+  },
+});
 
 async function waitForHealth(apiUrl, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${apiUrl}/api/health`).then((res) => res.ok, () => false);
+    const ok = await fetch(`${apiUrl}/api/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -52,15 +61,34 @@ async function ownInstance() {
   const database = await freshDatabase();
   const admin = { email: 'fuzz-admin@attune.local', password: `fuzz ${randomBytes(12).toString('base64url')}` };
   mkdirSync(dataRoot, { recursive: true });
-  await seed(database.url, { ATTUNE_ADMIN_EMAIL: admin.email, ATTUNE_ADMIN_PASSWORD: admin.password, ATTUNE_DEMO: '0' }, join(dataRoot, 'fuzz-admin-credentials'));
+  await seed(
+    database.url,
+    { ATTUNE_ADMIN_EMAIL: admin.email, ATTUNE_ADMIN_PASSWORD: admin.password, ATTUNE_DEMO: '0' },
+    join(dataRoot, 'fuzz-admin-credentials'),
+  );
   const port = await freePort();
   const apiDir = join(repoRoot, 'apps/api');
   service('api', process.execPath, [join(apiDir, 'dist/main.js')], {
-    cwd: apiDir, quiet: true, env: { ...process.env, DATABASE_URL: database.url, API_PORT: String(port), LOG_LEVEL: 'silent', PUBLIC_URL: `http://127.0.0.1:${port}` },
+    cwd: apiDir,
+    quiet: true,
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      API_PORT: String(port),
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
   });
   const apiUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(apiUrl);
-  return { apiUrl, admin, stop: async () => { await stopAll(); await database.drop(); } };
+  return {
+    apiUrl,
+    admin,
+    stop: async () => {
+      await stopAll();
+      await database.drop();
+    },
+  };
 }
 
 function externalInstance() {
@@ -81,18 +109,28 @@ async function main() {
       concurrency: Number(options.concurrency),
       onProgress: (s) => process.stdout.write(`fuzz: ${s.requests}/${cases.length}, ${s.failures.length} failing\n`),
     });
-    const report = fuzzReport(summary, cases, { seed: Number(options.seed), seconds: Math.round((Date.now() - started) / 100) / 10, target: 'a running API over HTTP' });
+    const report = fuzzReport(summary, cases, {
+      seed: Number(options.seed),
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+      target: 'a running API over HTTP',
+    });
     mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
     writeFileSync(join(repoRoot, 'bench/results/fuzz.json'), `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`fuzz: ${report.requests} requests in ${report.seconds} s; 5xx ${report.serverErrors}, 4xx without problem+json ${report.nonProblem4xx}, unknown fields accepted ${report.unknownAccepted}\n`);
-    for (const failure of report.failures.slice(0, 20)) process.stdout.write(`  #${failure.id} ${failure.caller} ${failure.kind} ${failure.op}: ${failure.reason}\n`);
+    process.stdout.write(
+      `fuzz: ${report.requests} requests in ${report.seconds} s; 5xx ${report.serverErrors}, 4xx without problem+json ${report.nonProblem4xx}, unknown fields accepted ${report.unknownAccepted}\n`,
+    );
+    for (const failure of report.failures.slice(0, 20))
+      process.stdout.write(`  #${failure.id} ${failure.caller} ${failure.kind} ${failure.op}: ${failure.reason}\n`);
     return summary.failures.length === 0;
   } finally {
     await instance.stop();
   }
 }
 
-main().then((ok) => process.exit(ok ? 0 : 1), (error) => {
-  process.stderr.write(`attune fuzz: ${error.message}\n`);
-  process.exit(1);
-});
+main().then(
+  (ok) => process.exit(ok ? 0 : 1),
+  (error) => {
+    process.stderr.write(`attune fuzz: ${error.message}\n`);
+    process.exit(1);
+  },
+);

@@ -23,14 +23,30 @@ async function shutdown(code) {
 }
 
 function banner({ apiUrl, webUrl }, seeded) {
-  const lines = ['', 'Attune is running.', `  web app   ${webUrl}`, `  API       ${webUrl}/api  (direct: ${apiUrl}/api)`, `  API docs  ${webUrl}/api/docs`, `  database  ${database.embedded ? `embedded PostgreSQL (${join(dataRoot, 'pg')})` : 'DATABASE_URL'}`];
+  const lines = [
+    '',
+    'Attune is running.',
+    `  web app   ${webUrl}`,
+    `  API       ${webUrl}/api  (direct: ${apiUrl}/api)`,
+    `  API docs  ${webUrl}/api/docs`,
+    `  database  ${database.embedded ? `embedded PostgreSQL (${join(dataRoot, 'pg')})` : 'DATABASE_URL'}`,
+  ];
   const admin = seeded.admin;
-  if (admin?.password) lines.push('', `Log in at ${webUrl}/login as ${admin.email} with password ${admin.password}`, `(shown once; also saved to ${credentialsFile}, mode 600)`);
+  if (admin?.password)
+    lines.push(
+      '',
+      `Log in at ${webUrl}/login as ${admin.email} with password ${admin.password}`,
+      `(shown once; also saved to ${credentialsFile}, mode 600)`,
+    );
   else if (admin) lines.push('', `Log in at ${webUrl}/login as ${admin.email} with ATTUNE_ADMIN_PASSWORD.`);
   else if (existsSync(credentialsFile)) lines.push('', `Log in at ${webUrl}/login with the account in ${credentialsFile}.`);
   else lines.push('', `Log in at ${webUrl}/login with your account (create one: npm run admin -- create-user --email you@example.org).`);
   if (seeded.demo) {
-    lines.push('', `Demo study "${seeded.demo.title}" has a new lab session (code ${seeded.demo.sessionCode}).`, 'Open each seat link in its own phone-sized window (or a private window):');
+    lines.push(
+      '',
+      `Demo study "${seeded.demo.title}" has a new lab session (code ${seeded.demo.sessionCode}).`,
+      'Open each seat link in its own phone-sized window (or a private window):',
+    );
     for (const link of seeded.demo.seatLinks ?? []) lines.push(`  ${webUrl}${link}`);
   }
   lines.push('', 'Press Ctrl-C to stop.', '');
@@ -45,7 +61,9 @@ async function main() {
   if (process.env.ATTUNE_SKIP_BUILD !== '1') await buildAll();
   const seeded = await seed(database.url, {}, credentialsFile, database.runtimeUrl);
   const platform = await startPlatform({
-    databaseUrl: database.runtimeUrl ?? database.url, apiPort, webPort,
+    databaseUrl: database.runtimeUrl ?? database.url,
+    apiPort,
+    webPort,
     onCrash: (name, code) => {
       process.stderr.write(`attune: ${name} stopped unexpectedly (exit ${code})\n`);
       void shutdown(1);

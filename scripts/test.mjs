@@ -32,12 +32,20 @@ async function jest(name, config, env) {
   const output = join(resultsDir, `${name}.json`);
   rmSync(output, { force: true });
   process.stdout.write(`\n=== ${name} tests\n`);
-  const code = await run(node, [bin('jest/bin/jest.js'), '-c', config, '--json', '--outputFile', output], { cwd: repoRoot, env: { ...process.env, ...env } });
+  const code = await run(node, [bin('jest/bin/jest.js'), '-c', config, '--json', '--outputFile', output], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+  });
   if (!existsSync(output)) return record(`${name} tests`, 0, 1);
   const report = JSON.parse(readFileSync(output, 'utf8'));
   // A suite that fails to load has no test results; count it as one failure so it is never lost.
   const brokenSuites = report.numRuntimeErrorTestSuites ?? 0;
-  record(`${name} tests`, report.numPassedTests, report.numFailedTests + brokenSuites + (code !== 0 && report.numFailedTests + brokenSuites === 0 ? 1 : 0), report.numPendingTests);
+  record(
+    `${name} tests`,
+    report.numPassedTests,
+    report.numFailedTests + brokenSuites + (code !== 0 && report.numFailedTests + brokenSuites === 0 ? 1 : 0),
+    report.numPendingTests,
+  );
 }
 
 async function testServer() {
@@ -70,7 +78,13 @@ async function e2e(serverUrl) {
     // The journeys run the API as a runtime role, as npm start and docker-compose do.
     const runtimeUrl = runtimeUrlOf(databaseUrl, 'attune_e2e_app', randomBytes(12).toString('base64url'));
     await seed(databaseUrl, admin, join(resultsDir, 'e2e-admin-credentials'), runtimeUrl);
-    const platform = await startPlatform({ databaseUrl: runtimeUrl, apiPort: await freePort(), webPort: await freePort(), quiet: true, env: { LOG_LEVEL: 'warn' } });
+    const platform = await startPlatform({
+      databaseUrl: runtimeUrl,
+      apiPort: await freePort(),
+      webPort: await freePort(),
+      quiet: true,
+      env: { LOG_LEVEL: 'warn' },
+    });
     try {
       const output = join(repoRoot, 'e2e/test-results/results.json');
       rmSync(output, { force: true });
@@ -90,6 +104,7 @@ async function e2e(serverUrl) {
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
   await buildAll();
+  await check('format (Prettier)', 'npm', ['run', 'format:check', '--silent']);
   await check('lint and module boundaries', 'npm', ['run', 'lint', '--silent']);
   await check('type-check', 'npm', ['run', 'typecheck', '--silent']);
   await jest('survey', join(repoRoot, 'libs/survey/jest.config.cjs'), {});

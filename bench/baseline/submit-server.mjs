@@ -29,10 +29,16 @@ async function claim(participantId, phase, key, hash) {
   await pool.query(
     `INSERT INTO rate_limit_bucket (key, window_start, hits) VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
      ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_bucket.hits + 1
-     RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after`, [`submit:${participantId}`, 60]);
-  const rows = (await pool.query(
-    `INSERT INTO phase_submission (participant_id, phase, idempotency_key, request_hash, state) VALUES ($1, $2, $3, $4, 'in_progress')
-     ON CONFLICT (participant_id, phase) DO NOTHING RETURNING created_at::text AS "claimedAt"`, [participantId, phase, key, hash])).rows;
+     RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after`,
+    [`submit:${participantId}`, 60],
+  );
+  const rows = (
+    await pool.query(
+      `INSERT INTO phase_submission (participant_id, phase, idempotency_key, request_hash, state) VALUES ($1, $2, $3, $4, 'in_progress')
+     ON CONFLICT (participant_id, phase) DO NOTHING RETURNING created_at::text AS "claimedAt"`,
+      [participantId, phase, key, hash],
+    )
+  ).rows;
   return rows[0]?.claimedAt ?? null;
 }
 
@@ -40,15 +46,24 @@ function scored(instruments, answers) {
   return instruments.map((instrument) => {
     const given = answers[instrument.id] ?? {};
     if (survey.validateAnswers(instrument, given, { partial: false }).length) throw Object.assign(new Error('invalid'), { status: 400 });
-    return { instrumentId: instrument.id, instrumentVersion: instrument.version, answers: given, scores: survey.scoreAnswers(instrument, given) };
+    return {
+      instrumentId: instrument.id,
+      instrumentVersion: instrument.version,
+      answers: given,
+      scores: survey.scoreAnswers(instrument, given),
+    };
   });
 }
 
 async function store(client, participant, phase, key, claimedAt, answers) {
   await client.query('SELECT * FROM participant WHERE id = $1 FOR UPDATE', [participant.id]);
-  const context = (await client.query(
-    `SELECT s.status, s.protocol_version AS "protocolVersion", p.canonical_json::jsonb -> 'instruments' AS instruments
-       FROM study_session s JOIN protocol p ON p.study_id = s.study_id AND p.version = s.protocol_version WHERE s.id = $1 FOR UPDATE OF s`, [participant.session_id])).rows[0];
+  const context = (
+    await client.query(
+      `SELECT s.status, s.protocol_version AS "protocolVersion", p.canonical_json::jsonb -> 'instruments' AS instruments
+       FROM study_session s JOIN protocol p ON p.study_id = s.study_id AND p.version = s.protocol_version WHERE s.id = $1 FOR UPDATE OF s`,
+      [participant.session_id],
+    )
+  ).rows[0];
   if (context.status !== SURVEY_STATE[phase]) throw Object.assign(new Error('closed'), { status: 409 });
   const instruments = context.instruments.filter((i) => i.phase === phase).map((i) => survey.getInstrument(i.id, i.version));
   const final = scored(instruments, answers);
@@ -57,7 +72,9 @@ async function store(client, participant, phase, key, claimedAt, answers) {
   await client.query(
     `WITH done AS (UPDATE phase_submission SET state = 'done', response_status = $5, response_body = $6::jsonb, completed_at = $7
        WHERE participant_id = $1 AND phase = $2 AND idempotency_key = $3 AND created_at = $4::timestamptz AND state = 'in_progress' RETURNING 1)
-     SELECT 1 FROM done`, [participant.id, phase, key, claimedAt, 201, JSON.stringify(body), submittedAt]);
+     SELECT 1 FROM done`,
+    [participant.id, phase, key, claimedAt, 201, JSON.stringify(body), submittedAt],
+  );
   await client.query(
     `INSERT INTO response AS r (study_id, session_id, participant_id, phase, protocol_version, consent_hash, submitted_at, instrument_id, instrument_version, answers, scores)
      SELECT $1, $2, $3, $4, $5, $6, $7, f."instrumentId", f."instrumentVersion", f.answers, f.scores
@@ -66,9 +83,25 @@ async function store(client, participant, phase, key, claimedAt, answers) {
         instrument_version = EXCLUDED.instrument_version, protocol_version = EXCLUDED.protocol_version, consent_hash = EXCLUDED.consent_hash,
         submitted_at = EXCLUDED.submitted_at, updated_at = now()
       WHERE r.submitted_at IS NULL RETURNING 1 AS stored`,
-    [participant.study_id, participant.session_id, participant.id, phase, context.protocolVersion, participant.consent_hash, submittedAt, JSON.stringify(final)]);
-  await client.query(`INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ('participant', $1, 'response.submitted', $2, 'participant', $1, $3)`,
-    [participant.id, participant.study_id, JSON.stringify({ phase, instruments: final.map((f) => ({ id: f.instrumentId, version: f.instrumentVersion })) })]);
+    [
+      participant.study_id,
+      participant.session_id,
+      participant.id,
+      phase,
+      context.protocolVersion,
+      participant.consent_hash,
+      submittedAt,
+      JSON.stringify(final),
+    ],
+  );
+  await client.query(
+    `INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ('participant', $1, 'response.submitted', $2, 'participant', $1, $3)`,
+    [
+      participant.id,
+      participant.study_id,
+      JSON.stringify({ phase, instruments: final.map((f) => ({ id: f.instrumentId, version: f.instrumentVersion })) }),
+    ],
+  );
   await advance(client, participant, phase);
   return body;
 }
@@ -77,24 +110,38 @@ async function store(client, participant, phase, key, claimedAt, answers) {
 // session moves on load the design and record the change.
 async function advance(client, participant, phase) {
   const session = (await client.query('SELECT * FROM study_session WHERE id = $1 FOR UPDATE', [participant.session_id])).rows[0];
-  const { active, missing } = (await client.query(
-    `SELECT count(*)::int AS active, count(*) FILTER (WHERE ps.participant_id IS NULL)::int AS missing FROM participant p
+  const { active, missing } = (
+    await client.query(
+      `SELECT count(*)::int AS active, count(*) FILTER (WHERE ps.participant_id IS NULL)::int AS missing FROM participant p
        LEFT JOIN phase_submission ps ON ps.participant_id = p.id AND ps.phase = $2 AND ps.state = 'done'
-      WHERE p.session_id = $1 AND p.status = 'consented' AND p.left_at IS NULL`, [session.id, phase])).rows[0];
+      WHERE p.session_id = $1 AND p.status = 'consented' AND p.left_at IS NULL`,
+      [session.id, phase],
+    )
+  ).rows[0];
   if (active === 0 || missing > 0) return;
   await client.query('SELECT * FROM study WHERE id = $1', [session.study_id]);
   const to = phase === 'pre' ? 'conversation' : 'complete';
-  await client.query(`UPDATE study_session SET status = $3, updated_at = now() WHERE id = $1 AND status = $2`, [session.id, session.status, to]);
-  await client.query(`INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ('participant', $1, 'session.status_changed', $2, 'session', $3, $4)`,
-    [participant.id, session.study_id, session.id, JSON.stringify({ from: session.status, to })]);
+  await client.query(`UPDATE study_session SET status = $3, updated_at = now() WHERE id = $1 AND status = $2`, [
+    session.id,
+    session.status,
+    to,
+  ]);
+  await client.query(
+    `INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ('participant', $1, 'session.status_changed', $2, 'session', $3, $4)`,
+    [participant.id, session.study_id, session.id, JSON.stringify({ from: session.status, to })],
+  );
 }
 
 async function submit(req, res, phase) {
   const token = req.headers['x-participant-token'];
   // ParticipantGuard: the token, unless its session ended more than PARTICIPANT_TOKEN_HOURS ago.
-  const participant = (await pool.query(
-    `SELECT p.* FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
-      WHERE p.token_hash = $1 AND (s.ended_at IS NULL OR s.ended_at > now() - make_interval(hours => $2))`, [sha256(String(token)), 24])).rows[0];
+  const participant = (
+    await pool.query(
+      `SELECT p.* FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
+      WHERE p.token_hash = $1 AND (s.ended_at IS NULL OR s.ended_at > now() - make_interval(hours => $2))`,
+      [sha256(String(token)), 24],
+    )
+  ).rows[0];
   if (!participant) return send(res, 401, { code: 'PARTICIPANT_TOKEN_INVALID' });
   const key = req.headers['idempotency-key'];
   if (!KEY.test(String(key ?? ''))) return send(res, 400, { code: 'IDEMPOTENCY_KEY_REQUIRED' });

@@ -14,16 +14,26 @@ export async function dyadsInPreSurvey(platform, participants) {
   const call = await researcher(platform.apis[0], platform.credentials);
   // The pre-survey stays the I-PANAS-SF alone, as in every earlier run, so figures stay comparable
   // (the template now also asks IOS and state empathy before the conversation).
-  const study = await launchedStudy(call, 'phone_topic', (design) => ({ ...design, instruments: { ...design.instruments, pre: [{ id: 'i_panas_sf', version: 1 }] } }));
+  const study = await launchedStudy(call, 'phone_topic', (design) => ({
+    ...design,
+    instruments: { ...design.instruments, pre: [{ id: 'i_panas_sf', version: 1 }] },
+  }));
   const api = platform.apis[0];
-  const dyads = await inBatches(Array.from({ length: Math.ceil(participants / 2) }, (_, i) => i), 16, async () => {
-    const session = await call('POST', `/api/studies/${study.id}/sessions`);
-    const members = await Promise.all(session.seats.map((seat) => seated(api, seat.joinPath, study.design.consent.version)));
-    for (const member of members) await expectOk(await member('POST', 'covariates', { values: { acquainted: 'strangers' } }), 'covariates');
-    for (const member of members) await expectOk(await member('POST', 'instructions/confirm'), 'confirm');
-    return members;
-  });
-  const [row] = await platform.query(`SELECT count(*)::int AS n FROM study_session WHERE study_id = $1 AND status = 'pre_survey'`, [study.id]);
+  const dyads = await inBatches(
+    Array.from({ length: Math.ceil(participants / 2) }, (_, i) => i),
+    16,
+    async () => {
+      const session = await call('POST', `/api/studies/${study.id}/sessions`);
+      const members = await Promise.all(session.seats.map((seat) => seated(api, seat.joinPath, study.design.consent.version)));
+      for (const member of members)
+        await expectOk(await member('POST', 'covariates', { values: { acquainted: 'strangers' } }), 'covariates');
+      for (const member of members) await expectOk(await member('POST', 'instructions/confirm'), 'confirm');
+      return members;
+    },
+  );
+  const [row] = await platform.query(`SELECT count(*)::int AS n FROM study_session WHERE study_id = $1 AND status = 'pre_survey'`, [
+    study.id,
+  ]);
   if (row.n * 2 < participants) throw new Error(`only ${row.n} sessions reached the pre-survey`);
   return dyads.flat().slice(0, participants);
 }

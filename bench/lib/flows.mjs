@@ -5,14 +5,25 @@ async function expectOk(res, what) {
 }
 
 export async function researcher(apiUrl, credentials) {
-  const res = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+  const res = await fetch(`${apiUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
   const body = await expectOk(res, 'login');
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async (method, path, payload) => expectOk(await fetch(`${apiUrl}${path}`, {
-    method,
-    headers: { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' },
-    body: payload === undefined ? undefined : JSON.stringify(payload),
-  }), `${method} ${path}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return async (method, path, payload) =>
+    expectOk(
+      await fetch(`${apiUrl}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      }),
+      `${method} ${path}`,
+    );
 }
 
 /** A launched study from a template; `patch(design)` may adjust the design before launch. */
@@ -25,17 +36,22 @@ export async function launchedStudy(call, templateId, patch = (design) => design
 
 /** A participant's phone: `call(method, path, body, headers)`; `call.retarget(url)` talks to another server. */
 export function participantCall(apiUrl, token) {
-  const call = async (method, path, payload, headers = {}) => fetch(`${apiUrl}/api/participant/${path}`, {
-    method,
-    headers: { 'x-participant-token': token, 'content-type': 'application/json', ...headers },
-    body: payload === undefined ? undefined : JSON.stringify(payload),
-  });
+  const call = async (method, path, payload, headers = {}) =>
+    fetch(`${apiUrl}/api/participant/${path}`, {
+      method,
+      headers: { 'x-participant-token': token, 'content-type': 'application/json', ...headers },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
   call.retarget = (otherUrl) => participantCall(otherUrl, token);
   return call;
 }
 
 export async function join(apiUrl, seatSecret) {
-  const res = await fetch(`${apiUrl}/api/participant/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seatSecret }) });
+  const res = await fetch(`${apiUrl}/api/participant/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ seatSecret }),
+  });
   return (await expectOk(res, 'join')).token;
 }
 
@@ -53,11 +69,13 @@ export { expectOk };
 export async function inBatches(items, concurrency, work) {
   const results = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i], i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i], i);
+      }
+    }),
+  );
   return results;
 }

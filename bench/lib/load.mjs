@@ -3,7 +3,10 @@ import { summarise } from './stats.mjs';
 
 async function timed(send) {
   const started = performance.now();
-  const ok = await send().then((res) => res.ok, () => false);
+  const ok = await send().then(
+    (res) => res.ok,
+    () => false,
+  );
   return { ms: performance.now() - started, ok };
 }
 
@@ -30,14 +33,20 @@ export async function openLoop(requests, ratePerSecond) {
   const latencies = [];
   let errors = 0;
   const started = performance.now();
-  const pending = requests.map((send, i) => new Promise((resolve) => {
-    setTimeout(async () => {
-      const { ms, ok } = await timed(send);
-      latencies.push(ms);
-      if (!ok) errors += 1;
-      resolve();
-    }, (i * 1000) / ratePerSecond);
-  }));
+  const pending = requests.map(
+    (send, i) =>
+      new Promise((resolve) => {
+        setTimeout(
+          async () => {
+            const { ms, ok } = await timed(send);
+            latencies.push(ms);
+            if (!ok) errors += 1;
+            resolve();
+          },
+          (i * 1000) / ratePerSecond,
+        );
+      }),
+  );
   await Promise.all(pending);
   return summarise(latencies, performance.now() - started, errors);
 }

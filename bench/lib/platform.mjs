@@ -62,12 +62,25 @@ export async function startBenchPlatform({ apiCount = 1, env = {}, nodeArgs = pr
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const credentials = { email: 'bench@attune.local', password: randomBytes(12).toString('base64url') };
-  const common = { ...process.env, NODE_ENV: 'production', PSEUDONYM_SECRET: 'bench-pseudonym-secret-0123456789abcdef', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, JOIN_RATE_LIMIT_MAX: '100000', ...env };
-  await capture(process.execPath, [cli, 'seed'], { env: { ...common, ATTUNE_ADMIN_EMAIL: credentials.email, ATTUNE_ADMIN_PASSWORD: credentials.password } });
+  const common = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PSEUDONYM_SECRET: 'bench-pseudonym-secret-0123456789abcdef',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    JOIN_RATE_LIMIT_MAX: '100000',
+    ...env,
+  };
+  await capture(process.execPath, [cli, 'seed'], {
+    env: { ...common, ATTUNE_ADMIN_EMAIL: credentials.email, ATTUNE_ADMIN_PASSWORD: credentials.password },
+  });
   const apis = [];
   const children = [];
   const spawnApi = (i, port) => {
-    children[i] = service(`api${i}`, process.execPath, [...nodeArgs, apiMain], { env: { ...common, API_PORT: String(port), API_HOST: '127.0.0.1' }, quiet: true });
+    children[i] = service(`api${i}`, process.execPath, [...nodeArgs, apiMain], {
+      env: { ...common, API_PORT: String(port), API_HOST: '127.0.0.1' },
+      quiet: true,
+    });
   };
   for (let i = 0; i < apiCount; i += 1) {
     const port = await freePort();
@@ -104,7 +117,10 @@ export async function startBenchPlatform({ apiCount = 1, env = {}, nodeArgs = pr
       // A fresh connection: the first one may have died with a crashed server.
       const dropper = new pg.Client({ connectionString: pgServer.serverUrl });
       dropper.on('error', () => undefined);
-      await dropper.connect().then(() => dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => undefined);
+      await dropper
+        .connect()
+        .then(() => dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
+        .catch(() => undefined);
       await dropper.end().catch(() => undefined);
       await pgServer.stop();
     },

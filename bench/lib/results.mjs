@@ -13,7 +13,14 @@ function gitSha() {
 
 /** Writes bench/results/<name>.json and prints the one-line summary. */
 export function writeResult(name, result, summaryLine, environment) {
-  const record = { name, ...result, gitSha: gitSha(), node: process.version, postgres: environment.postgres, date: new Date().toISOString() };
+  const record = {
+    name,
+    ...result,
+    gitSha: gitSha(),
+    node: process.version,
+    postgres: environment.postgres,
+    date: new Date().toISOString(),
+  };
   const dir = join(repoRoot, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);

@@ -10,7 +10,12 @@ async function ok(response: Awaited<ReturnType<APIRequestContext['post']>>, what
  * journeys about what researchers see, not about the phones (those have their own journeys).
  * The study asks IOS v2 before and after; `closeness` picks each member's answers.
  */
-export async function completedDyad(http: APIRequestContext, researcher: Researcher, studyId: string, closeness: readonly [number, number, number, number]): Promise<LabSession> {
+export async function completedDyad(
+  http: APIRequestContext,
+  researcher: Researcher,
+  studyId: string,
+  closeness: readonly [number, number, number, number],
+): Promise<LabSession> {
   const session = await researcher.labSession(studyId);
   const tokens: string[] = [];
   for (const seat of session.seats) {
@@ -25,12 +30,24 @@ export async function completedDyad(http: APIRequestContext, researcher: Researc
   }
   for (const token of tokens) await ok(await http.post('/api/participant/instructions/confirm', as(token)), 'confirm');
   for (const [i, token] of tokens.entries()) {
-    await ok(await http.post('/api/participant/phases/pre/submit', { headers: { ...as(token).headers, 'Idempotency-Key': `pre-${token.slice(-12)}` }, data: { answers: { ios: { ios: closeness[i] } } } }), 'pre');
+    await ok(
+      await http.post('/api/participant/phases/pre/submit', {
+        headers: { ...as(token).headers, 'Idempotency-Key': `pre-${token.slice(-12)}` },
+        data: { answers: { ios: { ios: closeness[i] } } },
+      }),
+      'pre',
+    );
   }
   await researcher.call('POST', `/studies/${studyId}/sessions/${session.id}/start-conversation`);
   await researcher.endConversation(studyId, session.id);
   for (const [i, token] of tokens.entries()) {
-    await ok(await http.post('/api/participant/phases/post/submit', { headers: { ...as(token).headers, 'Idempotency-Key': `post-${token.slice(-12)}` }, data: { answers: { ios: { ios: closeness[i + 2] } } } }), 'post');
+    await ok(
+      await http.post('/api/participant/phases/post/submit', {
+        headers: { ...as(token).headers, 'Idempotency-Key': `post-${token.slice(-12)}` },
+        data: { answers: { ios: { ios: closeness[i + 2] } } },
+      }),
+      'post',
+    );
   }
   return session;
 }

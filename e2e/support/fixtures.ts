@@ -6,11 +6,14 @@ import { Researcher } from './researcher';
  * participant journey needs a researcher to create its study and session.
  */
 export const test = base.extend<object, { researcher: Researcher }>({
-  researcher: [async ({ playwright }, use) => {
-    const researcher = await Researcher.signIn(playwright);
-    await use(researcher);
-    await researcher.dispose();
-  }, { scope: 'worker' }],
+  researcher: [
+    async ({ playwright }, use) => {
+      const researcher = await Researcher.signIn(playwright);
+      await use(researcher);
+      await researcher.dispose();
+    },
+    { scope: 'worker' },
+  ],
 });
 
 export { expect } from '@playwright/test';

@@ -34,7 +34,9 @@ export function currentCard(page: Page): Locator {
 async function cardInfo(page: Page, index: number): Promise<CardInfo> {
   const card = currentCard(page);
   await expect(card).toBeVisible();
-  const [kind, instrumentId, itemId] = await Promise.all(['data-kind', 'data-instrument', 'data-item'].map((name) => card.getAttribute(name)));
+  const [kind, instrumentId, itemId] = await Promise.all(
+    ['data-kind', 'data-instrument', 'data-item'].map((name) => card.getAttribute(name)),
+  );
   return { index, kind: kind ?? '', instrumentId: instrumentId ?? '', itemId: itemId ?? '' };
 }
 
@@ -92,11 +94,14 @@ export interface PhaseRun {
  * `cards` cards. `beforeAnswer` and `afterAnswer` let a journey look at, or disturb, any card (axe
  * checks, going offline, reloading).
  */
-export async function answerPhase(page: Page, hooks: {
-  beforeAnswer?: (info: CardInfo) => Promise<void>;
-  afterAnswer?: (info: CardInfo) => Promise<void>;
-  cards?: number;
-} = {}): Promise<PhaseRun> {
+export async function answerPhase(
+  page: Page,
+  hooks: {
+    beforeAnswer?: (info: CardInfo) => Promise<void>;
+    afterAnswer?: (info: CardInfo) => Promise<void>;
+    cards?: number;
+  } = {},
+): Promise<PhaseRun> {
   const given: GivenAnswers = {};
   const cards: CardInfo[] = [];
   const submit = page.getByTestId('submit-phase');
@@ -133,5 +138,6 @@ export async function throughPreSurvey(pages: readonly Page[], joinPaths: readon
     await answerPhase(page);
     await page.getByTestId('submit-phase').click();
   }
-  for (const page of pages) await expect(page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 15_000 });
+  for (const page of pages)
+    await expect(page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 15_000 });
 }

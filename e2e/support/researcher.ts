@@ -38,7 +38,10 @@ export interface SessionDetail {
  * + CSRF header), exactly as the researcher pages use the API.
  */
 export class Researcher {
-  private constructor(private readonly http: APIRequestContext, private readonly csrf: string) {}
+  private constructor(
+    private readonly http: APIRequestContext,
+    private readonly csrf: string,
+  ) {}
 
   static async signIn(playwright: PlaywrightWorkerArgs['playwright']): Promise<Researcher> {
     const http = await playwright.request.newContext({ baseURL: webUrl() });
@@ -58,7 +61,11 @@ export class Researcher {
   }
 
   private async send<T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-    const response = await this.http.fetch(`/api${path}`, { method, headers: { 'X-CSRF-Token': this.csrf }, ...(data === undefined ? {} : { data }) });
+    const response = await this.http.fetch(`/api${path}`, {
+      method,
+      headers: { 'X-CSRF-Token': this.csrf },
+      ...(data === undefined ? {} : { data }),
+    });
     expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
     return (await response.json()) as T;
   }

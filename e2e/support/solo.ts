@@ -3,9 +3,14 @@ import { answerCovariates, confirmInstructions, consent, waitForSurvey } from '.
 import type { Researcher } from './researcher';
 
 const SOLO_QUESTION = {
-  id: 'acquainted', label: 'Knew the research assistant before', source: 'participant',
+  id: 'acquainted',
+  label: 'Knew the research assistant before',
+  source: 'participant',
   question: { en: 'Did you know the research assistant before today?' },
-  levels: [{ id: 'strangers', label: 'No', text: { en: 'No, we had not met before' } }, { id: 'acquainted', label: 'Yes', text: { en: 'Yes, we knew each other' } }],
+  levels: [
+    { id: 'strangers', label: 'No', text: { en: 'No, we had not met before' } },
+    { id: 'acquainted', label: 'Yes', text: { en: 'Yes, we knew each other' } },
+  ],
 };
 
 /**

@@ -1,6 +1,16 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
-import { answerCovariates, answerPhase, type CardInfo, confirmInstructions, consent, currentCard, type PhaseRun, throughPreSurvey, waitForSurvey } from '../support/journey';
+import {
+  answerCovariates,
+  answerPhase,
+  type CardInfo,
+  confirmInstructions,
+  consent,
+  currentCard,
+  type PhaseRun,
+  throughPreSurvey,
+  waitForSurvey,
+} from '../support/journey';
 import { expectAccessible, expectNoSideways, newPhone, Shots, storedAnswers, tokenOf } from '../support/phone';
 import { adminCredentials } from '../support/researcher';
 
@@ -28,7 +38,10 @@ async function expectStored(page: Page, phase: 'pre' | 'post', run: PhaseRun): P
   }
 }
 
-test('two phones complete a lab dyad: join, consent, waiting, instructions, pre-survey, phones away while the lab console times the conversation, post-survey, completion code', async ({ browser, researcher }, testInfo) => {
+test('two phones complete a lab dyad: join, consent, waiting, instructions, pre-survey, phones away while the lab console times the conversation, post-survey, completion code', async ({
+  browser,
+  researcher,
+}, testInfo) => {
   test.setTimeout(360_000);
   const study = await researcher.launchedStudy('phone_topic');
   const session = await researcher.labSession(study.id);
@@ -59,7 +72,8 @@ test('two phones complete a lab dyad: join, consent, waiting, instructions, pre-
 
   await consent(b.page);
   await answerCovariates(b.page);
-  for (const phone of [a, b]) await expect(phone.page.getByRole('heading', { level: 1, name: 'Get ready for the conversation' })).toBeVisible({ timeout: 15_000 });
+  for (const phone of [a, b])
+    await expect(phone.page.getByRole('heading', { level: 1, name: 'Get ready for the conversation' })).toBeVisible({ timeout: 15_000 });
   const instructionsA = await a.page.getByTestId('condition-instructions').textContent();
   expect(await b.page.getByTestId('condition-instructions').textContent(), 'both phones show the same condition').toBe(instructionsA);
   await expectAccessible(a.page, 'instructions');
@@ -95,7 +109,8 @@ test('two phones complete a lab dyad: join, consent, waiting, instructions, pre-
 
   // The conversation in the lab: the phones ask to be put away and show no timer; the research
   // assistant's console shows the room set-up, starts the shared timer and ends the conversation.
-  for (const phone of [a, b]) await expect(phone.page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 15_000 });
+  for (const phone of [a, b])
+    await expect(phone.page.getByRole('heading', { level: 1, name: 'Put your phone away now' })).toBeVisible({ timeout: 15_000 });
   expect(await b.page.getByTestId('topic-card').textContent()).toBe(await a.page.getByTestId('topic-card').textContent());
   for (const phone of [a, b]) await expect(phone.page.getByRole('timer')).toHaveCount(0);
   await expectAccessible(a.page, 'phones away');
@@ -135,7 +150,11 @@ test('two phones complete a lab dyad: join, consent, waiting, instructions, pre-
   for (const phone of [a, b]) await expect(phone.page.getByTestId('completion-code')).toHaveText('ATTUNE-PT', { timeout: 15_000 });
   // Every answer is on the server now: the phones keep no copy (a shared tablet shows nobody's answers).
   for (const phone of [a, b]) {
-    await expect.poll(() => phone.page.evaluate(() => Object.keys(localStorage).filter((key) => /^attune\.(progress|queue)\./.test(key))), { timeout: 5_000 }).toEqual([]);
+    await expect
+      .poll(() => phone.page.evaluate(() => Object.keys(localStorage).filter((key) => /^attune\.(progress|queue)\./.test(key))), {
+        timeout: 5_000,
+      })
+      .toEqual([]);
   }
   await expectAccessible(a.page, 'completion');
   await shots.take(a.page, 'a-completion');
@@ -155,14 +174,20 @@ test('two phones complete a lab dyad: join, consent, waiting, instructions, pre-
   await b.context.close();
 });
 
-test('a partner who leaves mid-conversation: the other phone gets the debrief and its code, never the partner questions', async ({ browser, researcher }, testInfo) => {
+test('a partner who leaves mid-conversation: the other phone gets the debrief and its code, never the partner questions', async ({
+  browser,
+  researcher,
+}, testInfo) => {
   test.setTimeout(180_000);
   const study = await researcher.launchedStudy('phone_only');
   const session = await researcher.labSession(study.id);
   const shots = new Shots(testInfo);
   const a = await newPhone(browser);
   const b = await newPhone(browser);
-  await throughPreSurvey([a.page, b.page], session.seats.map((seat) => seat.joinPath));
+  await throughPreSurvey(
+    [a.page, b.page],
+    session.seats.map((seat) => seat.joinPath),
+  );
   await researcher.startConversation(study.id, session.id);
 
   // B leaves during the conversation.
@@ -175,7 +200,10 @@ test('a partner who leaves mid-conversation: the other phone gets the debrief an
   const detail = await researcher.session(study.id, session.id);
   expect(detail.status).toBe('ended_early');
   const stored = await storedAnswers(a.page.request, await tokenOf(a.page), 'post');
-  expect(stored.instruments.every((instrument) => !instrument.submitted), 'no post-survey for a partner never talked with').toBe(true);
+  expect(
+    stored.instruments.every((instrument) => !instrument.submitted),
+    'no post-survey for a partner never talked with',
+  ).toBe(true);
   await a.context.close();
   await b.context.close();
 });

@@ -14,11 +14,28 @@ const participant = { token: 'atp_items-fixture', participantId: '11111111-1111-
 
 function state(submitted: boolean) {
   return {
-    participant: { id: participant.participantId, status: 'consented', language: 'en', seatNumber: 1, consentGiven: true, covariatesAnswered: true, instructionsConfirmed: true, canRejoin: false },
+    participant: {
+      id: participant.participantId,
+      status: 'consented',
+      language: 'en',
+      seatNumber: 1,
+      consentGiven: true,
+      covariatesAnswered: true,
+      instructionsConfirmed: true,
+      canRejoin: false,
+    },
     study: { title: 'Renderer fixture', languages: ['en'], consent: { version: '1', text: 'Fixture' }, covariateQuestions: [] },
     session: {
-      status: submitted ? 'complete' : 'post_survey', size: 1, seatsTaken: 1, seatsConsented: 1, seatsReady: 1, incomplete: false,
-      conversation: null, instructions: { steps: [], topics: [], conversation: '' }, timedBy: 'console', phase: submitted ? null : 'post',
+      status: submitted ? 'complete' : 'post_survey',
+      size: 1,
+      seatsTaken: 1,
+      seatsConsented: 1,
+      seatsReady: 1,
+      incomplete: false,
+      conversation: null,
+      instructions: { steps: [], topics: [], conversation: '' },
+      timedBy: 'console',
+      phase: submitted ? null : 'post',
       instruments: submitted ? [] : [{ id: kindsInstrument.id, version: kindsInstrument.version }],
     },
     completion: submitted ? { kind: 'code', code: 'FIXTURE-OK' } : null,
@@ -28,15 +45,25 @@ function state(submitted: boolean) {
 /** Stands in for the participant API; the single-choice "maybe" is refused the way the API refuses. */
 async function standIn(page: Page, saved: Record<string, unknown>): Promise<void> {
   let submitted = false;
-  const json = (route: Route, status: number, body: unknown) => route.fulfill({ status, contentType: status >= 400 ? 'application/problem+json' : 'application/json', body: JSON.stringify(body) });
+  const json = (route: Route, status: number, body: unknown) =>
+    route.fulfill({ status, contentType: status >= 400 ? 'application/problem+json' : 'application/json', body: JSON.stringify(body) });
   await page.route(`**/p/instruments/${kindsInstrument.id}/1`, (route) => json(route, 200, kindsInstrument));
   await page.route('**/api/participant/state', (route) => json(route, 200, state(submitted)));
-  await page.route('**/api/participant/answers/post', (route) => json(route, 200, { instruments: [{ id: kindsInstrument.id, version: 1, answers: {}, submitted }] }));
+  await page.route('**/api/participant/answers/post', (route) =>
+    json(route, 200, { instruments: [{ id: kindsInstrument.id, version: 1, answers: {}, submitted }] }),
+  );
   await page.route('**/api/participant/answers/post/kinds_demo/*', (route) => {
     const itemId = route.request().url().split('/').pop() ?? '';
     const { value } = route.request().postDataJSON() as { value: unknown };
     if (itemId === 'seat_side' && value === 'maybe') {
-      return json(route, 400, { type: 'about:blank', title: 'Some answers are not valid', status: 400, code: 'INVALID_ANSWERS', requestId: 'fixture', errors: [{ path: 'answers.seat_side', code: 'NOT_AN_OPTION', message: 'x' }] });
+      return json(route, 400, {
+        type: 'about:blank',
+        title: 'Some answers are not valid',
+        status: 400,
+        code: 'INVALID_ANSWERS',
+        requestId: 'fixture',
+        errors: [{ path: 'answers.seat_side', code: 'NOT_AN_OPTION', message: 'x' }],
+      });
     }
     saved[itemId] = value;
     return json(route, 200, { itemId, saved: true });
@@ -102,7 +129,11 @@ async function slider(page: Page, shots: Shots): Promise<void> {
 
 async function numericAndText(page: Page, shots: Shots): Promise<void> {
   const age = page.getByRole('textbox', { name: 'How old are you?' });
-  for (const [typed, message] of [['abc', 'Please enter a number, using digits.'], ['150', 'Please enter a number from 16 to 120.'], ['30,5', 'Please enter a whole number.']] as const) {
+  for (const [typed, message] of [
+    ['abc', 'Please enter a number, using digits.'],
+    ['150', 'Please enter a number from 16 to 120.'],
+    ['30,5', 'Please enter a whole number.'],
+  ] as const) {
     await age.fill(typed);
     await expect(errorOf(page)).toHaveText(message);
   }

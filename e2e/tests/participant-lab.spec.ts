@@ -2,7 +2,11 @@ import { expect, test } from '../support/fixtures';
 import { adminCredentials } from '../support/researcher';
 import { expectAccessible, newPhone, Shots } from '../support/phone';
 
-test('a researcher creates a lab session and a phone joins through a seat link from its QR card', async ({ page, browser, researcher }, testInfo) => {
+test('a researcher creates a lab session and a phone joins through a seat link from its QR card', async ({
+  page,
+  browser,
+  researcher,
+}, testInfo) => {
   test.setTimeout(90_000);
   const shots = new Shots(testInfo);
   const study = await researcher.launchedStudy('phone_seating');

@@ -92,7 +92,12 @@ test('declining consent ends politely; a stopped session and a lost token too', 
   const stranger = await newPhone(browser);
   await stranger.page.goto('/p');
   await expectFriendly(stranger.page, shots, 'No study session on this phone', 'no-session');
-  await stranger.page.evaluate(() => window.localStorage.setItem('attune.participant.v1', JSON.stringify({ token: 'atp_revoked-or-made-up', participantId: '00000000-0000-4000-8000-000000000000', entry: 'seat:gone' })));
+  await stranger.page.evaluate(() =>
+    window.localStorage.setItem(
+      'attune.participant.v1',
+      JSON.stringify({ token: 'atp_revoked-or-made-up', participantId: '00000000-0000-4000-8000-000000000000', entry: 'seat:gone' }),
+    ),
+  );
   await stranger.page.reload();
   await expectFriendly(stranger.page, shots, 'This link has expired', 'expired-token');
 });

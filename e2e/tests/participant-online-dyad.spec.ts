@@ -7,7 +7,10 @@ import { expectAccessible, newPhone, Shots } from '../support/phone';
  * "did you know your partner before today?" be asked (the phone_topic template's partner question).
  * Allocation waits for both answers; each phone then keeps the conversation's time itself.
  */
-test('an online dyad is paired first and asked about the partner after pairing; each phone shows the shared timer', async ({ browser, researcher }, testInfo) => {
+test('an online dyad is paired first and asked about the partner after pairing; each phone shows the shared timer', async ({
+  browser,
+  researcher,
+}, testInfo) => {
   test.setTimeout(180_000);
   const shots = new Shots(testInfo);
   const study = await researcher.launchedStudy('phone_topic', { instruments: { pre: [], post: [{ id: 'ios', version: 2 }] } });

@@ -8,32 +8,72 @@ const PROLIFIC_DONE = 'https://app.prolific.com/submissions/complete?cc=C1A2B3C4
 const bilingual = {
   languages: ['en', 'de'],
   sessionSize: 1,
-  factors: [{
-    id: 'phone', label: 'Mobile phone on the table', levels: [
-      { id: 'present', label: 'Phone present', instructions: { en: 'Place one phone face down on the table.', de: 'Legen Sie ein Telefon mit dem Display nach unten auf den Tisch.' } },
-      { id: 'absent', label: 'Phone absent', instructions: { en: 'Put all phones away.', de: 'Legen Sie alle Telefone außer Sichtweite.' } },
-    ],
-  }],
-  covariates: [{
-    id: 'acquainted', label: 'Acquainted before', source: 'participant',
-    question: { en: 'Did you know your conversation partner before today?', de: 'Kannten Sie Ihr Gegenüber schon vor heute?' },
-    levels: [
-      { id: 'strangers', label: 'Strangers', text: { en: 'No, we had not met before', de: 'Nein, wir kannten uns nicht' } },
-      { id: 'acquainted', label: 'Acquainted', text: { en: 'Yes, we knew each other', de: 'Ja, wir kannten uns' } },
-    ],
-  }],
+  factors: [
+    {
+      id: 'phone',
+      label: 'Mobile phone on the table',
+      levels: [
+        {
+          id: 'present',
+          label: 'Phone present',
+          instructions: {
+            en: 'Place one phone face down on the table.',
+            de: 'Legen Sie ein Telefon mit dem Display nach unten auf den Tisch.',
+          },
+        },
+        {
+          id: 'absent',
+          label: 'Phone absent',
+          instructions: { en: 'Put all phones away.', de: 'Legen Sie alle Telefone außer Sichtweite.' },
+        },
+      ],
+    },
+  ],
+  covariates: [
+    {
+      id: 'acquainted',
+      label: 'Acquainted before',
+      source: 'participant',
+      question: { en: 'Did you know your conversation partner before today?', de: 'Kannten Sie Ihr Gegenüber schon vor heute?' },
+      levels: [
+        { id: 'strangers', label: 'Strangers', text: { en: 'No, we had not met before', de: 'Nein, wir kannten uns nicht' } },
+        { id: 'acquainted', label: 'Acquainted', text: { en: 'Yes, we knew each other', de: 'Ja, wir kannten uns' } },
+      ],
+    },
+  ],
   stratifyBy: [],
-  instruments: { pre: [], post: [{ id: 'ios', version: 1 }, { id: 'closeness_sci', version: 1 }] },
-  conversation: { durationSeconds: 600, instructions: { en: 'Talk about the topic until the timer ends.', de: 'Sprechen Sie über das Thema, bis die Zeit um ist.' } },
-  consent: { version: '2', text: { en: 'You are invited to take part in a study about conversations.', de: 'Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.' } },
+  instruments: {
+    pre: [],
+    post: [
+      { id: 'ios', version: 1 },
+      { id: 'closeness_sci', version: 1 },
+    ],
+  },
+  conversation: {
+    durationSeconds: 600,
+    instructions: { en: 'Talk about the topic until the timer ends.', de: 'Sprechen Sie über das Thema, bis die Zeit um ist.' },
+  },
+  consent: {
+    version: '2',
+    text: {
+      en: 'You are invited to take part in a study about conversations.',
+      de: 'Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.',
+    },
+  },
   completion: { kind: 'redirect', url: PROLIFIC_DONE },
 };
 
-test('an online participant from Prolific picks German, finishes, notes the withdrawal code and goes back with the completion code', async ({ page, context, researcher }, testInfo) => {
+test('an online participant from Prolific picks German, finishes, notes the withdrawal code and goes back with the completion code', async ({
+  page,
+  context,
+  researcher,
+}, testInfo) => {
   test.setTimeout(120_000);
   const shots = new Shots(testInfo);
   const study = await researcher.launchedStudy('phone_only', bilingual);
-  await context.route('https://app.prolific.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Prolific</title><p>Prolific stand-in</p>' }));
+  await context.route('https://app.prolific.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Prolific</title><p>Prolific stand-in</p>' }),
+  );
 
   await page.goto(`/s/${study.joinCode}?PROLIFIC_PID=5f0c1e2d3b4a596877665544&STUDY_ID=study42&SESSION_ID=sess42`);
   await expect(page.getByTestId('consent-text')).toHaveText('You are invited to take part in a study about conversations.');

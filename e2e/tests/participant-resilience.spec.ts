@@ -14,7 +14,10 @@ async function expectAllStored(http: APIRequestContext, token: string, phase: 'p
     expect(instrument.answers, `${phase} ${instrument.id}: every answer given is stored`).toMatchObject(given[instrument.id] ?? {});
   }
   const count = Object.values(given).reduce((sum, items) => sum + Object.keys(items).length, 0);
-  const storedCount = stored.instruments.reduce((sum, instrument) => sum + Object.values(instrument.answers).filter((value) => value !== null).length, 0);
+  const storedCount = stored.instruments.reduce(
+    (sum, instrument) => sum + Object.values(instrument.answers).filter((value) => value !== null).length,
+    0,
+  );
   expect(storedCount, `${phase}: answers stored`).toBe(count);
 }
 
@@ -28,7 +31,11 @@ async function expectNoSecondSubmission(http: APIRequestContext, token: string, 
   expect(((await response.json()) as { code: string }).code).toBe('PHASE_SUBMITTED');
 }
 
-test('offline three times and one reload mid-survey: no answer lost, exactly one submission per phase', async ({ page, context, researcher }, testInfo) => {
+test('offline three times and one reload mid-survey: no answer lost, exactly one submission per phase', async ({
+  page,
+  context,
+  researcher,
+}, testInfo) => {
   test.setTimeout(180_000);
   const shots = new Shots(testInfo);
   const { studyId, sessionId } = await soloPreSurvey(page, researcher);
@@ -60,7 +67,9 @@ test('offline three times and one reload mid-survey: no answer lost, exactly one
         await page.reload();
         await waitForSurvey(page, 'pre');
         const card = currentCard(page);
-        expect(`${await card.getAttribute('data-instrument')}/${await card.getAttribute('data-item')}`, 'resumes at the same card').toBe(shownBeforeReload);
+        expect(`${await card.getAttribute('data-instrument')}/${await card.getAttribute('data-item')}`, 'resumes at the same card').toBe(
+          shownBeforeReload,
+        );
         await expect(card.locator('input[type="radio"]:checked'), 'the answer is still there').toHaveCount(1);
         await shots.take(page, 'after-reload');
         await page.unroute(ANSWER_PUT);
@@ -72,7 +81,8 @@ test('offline three times and one reload mid-survey: no answer lost, exactly one
   expect(hydration(), 'the reloaded page repeated its server HTML').toEqual([]);
   // Before any submit, the autosaved drafts on the server already hold every answer given.
   const drafts = await storedAnswers(page.request, await tokenOf(page), 'pre');
-  for (const instrument of drafts.instruments) expect(instrument.answers, `draft ${instrument.id}`).toMatchObject(pre.given[instrument.id] ?? {});
+  for (const instrument of drafts.instruments)
+    expect(instrument.answers, `draft ${instrument.id}`).toMatchObject(pre.given[instrument.id] ?? {});
 
   // The final submit starts offline: it waits, then goes through once the network is back.
   await context.setOffline(true);

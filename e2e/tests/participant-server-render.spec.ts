@@ -19,7 +19,12 @@ async function reloadDocument(page: Page): Promise<string> {
   return response.text();
 }
 
-test('a reload renders the current card on the server, settles to this phone\'s place, and shows the question with JavaScript off', async ({ page, context, browser, researcher }, testInfo) => {
+test("a reload renders the current card on the server, settles to this phone's place, and shows the question with JavaScript off", async ({
+  page,
+  context,
+  browser,
+  researcher,
+}, testInfo) => {
   test.setTimeout(180_000);
   const shots = new Shots(testInfo);
   await soloPreSurvey(page, researcher);
@@ -61,11 +66,15 @@ test('a reload renders the current card on the server, settles to this phone\'s 
 
   const { given } = await answerPhase(page);
   const drafts = await storedAnswers(page.request, token, 'pre');
-  for (const instrument of drafts.instruments) expect(instrument.answers, `drafts of ${instrument.id}`).toMatchObject(given[instrument.id] ?? {});
+  for (const instrument of drafts.instruments)
+    expect(instrument.answers, `drafts of ${instrument.id}`).toMatchObject(given[instrument.id] ?? {});
   expect(hydration(), 'no hydration mismatch').toEqual([]);
 });
 
-test('a reload in a lab conversation renders the phones-away screen on the server, with no timer, without a hydration mismatch', async ({ page, researcher }, testInfo) => {
+test('a reload in a lab conversation renders the phones-away screen on the server, with no timer, without a hydration mismatch', async ({
+  page,
+  researcher,
+}, testInfo) => {
   test.setTimeout(180_000);
   const shots = new Shots(testInfo);
   await soloPreSurvey(page, researcher);
@@ -83,7 +92,11 @@ test('a reload in a lab conversation renders the phones-away screen on the serve
   expect(hydration(), 'no hydration mismatch').toEqual([]);
 });
 
-test('with localStorage cleared the cookie brings the participant back; an unknown one leads to the notice', async ({ page, context, researcher }, testInfo) => {
+test('with localStorage cleared the cookie brings the participant back; an unknown one leads to the notice', async ({
+  page,
+  context,
+  researcher,
+}, testInfo) => {
   test.setTimeout(120_000);
   const shots = new Shots(testInfo);
   await soloPreSurvey(page, researcher);
@@ -95,7 +108,9 @@ test('with localStorage cleared the cookie brings the participant back; an unkno
   await answerPhase(page, { cards: 2 });
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 15_000 });
   const drafts = await storedAnswers(page.request, token, 'pre');
-  expect(drafts.instruments.flatMap((instrument) => Object.values(instrument.answers)).filter((value) => value !== null).length).toBeGreaterThan(0);
+  expect(
+    drafts.instruments.flatMap((instrument) => Object.values(instrument.answers)).filter((value) => value !== null).length,
+  ).toBeGreaterThan(0);
 
   await page.evaluate(() => window.localStorage.clear());
   await context.addCookies([{ ...(await participantCookie(context)), value: `atp_${'A'.repeat(43)}` }]);

@@ -7,14 +7,20 @@ function mistyped(code: string): string {
   return code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
 }
 
-test('a participant notes the withdrawal code on the completion screen and withdraws at /withdraw', async ({ browser, researcher }, testInfo) => {
+test('a participant notes the withdrawal code on the completion screen and withdraws at /withdraw', async ({
+  browser,
+  researcher,
+}, testInfo) => {
   test.setTimeout(180_000);
   const study = await researcher.launchedStudy('phone_only');
   const session = await researcher.labSession(study.id);
   const shots = new Shots(testInfo);
   const a = await newPhone(browser);
   const b = await newPhone(browser);
-  await throughPreSurvey([a.page, b.page], session.seats.map((seat) => seat.joinPath));
+  await throughPreSurvey(
+    [a.page, b.page],
+    session.seats.map((seat) => seat.joinPath),
+  );
   await researcher.startConversation(study.id, session.id);
   // B leaves; A is debriefed and gets the completion screen, with the withdrawal code.
   await b.page.request.post('/api/participant/leave', { headers: { 'X-Participant-Token': await tokenOf(b.page) } });
@@ -49,11 +55,16 @@ test('a participant notes the withdrawal code on the completion screen and withd
   await shots.take(a.page, 'withdraw-done');
 
   const after = await a.page.request.get('/api/participant/state', { headers: { 'X-Participant-Token': token } });
-  expect(after.status(), 'the withdrawn phone\'s token is refused').toBe(410);
+  expect(after.status(), "the withdrawn phone's token is refused").toBe(410);
   // Reopening the session on the phone says so, and the phone forgets the participant.
   await a.page.goto('/p');
   await expect(a.page.getByRole('heading', { level: 1, name: 'Your answers have been withdrawn' })).toBeVisible({ timeout: 15_000 });
-  expect(await a.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('attune.') && !key.startsWith('attune.instrument.'))), 'no token or answers left on the phone (cached instruments may stay)').toEqual([]);
+  expect(
+    await a.page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith('attune.') && !key.startsWith('attune.instrument.')),
+    ),
+    'no token or answers left on the phone (cached instruments may stay)',
+  ).toEqual([]);
   const protection = await researcher.call<{ withdrawal: { withdrawn: number } }>('GET', `/studies/${study.id}/data-protection`);
   expect(protection.withdrawal.withdrawn).toBe(1);
   await a.context.close();

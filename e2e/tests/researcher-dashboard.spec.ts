@@ -6,13 +6,23 @@ import { adminCredentials } from '../support/researcher';
 import { zipEntries } from '../support/zip';
 
 // Every arm gets two dyads: closer after the conversation without the phone, so the numbers differ by arm.
-const ANSWERS: ReadonlyArray<readonly [number, number, number, number]> = [[3, 4, 3, 3], [2, 3, 3, 2], [3, 3, 5, 6], [4, 3, 6, 5]];
+const ANSWERS: ReadonlyArray<readonly [number, number, number, number]> = [
+  [3, 4, 3, 3],
+  [2, 3, 3, 2],
+  [3, 3, 5, 6],
+  [4, 3, 6, 5],
+];
 
-test('a researcher follows a study: study page, live monitor, results with toggles, replication panel, export bundle, power calculator', async ({ page, researcher }, testInfo) => {
+test('a researcher follows a study: study page, live monitor, results with toggles, replication panel, export bundle, power calculator', async ({
+  page,
+  researcher,
+}, testInfo) => {
   test.setTimeout(240_000);
   const shots = new Shots(testInfo);
   await page.setViewportSize({ width: 1280, height: 900 });
-  const study = await researcher.launchedStudy('phone_only', { instruments: { pre: [{ id: 'ios', version: 2 }], post: [{ id: 'ios', version: 2 }] } });
+  const study = await researcher.launchedStudy('phone_only', {
+    instruments: { pre: [{ id: 'ios', version: 2 }], post: [{ id: 'ios', version: 2 }] },
+  });
   const detail = await researcher.call<{ joinCode: string }>('GET', `/studies/${study.id}`);
   expect(detail.joinCode).toBeTruthy();
   for (const answers of [...ANSWERS, ...ANSWERS]) await completedDyad(page.request, researcher, study.id, answers);
@@ -68,8 +78,16 @@ test('a researcher follows a study: study page, live monitor, results with toggl
   await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Replication' }).click();
   await expect(page.getByTestId('replication-message')).toContainText('No original effect is recorded');
   await researcher.call('PUT', `/studies/${study.id}/original-effect`, {
-    factorId: 'phone', instrumentId: 'ios', instrumentVersion: 2, scale: 'ios', phase: 'post', citation: 'An invented original for this journey', locator: 'Table 1',
-    statistic: { kind: 'd', d: -0.8, n1: 20, n2: 20 }, verifiedBy: 'Journey', verifiedOn: '2026-12-02',
+    factorId: 'phone',
+    instrumentId: 'ios',
+    instrumentVersion: 2,
+    scale: 'ios',
+    phase: 'post',
+    citation: 'An invented original for this journey',
+    locator: 'Table 1',
+    statistic: { kind: 'd', d: -0.8, n1: 20, n2: 20 },
+    verifiedBy: 'Journey',
+    verifiedOn: '2026-12-02',
   });
   await page.reload();
   await expect(page.getByTestId('forest')).toBeVisible();
@@ -87,7 +105,8 @@ test('a researcher follows a study: study page, live monitor, results with toggl
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'bundle.zip' }).click()]);
   expect(download.suggestedFilename()).toMatch(/_bundle_v1_[0-9a-f]{8}_\d{8}\.zip$/);
   const entries = zipEntries(readFileSync(await download.path()));
-  for (const name of ['wide', 'long', 'scores', 'pairwise', 'codebook']) expect(entries.some((entry) => entry.includes(`_${name}_`) && entry.endsWith('.csv'))).toBe(true);
+  for (const name of ['wide', 'long', 'scores', 'pairwise', 'codebook'])
+    expect(entries.some((entry) => entry.includes(`_${name}_`) && entry.endsWith('.csv'))).toBe(true);
   expect(entries.some((entry) => /_protocol_v1_[0-9a-f]{8}_\d{8}\.json$/.test(entry))).toBe(true);
   expect(entries.some((entry) => /README/.test(entry))).toBe(true);
 

@@ -6,7 +6,9 @@ import { signIn } from '../support/sign-in';
 // each with its own phone effect, so the pooled estimate has heterogeneity to show.
 const SIMULATED = /SIMULATED demo data/;
 
-test('the replication page pools the seeded demo\'s three sites: forest plot with site rows, the pooled diamond and the prediction interval', async ({ page }, testInfo) => {
+test("the replication page pools the seeded demo's three sites: forest plot with site rows, the pooled diamond and the prediction interval", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   const shots = new Shots(testInfo);
   await signIn(page);
@@ -19,7 +21,8 @@ test('the replication page pools the seeded demo\'s three sites: forest plot wit
   const forest = page.getByTestId('site-forest');
   await expect(forest).toBeVisible();
   await expect(forest.getByTestId('site-row')).toHaveCount(3);
-  for (const site of ['Main site', 'University of Essex (simulated)', 'Universität Konstanz (simulated)']) await expect(forest).toContainText(site);
+  for (const site of ['Main site', 'University of Essex (simulated)', 'Universität Konstanz (simulated)'])
+    await expect(forest).toContainText(site);
   await expect(forest.getByTestId('pooled-row')).toContainText('Pooled (random effects)');
   await expect(forest.getByTestId('pooled-row')).toContainText('Prediction interval');
   const figures = page.getByTestId('pooled-figures');

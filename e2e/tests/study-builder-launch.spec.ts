@@ -46,18 +46,25 @@ async function expectReadOnlyTeam(browser: Browser, studyId: string, email: stri
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
   await expect(page.getByTestId('member')).toHaveCount(2);
-  await expect(page.getByText('Only the study\'s owners can change the team (your role: analyst).')).toBeVisible();
+  await expect(page.getByText("Only the study's owners can change the team (your role: analyst).")).toBeVisible();
   await expect(page.getByRole('combobox')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Remove|Add to the team|Change/ })).toHaveCount(0);
   await expectAccessible(page, 'team, read-only');
   await context.close();
 }
 
-test('a researcher previews both phone arms, launches through the review, runs a lab dyad, manages the team and closes with the seed verified', async ({ page, browser, researcher }, testInfo) => {
+test('a researcher previews both phone arms, launches through the review, runs a lab dyad, manages the team and closes with the seed verified', async ({
+  page,
+  browser,
+  researcher,
+}, testInfo) => {
   test.setTimeout(360_000);
   const shots = new Shots(testInfo);
   await page.setViewportSize({ width: 1280, height: 900 });
-  const created = await researcher.call<Study>('POST', '/studies', { title: `e2e builder ${testInfo.project.name} ${Date.now()}`, templateId: 'phone_seating' });
+  const created = await researcher.call<Study>('POST', '/studies', {
+    title: `e2e builder ${testInfo.project.name} ${Date.now()}`,
+    templateId: 'phone_seating',
+  });
   const completion = (created.design['completion'] as { code: string }).code;
   await signIn(page, `/studies/${created.id}`);
   await expect(page.getByRole('heading', { level: 1, name: created.title })).toBeVisible();
@@ -120,9 +127,15 @@ test('a researcher previews both phone arms, launches through the review, runs a
     await expect(seatLinks).toHaveCount(2);
     const joinPaths = await Promise.all([0, 1].map(async (i) => new URL((await seatLinks.nth(i).getAttribute('href')) ?? '').pathname));
     const phones = [await newPhone(browser), await newPhone(browser)];
-    await throughPreSurvey(phones.map((phone) => phone.page), joinPaths);
+    await throughPreSurvey(
+      phones.map((phone) => phone.page),
+      joinPaths,
+    );
     await page.reload();
-    await page.getByRole('link', { name: /^Console of session/ }).first().click();
+    await page
+      .getByRole('link', { name: /^Console of session/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: /^Start the \d+-minute conversation$/ }).click();
     await expect(page.getByTestId('console-timer')).toBeVisible({ timeout: 10_000 });
     await page.getByRole('button', { name: 'End the conversation now' }).click();

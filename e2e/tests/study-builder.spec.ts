@@ -25,7 +25,11 @@ async function secondEditor(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-test('a researcher builds a phone × seating study from its template, translates it, meets a conflicting edit, launches and amends it', async ({ page, browser, researcher }, testInfo) => {
+test('a researcher builds a phone × seating study from its template, translates it, meets a conflicting edit, launches and amends it', async ({
+  page,
+  browser,
+  researcher,
+}, testInfo) => {
   test.setTimeout(240_000);
   const shots = new Shots(testInfo);
   await signedIn(page);
@@ -104,7 +108,9 @@ test('a researcher builds a phone × seating study from its template, translates
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Amend: ${title} (their title)`);
   await expect(field(page, 'design.factors[0].id')).toHaveAttribute('readonly', '');
   await expect(page.getByText(/Locked after launch/).first()).toBeVisible();
-  await field(page, 'design.conversation.instructions.en').fill('Talk about the most meaningful events of the past year, until the research assistant says the time is up.');
+  await field(page, 'design.conversation.instructions.en').fill(
+    'Talk about the most meaningful events of the past year, until the research assistant says the time is up.',
+  );
   await expect(page.getByTestId('amend-diff')).toContainText('conversation.instructions.en');
   await expect(page.getByTestId('save-status')).toHaveText('Checked', { timeout: 15_000 });
   await page.getByLabel(/Reason for the amendment/).fill('Clearer ending for the conversation text');
@@ -115,7 +121,10 @@ test('a researcher builds a phone × seating study from its template, translates
   await expect(page).toHaveURL(new RegExp(`/studies/${studyId}(\\?|$)`));
   await expect(page.getByTestId('protocol')).toContainText('version 2, SHA-256');
   const protocols = await researcher.call<Array<{ version: number; reason: string | null }>>('GET', `/studies/${studyId}/protocols`);
-  expect(protocols.map((p) => [p.version, p.reason])).toEqual([[1, null], [2, 'Clearer ending for the conversation text']]);
+  expect(protocols.map((p) => [p.version, p.reason])).toEqual([
+    [1, null],
+    [2, 'Clearer ending for the conversation text'],
+  ]);
   await expectAccessible(page, 'study page after the amendment');
   await shots.take(page, 'amended');
 });

@@ -6,9 +6,13 @@ export const ciEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NEXT_TELEMETRY_D
 
 /** Builds every project through Nx (cached: a second run with no changes takes about a second). */
 export async function buildAll() {
-  const code = await run(process.execPath, [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '--outputStyle=static'], {
-    cwd: repoRoot,
-    env: { ...process.env, ...ciEnv },
-  });
+  const code = await run(
+    process.execPath,
+    [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '--outputStyle=static'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...ciEnv },
+    },
+  );
   if (code !== 0) throw new Error(`build failed (exit ${code})`);
 }

@@ -30,7 +30,9 @@ export async function runCli(args) {
   }
   const database = await databaseFor();
   try {
-    return await run(process.execPath, [cli, ...args], { env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+    return await run(process.execPath, [cli, ...args], {
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    });
   } finally {
     await database.stop();
   }

@@ -20,16 +20,77 @@ export function random(seed) {
 }
 
 // Raw JSON that JSON.stringify cannot write: placeholders replaced after serialising.
-const RAW = { '"@@DEEP@@"': `${'['.repeat(5000)}1${']'.repeat(5000)}`, '"@@INF@@"': '1e999', '"@@BIGINT@@"': '123456789012345678901234567890' };
+const RAW = {
+  '"@@DEEP@@"': `${'['.repeat(5000)}1${']'.repeat(5000)}`,
+  '"@@INF@@"': '1e999',
+  '"@@BIGINT@@"': '123456789012345678901234567890',
+};
 const STRING_SIZES = [0, 1, 255, 4096, 65_536, 1_048_576];
 const HOSTILE = [
-  null, true, false, 0, -1, 1.5, -0.5, 1e308, -1e308, 2 ** 53 + 1, '@@INF@@', '@@BIGINT@@', '@@DEEP@@',
-  '', ' ', 'x', '\u0000', 'a\u0000b', '\ud800', 'x\udc00y', '\ud83d\ude00', '../../etc/passwd', '%00', '<script>', "'; DROP TABLE study; --",
-  [], [null], ['x'], {}, { a: null }, { en: 1 }, { __proto__x: 1 },
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  -0.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  '@@INF@@',
+  '@@BIGINT@@',
+  '@@DEEP@@',
+  '',
+  ' ',
+  'x',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udc00y',
+  '\ud83d\ude00',
+  '../../etc/passwd',
+  '%00',
+  '<script>',
+  "'; DROP TABLE study; --",
+  [],
+  [null],
+  ['x'],
+  {},
+  { a: null },
+  { en: 1 },
+  { __proto__x: 1 },
 ];
 const UNKNOWN_KEYS = ['__proto__', 'constructor', 'prototype', 'isAdmin', 'zzUnknown', 'role', ''];
-const BAD_SEGMENTS = ['x', '0', '-1', '1.5', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-4fff-bfff-ffffffffffff', '%00', '%ED%A0%80', '%FF', '..', '%2E%2E', '%2F', 'a'.repeat(300), 'null', 'undefined', '%20', 'NaN', '1e999'];
-const CONTENT_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/xml', 'application/merge-patch+json', 'application/problem+json'];
+const BAD_SEGMENTS = [
+  'x',
+  '0',
+  '-1',
+  '1.5',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-4fff-bfff-ffffffffffff',
+  '%00',
+  '%ED%A0%80',
+  '%FF',
+  '..',
+  '%2E%2E',
+  '%2F',
+  'a'.repeat(300),
+  'null',
+  'undefined',
+  '%20',
+  'NaN',
+  '1e999',
+];
+const CONTENT_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=utf-16',
+  'application/json; charset=latin1',
+  'application/xml',
+  'application/merge-patch+json',
+  'application/problem+json',
+];
 const ENCODINGS = ['gzip', 'deflate', 'br', 'x-unknown', 'gzip, gzip'];
 
 function hostileString(rng) {
@@ -58,20 +119,50 @@ const BODY_MUTATIONS = {
     return { body: setAt(base, [...rng.pick(closed), rng.pick(UNKNOWN_KEYS)], rng.pick(HOSTILE)), unknownField: true };
   },
   'string-size': (rng, base) => ({ body: setAt(base, rng.pick(allPaths(base)), hostileString(rng)) }),
-  'nul-or-surrogate': (rng, base) => ({ body: setAt(base, rng.pick(allPaths(base)), rng.pick(['\u0000', 'a\u0000', '\ud800', 'b\udfff', { 'k\u0000': 'v' }, { '\ud800': 'v' }])) }),
-  'number-edge': (rng, base) => ({ body: setAt(base, rng.pick(allPaths(base)), rng.pick([1e308, -1e308, 2 ** 31, 2 ** 53 + 1, 1.5, -1, 0, '@@INF@@', '@@BIGINT@@'])) }),
+  'nul-or-surrogate': (rng, base) => ({
+    body: setAt(
+      base,
+      rng.pick(allPaths(base)),
+      rng.pick(['\u0000', 'a\u0000', '\ud800', 'b\udfff', { 'k\u0000': 'v' }, { '\ud800': 'v' }]),
+    ),
+  }),
+  'number-edge': (rng, base) => ({
+    body: setAt(base, rng.pick(allPaths(base)), rng.pick([1e308, -1e308, 2 ** 31, 2 ** 53 + 1, 1.5, -1, 0, '@@INF@@', '@@BIGINT@@'])),
+  }),
   'deep-nesting': (rng, base) => ({ body: setAt(base, rng.pick(allPaths(base)), '@@DEEP@@') }),
   'malformed-json': (rng, base) => {
     const text = serialize(base);
-    return { raw: rng.pick([text.slice(0, Math.max(1, Math.floor(text.length / 2))), `${text},`, `{${text}`, "{'a':1}", '', 'nul\u0000', '\ufeff{}'].concat(text ? [] : ['{'])) };
+    return {
+      raw: rng.pick(
+        [text.slice(0, Math.max(1, Math.floor(text.length / 2))), `${text},`, `{${text}`, "{'a':1}", '', 'nul\u0000', '\ufeff{}'].concat(
+          text ? [] : ['{'],
+        ),
+      ),
+    };
   },
 };
 
 const REQUEST_MUTATIONS = {
-  'bad-path-segment': (rng, base, op) => (op.pathParams.length ? { segment: { name: rng.pick(op.pathParams).name, value: rng.pick(BAD_SEGMENTS) }, body: base } : { body: base, extraPath: `/${rng.pick(BAD_SEGMENTS)}` }),
+  'bad-path-segment': (rng, base, op) =>
+    op.pathParams.length
+      ? { segment: { name: rng.pick(op.pathParams).name, value: rng.pick(BAD_SEGMENTS) }, body: base }
+      : { body: base, extraPath: `/${rng.pick(BAD_SEGMENTS)}` },
   'bad-query': (rng, base, op) => {
-    const name = op.queryParams.length && rng.next() < 0.8 ? rng.pick(op.queryParams).name : rng.pick(['zzUnknown', '__proto__', 'constructor']);
-    const value = rng.pick(['', '%00', '%ED%A0%80', 'x', '-1', '1e999', 'NaN', '1,x', 'true,false', encodeURIComponent('\ud83d\ude00'), 'a'.repeat(5000)]);
+    const name =
+      op.queryParams.length && rng.next() < 0.8 ? rng.pick(op.queryParams).name : rng.pick(['zzUnknown', '__proto__', 'constructor']);
+    const value = rng.pick([
+      '',
+      '%00',
+      '%ED%A0%80',
+      'x',
+      '-1',
+      '1e999',
+      'NaN',
+      '1,x',
+      'true,false',
+      encodeURIComponent('\ud83d\ude00'),
+      'a'.repeat(5000),
+    ]);
     return { body: base, query: `${encodeURIComponent(name)}=${value}&${encodeURIComponent(name)}=${value}` };
   },
   'content-type': (rng, base) => ({ raw: serialize(base), contentType: rng.pick(CONTENT_TYPES) }),
@@ -111,7 +202,7 @@ function buildCase(index, op, caller, kind, rng, doc, context) {
   const query = change.query ?? validQuery(op, doc);
   const path = `${pathFor(op, context, rng, change.segment)}${change.extraPath ?? ''}${query ? `?${query}` : ''}`;
   const hasBody = op.method !== 'GET' && op.method !== 'DELETE';
-  const body = !hasBody ? undefined : change.raw ?? serialize(change.body);
+  const body = !hasBody ? undefined : (change.raw ?? serialize(change.body));
   const headers = { ...(context.callers[caller] ?? {}) };
   if (hasBody) headers['content-type'] = change.contentType ?? 'application/json';
   if (hasBody && change.encoding) headers['content-encoding'] = change.encoding;
@@ -130,7 +221,11 @@ export function generateCases(doc, { seed, count, context }) {
   for (let i = 0; i < count; i += 1) {
     const op = ops[i % ops.length];
     const caller = CALLERS[Math.floor(i / ops.length) % CALLERS.length];
-    const kinds = op.bodySchema ? [...BODY_KINDS, ...REQUEST_KINDS] : op.method === 'GET' || op.method === 'DELETE' ? ['bad-path-segment', 'bad-query'] : REQUEST_KINDS;
+    const kinds = op.bodySchema
+      ? [...BODY_KINDS, ...REQUEST_KINDS]
+      : op.method === 'GET' || op.method === 'DELETE'
+        ? ['bad-path-segment', 'bad-query']
+        : REQUEST_KINDS;
     cases.push(buildCase(i, op, caller, rng.pick(kinds), rng, doc, context));
   }
   return cases;

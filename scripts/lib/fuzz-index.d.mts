@@ -40,9 +40,21 @@ export interface FuzzSummary {
 export const CALLERS: readonly string[];
 export function generateCases(doc: unknown, options: { seed: number; count: number; context: FuzzContext }): FuzzCase[];
 export function verdict(testCase: FuzzCase, status: number, contentType: string): string | null;
-export function runCases(baseUrl: string, cases: readonly FuzzCase[], options?: { concurrency?: number; onProgress?: (summary: FuzzSummary) => void }): Promise<FuzzSummary>;
-export function prepareFuzz(baseUrl: string, admin: { email: string; password: string }, options: { bodyLimitBytes: number }): Promise<FuzzContext>;
-export function fuzzReport(summary: FuzzSummary, cases: readonly FuzzCase[], options: { seed: number; seconds: number; target: string }): FuzzSummary & Record<string, unknown>;
+export function runCases(
+  baseUrl: string,
+  cases: readonly FuzzCase[],
+  options?: { concurrency?: number; onProgress?: (summary: FuzzSummary) => void },
+): Promise<FuzzSummary>;
+export function prepareFuzz(
+  baseUrl: string,
+  admin: { email: string; password: string },
+  options: { bodyLimitBytes: number },
+): Promise<FuzzContext>;
+export function fuzzReport(
+  summary: FuzzSummary,
+  cases: readonly FuzzCase[],
+  options: { seed: number; seconds: number; target: string },
+): FuzzSummary & Record<string, unknown>;
 export interface FuzzOperation {
   readonly key: string;
   readonly method: string;

@@ -4,7 +4,8 @@
 /** Why an answer is wrong, or null when it is acceptable. */
 export function verdict(testCase, status, contentType) {
   if (status >= 500) return `${status} server error`;
-  if (status >= 400 && !/^application\/problem\+json/.test(contentType ?? '')) return `${status} without application/problem+json (${contentType || 'no content type'})`;
+  if (status >= 400 && !/^application\/problem\+json/.test(contentType ?? ''))
+    return `${status} without application/problem+json (${contentType || 'no content type'})`;
   if (testCase.unknownField && status >= 200 && status < 300) return `${status}: an unknown field was accepted`;
   return null;
 }
@@ -43,7 +44,15 @@ export async function runCases(baseUrl, cases, { concurrency = 8, onProgress } =
       if (status >= 500) summary.serverErrors += 1;
       else if (status >= 400 && reason) summary.nonProblem4xx += 1;
       else if (reason) summary.unknownAccepted += 1;
-      if (reason) summary.failures.push({ id: testCase.id, op: testCase.op, caller: testCase.caller, kind: testCase.kind, path: testCase.path.slice(0, 200), reason: error ? `${reason} (${error})` : reason });
+      if (reason)
+        summary.failures.push({
+          id: testCase.id,
+          op: testCase.op,
+          caller: testCase.caller,
+          kind: testCase.kind,
+          path: testCase.path.slice(0, 200),
+          reason: error ? `${reason} (${error})` : reason,
+        });
       if (onProgress && summary.requests % 1000 === 0) onProgress(summary);
     }
   }

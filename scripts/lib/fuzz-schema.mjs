@@ -48,13 +48,20 @@ export function sample(doc, raw, depth = 0) {
   if (schema.oneOf) return sample(doc, schema.oneOf[0], depth);
   if (depth > 8) return null;
   switch (schema.type) {
-    case 'object': return sampleObject(doc, schema, depth);
-    case 'array': return [sample(doc, schema.items, depth + 1)];
-    case 'integer': return schema.minimum ?? 1;
-    case 'number': return schema.minimum ?? 0.5;
-    case 'boolean': return true;
-    case 'string': return schema.format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'text';
-    default: return schema.properties ? sampleObject(doc, schema, depth) : 'text';
+    case 'object':
+      return sampleObject(doc, schema, depth);
+    case 'array':
+      return [sample(doc, schema.items, depth + 1)];
+    case 'integer':
+      return schema.minimum ?? 1;
+    case 'number':
+      return schema.minimum ?? 0.5;
+    case 'boolean':
+      return true;
+    case 'string':
+      return schema.format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'text';
+    default:
+      return schema.properties ? sampleObject(doc, schema, depth) : 'text';
   }
 }
 

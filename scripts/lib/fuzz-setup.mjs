@@ -30,7 +30,10 @@ async function createCallers(baseUrl, admin) {
   const callers = { none: {} };
   const emails = {};
   for (const name of ['owner', 'researcher', 'analyst', 'stranger']) {
-    const credentials = { email: `fuzz-${name}-${randomBytes(4).toString('hex')}@example.org`, password: `fuzz ${randomBytes(12).toString('base64url')}` };
+    const credentials = {
+      email: `fuzz-${name}-${randomBytes(4).toString('hex')}@example.org`,
+      password: `fuzz ${randomBytes(12).toString('base64url')}`,
+    };
     await call(baseUrl, 'POST', '/api/users', { headers: adminSession, body: credentials });
     callers[name] = await bearerFor(baseUrl, credentials);
     emails[name] = credentials.email;
@@ -39,11 +42,16 @@ async function createCallers(baseUrl, admin) {
 }
 
 async function createStudies(baseUrl, owner, emails) {
-  const draft = (await call(baseUrl, 'POST', '/api/studies', { headers: owner, body: { title: 'Fuzz draft', templateId: 'phone_seating' } })).json;
-  const launched = (await call(baseUrl, 'POST', '/api/studies', { headers: owner, body: { title: 'Fuzz launched', templateId: 'phone_only' } })).json;
+  const draft = (
+    await call(baseUrl, 'POST', '/api/studies', { headers: owner, body: { title: 'Fuzz draft', templateId: 'phone_seating' } })
+  ).json;
+  const launched = (
+    await call(baseUrl, 'POST', '/api/studies', { headers: owner, body: { title: 'Fuzz launched', templateId: 'phone_only' } })
+  ).json;
   await call(baseUrl, 'POST', `/api/studies/${launched.id}/launch`, { headers: owner });
   for (const study of [draft, launched]) {
-    for (const role of ['researcher', 'analyst']) await call(baseUrl, 'POST', `/api/studies/${study.id}/members`, { headers: owner, body: { email: emails[role], role } });
+    for (const role of ['researcher', 'analyst'])
+      await call(baseUrl, 'POST', `/api/studies/${study.id}/members`, { headers: owner, body: { email: emails[role], role } });
   }
   return { draft, launched };
 }
@@ -63,7 +71,14 @@ export async function prepareFuzz(baseUrl, admin, { bodyLimitBytes }) {
     callers,
     bodyLimitBytes,
     // userId: nobody's, so no run removes a caller the other requests rely on.
-    ids: { studyId: [draft.id, launched.id], sessionId: session.id, tokenId: spare.id, userId: '00000000-0000-4000-8000-000000000000', summaryId: '00000000-0000-4000-8000-000000000000', siteId: '00000000-0000-4000-8000-000000000000' },
+    ids: {
+      studyId: [draft.id, launched.id],
+      sessionId: session.id,
+      tokenId: spare.id,
+      userId: '00000000-0000-4000-8000-000000000000',
+      summaryId: '00000000-0000-4000-8000-000000000000',
+      siteId: '00000000-0000-4000-8000-000000000000',
+    },
     bodies: {
       'PUT /api/studies/{studyId}': { title: 'Fuzzed', design },
       'POST /api/studies/{studyId}/amendments': { design, reason: 'fuzz amendment' },

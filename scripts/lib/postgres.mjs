@@ -106,7 +106,9 @@ export async function startEmbedded({ name, port, log = () => undefined }) {
   try {
     await server.start();
   } catch {
-    throw new Error(`embedded PostgreSQL in ${clusterDir} did not start on port ${port} (is another Attune already using it? set DATABASE_URL or EMBEDDED_PG_PORT)`);
+    throw new Error(
+      `embedded PostgreSQL in ${clusterDir} did not start on port ${port} (is another Attune already using it? set DATABASE_URL or EMBEDDED_PG_PORT)`,
+    );
   }
   return {
     serverUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,

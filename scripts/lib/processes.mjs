@@ -21,7 +21,9 @@ export function capture(command, args, options = {}) {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
     children.add(child);
     let out = '';
-    child.stdout.on('data', (chunk) => { out += chunk; });
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       children.delete(child);
@@ -35,10 +37,11 @@ export function capture(command, args, options = {}) {
 export function service(name, command, args, options = {}, onExit = () => undefined) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
   children.add(child);
-  const prefix = (stream, target) => stream.on('data', (chunk) => {
-    if (options.quiet) return;
-    for (const line of String(chunk).split('\n')) if (line.trim()) target.write(`[${name}] ${line}\n`);
-  });
+  const prefix = (stream, target) =>
+    stream.on('data', (chunk) => {
+      if (options.quiet) return;
+      for (const line of String(chunk).split('\n')) if (line.trim()) target.write(`[${name}] ${line}\n`);
+    });
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
@@ -48,12 +51,18 @@ export function service(name, command, args, options = {}, onExit = () => undefi
 }
 
 export async function stopAll(graceMs = 5000) {
-  const pending = [...children].map((child) => new Promise((resolve) => {
-    children.delete(child);
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => { clearTimeout(timer); resolve(); });
-    child.kill('SIGTERM');
-  }));
+  const pending = [...children].map(
+    (child) =>
+      new Promise((resolve) => {
+        children.delete(child);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  );
   await Promise.all(pending);
 }

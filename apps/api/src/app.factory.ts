@@ -44,13 +44,15 @@ export async function createApp(config: AppConfig, logger: Logger, options: { pr
   app.use(inputGuard());
   // body-parser errors happen before routing; answer them as problem+json right here.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => (error ? problemHandler(logger)(error, req, res) : next()));
-  app.useGlobalPipes(new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    stopAtFirstError: false,
-    exceptionFactory: validationExceptionFactory,
-  }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
   app.useGlobalFilters(new ProblemFilter(logger));
   setupOpenApi(app, config.apiDocs, logger);
   app.enableShutdownHooks();

@@ -14,7 +14,12 @@ function compileTrust(value) {
     const hops = Number(text);
     return (_address, index) => index < hops;
   }
-  return proxyaddr.compile(text.split(',').map((part) => part.trim()).filter(Boolean));
+  return proxyaddr.compile(
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 }
 
 /** The client's address for `req` under `trust`, or null when what the proxies sent is no IP address. */

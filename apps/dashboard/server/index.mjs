@@ -21,7 +21,9 @@ await app.prepare();
 createServer((req, res) => {
   const client = addresses.clientAddress(req, trust);
   if (client === null) {
-    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: the forwarded client address is not an IP address.\n');
+    res
+      .writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('Bad request: the forwarded client address is not an IP address.\n');
     return;
   }
   req.headers['x-forwarded-for'] = client;

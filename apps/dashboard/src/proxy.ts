@@ -34,5 +34,13 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Pages only: not the /api pass-through (the API sets its own headers), not static files.
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)', missing: [{ type: 'header', key: 'next-router-prefetch' }, { type: 'header', key: 'purpose', value: 'prefetch' }] }],
+  matcher: [
+    {
+      source: '/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
 };

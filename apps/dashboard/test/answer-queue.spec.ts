@@ -7,7 +7,11 @@ const OK: Outcome<unknown> = { kind: 'ok', status: 200, data: {} };
 const OFFLINE: Outcome<unknown> = { kind: 'offline' };
 
 function problem(status: number, code: string, retryAfterMs: number | null = null): Outcome<unknown> {
-  return { kind: 'problem', retryAfterMs, problem: { type: 'about:blank', title: code, status, code, requestId: 'r', errors: [{ path: 'value', code, message: code }] } };
+  return {
+    kind: 'problem',
+    retryAfterMs,
+    problem: { type: 'about:blank', title: code, status, code, requestId: 'r', errors: [{ path: 'value', code, message: code }] },
+  };
 }
 
 const answer = (itemId: string, value: number | null): PendingAnswer => ({ phase: 'pre', instrumentId: 'ios', itemId, value });
@@ -125,7 +129,10 @@ describe('AnswerQueue: every answer reaches the server once, whatever the networ
     const late = queue.flush(1_000);
     await reply(OFFLINE);
     // The flush's own guard (the backoff timer after going offline is 500 ms).
-    timers.filter((timer) => timer.live && timer.ms === 1_000).at(-1)?.run();
+    timers
+      .filter((timer) => timer.live && timer.ms === 1_000)
+      .at(-1)
+      ?.run();
     await expect(late).resolves.toBe(false);
   });
 });

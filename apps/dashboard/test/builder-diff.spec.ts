@@ -12,7 +12,12 @@ describe('design diff', () => {
     const before = phoneSeating();
     const after = { ...before, conversation: { ...before.conversation, instructions: { en: 'Talk about your summer.' } } };
     expect(designDiff(before, after)).toEqual([
-      { path: 'design.conversation.instructions.en', kind: 'changed', before: 'Talk about the most meaningful events of the past year.', after: 'Talk about your summer.' },
+      {
+        path: 'design.conversation.instructions.en',
+        kind: 'changed',
+        before: 'Talk about the most meaningful events of the past year.',
+        after: 'Talk about your summer.',
+      },
     ]);
   });
 
@@ -33,7 +38,10 @@ describe('design diff', () => {
 
   it('a swapped instrument version reads as one change', () => {
     const before = phoneSeating();
-    const after = { ...before, instruments: { ...before.instruments, post: [{ id: 'ios', version: 1 }, ...before.instruments.post.slice(1)] } };
+    const after = {
+      ...before,
+      instruments: { ...before.instruments, post: [{ id: 'ios', version: 1 }, ...before.instruments.post.slice(1)] },
+    };
     expect(designDiff(before, after)).toEqual([{ path: 'design.instruments.post[0]', kind: 'changed', before: 'ios v2', after: 'ios v1' }]);
   });
 

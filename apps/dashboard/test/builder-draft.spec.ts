@@ -1,5 +1,20 @@
 import { conditionIds } from '@/lib/builder/conditions';
-import { addCovariate, addFactor, addLanguage, addLevel, blankDesign, forSaving, freshId, moveAt, removeCovariate, removeFactor, removeLanguage, setCovariate, setLevel, setText } from '@/lib/builder/draft';
+import {
+  addCovariate,
+  addFactor,
+  addLanguage,
+  addLevel,
+  blankDesign,
+  forSaving,
+  freshId,
+  moveAt,
+  removeCovariate,
+  removeFactor,
+  removeLanguage,
+  setCovariate,
+  setLevel,
+  setText,
+} from '@/lib/builder/draft';
 import { conflictSentence, saveMessage } from '@/lib/builder/outcomes';
 import { detectableEffect, powerAt } from '@/lib/builder/power';
 import { phoneSeating } from './builder-fixture';
@@ -7,12 +22,18 @@ import { phoneSeating } from './builder-fixture';
 describe('draft edits', () => {
   it('conditions are the full factorial in declared order, as the API derives them', () => {
     expect(conditionIds(phoneSeating().factors)).toEqual([
-      'phone=present|seating=face_to_face', 'phone=present|seating=side_by_side', 'phone=absent|seating=face_to_face', 'phone=absent|seating=side_by_side',
+      'phone=present|seating=face_to_face',
+      'phone=present|seating=side_by_side',
+      'phone=absent|seating=face_to_face',
+      'phone=absent|seating=side_by_side',
     ]);
   });
 
   it('renaming a level drops the weights of conditions that no longer exist', () => {
-    const design = { ...phoneSeating(), conditionWeights: { 'phone=present|seating=face_to_face': 2, 'phone=absent|seating=face_to_face': 3 } };
+    const design = {
+      ...phoneSeating(),
+      conditionWeights: { 'phone=present|seating=face_to_face': 2, 'phone=absent|seating=face_to_face': 3 },
+    };
     const level = design.factors[0]?.levels[0];
     if (!level) throw new Error('fixture');
     const renamed = setLevel(design, 0, 0, { ...level, id: 'on_desk' });
@@ -69,9 +90,19 @@ describe('draft edits', () => {
 
 describe('conflict message and power read-off', () => {
   it('names who changed what and when', () => {
-    expect(conflictSentence({ revision: 7, changedBy: 'ana@lab.org', changedAt: '2026-12-03T14:03:09.000Z', parts: ['design.conversation', 'title'] }))
-      .toBe('ana@lab.org changed the conversation and the title at 14:03 UTC on 2026-12-03, after the version you were editing (now version 7).');
-    expect(conflictSentence({ revision: 2, changedBy: null, changedAt: null, parts: [] })).toBe('Someone changed this draft, after the version you were editing (now version 2).');
+    expect(
+      conflictSentence({
+        revision: 7,
+        changedBy: 'ana@lab.org',
+        changedAt: '2026-12-03T14:03:09.000Z',
+        parts: ['design.conversation', 'title'],
+      }),
+    ).toBe(
+      'ana@lab.org changed the conversation and the title at 14:03 UTC on 2026-12-03, after the version you were editing (now version 7).',
+    );
+    expect(conflictSentence({ revision: 2, changedBy: null, changedAt: null, parts: [] })).toBe(
+      'Someone changed this draft, after the version you were editing (now version 2).',
+    );
   });
 
   it('says why a save did not happen, and nothing when it did', () => {
@@ -82,7 +113,11 @@ describe('conflict message and power read-off', () => {
   });
 
   it('reads the power at the target off the API curve, "at least" between its points', () => {
-    const curve = [{ n: 5, power: 0.1 }, { n: 10, power: 0.2 }, { n: 15, power: 0.3 }];
+    const curve = [
+      { n: 5, power: 0.1 },
+      { n: 10, power: 0.2 },
+      { n: 15, power: 0.3 },
+    ];
     expect(powerAt(curve, 10)).toEqual({ power: 0.2, atLeast: false });
     expect(powerAt(curve, 12)).toEqual({ power: 0.2, atLeast: true });
     expect(powerAt(curve, 40)).toEqual({ power: 0.3, atLeast: true });

@@ -24,10 +24,13 @@ describe('problem paths → editor fields', () => {
   });
 
   it('leaves paths the editor has no field for unplaced, for the summary', () => {
-    const placed = placeProblems([
-      { path: 'design', code: 'CHANGES_ALLOCATION', message: 'would change the concealed allocation sequence' },
-      { path: 'design.consent.text.de', code: 'MISSING_TRANSLATION', message: 'needs a text in "de"' },
-    ], known);
+    const placed = placeProblems(
+      [
+        { path: 'design', code: 'CHANGES_ALLOCATION', message: 'would change the concealed allocation sequence' },
+        { path: 'design.consent.text.de', code: 'MISSING_TRANSLATION', message: 'needs a text in "de"' },
+      ],
+      known,
+    );
     expect(placed.unplaced.map((p) => p.code)).toEqual(['CHANGES_ALLOCATION']);
     expect(placed.byField.get('design.consent.text.de')?.map((p) => p.code)).toEqual(['MISSING_TRANSLATION']);
     expect(placed.all.map((entry) => entry.field)).toEqual([null, 'design.consent.text.de']);
@@ -35,7 +38,9 @@ describe('problem paths → editor fields', () => {
 
   it('uses the path as the id, linked encoded as the launch page links it', () => {
     expect(fieldId('design.factors[0].levels[1].instructions.de')).toBe('design.factors[0].levels[1].instructions.de');
-    expect(fieldHref('design.conditionWeights.phone=present|seating=face_to_face')).toBe('#design.conditionWeights.phone%3Dpresent%7Cseating%3Dface_to_face');
+    expect(fieldHref('design.conditionWeights.phone=present|seating=face_to_face')).toBe(
+      '#design.conditionWeights.phone%3Dpresent%7Cseating%3Dface_to_face',
+    );
     expect([...known].every((id) => !/\s/.test(id))).toBe(true);
   });
 

@@ -8,10 +8,15 @@ describe('missing translations', () => {
 
   it('adding German lists every used text without German, and instruments without a German version', () => {
     const paths = missingTranslations({ ...phoneSeating(), languages: ['en', 'de'] }).map((entry) => entry.path);
-    expect(paths).toEqual(expect.arrayContaining([
-      'design.consent.text.de', 'design.conversation.instructions.de', 'design.covariates[0].question.de',
-      'design.covariates[0].levels[0].text.de', 'design.instruments.pre[0]',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'design.consent.text.de',
+        'design.conversation.instructions.de',
+        'design.covariates[0].question.de',
+        'design.covariates[0].levels[0].text.de',
+        'design.instruments.pre[0]',
+      ]),
+    );
     // Already translated, or never written in any language: not missing.
     expect(paths).not.toContain('design.factors[1].levels[0].instructions.de');
     expect(paths).not.toContain('design.factors[0].levels[0].instructions.de');
@@ -28,6 +33,8 @@ describe('missing translations', () => {
 
   it('required texts are missing even when empty in every language', () => {
     const design = { ...phoneSeating(), consent: { version: '1', text: {} } };
-    expect(missingTranslations(design)).toEqual([expect.objectContaining({ path: 'design.consent.text.en', language: 'en', label: 'Consent text' })]);
+    expect(missingTranslations(design)).toEqual([
+      expect.objectContaining({ path: 'design.consent.text.en', language: 'en', label: 'Consent text' }),
+    ]);
   });
 });

@@ -21,7 +21,7 @@ async function seen(url: string, forwardedFor?: string): Promise<string> {
 }
 
 describe('the web app decides the client address itself', () => {
-  it('trusts nobody by default: a browser\'s X-Forwarded-For is replaced by the socket\'s address', async () => {
+  it("trusts nobody by default: a browser's X-Forwarded-For is replaced by the socket's address", async () => {
     const { url, server } = await serve(undefined);
     try {
       expect(await seen(url)).toBe('127.0.0.1');

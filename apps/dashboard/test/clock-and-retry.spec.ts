@@ -2,20 +2,30 @@ import { clockOffset, formatClock, remainingMs, spokenClock } from '@/lib/partic
 import { backoffDelay, isRetryable, MAX_DELAY_MS, type Outcome, retryAfterMs } from '@/lib/participant/http';
 import { isTokenShaped } from '@/lib/participant/participant-cookie';
 
-const problem = (status: number, code = 'X'): Outcome<unknown> => ({ kind: 'problem', retryAfterMs: null, problem: { type: 'about:blank', title: code, status, code, requestId: 'r' } });
+const problem = (status: number, code = 'X'): Outcome<unknown> => ({
+  kind: 'problem',
+  retryAfterMs: null,
+  problem: { type: 'about:blank', title: code, status, code, requestId: 'r' },
+});
 
 describe('the shared conversation clock', () => {
   it('estimates the server offset at the middle of the round trip', () => {
-    expect(clockOffset('2026-01-01T00:00:10.000Z', Date.parse('2026-01-01T00:00:00.000Z'), Date.parse('2026-01-01T00:00:02.000Z'))).toBe(9_000);
+    expect(clockOffset('2026-01-01T00:00:10.000Z', Date.parse('2026-01-01T00:00:00.000Z'), Date.parse('2026-01-01T00:00:02.000Z'))).toBe(
+      9_000,
+    );
     expect(clockOffset('not a date', 0, 10)).toBe(0);
   });
 
-  it('counts down on the server\'s clock, never below zero, rounding the shown second up', () => {
+  it("counts down on the server's clock, never below zero, rounding the shown second up", () => {
     const endsAt = '2026-01-01T00:10:00.000Z';
     expect(remainingMs(endsAt, 1_000, Date.parse('2026-01-01T00:09:00.000Z'))).toBe(59_000);
     expect(remainingMs(endsAt, 0, Date.parse('2026-01-01T00:11:00.000Z'))).toBe(0);
     expect([formatClock(600_000), formatClock(59_001), formatClock(1), formatClock(0)]).toEqual(['10:00', '1:00', '0:01', '0:00']);
-    expect([spokenClock(0), spokenClock(30_000), spokenClock(150_000)]).toEqual(['Time is up', 'Less than a minute left', 'About 3 minutes left']);
+    expect([spokenClock(0), spokenClock(30_000), spokenClock(150_000)]).toEqual([
+      'Time is up',
+      'Less than a minute left',
+      'About 3 minutes left',
+    ]);
   });
 });
 
@@ -46,6 +56,8 @@ describe('retrying calls to the API', () => {
 describe('the participant cookie', () => {
   it('is sent to the API only when it is shaped like a participant token', () => {
     expect(isTokenShaped(`atp_${'A'.repeat(43)}`)).toBe(true);
-    expect([undefined, null, '', 'atp_', `aseat_${'A'.repeat(43)}`, `atp_${'A'.repeat(40)};x=1`, `atp_${'A'.repeat(97)}`].map(isTokenShaped)).toEqual([false, false, false, false, false, false, false]);
+    expect(
+      [undefined, null, '', 'atp_', `aseat_${'A'.repeat(43)}`, `atp_${'A'.repeat(40)};x=1`, `atp_${'A'.repeat(97)}`].map(isTokenShaped),
+    ).toEqual([false, false, false, false, false, false, false]);
   });
 });

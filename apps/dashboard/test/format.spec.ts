@@ -2,11 +2,22 @@ import { conditionLabel, formatNumber, formatP, formatPercent, formatWithCi } fr
 
 describe('numbers as researchers read them', () => {
   it.each([
-    [1.234, '1.23'], [-1.235, '\u22121.24'], [-0.001, '0.00'], [0, '0.00'], [12, '12.00'], [null, '—'], [Number.NaN, '—'],
+    [1.234, '1.23'],
+    [-1.235, '\u22121.24'],
+    [-0.001, '0.00'],
+    [0, '0.00'],
+    [12, '12.00'],
+    [null, '—'],
+    [Number.NaN, '—'],
   ] as const)('formatNumber(%s) = %s', (value, expected) => expect(formatNumber(value)).toBe(expected));
 
   it.each([
-    [0.0004, '< .001'], [0.001, '.001'], [0.0415, '.042'], [0.5, '.500'], [0.9999, '1.000'], [null, '—'],
+    [0.0004, '< .001'],
+    [0.001, '.001'],
+    [0.0415, '.042'],
+    [0.5, '.500'],
+    [0.9999, '1.000'],
+    [null, '—'],
   ] as const)('formatP(%s) = %s', (value, expected) => expect(formatP(value)).toBe(expected));
 
   it('puts a CI in brackets and keeps minus signs', () => {
@@ -24,10 +35,25 @@ describe('numbers as researchers read them', () => {
 import { interactionPoints, prePostPoints } from '@/lib/results/chart-data';
 
 describe('chart data from cell means', () => {
-  const cell = (levels: Record<string, string>, mean: number) => ({ conditionId: Object.entries(levels).map(([f, l]) => `${f}=${l}`).join('|'), levels, mean, ciLow: mean - 1, ciHigh: mean + 2 });
+  const cell = (levels: Record<string, string>, mean: number) => ({
+    conditionId: Object.entries(levels)
+      .map(([f, l]) => `${f}=${l}`)
+      .join('|'),
+    levels,
+    mean,
+    ciLow: mean - 1,
+    ciHigh: mean + 2,
+  });
   it('draws one line per level of the second factor, with asymmetric CI bars as distances', () => {
-    const factors = [{ id: 'phone', levels: ['present', 'absent'] }, { id: 'topic', levels: ['casual', 'deep'] }];
-    const cells = [cell({ phone: 'present', topic: 'casual' }, 3), cell({ phone: 'absent', topic: 'casual' }, 4), cell({ phone: 'present', topic: 'deep' }, 5)];
+    const factors = [
+      { id: 'phone', levels: ['present', 'absent'] },
+      { id: 'topic', levels: ['casual', 'deep'] },
+    ];
+    const cells = [
+      cell({ phone: 'present', topic: 'casual' }, 3),
+      cell({ phone: 'absent', topic: 'casual' }, 4),
+      cell({ phone: 'present', topic: 'deep' }, 5),
+    ];
     const { points, series } = interactionPoints(cells, factors);
     expect(series).toEqual(['casual', 'deep']);
     expect(points).toEqual([
@@ -37,7 +63,11 @@ describe('chart data from cell means', () => {
   });
   it('shows before and after per level for one factor', () => {
     const factor = { id: 'phone', levels: ['present', 'absent'] };
-    const { points, series } = prePostPoints([cell({ phone: 'present' }, 2)], [cell({ phone: 'present' }, 3), cell({ phone: 'absent' }, 4)], factor);
+    const { points, series } = prePostPoints(
+      [cell({ phone: 'present' }, 2)],
+      [cell({ phone: 'present' }, 3), cell({ phone: 'absent' }, 4)],
+      factor,
+    );
     expect(series).toEqual(['before', 'after']);
     expect(points[0]).toMatchObject({ x: 'present', before: 2, after: 3 });
     expect(points[1]).toMatchObject({ x: 'absent', before: null, after: 4 });

@@ -18,7 +18,9 @@ describe('a phone uses an instrument only in the version of its text frozen in t
     serve(served(FROZEN));
     const store = new MemoryStore();
     expect(await loadInstruments([{ id: 'ios', version: 2, hash: FROZEN }], store)).toEqual([served(FROZEN)]);
-    global.fetch = jest.fn(async () => { throw new Error('offline'); }) as typeof fetch;
+    global.fetch = jest.fn(async () => {
+      throw new Error('offline');
+    }) as typeof fetch;
     expect(await loadInstruments([{ id: 'ios', version: 2, hash: FROZEN }], store)).toEqual([served(FROZEN)]);
   });
 

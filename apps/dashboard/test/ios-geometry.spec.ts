@@ -48,7 +48,12 @@ describe('iosCircles: the construction of the seven pictures', () => {
 });
 
 describe('lensShare', () => {
-  it.each([[1, 0], [0, 1], [2, 0], [-1, 1]])('centres %p diameters apart share %p of a circle', (share, area) => {
+  it.each([
+    [1, 0],
+    [0, 1],
+    [2, 0],
+    [-1, 1],
+  ])('centres %p diameters apart share %p of a circle', (share, area) => {
     expect(lensShare(share)).toBeCloseTo(area, 12);
   });
 

@@ -13,10 +13,13 @@ function screenKinds(p: PreviewPlan): string[] {
   return p.steps.map((step) => (step.view.kind === 'screen' ? step.view.screen.kind : `${step.view.kind}:${step.view.phase}`));
 }
 
-describe('conditionsOf: the cells of the factorial design in the API\'s canonical order', () => {
+describe("conditionsOf: the cells of the factorial design in the API's canonical order", () => {
   it('varies the first factor slowest, with canonical ids', () => {
     expect(conditionsOf(design()).map((c) => c.id)).toEqual([
-      'phone=present|seating=face_to_face', 'phone=present|seating=side_by_side', 'phone=absent|seating=face_to_face', 'phone=absent|seating=side_by_side',
+      'phone=present|seating=face_to_face',
+      'phone=present|seating=side_by_side',
+      'phone=absent|seating=face_to_face',
+      'phone=absent|seating=side_by_side',
     ]);
     expect(conditionsOf(design())[1]?.label).toBe('Phone present × Side by side');
   });
@@ -45,12 +48,20 @@ describe('previewSteps: the whole lab journey of one seat, without a participant
     expect(new Set(plan().steps.map((step) => step.id)).size).toBe(kinds.length);
   });
 
-  it('gives each condition its own levels\' instructions and topics, never the level names', () => {
+  it("gives each condition its own levels' instructions and topics, never the level names", () => {
     const instructionsOf = (p: PreviewPlan) => p.steps.find((step) => step.id === 'instructions')?.view;
     const side = instructionsOf(plan('phone=absent|seating=side_by_side'));
     const face = instructionsOf(plan('phone=present|seating=face_to_face'));
-    expect(side?.kind === 'screen' && side.state.session?.instructions).toEqual({ steps: ['Sit next to each other.'], topics: ['Talk about trees.'], conversation: 'Talk until the time is up.' });
-    expect(face?.kind === 'screen' && face.state.session?.instructions).toEqual({ steps: ['Sit facing each other.'], topics: [], conversation: 'Talk until the time is up.' });
+    expect(side?.kind === 'screen' && side.state.session?.instructions).toEqual({
+      steps: ['Sit next to each other.'],
+      topics: ['Talk about trees.'],
+      conversation: 'Talk until the time is up.',
+    });
+    expect(face?.kind === 'screen' && face.state.session?.instructions).toEqual({
+      steps: ['Sit facing each other.'],
+      topics: [],
+      conversation: 'Talk until the time is up.',
+    });
     expect(JSON.stringify(side)).not.toContain('side_by_side');
   });
 
@@ -59,7 +70,9 @@ describe('previewSteps: the whole lab journey of one seat, without a participant
     const consent = de.steps[0]?.view;
     expect(consent?.kind === 'screen' && consent.state.study.consent).toEqual({ version: '3', text: 'Sie sind eingeladen.' });
     expect(consent?.kind === 'screen' && consent.state.participant.language).toBe('de');
-    expect(de.fallbacks).toEqual(expect.arrayContaining(['Instructions of Seating: Side by side (shown in en)', 'Topic of Seating: Side by side (shown in en)']));
+    expect(de.fallbacks).toEqual(
+      expect.arrayContaining(['Instructions of Seating: Side by side (shown in en)', 'Topic of Seating: Side by side (shown in en)']),
+    );
     expect(plan('phone=absent|seating=face_to_face', 'de').fallbacks.filter((text) => text.startsWith('Instructions'))).toEqual([]);
     expect(plan(undefined, 'en').fallbacks).toEqual([]);
   });
@@ -67,7 +80,14 @@ describe('previewSteps: the whole lab journey of one seat, without a participant
   it('asks only participant covariates (partner questions too: a lab seat sits with its partner)', () => {
     const step = plan().steps.find((s) => s.id === 'covariates')?.view;
     expect(step?.kind === 'screen' && step.state.study.covariateQuestions).toEqual([
-      { id: 'acquainted', question: 'Did you know your partner?', levels: [{ id: 'strangers', text: 'No' }, { id: 'acquainted', text: 'Yes' }] },
+      {
+        id: 'acquainted',
+        question: 'Did you know your partner?',
+        levels: [
+          { id: 'strangers', text: 'No' },
+          { id: 'acquainted', text: 'Yes' },
+        ],
+      },
     ]);
   });
 
@@ -76,7 +96,7 @@ describe('previewSteps: the whole lab journey of one seat, without a participant
     expect(kinds.slice(0, 2)).toEqual(['consent', 'instructions']);
   });
 
-  it('ends with the design\'s completion and a sample withdrawal code', () => {
+  it("ends with the design's completion and a sample withdrawal code", () => {
     const last = plan().steps.at(-1)?.view;
     expect(last?.kind === 'screen' && last.state.completion).toEqual({ kind: 'code', code: 'ATTUNE-PS' });
     expect(last?.kind === 'screen' && last.state.withdrawal).toEqual({ code: SAMPLE_WITHDRAWAL_CODE, daysAfterClose: 30, deadline: null });
@@ -92,10 +112,18 @@ describe('previewSteps: the whole lab journey of one seat, without a participant
     expect(previewSteps(design({ factors: [] }), undefined, undefined)).toBeNull();
   });
 
-  it('walks an online session: own questions, the waiting room, then the partner questions, and the phone\'s timer', () => {
-    const online = plan(undefined, undefined, design({ covariates: [
-      ...design().covariates, { id: 'age_band', label: 'Age', source: 'participant', question: { en: 'Your age?' }, levels: [{ id: 'young', label: 'Young' }] },
-    ] }), 'online');
+  it("walks an online session: own questions, the waiting room, then the partner questions, and the phone's timer", () => {
+    const online = plan(
+      undefined,
+      undefined,
+      design({
+        covariates: [
+          ...design().covariates,
+          { id: 'age_band', label: 'Age', source: 'participant', question: { en: 'Your age?' }, levels: [{ id: 'young', label: 'Young' }] },
+        ],
+      }),
+      'online',
+    );
     const kinds = screenKinds(online);
     expect(kinds.slice(0, 5)).toEqual(['consent', 'covariates', 'waiting-room', 'covariates', 'instructions']);
     expect(kinds).toContain('conversation');
@@ -116,7 +144,10 @@ describe('previewSteps: the whole lab journey of one seat, without a participant
     if (talk?.kind !== 'screen') throw new Error('no conversation step');
     const now = Date.parse('2026-12-03T14:00:00.000Z');
     expect(freshClock(talk.state, now).session?.conversation).toEqual({
-      durationSeconds: 600, startedAt: '2026-12-03T14:00:00.000Z', serverNow: '2026-12-03T14:00:00.000Z', endsAt: '2026-12-03T14:10:00.000Z',
+      durationSeconds: 600,
+      startedAt: '2026-12-03T14:00:00.000Z',
+      serverNow: '2026-12-03T14:00:00.000Z',
+      endsAt: '2026-12-03T14:10:00.000Z',
     });
     const lab = plan().steps.find((step) => step.id === 'conversation')?.view;
     expect(lab?.kind === 'screen' && lab.state.session?.conversation).toBeNull();

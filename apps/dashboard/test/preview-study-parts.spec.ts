@@ -3,8 +3,19 @@ import { studyParts } from '@/lib/preview/study-parts';
 const labels = (...args: Parameters<typeof studyParts>) => studyParts(...args).map((part) => part.label);
 
 describe('studyParts: the study nav follows the status and the role', () => {
-  it('offers design and launch on an owner\'s draft, amend once launched or paused', () => {
-    expect(labels({ status: 'draft', role: 'owner' })).toEqual(['Study', 'Design', 'Preview', 'Launch', 'Live monitor', 'Results', 'Replication', 'Export', 'Lab sessions', 'Team']);
+  it("offers design and launch on an owner's draft, amend once launched or paused", () => {
+    expect(labels({ status: 'draft', role: 'owner' })).toEqual([
+      'Study',
+      'Design',
+      'Preview',
+      'Launch',
+      'Live monitor',
+      'Results',
+      'Replication',
+      'Export',
+      'Lab sessions',
+      'Team',
+    ]);
     expect(labels({ status: 'launched', role: 'owner' })).toContain('Amend');
     expect(labels({ status: 'paused', role: 'owner' })).toContain('Amend');
     expect(labels({ status: 'launched', role: 'owner' })).not.toContain('Launch');

@@ -3,10 +3,24 @@ import type { OwnSession, ParticipantState, Phase } from '@/lib/participant/type
 
 type Participant = ParticipantState['participant'];
 
-function state(participant: Partial<Participant>, session: Partial<OwnSession> | null, completion: ParticipantState['completion'] = null): ParticipantState {
+function state(
+  participant: Partial<Participant>,
+  session: Partial<OwnSession> | null,
+  completion: ParticipantState['completion'] = null,
+): ParticipantState {
   return {
-    participant: { id: 'p1', status: 'consented', consentGiven: true, covariatesAnswered: true, instructionsConfirmed: false, canRejoin: false, language: 'en', seatNumber: 1, ...participant },
-    session: session === null ? null : { status: 'forming', ...session } as OwnSession,
+    participant: {
+      id: 'p1',
+      status: 'consented',
+      consentGiven: true,
+      covariatesAnswered: true,
+      instructionsConfirmed: false,
+      canRejoin: false,
+      language: 'en',
+      seatNumber: 1,
+      ...participant,
+    },
+    session: session === null ? null : ({ status: 'forming', ...session } as OwnSession),
     study: {} as ParticipantState['study'],
     completion,
     withdrawal: null,
@@ -16,7 +30,7 @@ function state(participant: Partial<Participant>, session: Partial<OwnSession> |
 const none = (_phase: Phase) => false;
 const pre = (phase: Phase) => phase === 'pre';
 
-describe('screenFor: the screen follows the server\'s state and what this phone submitted', () => {
+describe("screenFor: the screen follows the server's state and what this phone submitted", () => {
   it.each([
     ['declined', state({ status: 'declined' }, null), none, { kind: 'declined' }],
     ['left, may rejoin', state({ status: 'left', canRejoin: true }, null), none, { kind: 'left', canRejoin: true }],
@@ -29,8 +43,18 @@ describe('screenFor: the screen follows the server\'s state and what this phone 
     ['allocated, confirmed', state({ instructionsConfirmed: true }, { status: 'allocated' }), none, { kind: 'instructions-waiting' }],
     ['pre-survey', state({}, { status: 'pre_survey' }), none, { kind: 'survey', phase: 'pre' }],
     ['pre-survey, submitted here', state({}, { status: 'pre_survey' }), pre, { kind: 'survey-waiting', phase: 'pre' }],
-    ['conversation online (the phone keeps the time)', state({}, { status: 'conversation', timedBy: 'phone' }), pre, { kind: 'conversation' }],
-    ['conversation in the lab (phones away, the console keeps the time)', state({}, { status: 'conversation', timedBy: 'console' }), pre, { kind: 'phones-away' }],
+    [
+      'conversation online (the phone keeps the time)',
+      state({}, { status: 'conversation', timedBy: 'phone' }),
+      pre,
+      { kind: 'conversation' },
+    ],
+    [
+      'conversation in the lab (phones away, the console keeps the time)',
+      state({}, { status: 'conversation', timedBy: 'console' }),
+      pre,
+      { kind: 'phones-away' },
+    ],
     ['ended early, debrief', state({}, { status: 'ended_early' }, { kind: 'code', code: 'X' }), pre, { kind: 'debrief' }],
     ['ended early, leaver', state({}, { status: 'ended_early' }), pre, { kind: 'finishing' }],
     ['post-survey', state({}, { status: 'post_survey' }), pre, { kind: 'survey', phase: 'post' }],

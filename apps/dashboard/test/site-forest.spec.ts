@@ -1,6 +1,13 @@
 import { diamondPoints, forestAxis, type SiteForestRow } from '@/lib/results/site-forest';
 
-const row = (g: number, half: number): SiteForestRow => ({ label: `g ${g}`, external: false, g, ciLow: g - half, ciHigh: g + half, weight: 50 });
+const row = (g: number, half: number): SiteForestRow => ({
+  label: `g ${g}`,
+  external: false,
+  g,
+  ciLow: g - half,
+  ciHigh: g + half,
+  weight: 50,
+});
 
 describe('sites forest plot axis', () => {
   it('holds every interval, the prediction interval and 0, on round ticks', () => {
@@ -19,6 +26,8 @@ describe('sites forest plot axis', () => {
   });
 
   it('the diamond spans the CI and peaks at the estimate', () => {
-    expect(diamondPoints({ estimate: 0.5, ciLow: 0.2, ciHigh: 0.8, piLow: 0, piHigh: 1 }, (v) => v * 100, 50, 8)).toBe('20,50 50,42 80,50 50,58');
+    expect(diamondPoints({ estimate: 0.5, ciLow: 0.2, ciHigh: 0.8, piLow: 0, piHigh: 1 }, (v) => v * 100, 50, 8)).toBe(
+      '20,50 50,42 80,50 50,58',
+    );
   });
 });

@@ -9,7 +9,9 @@ describe('team page words', () => {
   });
 
   it('does not claim the account exists after adding by email', () => {
-    expect(addedMessage('a@example.org', 'analyst')).toBe('If an account with a@example.org exists, it now has the role analyst in this study.');
+    expect(addedMessage('a@example.org', 'analyst')).toBe(
+      'If an account with a@example.org exists, it now has the role analyst in this study.',
+    );
   });
 
   it('knows the three roles only', () => {
@@ -20,7 +22,10 @@ describe('team page words', () => {
 
   it('lists owners first, then by email', () => {
     const sorted = sortMembers([
-      { email: 'b@x', role: 'analyst' }, { email: 'z@x', role: 'owner' }, { email: 'a@x', role: 'analyst' }, { email: 'c@x', role: 'researcher' },
+      { email: 'b@x', role: 'analyst' },
+      { email: 'z@x', role: 'owner' },
+      { email: 'a@x', role: 'analyst' },
+      { email: 'c@x', role: 'researcher' },
     ]);
     expect(sorted.map((m) => m.email)).toEqual(['z@x', 'c@x', 'a@x', 'b@x']);
   });

@@ -60,7 +60,10 @@ describe('hedgesG on groups without spread', () => {
   it('still answers when the noncentral t cannot be inverted (found by the symmetry property): the normal interval stands in', () => {
     const a = [0, 0];
     const b = [9.998054213860966, 9.995896698610096];
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const result = hedgesG(x, y);
       expect(result).not.toBeNull();
       expect(Number.isFinite(result?.ciLow) && Number.isFinite(result?.ciHigh)).toBe(true);

@@ -118,17 +118,39 @@ export interface FactorComparison {
 }
 
 /** Hedges' g and Welch's t between the levels of every two-level factor, on session scores. */
-export function twoLevelComparisons(rows: readonly { y: number | null; levels: Readonly<Record<string, string>> }[], factors: readonly FactorSpec[]): FactorComparison[] {
-  return twoLevelComparisonsFromSummaries((factor, level) => summarise(rows.filter((row) => row.levels[factor] === level).map((row) => row.y).filter(isPresent)), factors);
+export function twoLevelComparisons(
+  rows: readonly { y: number | null; levels: Readonly<Record<string, string>> }[],
+  factors: readonly FactorSpec[],
+): FactorComparison[] {
+  return twoLevelComparisonsFromSummaries(
+    (factor, level) =>
+      summarise(
+        rows
+          .filter((row) => row.levels[factor] === level)
+          .map((row) => row.y)
+          .filter(isPresent),
+      ),
+    factors,
+  );
 }
 
 /** The same comparisons from the summary (n, mean, SS) of each factor level's session scores. */
-export function twoLevelComparisonsFromSummaries(summaryOf: (factorId: string, levelId: string) => Summary, factors: readonly FactorSpec[]): FactorComparison[] {
+export function twoLevelComparisonsFromSummaries(
+  summaryOf: (factorId: string, levelId: string) => Summary,
+  factors: readonly FactorSpec[],
+): FactorComparison[] {
   return factors.flatMap((factor) => {
     const [first, second] = factor.levels;
     if (factor.levels.length !== 2 || first === undefined || second === undefined) return [];
     const a = summaryOf(factor.id, first);
     const b = summaryOf(factor.id, second);
-    return [{ factor: factor.id, levels: [first, second] as [string, string], hedges: hedgesGFromSummaries(a, b), welch: welchTFromSummaries(a, b) }];
+    return [
+      {
+        factor: factor.id,
+        levels: [first, second] as [string, string],
+        hedges: hedgesGFromSummaries(a, b),
+        welch: welchTFromSummaries(a, b),
+      },
+    ];
   });
 }

@@ -7,7 +7,10 @@ export type AnalysisErrorCode =
   | 'NO_FACTORS';
 
 export class AnalysisError extends Error {
-  constructor(readonly code: AnalysisErrorCode, detail: string) {
+  constructor(
+    readonly code: AnalysisErrorCode,
+    detail: string,
+  ) {
     super(`${code}: ${detail}`);
     this.name = 'AnalysisError';
   }

@@ -38,7 +38,14 @@ describe('factorialModel input problems', () => {
   });
 
   it('excludes and counts sessions without a score or, in an ANCOVA, without the covariate', () => {
-    const rows = [row(1, 'present', 1), row(2, 'present', 2), row(null, 'present', 1), row(4, 'absent', 3), row(3, 'absent', null), row(5, 'absent', 2)];
+    const rows = [
+      row(1, 'present', 1),
+      row(2, 'present', 2),
+      row(null, 'present', 1),
+      row(4, 'absent', 3),
+      row(3, 'absent', null),
+      row(5, 'absent', 2),
+    ];
     expect(factorialModel({ rows, factors }).excluded).toBe(1);
     expect(factorialModel({ rows, factors, covariate: true })).toMatchObject({ n: 4, excluded: 2, covariateMean: 2 });
   });

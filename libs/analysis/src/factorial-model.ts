@@ -26,8 +26,22 @@ export interface FactorialModelInput {
   covariate?: boolean;
 }
 
-export interface Coefficient { name: string; term: string; estimate: number; se: number; t: number; p: number }
-export interface AnovaRow { term: string; ss: number; df: number; f: number; p: number; partialEta2: number }
+export interface Coefficient {
+  name: string;
+  term: string;
+  estimate: number;
+  se: number;
+  t: number;
+  p: number;
+}
+export interface AnovaRow {
+  term: string;
+  ss: number;
+  df: number;
+  f: number;
+  p: number;
+  partialEta2: number;
+}
 
 export interface FactorialModel {
   n: number;
@@ -121,7 +135,10 @@ export function factorialModelFromCells(input: CellModelInput): FactorialModel {
     coefficients: coefficients(model),
     anova: typeThree(model, ss),
     residual: { ss, df: dfResidual, ms: model.ms },
-    ...modelMeans(model, cells.map((cell) => cell?.y.n ?? 0)),
+    ...modelMeans(
+      model,
+      cells.map((cell) => cell?.y.n ?? 0),
+    ),
   };
 }
 
@@ -142,7 +159,8 @@ function mergeCells(input: CellModelInput): (CellStatistics | undefined)[] {
   const order = new Map(allCells(input.factors).map((cell, c) => [cell.join(','), c]));
   const merged: (CellStatistics | undefined)[] = new Array(order.size).fill(undefined);
   for (const cell of input.cells) {
-    if (input.covariate && !cell.covariate) throw new Error('factorialModelFromCells: a covariate model needs every cell\'s covariate summary');
+    if (input.covariate && !cell.covariate)
+      throw new Error("factorialModelFromCells: a covariate model needs every cell's covariate summary");
     if (cell.y.n <= 0) continue;
     const c = order.get(levelIndices(input.factors, cell.levels).join(',')) ?? -1;
     const earlier = merged[c];
@@ -153,7 +171,12 @@ function mergeCells(input: CellModelInput): (CellStatistics | undefined)[] {
 
 function mergeTwo(a: CellStatistics, b: CellStatistics, covariate: boolean): CellStatistics {
   if (!covariate) return { levels: a.levels, y: pool([a.y, b.y]) };
-  const pair = (cell: CellStatistics): PairedSummary => ({ n: cell.y.n, x: cell.covariate?.x ?? cell.y, y: cell.y, cross: cell.covariate?.cross ?? 0 });
+  const pair = (cell: CellStatistics): PairedSummary => ({
+    n: cell.y.n,
+    x: cell.covariate?.x ?? cell.y,
+    y: cell.y,
+    cross: cell.covariate?.cross ?? 0,
+  });
   const both = poolPaired([pair(a), pair(b)]);
   return { levels: a.levels, y: both.y, covariate: { x: both.x, cross: both.cross } };
 }
@@ -166,10 +189,19 @@ function requireEveryCell(factors: readonly FactorSpec[], cells: readonly (CellS
   }
 }
 
-interface PseudoData { columns: number[][]; y: number[]; leftOver: number }
+interface PseudoData {
+  columns: number[][];
+  y: number[];
+  leftOver: number;
+}
 
 /** The small matrix with the sessions' X'X and X'y (see factorialModelFromCells), as columns. */
-function pseudoData(factors: readonly FactorSpec[], terms: readonly Term[], cells: readonly (CellStatistics | undefined)[], covariateMean: number | null): PseudoData {
+function pseudoData(
+  factors: readonly FactorSpec[],
+  terms: readonly Term[],
+  cells: readonly (CellStatistics | undefined)[],
+  covariateMean: number | null,
+): PseudoData {
   const covariateColumn = covariateIndex(factors, terms);
   const rows: number[][] = [];
   const y: number[] = [];
@@ -227,6 +259,13 @@ function typeThree(model: FittedModel, ssResidual: number): AnovaRow[] {
     const z = solveSymmetric(block, b);
     const ss = b.reduce((sum, value, i) => sum + value * (z[i] ?? Number.NaN), 0);
     const f = ss / index.length / model.ms;
-    return { term: term.label, ss, df: index.length, f, p: pfUpper(f, index.length, model.dfResidual), partialEta2: ss / (ss + ssResidual) };
+    return {
+      term: term.label,
+      ss,
+      df: index.length,
+      f,
+      p: pfUpper(f, index.length, model.dfResidual),
+      partialEta2: ss / (ss + ssResidual),
+    };
   });
 }

@@ -34,10 +34,14 @@ export interface SessionSummary {
  * there are fewer than two sessions or no session with two members.
  */
 export function icc1(groups: readonly (readonly number[])[]): Icc1 | null {
-  return icc1FromSummaries(groups.filter((g) => g.length > 0).map((g) => {
-    const m = mean(g);
-    return { n: g.length, mean: m, ss: sumOfSquares(g, m) };
-  }));
+  return icc1FromSummaries(
+    groups
+      .filter((g) => g.length > 0)
+      .map((g) => {
+        const m = mean(g);
+        return { n: g.length, mean: m, ss: sumOfSquares(g, m) };
+      }),
+  );
 }
 
 /**
@@ -85,7 +89,15 @@ export function icc1FromGroups(groups: readonly SessionGroup[]): Icc1 | null {
   const fl = f / qf(0.975, df1, df2);
   const fu = f * qf(0.975, df2, df1);
   return {
-    sessions, participants, k, msb, msw, df1, df2, f, p: pfUpper(f, df1, df2),
+    sessions,
+    participants,
+    k,
+    msb,
+    msw,
+    df1,
+    df2,
+    f,
+    p: pfUpper(f, df1, df2),
     icc: (msb - msw) / (msb + (k - 1) * msw),
     ciLow: (fl - 1) / (fl + k - 1),
     ciHigh: (fu - 1) / (fu + k - 1),
@@ -107,11 +119,13 @@ export function pairwiseIcc(groups: readonly (readonly number[])[]): PairwiseIcc
   const xs: number[] = [];
   const partners: number[] = [];
   for (const g of groups) {
-    g.forEach((x, i) => g.forEach((partner, j) => {
-      if (i === j) return;
-      xs.push(x);
-      partners.push(partner);
-    }));
+    g.forEach((x, i) =>
+      g.forEach((partner, j) => {
+        if (i === j) return;
+        xs.push(x);
+        partners.push(partner);
+      }),
+    );
   }
   if (xs.length < 2) return null;
   return { r: correlation(xs, partners), pairs: xs.length };

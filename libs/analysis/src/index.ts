@@ -6,11 +6,28 @@ export type { PairedSummary, ScoreGroup, Summary } from './summaries';
 export { icc1, icc1FromGroups, icc1FromSummaries, pairwiseIcc } from './icc';
 export type { Icc1, PairwiseIcc, SessionGroup, SessionSummary } from './icc';
 export { factorialModel, factorialModelFromCells } from './factorial-model';
-export type { AnovaRow, CellModelInput, CellStatistics, Coefficient, FactorialModel, FactorialModelInput, FactorSpec, ModelRow } from './factorial-model';
+export type {
+  AnovaRow,
+  CellModelInput,
+  CellStatistics,
+  Coefficient,
+  FactorialModel,
+  FactorialModelInput,
+  FactorSpec,
+  ModelRow,
+} from './factorial-model';
 export type { CellMean, MarginalMean, ModelEstimate, SimpleEffect } from './model-means';
 export { changeScores } from './change-scores';
 export type { ChangeScores, PrePostRow } from './change-scores';
-export { hedgesG, hedgesGFromSummaries, noncentralityInterval, twoLevelComparisons, twoLevelComparisonsFromSummaries, welchT, welchTFromSummaries } from './effect-sizes';
+export {
+  hedgesG,
+  hedgesGFromSummaries,
+  noncentralityInterval,
+  twoLevelComparisons,
+  twoLevelComparisonsFromSummaries,
+  welchT,
+  welchTFromSummaries,
+} from './effect-sizes';
 export type { FactorComparison, HedgesG, WelchT } from './effect-sizes';
 export { designEffect, powerCurve, powerTwoSample, sampleSizePerGroup, sessionPlan } from './power';
 export type { PowerInput, SampleSize, SessionPlan, SessionPlanInput } from './power';

@@ -79,11 +79,13 @@ function upperInverseTimesTranspose(r: (i: number, j: number) => number, p: numb
       (inv[i] as number[])[j] = s / r(i, i);
     }
   }
-  return inv.map((row, i) => inv.map((other, j) => {
-    let s = 0;
-    for (let m = Math.max(i, j); m < p; m++) s += (row[m] ?? 0) * (other[m] ?? 0);
-    return s;
-  }));
+  return inv.map((row, i) =>
+    inv.map((other, j) => {
+      let s = 0;
+      for (let m = Math.max(i, j); m < p; m++) s += (row[m] ?? 0) * (other[m] ?? 0);
+      return s;
+    }),
+  );
 }
 
 /** x'Ay for a symmetric A. */

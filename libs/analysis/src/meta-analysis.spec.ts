@@ -7,18 +7,50 @@ import { metaStudyFromHedgesG, randomEffectsMeta, type RandomEffectsMeta } from 
 import { expectAbsolute, expectRelative } from './test-support/close';
 
 interface RFit {
-  estimate: number; se: number; z: number; p: number; ciLow: number; ciHigh: number;
-  tau2: number; tau: number; i2: number; h2: number; q: number; qDf: number; qP: number;
-  piLow: number; piHigh: number; weights: number[];
+  estimate: number;
+  se: number;
+  z: number;
+  p: number;
+  ciLow: number;
+  ciHigh: number;
+  tau2: number;
+  tau: number;
+  i2: number;
+  h2: number;
+  q: number;
+  qDf: number;
+  qP: number;
+  piLow: number;
+  piHigh: number;
+  weights: number[];
 }
-interface RSite { label: string; n1: number; n2: number; m1: number; sd1: number; m2: number; sd2: number; yi: number; vi: number }
+interface RSite {
+  label: string;
+  n1: number;
+  n2: number;
+  m1: number;
+  sd1: number;
+  m2: number;
+  sd2: number;
+  yi: number;
+  vi: number;
+}
 interface RSet {
-  id: number; seed: number | null; sites: RSite[]; heInit: number; remlBoundary: boolean; remlStepadj: number;
-  reml: RFit; dl: RFit; remlDefault: { estimate: number; tau2: number; se: number; i2: number } | null;
+  id: number;
+  seed: number | null;
+  sites: RSite[];
+  heInit: number;
+  remlBoundary: boolean;
+  remlStepadj: number;
+  reml: RFit;
+  dl: RFit;
+  remlDefault: { estimate: number; tau2: number; se: number; i2: number } | null;
 }
 const fixtures = metaJson as unknown as {
-  versions: Record<string, string>; qnorm975: number;
-  chisq: { x: number; df: number; upper: number }[]; sets: RSet[];
+  versions: Record<string, string>;
+  qnorm975: number;
+  chisq: { x: number; df: number; upper: number }[];
+  sets: RSet[];
   published: { name: string; labels: string[]; yi: number[]; vi: number[]; reml: RFit; dl: RFit }[];
 };
 
@@ -82,7 +114,7 @@ describe('randomEffectsMeta against metafor::rma', () => {
 
   // help(rma)'s example, whose output is printed in metafor's documentation: estimate −0.7145,
   // τ² 0.3132, I² 92.22 %, Q(12) 152.2330.
-  it.each(fixtures.published.map((p) => [p.name, p] as const))('%s (metafor\'s worked example)', (_name, p) => {
+  it.each(fixtures.published.map((p) => [p.name, p] as const))("%s (metafor's worked example)", (_name, p) => {
     const studies = p.yi.map((yi, i) => ({ yi, vi: p.vi[i] as number, label: p.labels[i] as string }));
     compareFit(randomEffectsMeta(studies), p.reml, `${p.name} REML`);
     compareFit(randomEffectsMeta(studies, { method: 'DL' }), p.dl, `${p.name} DL`);
@@ -92,8 +124,18 @@ describe('randomEffectsMeta against metafor::rma', () => {
   it('returns null without two valid studies', () => {
     expect(randomEffectsMeta([])).toBeNull();
     expect(randomEffectsMeta([{ yi: 0.3, vi: 0.1 }])).toBeNull();
-    expect(randomEffectsMeta([{ yi: 0.3, vi: 0.1 }, { yi: 0.2, vi: 0 }])).toBeNull();
-    expect(randomEffectsMeta([{ yi: Number.NaN, vi: 0.1 }, { yi: 0.2, vi: 0.1 }])).toBeNull();
+    expect(
+      randomEffectsMeta([
+        { yi: 0.3, vi: 0.1 },
+        { yi: 0.2, vi: 0 },
+      ]),
+    ).toBeNull();
+    expect(
+      randomEffectsMeta([
+        { yi: Number.NaN, vi: 0.1 },
+        { yi: 0.2, vi: 0.1 },
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -124,7 +166,10 @@ describe('the distributions behind the figures', () => {
   });
 
   it('uses qnorm(.975) to the last bit', () => {
-    const fit = randomEffectsMeta([{ yi: 0, vi: 1 }, { yi: 0, vi: 1 }]);
+    const fit = randomEffectsMeta([
+      { yi: 0, vi: 1 },
+      { yi: 0, vi: 1 },
+    ]);
     expect(fit?.ciHigh).toBe(fixtures.qnorm975 * Math.sqrt(0.5));
   });
 });

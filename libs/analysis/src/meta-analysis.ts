@@ -77,7 +77,14 @@ export function randomEffectsMeta(studies: readonly MetaStudy[], options: MetaOp
   const yi = studies.map((study) => study.yi);
   const vi = studies.map((study) => study.vi);
   const { tau2, iterations } = method === 'DL' ? tau2DerSimonianLaird(yi, vi) : tau2Reml(yi, vi);
-  return { method, k: studies.length, ...pooled(yi, vi, tau2), ...heterogeneityFigures(yi, vi, tau2), iterations, studies: studyWeights(studies, tau2) };
+  return {
+    method,
+    k: studies.length,
+    ...pooled(yi, vi, tau2),
+    ...heterogeneityFigures(yi, vi, tau2),
+    iterations,
+    studies: studyWeights(studies, tau2),
+  };
 }
 
 function isValidStudy(study: MetaStudy): boolean {
@@ -91,9 +98,14 @@ function pooled(yi: readonly number[], vi: readonly number[], tau2: number) {
   const z = estimate / se;
   const predictionHalf = Z_975 * Math.sqrt(se * se + tau2);
   return {
-    estimate, se, z, p: 2 * pnorm(-Math.abs(z)),
-    ciLow: estimate - Z_975 * se, ciHigh: estimate + Z_975 * se,
-    piLow: estimate - predictionHalf, piHigh: estimate + predictionHalf,
+    estimate,
+    se,
+    z,
+    p: 2 * pnorm(-Math.abs(z)),
+    ciLow: estimate - Z_975 * se,
+    ciHigh: estimate + Z_975 * se,
+    piLow: estimate - predictionHalf,
+    piHigh: estimate + predictionHalf,
   };
 }
 
@@ -101,9 +113,13 @@ function heterogeneityFigures(yi: readonly number[], vi: readonly number[], tau2
   const { q, typicalVariance } = heterogeneity(yi, vi);
   const qDf = yi.length - 1;
   return {
-    tau2, tau: Math.sqrt(tau2),
-    i2: (100 * tau2) / (typicalVariance + tau2), h2: tau2 / typicalVariance + 1,
-    q, qDf, qP: pchisqUpper(q, qDf),
+    tau2,
+    tau: Math.sqrt(tau2),
+    i2: (100 * tau2) / (typicalVariance + tau2),
+    h2: tau2 / typicalVariance + 1,
+    q,
+    qDf,
+    qP: pchisqUpper(q, qDf),
   };
 }
 

@@ -6,9 +6,22 @@ import { qt, twoSidedP } from './distributions';
 import type { FittedModel } from './factorial-model';
 import { quadraticForm } from './linear-algebra';
 
-export interface ModelEstimate { estimate: number; se: number; df: number; ciLow: number; ciHigh: number }
-export interface CellMean extends ModelEstimate { levels: Record<string, string>; n: number }
-export interface MarginalMean extends ModelEstimate { factor: string; level: string; n: number }
+export interface ModelEstimate {
+  estimate: number;
+  se: number;
+  df: number;
+  ciLow: number;
+  ciHigh: number;
+}
+export interface CellMean extends ModelEstimate {
+  levels: Record<string, string>;
+  n: number;
+}
+export interface MarginalMean extends ModelEstimate {
+  factor: string;
+  level: string;
+  n: number;
+}
 export interface SimpleEffect extends ModelEstimate {
   /** The two-level factor whose effect is estimated: mean(first level) − mean(second level). */
   factor: string;
@@ -20,22 +33,28 @@ export interface SimpleEffect extends ModelEstimate {
 }
 
 /** `counts` holds the sessions per cell, in allCells order. */
-export function modelMeans(model: FittedModel, counts: readonly number[]): { cells: CellMean[]; marginal: MarginalMean[]; simpleEffects: SimpleEffect[] | null } {
+export function modelMeans(
+  model: FittedModel,
+  counts: readonly number[],
+): { cells: CellMean[]; marginal: MarginalMean[]; simpleEffects: SimpleEffect[] | null } {
   const cells = allCells(model.factors);
   const rows = cells.map((cell) => designRow(model.factors, model.terms, cell));
-  const count = (match: (cell: readonly number[]) => boolean): number => cells.reduce((sum, cell, c) => sum + (match(cell) ? (counts[c] ?? 0) : 0), 0);
+  const count = (match: (cell: readonly number[]) => boolean): number =>
+    cells.reduce((sum, cell, c) => sum + (match(cell) ? (counts[c] ?? 0) : 0), 0);
   return {
     cells: cells.map((cell, c) => ({
       levels: Object.fromEntries(cell.map((level, f) => [model.factors[f]?.id ?? '', model.factors[f]?.levels[level] ?? ''])),
       n: counts[c] ?? 0,
       ...estimate(model, rows[c] ?? []),
     })),
-    marginal: model.factors.flatMap((factor, f) => factor.levels.map((level, l) => ({
-      factor: factor.id,
-      level,
-      n: count((o) => o[f] === l),
-      ...estimate(model, average(rows.filter((_, c) => cells[c]?.[f] === l))),
-    }))),
+    marginal: model.factors.flatMap((factor, f) =>
+      factor.levels.map((level, l) => ({
+        factor: factor.id,
+        level,
+        n: count((o) => o[f] === l),
+        ...estimate(model, average(rows.filter((_, c) => cells[c]?.[f] === l))),
+      })),
+    ),
     simpleEffects: simpleEffects(model, cells, rows),
   };
 }
@@ -52,11 +71,18 @@ function simpleEffects(model: FittedModel, cells: readonly number[][], rows: rea
     if (!factor || !other) return [];
     return other.levels.map((level, at) => {
       const first = row(f, 0, g, at);
-      const contrast = estimate(model, first.map((value, j) => value - (row(f, 1, g, at)[j] ?? 0)));
+      const contrast = estimate(
+        model,
+        first.map((value, j) => value - (row(f, 1, g, at)[j] ?? 0)),
+      );
       const t = contrast.estimate / contrast.se;
       return {
-        factor: factor.id, contrast: [factor.levels[0] ?? '', factor.levels[1] ?? ''] as [string, string],
-        at: { factor: other.id, level }, ...contrast, t, p: twoSidedP(t, contrast.df),
+        factor: factor.id,
+        contrast: [factor.levels[0] ?? '', factor.levels[1] ?? ''] as [string, string],
+        at: { factor: other.id, level },
+        ...contrast,
+        t,
+        p: twoSidedP(t, contrast.df),
       };
     });
   });

@@ -6,7 +6,11 @@ import { expectAbsolute, expectRelative } from './test-support/close';
 import { bucketsByCell, cellKey, scoreBuckets, sessionRows } from './test-support/dataset-inputs';
 import { datasetFixtures, type REstimate, type RModel } from './test-support/fixtures';
 
-function compareEstimate(label: string, actual: { estimate: number; se: number; ciLow: number; ciHigh: number; df: number } | undefined, expected: REstimate): void {
+function compareEstimate(
+  label: string,
+  actual: { estimate: number; se: number; ciLow: number; ciHigh: number; df: number } | undefined,
+  expected: REstimate,
+): void {
   expect(actual).toBeDefined();
   expectRelative(actual?.estimate, expected.estimate, `${label} estimate`);
   expectRelative(actual?.se, expected.se, `${label} se`);
@@ -35,8 +39,18 @@ function compareModel(model: FactorialModel, r: RModel): void {
   });
   expectRelative(model.residual.ss, r.residual.ss, 'residual SS');
   expect(model.residual.df).toBe(r.residual.df);
-  for (const cell of r.cells) compareEstimate(`cell ${cellKey(cell.levels)}`, model.cells.find((c) => cellKey(c.levels) === cellKey(cell.levels)), cell);
-  for (const m of r.marginal) compareEstimate(`marginal ${m.factor}=${m.level}`, model.marginal.find((x) => x.factor === m.factor && x.level === m.level), m);
+  for (const cell of r.cells)
+    compareEstimate(
+      `cell ${cellKey(cell.levels)}`,
+      model.cells.find((c) => cellKey(c.levels) === cellKey(cell.levels)),
+      cell,
+    );
+  for (const m of r.marginal)
+    compareEstimate(
+      `marginal ${m.factor}=${m.level}`,
+      model.marginal.find((x) => x.factor === m.factor && x.level === m.level),
+      m,
+    );
   expect(model.simpleEffects?.length ?? null).toBe(r.simpleEffects?.length ?? null);
   for (const s of r.simpleEffects ?? []) {
     const label = `simple effect of ${s.factor} at ${s.at.factor}=${s.at.level}`;
@@ -68,12 +82,17 @@ describe('factorialModelFromCells: the same figures from what PostgreSQL sends (
   it.each(cases)('dataset %s: model and ANCOVA', (_, dataset) => {
     const cells = bucketsByCell(scoreBuckets(dataset));
     const first = (groups: readonly { levels: Readonly<Record<string, string>> }[]) => groups[0]?.levels ?? {};
-    const model = factorialModelFromCells({ factors: dataset.factors, cells: cells.map((groups) => ({ levels: first(groups), y: scoreSummary(groups) })) });
+    const model = factorialModelFromCells({
+      factors: dataset.factors,
+      cells: cells.map((groups) => ({ levels: first(groups), y: scoreSummary(groups) })),
+    });
     compareModel(model, dataset.model);
     const paired = cells.map((groups) => ({ levels: first(groups), ...pairedScoreSummary(groups) }));
     const sessions = model.n;
     const ancova = factorialModelFromCells({
-      factors: dataset.factors, covariate: true, excluded: sessions - paired.reduce((sum, cell) => sum + cell.n, 0),
+      factors: dataset.factors,
+      covariate: true,
+      excluded: sessions - paired.reduce((sum, cell) => sum + cell.n, 0),
       cells: paired.map((cell) => ({ levels: cell.levels, y: cell.y, covariate: { x: cell.x, cross: cell.cross } })),
     });
     if (!dataset.ancova) throw new Error('every fixture dataset has an ANCOVA');

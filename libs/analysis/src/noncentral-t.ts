@@ -15,7 +15,7 @@ const NCP2_LIMIT = 2 * Math.LN2 * 1021;
 export function pnt(t: number, df: number, ncp: number, lowerTail = true): number {
   if (!(df > 0)) return Number.NaN;
   if (ncp === 0) return pt(t, df, lowerTail);
-  if (!Number.isFinite(t)) return (t < 0) === lowerTail ? 0 : 1;
+  if (!Number.isFinite(t)) return t < 0 === lowerTail ? 0 : 1;
   // P(T ≤ t; δ) for t < 0 is 1 − P(T ≤ −t; −δ): the series below needs t ≥ 0.
   const negated = t < 0;
   if (negated && ncp > 40) return lowerTail ? 0 : 1;

@@ -62,7 +62,7 @@ describe('small telescopes (Simonsohn 2015) against pwr.t2n.test(power = 1/3)', 
   });
 
   // The pooled test is the same z test with a given SE: fed R's SE for the replication d, it must give R's z and p.
-  it.each(distributionFixtures.smallTelescopes)('pooled estimate = $replication.d with R\'s SE', (c) => {
+  it.each(distributionFixtures.smallTelescopes)("pooled estimate = $replication.d with R's SE", (c) => {
     const result = smallTelescopesPooled({ original: c.original, estimate: c.replication.d, se: c.se });
     expectRelative(result.z, c.z, 'z');
     expectAbsolute(result.p, c.p, 'p');

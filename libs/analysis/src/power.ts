@@ -73,11 +73,23 @@ export function sessionPlan({ d, alpha, power, icc, groupSize }: SessionPlanInpu
     sessionsPerCondition: perGroup,
     participantsPerCondition: perGroup * groupSize,
     designEffect: effect,
-    individualLevel: { independentPerCondition: perGroup, participantsPerCondition: participants, sessionsPerCondition: Math.ceil(participants / groupSize) },
+    individualLevel: {
+      independentPerCondition: perGroup,
+      participantsPerCondition: participants,
+      sessionsPerCondition: Math.ceil(participants / groupSize),
+    },
   };
 }
 
 /** Power at each number of sessions per condition (equal groups), for a power curve. */
-export function powerCurve({ d, alpha, sessionsPerCondition }: { d: number; alpha: number; sessionsPerCondition: readonly number[] }): { n: number; power: number }[] {
+export function powerCurve({
+  d,
+  alpha,
+  sessionsPerCondition,
+}: {
+  d: number;
+  alpha: number;
+  sessionsPerCondition: readonly number[];
+}): { n: number; power: number }[] {
   return sessionsPerCondition.map((n) => ({ n, power: powerTwoSample({ n1: n, n2: n, d, alpha }) }));
 }

@@ -19,7 +19,10 @@ describe('replicationLabel', () => {
 
   it('reports the parts of the label separately', () => {
     expect(replicationLabel({ original: 0.5, ci: { low: 0.05, high: 0.3 } })).toEqual({
-      signal: true, consistent: false, direction: 'smaller', label: 'signal – inconsistent (smaller)',
+      signal: true,
+      consistent: false,
+      direction: 'smaller',
+      label: 'signal – inconsistent (smaller)',
     });
     expect(replicationLabel({ original: 0.5, ci: { low: 0.1, high: 0.9 } }).direction).toBeNull();
   });

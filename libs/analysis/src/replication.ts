@@ -43,7 +43,15 @@ export function smallTelescopes({ original, replication }: SmallTelescopesInput)
  * the random-effects SE in place of one study's, z = (μ̂ − d33)/SE(μ̂), p = Φ(z), where μ̂ is signed
  * so that the original effect is positive. R: `pnorm((fit$b - d33) / fit$se)` on `metafor::rma`.
  */
-export function smallTelescopesPooled({ original, estimate, se }: { original: { n1: number; n2: number }; estimate: number; se: number }): SmallTelescopes {
+export function smallTelescopesPooled({
+  original,
+  estimate,
+  se,
+}: {
+  original: { n1: number; n2: number };
+  estimate: number;
+  se: number;
+}): SmallTelescopes {
   const detectable = d33(original.n1, original.n2);
   const z = (estimate - detectable) / se;
   const p = pnorm(z);
@@ -82,7 +90,11 @@ export function replicationLabel({ original, ci }: { original: number; ci: { low
   const consistent = low <= target && target <= high;
   const direction = consistent ? null : high < 0 ? 'opposite' : high < target ? 'smaller' : 'larger';
   const label: ReplicationLabel = signal
-    ? consistent ? 'signal – consistent' : `signal – inconsistent (${direction ?? 'smaller'})`
-    : consistent ? 'no signal – consistent' : 'no signal – inconsistent';
+    ? consistent
+      ? 'signal – consistent'
+      : `signal – inconsistent (${direction ?? 'smaller'})`
+    : consistent
+      ? 'no signal – consistent'
+      : 'no signal – inconsistent';
   return { signal, consistent, direction, label };
 }

@@ -2,7 +2,10 @@
 // tolerance near machine precision instead of uniroot's default 1.2e-4.
 
 export class RootNotBracketedError extends Error {
-  constructor(readonly lower: number, readonly upper: number) {
+  constructor(
+    readonly lower: number,
+    readonly upper: number,
+  ) {
     super(`f has the same sign at ${lower} and ${upper}`);
     this.name = 'RootNotBracketedError';
   }
@@ -42,7 +45,18 @@ export function findRoot(f: (x: number) => number, lower: number, upper: number,
 }
 
 /** Secant or inverse quadratic interpolation; falls back to bisection when the step is poor. */
-function interpolationStep(a: number, b: number, c: number, fa: number, fb: number, fc: number, m: number, tol: number, d: number, e: number): [number, number] {
+function interpolationStep(
+  a: number,
+  b: number,
+  c: number,
+  fa: number,
+  fb: number,
+  fc: number,
+  m: number,
+  tol: number,
+  d: number,
+  e: number,
+): [number, number] {
   const s = fb / fa;
   let p: number;
   let q: number;

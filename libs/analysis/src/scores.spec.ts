@@ -25,8 +25,29 @@ describe('session-level scores and descriptives against R', () => {
   });
 
   it('returns nulls rather than NaN where a figure is undefined', () => {
-    expect(descriptives([])).toEqual({ n: 0, missing: 0, mean: null, sd: null, se: null, ciLow: null, ciHigh: null, median: null, min: null, max: null });
-    expect(descriptives([null, 3, Number.NaN])).toMatchObject({ n: 1, missing: 2, mean: 3, sd: null, se: null, ciLow: null, median: 3, min: 3, max: 3 });
+    expect(descriptives([])).toEqual({
+      n: 0,
+      missing: 0,
+      mean: null,
+      sd: null,
+      se: null,
+      ciLow: null,
+      ciHigh: null,
+      median: null,
+      min: null,
+      max: null,
+    });
+    expect(descriptives([null, 3, Number.NaN])).toMatchObject({
+      n: 1,
+      missing: 2,
+      mean: 3,
+      sd: null,
+      se: null,
+      ciLow: null,
+      median: 3,
+      min: 3,
+      max: 3,
+    });
     expect(sessionScores([{ sessionId: 's', value: null }])).toEqual([{ sessionId: 's', mean: null, members: 0, missing: 1 }]);
   });
 });
@@ -53,7 +74,12 @@ describe('ICC(1) (one-way ANOVA, Shrout & Fleiss CI) and pairwise ICC against R'
   });
 
   it('equals (MSB − MSW)/(MSB + MSW) for dyads and is null without within-session variance', () => {
-    const icc = icc1([[1, 2], [3, 5], [4, 4], [8, 6]]);
+    const icc = icc1([
+      [1, 2],
+      [3, 5],
+      [4, 4],
+      [8, 6],
+    ]);
     expect(icc?.k).toBe(2);
     expect(icc?.icc).toBeCloseTo(((icc?.msb ?? 0) - (icc?.msw ?? 0)) / ((icc?.msb ?? 0) + (icc?.msw ?? 0)), 14);
     expect(icc1([[1], [2], [3]])).toBeNull();

@@ -72,8 +72,10 @@ export function scoreSummary(groups: readonly ScoreGroup[]): Summary {
 
 /** Covariate and score of the sessions that have both: within a group the score is constant, so its cross-product is 0. */
 export function pairedScoreSummary(groups: readonly ScoreGroup[]): PairedSummary {
-  return poolPaired(groups.flatMap((group) => {
-    const x = group.covariate;
-    return x && x.n > 0 ? [{ n: x.n, x, y: { n: x.n, mean: group.value, ss: 0 }, cross: 0 }] : [];
-  }));
+  return poolPaired(
+    groups.flatMap((group) => {
+      const x = group.covariate;
+      return x && x.n > 0 ? [{ n: x.n, x, y: { n: x.n, mean: group.value, ss: 0 }, cross: 0 }] : [];
+    }),
+  );
 }

@@ -43,12 +43,7 @@ export function checkKeys(
   }
 }
 
-export function checkPattern(
-  context: CheckContext,
-  value: unknown,
-  pattern: RegExp,
-  path: string,
-): value is string {
+export function checkPattern(context: CheckContext, value: unknown, pattern: RegExp, path: string): value is string {
   if (typeof value === 'string' && pattern.test(value)) return true;
   report(context, path, `must match ${String(pattern)}, got ${show(value)}`);
   return false;
@@ -96,12 +91,7 @@ export function checkText(context: CheckContext, value: unknown, path: string): 
 }
 
 /** Reports ids that appear more than once in a list. */
-export function checkUnique(
-  context: CheckContext,
-  values: readonly unknown[],
-  path: (index: number) => string,
-  what: string,
-): void {
+export function checkUnique(context: CheckContext, values: readonly unknown[], path: (index: number) => string, what: string): void {
   const seen = new Set<unknown>();
   values.forEach((value, index) => {
     if (seen.has(value)) report(context, path(index), `duplicate ${what} ${JSON.stringify(value)}`);

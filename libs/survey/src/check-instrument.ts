@@ -19,9 +19,7 @@ import type { DefinitionProblem } from './definition-error';
 import { isAnswerable } from './item-rules';
 import type { Instrument, Item } from './types';
 
-const INSTRUMENT_KEYS = [
-  'id', 'version', 'title', 'citation', 'licence', 'languages', 'items', 'scales',
-];
+const INSTRUMENT_KEYS = ['id', 'version', 'title', 'citation', 'licence', 'languages', 'items', 'scales'];
 
 /** Every problem with a definition; an empty list means it is a valid Instrument. */
 export function checkInstrument(input: unknown): DefinitionProblem[] {

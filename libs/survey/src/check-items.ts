@@ -30,9 +30,7 @@ const KIND_KEYS: Readonly<Record<ItemKind, readonly string[]>> = {
   text: [...BASE, 'maxLength', 'multiline', 'identifying'],
   instruction: ['kind', 'id', 'text'],
   'attention-check': [...BASE, 'style', 'options', 'expected'],
-  'manipulation-check': [
-    ...BASE, 'purpose', 'options', 'factor', 'expectedByLevel', 'probe', 'expectedBySetting',
-  ],
+  'manipulation-check': [...BASE, 'purpose', 'options', 'factor', 'expectedByLevel', 'probe', 'expectedBySetting'],
 };
 const MAX_TEXT_LENGTH = 100_000;
 
@@ -126,7 +124,11 @@ function checkIos(context: CheckContext, item: Fields, path: string): void {
   if (codebookLabels !== undefined && pointLabels !== undefined) {
     report(context, `${path}.codebookLabels`, 'only with pictureLabels: pointLabels already label the codebook');
   }
-  for (const [key, labels] of [['pointLabels', pointLabels], ['pictureLabels', pictureLabels], ['codebookLabels', codebookLabels]] as const) {
+  for (const [key, labels] of [
+    ['pointLabels', pointLabels],
+    ['pictureLabels', pictureLabels],
+    ['codebookLabels', codebookLabels],
+  ] as const) {
     if (labels !== undefined) checkLabelList(context, labels, IOS_POINTS, `${path}.${key}`);
   }
 }
@@ -149,7 +151,12 @@ function checkOptions(context: CheckContext, item: Fields, path: string): readon
     const value = own(option, 'value');
     return checkPattern(context, value, OPTION_PATTERN, `${at}.value`) ? value : undefined;
   });
-  checkUnique(context, values.filter((v) => v !== undefined), () => `${path}.options`, 'option value');
+  checkUnique(
+    context,
+    values.filter((v) => v !== undefined),
+    () => `${path}.options`,
+    'option value',
+  );
   return values.filter((value): value is string => value !== undefined);
 }
 
@@ -224,13 +231,7 @@ function checkManipulation(context: CheckContext, item: Fields, path: string): v
   }
 }
 
-function checkExpectedMap(
-  context: CheckContext,
-  expected: unknown,
-  values: readonly string[],
-  path: string,
-  what: string,
-): void {
+function checkExpectedMap(context: CheckContext, expected: unknown, values: readonly string[], path: string, what: string): void {
   if (!isRecord(expected)) {
     report(context, path, `must map ${what} to option values`);
     return;

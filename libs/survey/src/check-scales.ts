@@ -20,12 +20,7 @@ const SCALE_KEYS = ['id', 'label', 'items', 'method', 'minAnswered'];
  * items that share their declared bounds: a mean of a 0–4 and a 1–7 item has no clear meaning,
  * and shared bounds make the scale's own bounds (and prorating) exact.
  */
-export function checkScale(
-  context: CheckContext,
-  scale: unknown,
-  path: string,
-  items: ReadonlyMap<string, Item>,
-): void {
+export function checkScale(context: CheckContext, scale: unknown, path: string, items: ReadonlyMap<string, Item>): void {
   if (!isRecord(scale)) {
     report(context, path, 'must be an object');
     return;
@@ -44,12 +39,7 @@ export function checkScale(
   checkMembers(context, own(scale, 'items'), `${path}.items`, items);
 }
 
-function checkMembers(
-  context: CheckContext,
-  members: unknown,
-  path: string,
-  items: ReadonlyMap<string, Item>,
-): void {
+function checkMembers(context: CheckContext, members: unknown, path: string, items: ReadonlyMap<string, Item>): void {
   if (!Array.isArray(members) || members.length === 0) {
     report(context, path, 'must be a non-empty list of item ids');
     return;

@@ -1,12 +1,5 @@
 import { itemBounds } from './item-rules';
-import type {
-  AnswerableItem,
-  ChoiceOption,
-  MultiChoiceItem,
-  ScoredItem,
-  TextItem,
-  ValidationCode,
-} from './types';
+import type { AnswerableItem, ChoiceOption, MultiChoiceItem, ScoredItem, TextItem, ValidationCode } from './types';
 
 // One function per kind decides whether a given (non-null) value is acceptable. Validation and
 // scoring both go through here, so the phone, the API and the scores can never disagree.

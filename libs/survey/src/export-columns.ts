@@ -20,8 +20,14 @@ export interface ExportOptions {
 type Context = { readonly language: Language; readonly scalesOf: ReadonlyMap<string, string[]> };
 
 const BLANK = {
-  itemId: null, option: null, scaleId: null, values: [], min: null, max: null,
-  reverse: false, scales: [],
+  itemId: null,
+  option: null,
+  scaleId: null,
+  values: [],
+  min: null,
+  max: null,
+  reverse: false,
+  scales: [],
 } as const;
 
 /**
@@ -44,33 +50,46 @@ export function exportColumns(instrument: Instrument, options: ExportOptions = {
   }
   for (const scale of instrument.scales) {
     columns.push({
-      ...BLANK, name: scaleColumnName(scale.id), source: 'scale', scaleId: scale.id,
-      kind: 'scale', label: localize(scale.label, language), type: 'number',
+      ...BLANK,
+      name: scaleColumnName(scale.id),
+      source: 'scale',
+      scaleId: scale.id,
+      kind: 'scale',
+      label: localize(scale.label, language),
+      type: 'number',
     });
   }
   return columns;
 }
 
-function optionColumns(
-  item: Extract<AnswerableItem, { kind: 'multi-choice' }>,
-  context: Context,
-): ExportColumn[] {
+function optionColumns(item: Extract<AnswerableItem, { kind: 'multi-choice' }>, context: Context): ExportColumn[] {
   const text = localize(item.text, context.language);
   return item.options.map((option) => ({
-    ...BLANK, name: optionColumnName(item.id, option.value), source: 'option', itemId: item.id,
-    option: option.value, kind: item.kind, type: 'boolean',
+    ...BLANK,
+    name: optionColumnName(item.id, option.value),
+    source: 'option',
+    itemId: item.id,
+    option: option.value,
+    kind: item.kind,
+    type: 'boolean',
     label: `${text}: ${localize(option.label, context.language)}`,
-    values: [{ value: 0, label: null }, { value: 1, label: null }],
+    values: [
+      { value: 0, label: null },
+      { value: 1, label: null },
+    ],
   }));
 }
 
-function itemColumn(
-  item: Exclude<AnswerableItem, { kind: 'multi-choice' }>,
-  context: Context,
-): ExportColumn {
+function itemColumn(item: Exclude<AnswerableItem, { kind: 'multi-choice' }>, context: Context): ExportColumn {
   const base = {
-    ...BLANK, name: item.id, source: 'item', itemId: item.id, kind: item.kind, type: 'text',
-    label: localize(item.text, context.language), scales: context.scalesOf.get(item.id) ?? [],
+    ...BLANK,
+    name: item.id,
+    source: 'item',
+    itemId: item.id,
+    kind: item.kind,
+    type: 'text',
+    label: localize(item.text, context.language),
+    scales: context.scalesOf.get(item.id) ?? [],
   } as const;
   if (isScoredItem(item)) return { ...base, ...scoredColumn(item, context.language) };
   if (item.kind === 'text') return base;
@@ -95,10 +114,7 @@ function scoredColumn(item: ScoredItem, language: Language): ScoredFields {
  * Every point of a rating with its label: each point's own, the end labels at the ends, or an
  * IOS item's codebook labels (never its accessible picture names).
  */
-function pointValues(
-  item: Extract<ScoredItem, { kind: 'likert' | 'ios' }>,
-  language: Language,
-): ExportValueLabel[] {
+function pointValues(item: Extract<ScoredItem, { kind: 'likert' | 'ios' }>, language: Language): ExportValueLabel[] {
   const { min, max } = itemBounds(item);
   const labelAt = (value: number): LocalizedText | undefined => {
     if (item.pointLabels !== undefined) return item.pointLabels[value - min];

@@ -53,15 +53,7 @@ export { exportRow } from './export-row';
 export { canonicalJson } from './canonical-json';
 export { instrumentHash } from './instrument-hash';
 export { localize } from './localize';
-export {
-  identifyingItemIds,
-  isAnswerable,
-  isScoredItem,
-  isRequired,
-  itemBounds,
-  isReverseKeyed,
-  reverseScore,
-} from './item-rules';
+export { identifyingItemIds, isAnswerable, isScoredItem, isRequired, itemBounds, isReverseKeyed, reverseScore } from './item-rules';
 
 export { getInstrument, listInstruments } from './registry';
 export { iosInstrument } from './instruments/ios';

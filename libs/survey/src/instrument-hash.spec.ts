@@ -22,9 +22,7 @@ describe('canonicalJson', () => {
 describe('instrumentHash', () => {
   it('is lowercase hex SHA-256 of the canonical JSON', () => {
     // SHA-256 of the empty object "{}", computed independently.
-    expect(instrumentHash({} as never)).toBe(
-      '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
-    );
+    expect(instrumentHash({} as never)).toBe('44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a');
     // node:crypto as an independent oracle for @noble/hashes (tests may use Node; the library not).
     const expected = createHash('sha256').update(canonicalJson(sampler), 'utf8').digest('hex');
     expect(instrumentHash(sampler)).toBe(expected);

@@ -22,9 +22,7 @@ function lockProblems(): string[] {
           `add the line  "${key}": "${hash}"  (node scripts/instrument-hashes.mjs --write)`,
       );
     } else if (expected !== hash) {
-      problems.push(
-        `instrument ${instrument.id} v${instrument.version} changed: shipped versions are immutable, add a new version`,
-      );
+      problems.push(`instrument ${instrument.id} v${instrument.version} changed: shipped versions are immutable, add a new version`);
     }
   }
   return problems;

@@ -18,17 +18,11 @@ export function identifyingItemIds(instrument: Instrument): string[] {
 }
 
 export function isScoredItem(item: Item): item is ScoredItem {
-  return (
-    item.kind === 'likert' || item.kind === 'ios' || item.kind === 'slider' || item.kind === 'numeric'
-  );
+  return item.kind === 'likert' || item.kind === 'ios' || item.kind === 'slider' || item.kind === 'numeric';
 }
 
 export function isChoiceItem(item: Item): item is ChoiceItem {
-  return (
-    item.kind === 'single-choice' ||
-    item.kind === 'attention-check' ||
-    item.kind === 'manipulation-check'
-  );
+  return item.kind === 'single-choice' || item.kind === 'attention-check' || item.kind === 'manipulation-check';
 }
 
 export function isRequired(item: Item): boolean {

@@ -5,7 +5,6 @@ import type { Language, LocalizedText } from './types';
  * has every declared language, so the fallbacks only serve languages it does not declare.
  */
 export function localize(text: LocalizedText, language: Language): string {
-  const own = (lang: string): string | undefined =>
-    Object.prototype.hasOwnProperty.call(text, lang) ? text[lang] : undefined;
+  const own = (lang: string): string | undefined => (Object.prototype.hasOwnProperty.call(text, lang) ? text[lang] : undefined);
   return own(language) ?? own('en') ?? Object.values(text)[0] ?? '';
 }

@@ -6,23 +6,22 @@ import { instrumentHash } from './instrument-hash';
 import { reverseScore } from './item-rules';
 import { listInstruments } from './registry';
 import { scaleBounds, scoreAnswers } from './score-answers';
-import {
-  answersFor, likertScaleInstrument, reorderKeys, seededRandom, withStringAt, wordingPaths,
-} from './test-support/arbitraries';
+import { answersFor, likertScaleInstrument, reorderKeys, seededRandom, withStringAt, wordingPaths } from './test-support/arbitraries';
 import { sampler } from './test-support/sampler';
 import type { Instrument, ValidationCode } from './types';
 import { validateAnswers } from './validate-answers';
 
 const shipped = listInstruments();
-const anyInstrument: fc.Arbitrary<Instrument> = fc.oneof(
-  fc.constantFrom(...shipped, sampler),
-  likertScaleInstrument,
-);
-const instrumentAndAnswers = anyInstrument.chain((instrument) =>
-  answersFor(instrument).map((answers) => [instrument, answers] as const),
-);
+const anyInstrument: fc.Arbitrary<Instrument> = fc.oneof(fc.constantFrom(...shipped, sampler), likertScaleInstrument);
+const instrumentAndAnswers = anyInstrument.chain((instrument) => answersFor(instrument).map((answers) => [instrument, answers] as const));
 const CODES: readonly ValidationCode[] = [
-  'REQUIRED', 'OUT_OF_RANGE', 'NOT_AN_OPTION', 'NOT_AN_INTEGER', 'TOO_LONG', 'UNKNOWN_ITEM', 'WRONG_TYPE',
+  'REQUIRED',
+  'OUT_OF_RANGE',
+  'NOT_AN_OPTION',
+  'NOT_AN_INTEGER',
+  'TOO_LONG',
+  'UNKNOWN_ITEM',
+  'WRONG_TYPE',
 ];
 
 describe('properties', () => {
@@ -45,9 +44,7 @@ describe('properties', () => {
   it('reversing twice is the identity (exact for integer points)', () => {
     const integerCase = fc
       .record({ min: fc.integer({ min: -1000, max: 1000 }), width: fc.integer({ min: 1, max: 1000 }) })
-      .chain(({ min, width }) =>
-        fc.integer({ min, max: min + width }).map((raw) => ({ raw, bounds: { min, max: min + width } })),
-      );
+      .chain(({ min, width }) => fc.integer({ min, max: min + width }).map((raw) => ({ raw, bounds: { min, max: min + width } })));
     fc.assert(
       fc.property(integerCase, ({ raw, bounds }) => {
         const reversed = reverseScore(raw, bounds);
@@ -81,8 +78,15 @@ describe('properties', () => {
     const hostileKeys = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'ios', 'mood');
     const malformed = fc.oneof(
       fc.anything({
-        withNullPrototype: true, withSparseArray: true, withBoxedValues: true, withMap: true,
-        withSet: true, withDate: true, withTypedArray: true, withBigInt: true, withObjectString: true,
+        withNullPrototype: true,
+        withSparseArray: true,
+        withBoxedValues: true,
+        withMap: true,
+        withSet: true,
+        withDate: true,
+        withTypedArray: true,
+        withBigInt: true,
+        withObjectString: true,
       }),
       fc.dictionary(fc.oneof(hostileKeys, fc.string()), fc.anything({ withSparseArray: true, withBigInt: true })),
     );
@@ -104,8 +108,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(answersFor(sampler), (answers) => {
         const issues = validateAnswers(sampler, answers, { partial: true });
-        const ok = (id: string) =>
-          answers[id] !== null && answers[id] !== undefined && !issues.some((i) => i.itemId === id);
+        const ok = (id: string) => answers[id] !== null && answers[id] !== undefined && !issues.some((i) => i.itemId === id);
         // 'affect' is the mean of mood and calm and needs both.
         expect(scoreAnswers(sampler, answers)['affect'] !== null).toBe(ok('mood') && ok('calm'));
       }),

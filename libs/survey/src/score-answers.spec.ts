@@ -54,12 +54,22 @@ describe('reverseScore', () => {
 
 describe('requiredAnswerCount', () => {
   const scaleOf = (count: number, minAnswered: number): Scale => ({
-    id: 's', label: { en: 'S' }, method: 'mean', minAnswered,
+    id: 's',
+    label: { en: 'S' },
+    method: 'mean',
+    minAnswered,
     items: Array.from({ length: count }, (_, index) => `i${index}`),
   });
   it.each([
-    [7, 6 / 7, 6], [7, 0.857, 6], [7, 1, 7], [6, 5 / 6, 5], [5, 0.8, 4], [4, 0.75, 3],
-    [2, 0.5, 1], [3, 0.01, 1], [1, 1, 1],
+    [7, 6 / 7, 6],
+    [7, 0.857, 6],
+    [7, 1, 7],
+    [6, 5 / 6, 5],
+    [5, 0.8, 4],
+    [4, 0.75, 3],
+    [2, 0.5, 1],
+    [3, 0.01, 1],
+    [1, 1, 1],
   ])('%p items at share %p → %p', (count, share, expected) => {
     expect(requiredAnswerCount(scaleOf(count, share))).toBe(expected);
   });

@@ -38,11 +38,7 @@ function scoredItem(items: ReadonlyMap<string, Item>, id: string): ScoredItem | 
   return item !== undefined && isScoredItem(item) ? item : undefined;
 }
 
-function scoreScale(
-  scale: Scale,
-  items: ReadonlyMap<string, Item>,
-  entries: ReadonlyMap<string, unknown>,
-): number | null {
+function scoreScale(scale: Scale, items: ReadonlyMap<string, Item>, entries: ReadonlyMap<string, unknown>): number | null {
   let sum = 0;
   let answered = 0;
   // Iterating the scale's own item list (not the answers) makes the float sum independent of the

@@ -196,14 +196,7 @@ export type AnswerValue = number | string | readonly string[];
 /** item id → answer; unanswered is an explicit null (a missing key is treated the same). */
 export type Answers = Readonly<Record<string, AnswerValue | null>>;
 
-export type ValidationCode =
-  | 'REQUIRED'
-  | 'OUT_OF_RANGE'
-  | 'NOT_AN_OPTION'
-  | 'NOT_AN_INTEGER'
-  | 'TOO_LONG'
-  | 'UNKNOWN_ITEM'
-  | 'WRONG_TYPE';
+export type ValidationCode = 'REQUIRED' | 'OUT_OF_RANGE' | 'NOT_AN_OPTION' | 'NOT_AN_INTEGER' | 'TOO_LONG' | 'UNKNOWN_ITEM' | 'WRONG_TYPE';
 
 export interface ValidationIssue {
   /** The item id, the unknown key, or '' when the answers themselves are not an object. */

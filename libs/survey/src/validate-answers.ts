@@ -24,11 +24,7 @@ export function validateAnswers(
   }
 }
 
-function collectIssues(
-  instrument: Instrument,
-  answers: unknown,
-  partial: boolean,
-): ValidationIssue[] {
+function collectIssues(instrument: Instrument, answers: unknown, partial: boolean): ValidationIssue[] {
   const entries = readAnswerEntries(answers);
   if (entries === null) return [...NOT_AN_OBJECT];
   const issues: ValidationIssue[] = [];

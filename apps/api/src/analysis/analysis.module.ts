@@ -21,7 +21,16 @@ import { ResultsService } from './results.service';
 @Module({
   imports: [StudiesModule, SitesModule],
   controllers: [ResultsController, FlowController, EnrolmentController],
-  providers: [ResultsRepository, ResultsService, OriginalEffectsRepository, ReplicationService, FlowRepository, FlowService, EnrolmentRepository, EnrolmentService],
+  providers: [
+    ResultsRepository,
+    ResultsService,
+    OriginalEffectsRepository,
+    ReplicationService,
+    FlowRepository,
+    FlowService,
+    EnrolmentRepository,
+    EnrolmentService,
+  ],
   exports: [ResultsService, OriginalEffectsRepository],
 })
 export class AnalysisModule {}

@@ -14,9 +14,19 @@ export class EnrolmentController {
   constructor(private readonly enrolments: EnrolmentService) {}
 
   @Get()
-  @ApiDoc({ summary: 'Get enrolment against the targets', who: 'analyst', description: 'Allocated sessions and participants per condition × stratum against the study\'s target, and per site, to see where recruitment stands. `site` limits it to one site (a site-limited researcher always sees only their own).', problems: [problems(SiteError, 'SITE_NOT_FOUND')] })
+  @ApiDoc({
+    summary: 'Get enrolment against the targets',
+    who: 'analyst',
+    description:
+      "Allocated sessions and participants per condition × stratum against the study's target, and per site, to see where recruitment stands. `site` limits it to one site (a site-limited researcher always sees only their own).",
+    problems: [problems(SiteError, 'SITE_NOT_FOUND')],
+  })
   @ApiOkResponse({ type: EnrolmentResponse, description: 'Allocated sessions and participants per condition × stratum against the target' })
-  async enrolment(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Query() query: EnrolmentQuery): Promise<EnrolmentResponse> {
+  async enrolment(
+    @CurrentPrincipal() principal: Principal,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+    @Query() query: EnrolmentQuery,
+  ): Promise<EnrolmentResponse> {
     return EnrolmentResponse.of(await this.enrolments.enrolment(principal, studyId, query.site));
   }
 }

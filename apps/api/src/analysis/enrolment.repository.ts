@@ -54,8 +54,11 @@ const BY_SITE = `
 
 function toStratum(row: RawRow): StratumEnrolment {
   return {
-    conditionId: text(row, 'condition_id'), stratum: text(row, 'stratum'),
-    sessions: count(row, 'sessions'), completeSessions: count(row, 'complete_sessions'), participants: count(row, 'participants'),
+    conditionId: text(row, 'condition_id'),
+    stratum: text(row, 'stratum'),
+    sessions: count(row, 'sessions'),
+    completeSessions: count(row, 'complete_sessions'),
+    participants: count(row, 'participants'),
   };
 }
 
@@ -70,8 +73,13 @@ export class EnrolmentRepository {
 
   async bySite(studyId: string, site: string | null): Promise<SiteEnrolment[]> {
     return rowsOf(await this.dataSource.query(BY_SITE, [studyId, site])).map((row) => ({
-      siteId: text(row, 'site_id'), code: text(row, 'code'), name: text(row, 'name'), isPrimary: row['is_primary'] === true,
-      sessions: count(row, 'sessions'), completeSessions: count(row, 'complete_sessions'), participants: count(row, 'participants'),
+      siteId: text(row, 'site_id'),
+      code: text(row, 'code'),
+      name: text(row, 'name'),
+      isPrimary: row['is_primary'] === true,
+      sessions: count(row, 'sessions'),
+      completeSessions: count(row, 'complete_sessions'),
+      participants: count(row, 'participants'),
     }));
   }
 }

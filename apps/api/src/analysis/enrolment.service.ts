@@ -37,18 +37,34 @@ export interface EnrolmentReport {
 }
 
 function sum(rows: readonly EnrolmentCounts[]): EnrolmentCounts {
-  return rows.reduce((acc, row) => ({ sessions: acc.sessions + row.sessions, completeSessions: acc.completeSessions + row.completeSessions, participants: acc.participants + row.participants }),
-    { sessions: 0, completeSessions: 0, participants: 0 });
+  return rows.reduce(
+    (acc, row) => ({
+      sessions: acc.sessions + row.sessions,
+      completeSessions: acc.completeSessions + row.completeSessions,
+      participants: acc.participants + row.participants,
+    }),
+    { sessions: 0, completeSessions: 0, participants: 0 },
+  );
 }
 
 function stratumRow({ stratum, sessions, completeSessions, participants }: StratumEnrolment): StratumRow {
-  return { stratum, covariates: decodePairs(stratum).map(([covariateId, levelId]) => ({ covariateId, levelId })), sessions, completeSessions, participants };
+  return {
+    stratum,
+    covariates: decodePairs(stratum).map(([covariateId, levelId]) => ({ covariateId, levelId })),
+    sessions,
+    completeSessions,
+    participants,
+  };
 }
 
 /** Enrolment against target: allocated sessions per condition × stratum, every designed condition listed. */
 @Injectable()
 export class EnrolmentService {
-  constructor(private readonly access: StudyAccess, private readonly repository: EnrolmentRepository, private readonly sites: SitesService) {}
+  constructor(
+    private readonly access: StudyAccess,
+    private readonly repository: EnrolmentRepository,
+    private readonly sites: SitesService,
+  ) {}
 
   /** `siteCode` limits the report to one site; a site-limited researcher always gets their own. */
   async enrolment(principal: Principal, studyId: string, siteCode?: string): Promise<EnrolmentReport> {

@@ -141,19 +141,34 @@ const REASONS = `
 
 function toConditionCounts(row: RawRow): ConditionCounts {
   return {
-    conditionId: text(row, 'condition_id'), sessions: count(row, 'sessions'), participants: count(row, 'participants'),
-    reachedPreSurvey: count(row, 'reached_pre_survey'), reachedConversation: count(row, 'reached_conversation'),
-    reachedPostSurvey: count(row, 'reached_post_survey'), completed: count(row, 'completed'),
-    leftAfterAllocation: count(row, 'left_after_allocation'), rejoinedElsewhere: count(row, 'rejoined_elsewhere'), failedCheck: count(row, 'failed_check'),
-    excludedWithSession: count(row, 'excluded_with_session'), excludedFailedCheck: count(row, 'excluded_failed_check'),
-    withdrew: count(row, 'withdrew'), withoutPostData: count(row, 'without_post_data'), analysed: count(row, 'analysed'),
+    conditionId: text(row, 'condition_id'),
+    sessions: count(row, 'sessions'),
+    participants: count(row, 'participants'),
+    reachedPreSurvey: count(row, 'reached_pre_survey'),
+    reachedConversation: count(row, 'reached_conversation'),
+    reachedPostSurvey: count(row, 'reached_post_survey'),
+    completed: count(row, 'completed'),
+    leftAfterAllocation: count(row, 'left_after_allocation'),
+    rejoinedElsewhere: count(row, 'rejoined_elsewhere'),
+    failedCheck: count(row, 'failed_check'),
+    excludedWithSession: count(row, 'excluded_with_session'),
+    excludedFailedCheck: count(row, 'excluded_failed_check'),
+    withdrew: count(row, 'withdrew'),
+    withoutPostData: count(row, 'without_post_data'),
+    analysed: count(row, 'analysed'),
   };
 }
 
 function toReason(row: RawRow): SessionReasonCount {
   const kind = text(row, 'kind');
   if (kind !== 'dropout' && kind !== 'excluded') throw new Error(`unknown reason kind ${kind}`);
-  return { conditionId: text(row, 'condition_id'), kind, reason: text(row, 'reason'), sessions: count(row, 'sessions'), participants: count(row, 'participants') };
+  return {
+    conditionId: text(row, 'condition_id'),
+    kind,
+    reason: text(row, 'reason'),
+    sessions: count(row, 'sessions'),
+    participants: count(row, 'participants'),
+  };
 }
 
 /** The CONSORT flow as three grouped queries; nothing is counted row by row in the API. */
@@ -165,8 +180,12 @@ export class FlowRepository {
     const [row] = rowsOf(await this.dataSource.query(PEOPLE, [studyId, filter.protocolVersions, filter.site]));
     if (!row) throw new Error('the people count returned no row');
     return {
-      joined: count(row, 'joined'), rejoins: count(row, 'rejoins'), declinedConsent: count(row, 'declined'),
-      leftBeforeAllocation: count(row, 'left_before_allocation'), notAllocated: count(row, 'not_allocated'), allocated: count(row, 'allocated'),
+      joined: count(row, 'joined'),
+      rejoins: count(row, 'rejoins'),
+      declinedConsent: count(row, 'declined'),
+      leftBeforeAllocation: count(row, 'left_before_allocation'),
+      notAllocated: count(row, 'not_allocated'),
+      allocated: count(row, 'allocated'),
     };
   }
 
@@ -176,6 +195,8 @@ export class FlowRepository {
   }
 
   async sessionReasons(studyId: string, filter: FlowFilter): Promise<SessionReasonCount[]> {
-    return rowsOf(await this.dataSource.query(REASONS, [studyId, filter.protocolVersions, filter.includeIncomplete, filter.site])).map(toReason);
+    return rowsOf(await this.dataSource.query(REASONS, [studyId, filter.protocolVersions, filter.includeIncomplete, filter.site])).map(
+      toReason,
+    );
   }
 }

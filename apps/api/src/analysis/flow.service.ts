@@ -29,8 +29,20 @@ export interface FlowReport {
 }
 
 const COUNT_KEYS = [
-  'sessions', 'participants', 'reachedPreSurvey', 'reachedConversation', 'reachedPostSurvey', 'completed', 'leftAfterAllocation',
-  'rejoinedElsewhere', 'failedCheck', 'excludedWithSession', 'excludedFailedCheck', 'withdrew', 'withoutPostData', 'analysed',
+  'sessions',
+  'participants',
+  'reachedPreSurvey',
+  'reachedConversation',
+  'reachedPostSurvey',
+  'completed',
+  'leftAfterAllocation',
+  'rejoinedElsewhere',
+  'failedCheck',
+  'excludedWithSession',
+  'excludedFailedCheck',
+  'withdrew',
+  'withoutPostData',
+  'analysed',
 ] as const satisfies readonly (keyof FlowCounts)[];
 
 function zeroCounts(): FlowCounts {
@@ -38,17 +50,26 @@ function zeroCounts(): FlowCounts {
 }
 
 function sumCounts(all: readonly FlowCounts[]): FlowCounts {
-  return Object.fromEntries(COUNT_KEYS.map((key) => [key, all.reduce((sum, counts) => sum + counts[key], 0)])) as Record<(typeof COUNT_KEYS)[number], number>;
+  return Object.fromEntries(COUNT_KEYS.map((key) => [key, all.reduce((sum, counts) => sum + counts[key], 0)])) as Record<
+    (typeof COUNT_KEYS)[number],
+    number
+  >;
 }
 
 function tallies(reasons: readonly SessionReasonCount[] | undefined, kind: SessionReasonCount['kind']): ReasonTally[] {
-  return (reasons ?? []).filter((row) => row.kind === kind).map(({ reason, sessions, participants }) => ({ reason, sessions, participants }));
+  return (reasons ?? [])
+    .filter((row) => row.kind === kind)
+    .map(({ reason, sessions, participants }) => ({ reason, sessions, participants }));
 }
 
 /** The CONSORT participant flow of a study: who joined, was allocated, reached each step, dropped out, was analysed. */
 @Injectable()
 export class FlowService {
-  constructor(private readonly access: StudyAccess, private readonly repository: FlowRepository, private readonly sites: SitesService) {}
+  constructor(
+    private readonly access: StudyAccess,
+    private readonly repository: FlowRepository,
+    private readonly sites: SitesService,
+  ) {}
 
   /** `filter.site` limits the flow to one site; a site-limited researcher always gets their own. */
   async flow(principal: Principal, studyId: string, asked: FlowFilter): Promise<FlowReport> {

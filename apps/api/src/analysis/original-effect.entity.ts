@@ -4,7 +4,15 @@ import { Study } from '../studies/study.entity';
 /** The original study's effect as reported: a standardised d with n per group, or the two groups' means, SDs and ns. */
 export type OriginalStatistic =
   | { readonly kind: 'd'; readonly d: number; readonly n1: number; readonly n2: number }
-  | { readonly kind: 'means'; readonly m1: number; readonly sd1: number; readonly n1: number; readonly m2: number; readonly sd2: number; readonly n2: number };
+  | {
+      readonly kind: 'means';
+      readonly m1: number;
+      readonly sd1: number;
+      readonly n1: number;
+      readonly m2: number;
+      readonly sd2: number;
+      readonly n2: number;
+    };
 
 /**
  * The effect a replication is compared with, typed in by a person from the original paper with

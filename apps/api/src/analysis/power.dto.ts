@@ -7,7 +7,12 @@ export class PowerQuery {
   @ApiProperty({ example: 0.5, description: "Cohen's d on session scores" }) @Type(() => Number) @IsNumber() @Min(0.05) @Max(5) d: number;
   @ApiProperty({ example: 0.05 }) @Type(() => Number) @IsNumber() @Min(0.0001) @Max(0.5) alpha: number;
   @ApiProperty({ example: 0.8 }) @Type(() => Number) @IsNumber() @Min(0.1) @Max(0.999) power: number;
-  @ApiProperty({ example: 0.3, description: 'Intraclass correlation of members within a session' }) @Type(() => Number) @IsNumber() @Min(0) @Max(0.99) icc: number;
+  @ApiProperty({ example: 0.3, description: 'Intraclass correlation of members within a session' })
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(0.99)
+  icc: number;
   @ApiProperty({ example: 2, enum: [1, 2, 3], description: 'Members per session' }) @Type(() => Number) @IsIn([1, 2, 3]) groupSize: number;
 }
 
@@ -24,13 +29,20 @@ class PowerPointDto {
 
 export class PowerResponse {
   @ApiProperty({ type: PowerQuery }) input: PowerQuery;
-  @ApiProperty({ description: 'Sessions (dyads) per condition for the two-sided t test on session scores, as pwr.t.test, rounded up' }) dyadsPerCondition: number;
+  @ApiProperty({ description: 'Sessions (dyads) per condition for the two-sided t test on session scores, as pwr.t.test, rounded up' })
+  dyadsPerCondition: number;
   @ApiProperty() participantsPerCondition: number;
   @ApiProperty({ description: '1 + (m − 1)·ICC' }) designEffect: number;
-  @ApiProperty({ type: IndividualLevelDto, description: 'The textbook individual-level route, for comparison' }) individualLevel: IndividualLevelDto;
+  @ApiProperty({ type: IndividualLevelDto, description: 'The textbook individual-level route, for comparison' })
+  individualLevel: IndividualLevelDto;
   @ApiProperty({ type: [PowerPointDto] }) curve: PowerPointDto[];
 
   static of(answer: PowerAnswer): PowerResponse {
-    return { ...answer, input: { ...answer.input }, individualLevel: { ...answer.individualLevel }, curve: answer.curve.map((point) => ({ ...point })) };
+    return {
+      ...answer,
+      input: { ...answer.input },
+      individualLevel: { ...answer.individualLevel },
+      curve: answer.curve.map((point) => ({ ...point })),
+    };
   }
 }

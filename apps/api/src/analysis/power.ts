@@ -13,7 +13,11 @@ export interface PowerAnswer {
   readonly dyadsPerCondition: number;
   readonly participantsPerCondition: number;
   readonly designEffect: number;
-  readonly individualLevel: { readonly independentPerCondition: number; readonly participantsPerCondition: number; readonly sessionsPerCondition: number };
+  readonly individualLevel: {
+    readonly independentPerCondition: number;
+    readonly participantsPerCondition: number;
+    readonly sessionsPerCondition: number;
+  };
   readonly curve: readonly { readonly n: number; readonly power: number }[];
 }
 
@@ -28,7 +32,11 @@ export function powerAnswer(input: PowerInput): PowerAnswer {
   const step = Math.max(1, Math.round(top / 40));
   const sizes = Array.from({ length: Math.floor((top - 5) / step) + 1 }, (_, i) => 5 + i * step);
   return {
-    input, dyadsPerCondition: plan.sessionsPerCondition, participantsPerCondition: plan.participantsPerCondition, designEffect: plan.designEffect,
-    individualLevel: plan.individualLevel, curve: powerCurve({ d: input.d, alpha: input.alpha, sessionsPerCondition: sizes }),
+    input,
+    dyadsPerCondition: plan.sessionsPerCondition,
+    participantsPerCondition: plan.participantsPerCondition,
+    designEffect: plan.designEffect,
+    individualLevel: plan.individualLevel,
+    curve: powerCurve({ d: input.d, alpha: input.alpha, sessionsPerCondition: sizes }),
   };
 }

@@ -6,7 +6,12 @@ import type { OriginalEffectInput, ReplicationView } from './replication.service
 import { FactorEffectDto } from './results.dto';
 
 export class OriginalStatisticDto {
-  @ApiProperty({ enum: ['d', 'means'], description: "d: Cohen's d with n per group; means: both groups' M, SD and n (d from the pooled SD)" }) @IsIn(['d', 'means']) kind: 'd' | 'means';
+  @ApiProperty({
+    enum: ['d', 'means'],
+    description: "d: Cohen's d with n per group; means: both groups' M, SD and n (d from the pooled SD)",
+  })
+  @IsIn(['d', 'means'])
+  kind: 'd' | 'means';
   @ApiPropertyOptional() @Omittable() @IsNumber() @Min(-10) @Max(10) d?: number;
   @ApiPropertyOptional({ description: 'First level of the factor' }) @Omittable() @IsNumber() m1?: number;
   @ApiPropertyOptional() @Omittable() @IsNumber() @Min(0) sd1?: number;
@@ -17,16 +22,29 @@ export class OriginalStatisticDto {
 }
 
 export class OriginalEffectRequest {
-  @ApiProperty({ example: 'phone', description: 'A two-level factor; effects are its first level minus its second' }) @IsString() @Length(1, 40) factorId: string;
+  @ApiProperty({ example: 'phone', description: 'A two-level factor; effects are its first level minus its second' })
+  @IsString()
+  @Length(1, 40)
+  factorId: string;
   @ApiProperty({ example: 'ios' }) @IsString() @Length(1, 64) instrumentId: string;
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(1_000_000) instrumentVersion: number;
   @ApiProperty({ example: 'ios' }) @IsString() @Length(1, 64) scale: string;
   @ApiProperty({ enum: ['pre', 'post', 'change'] }) @IsIn(['pre', 'post', 'change']) phase: 'pre' | 'post' | 'change';
-  @ApiProperty({ example: 'Przybylski, A. K., & Weinstein, N. (2013). Can you connect with me now? JSPR, 30(3), 237–246.' }) @IsString() @Length(3, 1000) citation: string;
-  @ApiPropertyOptional({ example: '10.1177/0265407512453827' }) @Omittable() @Matches(/^10\.\d{4,9}\/\S{1,200}$/, { message: 'doi must look like 10.xxxx/…' }) doi?: string;
+  @ApiProperty({ example: 'Przybylski, A. K., & Weinstein, N. (2013). Can you connect with me now? JSPR, 30(3), 237–246.' })
+  @IsString()
+  @Length(3, 1000)
+  citation: string;
+  @ApiPropertyOptional({ example: '10.1177/0265407512453827' })
+  @Omittable()
+  @Matches(/^10\.\d{4,9}\/\S{1,200}$/, { message: 'doi must look like 10.xxxx/…' })
+  doi?: string;
   @ApiProperty({ example: 'p. 242, Table 2' }) @IsString() @Length(1, 200) locator: string;
   @ApiProperty({ type: OriginalStatisticDto }) @Nested(() => OriginalStatisticDto) statistic: OriginalStatisticDto;
-  @ApiPropertyOptional({ description: 'Who checked the numbers against the paper; without it no replication label is given' }) @Omittable() @IsString() @Length(1, 200) verifiedBy?: string;
+  @ApiPropertyOptional({ description: 'Who checked the numbers against the paper; without it no replication label is given' })
+  @Omittable()
+  @IsString()
+  @Length(1, 200)
+  verifiedBy?: string;
   @ApiPropertyOptional({ example: '2026-12-02' }) @Omittable() @Matches(/^\d{4}-\d{2}-\d{2}$/) verifiedOn?: string;
 
   /** null when the statistic's kind lacks its numbers (path names the field). */
@@ -42,8 +60,17 @@ export class OriginalEffectRequest {
       statistic = { kind: 'means', m1: s.m1 ?? 0, sd1: s.sd1 ?? 0, n1: s.n1, m2: s.m2 ?? 0, sd2: s.sd2 ?? 0, n2: s.n2 };
     }
     return {
-      factorId: body.factorId, instrumentId: body.instrumentId, instrumentVersion: body.instrumentVersion, scale: body.scale, phase: body.phase,
-      citation: body.citation, doi: body.doi ?? null, locator: body.locator, statistic, verifiedBy: body.verifiedBy ?? null, verifiedOn: body.verifiedOn ?? null,
+      factorId: body.factorId,
+      instrumentId: body.instrumentId,
+      instrumentVersion: body.instrumentVersion,
+      scale: body.scale,
+      phase: body.phase,
+      citation: body.citation,
+      doi: body.doi ?? null,
+      locator: body.locator,
+      statistic,
+      verifiedBy: body.verifiedBy ?? null,
+      verifiedOn: body.verifiedOn ?? null,
     };
   }
 }
@@ -64,7 +91,20 @@ export class OriginalEffectResponse {
 
   static of(effect: OriginalEffect): OriginalEffectResponse {
     const { factorId, instrumentId, instrumentVersion, scale, phase, citation, doi, locator, statistic, verifiedBy, verifiedOn } = effect;
-    return { factorId, instrumentId, instrumentVersion, scale, phase, citation, doi, locator, statistic: { ...statistic }, verifiedBy, verifiedOn, recordedAt: effect.recordedAt.toISOString() };
+    return {
+      factorId,
+      instrumentId,
+      instrumentVersion,
+      scale,
+      phase,
+      citation,
+      doi,
+      locator,
+      statistic: { ...statistic },
+      verifiedBy,
+      verifiedOn,
+      recordedAt: effect.recordedAt.toISOString(),
+    };
   }
 }
 
@@ -99,7 +139,9 @@ export class ReplicationResponse {
 
   static of(view: ReplicationView): ReplicationResponse {
     return {
-      original: view.original && OriginalEffectResponse.of(view.original), message: view.message, replication: view.replication,
+      original: view.original && OriginalEffectResponse.of(view.original),
+      message: view.message,
+      replication: view.replication,
       comparison: view.comparison && { ...view.comparison, outcome: view.comparison.outcome && { ...view.comparison.outcome } },
       exploratoryFactors: [...view.exploratoryFactors],
     };

@@ -54,13 +54,29 @@ export class ReplicationService {
   async record(principal: Principal, studyId: string, input: OriginalEffectInput): Promise<OriginalEffect> {
     const { study } = await this.access.require(principal, studyId, 'owner');
     const factor = study.design.factors.find((candidate) => candidate.id === input.factorId);
-    if (!factor || factor.levels.length !== 2) throw new StudyError('INVALID_DESIGN', { detail: 'the original effect must name a two-level factor of this study', errors: [{ path: 'factorId', code: 'NOT_A_TWO_LEVEL_FACTOR', message: 'must be a two-level factor of the study' }] });
+    if (!factor || factor.levels.length !== 2)
+      throw new StudyError('INVALID_DESIGN', {
+        detail: 'the original effect must name a two-level factor of this study',
+        errors: [{ path: 'factorId', code: 'NOT_A_TWO_LEVEL_FACTOR', message: 'must be a two-level factor of the study' }],
+      });
     if (!getInstrument(input.instrumentId, input.instrumentVersion)?.scales.some((scale) => scale.id === input.scale)) {
-      throw new StudyError('INVALID_DESIGN', { detail: 'no such scale', errors: [{ path: 'scale', code: 'UNKNOWN_SCALE', message: `${input.instrumentId} v${input.instrumentVersion} has no scale "${input.scale}"` }] });
+      throw new StudyError('INVALID_DESIGN', {
+        detail: 'no such scale',
+        errors: [
+          {
+            path: 'scale',
+            code: 'UNKNOWN_SCALE',
+            message: `${input.instrumentId} v${input.instrumentVersion} has no scale "${input.scale}"`,
+          },
+        ],
+      });
     }
     return this.originals.transaction(async (manager) => {
       const saved = await this.originals.save({ ...input, studyId, recordedBy: principal.userId }, manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.original_effect_recorded', studyId, data: { ...input } }, manager);
+      await this.audit.append(
+        { actorType: 'user', actorId: principal.userId, action: 'study.original_effect_recorded', studyId, data: { ...input } },
+        manager,
+      );
       return saved;
     });
   }
@@ -72,16 +88,40 @@ export class ReplicationService {
     const site = await this.sites.readScope(grant, undefined);
     const exploratoryFactors = study.design.factors.filter((factor) => factor.exploratory === true).map((factor) => factor.id);
     const original = await this.originals.find(studyId);
-    if (!original) return { original: null, message: 'No original effect is recorded for this study, so there is nothing to compare with.', replication: null, comparison: null, exploratoryFactors };
-    const rows = (await this.results.scoreGroups(studyId, { ...AS_RANDOMISED, site: site?.code ?? null })).filter((row) =>
-      row.instrumentId === original.instrumentId && row.instrumentVersion === original.instrumentVersion && row.scale === original.scale && row.phase === original.phase);
+    if (!original)
+      return {
+        original: null,
+        message: 'No original effect is recorded for this study, so there is nothing to compare with.',
+        replication: null,
+        comparison: null,
+        exploratoryFactors,
+      };
+    const rows = (await this.results.scoreGroups(studyId, { ...AS_RANDOMISED, site: site?.code ?? null })).filter(
+      (row) =>
+        row.instrumentId === original.instrumentId &&
+        row.instrumentVersion === original.instrumentVersion &&
+        row.scale === original.scale &&
+        row.phase === original.phase,
+    );
     const factors = factorSpecs(study.design);
-    const replication = rows.length === 0 ? null : scaleResult(rows, false, factors, conditionsOf(study.design.factors).map((c) => c.id)).effects.find((effect) => effect.factorId === original.factorId) ?? null;
+    const replication =
+      rows.length === 0
+        ? null
+        : (scaleResult(
+            rows,
+            false,
+            factors,
+            conditionsOf(study.design.factors).map((c) => c.id),
+          ).effects.find((effect) => effect.factorId === original.factorId) ?? null);
     const verified = original.verifiedBy !== null;
     return {
-      original, replication, exploratoryFactors,
+      original,
+      replication,
+      exploratoryFactors,
       comparison: compareWithOriginal(original.statistic, verified, replication?.hedges ?? null),
-      message: verified ? null : 'The original effect is recorded but nobody has verified it against the paper yet, so no replication label is given.',
+      message: verified
+        ? null
+        : 'The original effect is recorded but nobody has verified it against the paper yet, so no replication label is given.',
     };
   }
 }

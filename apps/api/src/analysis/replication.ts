@@ -32,7 +32,13 @@ export function compareWithOriginal(statistic: OriginalStatistic, verified: bool
   return {
     originalD: original.d,
     d33: threshold * direction,
-    smallTelescopes: replication ? smallTelescopes({ original: { n1: original.n1, n2: original.n2 }, replication: { d: replication.d * direction, n1: replication.n1, n2: replication.n2 } }) : null,
-    outcome: replication && verified ? replicationLabel({ original: original.d, ci: { low: replication.ciLow, high: replication.ciHigh } }) : null,
+    smallTelescopes: replication
+      ? smallTelescopes({
+          original: { n1: original.n1, n2: original.n2 },
+          replication: { d: replication.d * direction, n1: replication.n1, n2: replication.n2 },
+        })
+      : null,
+    outcome:
+      replication && verified ? replicationLabel({ original: original.d, ci: { low: replication.ciLow, high: replication.ciHigh } }) : null,
   };
 }

@@ -13,23 +13,53 @@ const LEVELS = { type: 'object', additionalProperties: { type: 'string' }, descr
 /** Query options of GET …/results, typed as the flow and export options are; every one is echoed back in `filter`. */
 export class ResultsQuery {
   @ApiPropertyOptional({ type: String, example: '1,2', description: 'Comma-separated protocol versions to include; default all' })
-  @IsOptional() @Transform(toVersions) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsInt({ each: true }) @Min(1, { each: true }) @Max(1_000_000, { each: true })
+  @IsOptional()
+  @Transform(toVersions)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(1_000_000, { each: true })
   protocol?: number[];
 
-  @ApiPropertyOptional({ type: Boolean, default: true, description: 'true: every allocated session with the data it has (as randomised, intention-to-treat); false: complete sessions only' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: true,
+    description: 'true: every allocated session with the data it has (as randomised, intention-to-treat); false: complete sessions only',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   includeIncomplete?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean, default: false, description: 'true leaves out participants who failed any manipulation or attention check (per-protocol)' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description: 'true leaves out participants who failed any manipulation or attention check (per-protocol)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   perProtocol?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 3, description: 'Minimum members contributing to a scale for a session to count' })
-  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(3)
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 1,
+    minimum: 1,
+    maximum: 3,
+    description: 'Minimum members contributing to a scale for a session to count',
+  })
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3)
   minMembers?: number;
 
   @ApiPropertyOptional(SITE_OPTION)
-  @IsOptional() @Matches(SITE_CODE_PATTERN)
+  @IsOptional()
+  @Matches(SITE_CODE_PATTERN)
   site?: string;
 
   static toFilter(query: ResultsQuery): ResultsFilter {
@@ -44,11 +74,13 @@ export class ResultsQuery {
 }
 
 export class ResultsFilterDto {
-  @ApiProperty({ type: [Number], nullable: true, description: 'null = every protocol version' }) readonly protocolVersions: readonly number[] | null;
+  @ApiProperty({ type: [Number], nullable: true, description: 'null = every protocol version' }) readonly protocolVersions:
+    readonly number[] | null;
   @ApiProperty() readonly includeIncomplete: boolean;
   @ApiProperty() readonly perProtocol: boolean;
   @ApiProperty() readonly minMembers: number;
-  @ApiProperty({ type: String, nullable: true, description: 'The site the results are limited to (its code); null: every site, pooled' }) readonly site: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The site the results are limited to (its code); null: every site, pooled' })
+  readonly site: string | null;
 }
 
 export class FactorSpecDto {
@@ -144,14 +176,17 @@ class FactorialModelDto {
   @ApiProperty({ type: [CoefficientDto] }) readonly coefficients: readonly CoefficientDto[];
   @ApiProperty({ type: [AnovaRowDto] }) readonly anova: readonly AnovaRowDto[];
   @ApiProperty({ type: ResidualDto }) readonly residual: ResidualDto;
-  @ApiProperty({ type: [CellMeanDto], description: 'Estimated cell means with 95 % CI from the residual variance' }) readonly cells: readonly CellMeanDto[];
+  @ApiProperty({ type: [CellMeanDto], description: 'Estimated cell means with 95 % CI from the residual variance' })
+  readonly cells: readonly CellMeanDto[];
   @ApiProperty({ type: [MarginalMeanDto] }) readonly marginal: readonly MarginalMeanDto[];
-  @ApiProperty({ type: [SimpleEffectDto], nullable: true, description: '2 × 2 designs only' }) readonly simpleEffects: readonly SimpleEffectDto[] | null;
+  @ApiProperty({ type: [SimpleEffectDto], nullable: true, description: '2 × 2 designs only' }) readonly simpleEffects:
+    readonly SimpleEffectDto[] | null;
 }
 
 export class ModelOutcomeDto {
   @ApiProperty({ type: FactorialModelDto, nullable: true }) readonly model: FactorialModelDto | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why there is no model (e.g. a condition without sessions yet)' }) readonly problem: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why there is no model (e.g. a condition without sessions yet)' })
+  readonly problem: string | null;
 }
 
 export class HedgesGDto {
@@ -208,10 +243,13 @@ export class ScaleResultDto {
   @ApiProperty({ enum: ['pre', 'post', 'change'] }) readonly phase: 'pre' | 'post' | 'change';
   @ApiProperty({ type: [CellSummaryDto] }) readonly cells: readonly CellSummaryDto[];
   @ApiProperty({ type: [LevelSummaryDto] }) readonly levels: readonly LevelSummaryDto[];
-  @ApiProperty({ type: ModelOutcomeDto, description: 'OLS on session scores, sum-to-zero contrasts, type III tests' }) readonly model: ModelOutcomeDto;
+  @ApiProperty({ type: ModelOutcomeDto, description: 'OLS on session scores, sum-to-zero contrasts, type III tests' })
+  readonly model: ModelOutcomeDto;
   @ApiProperty({ type: [FactorEffectDto] }) readonly effects: readonly FactorEffectDto[];
-  @ApiProperty({ type: Icc1Dto, nullable: true, description: 'ICC(1) of the members within sessions, with the F-based 95 % CI' }) readonly icc: Icc1Dto | null;
-  @ApiProperty({ type: ModelOutcomeDto, nullable: true, description: 'Post only: post on condition with the centred pre score' }) readonly ancova: ModelOutcomeDto | null;
+  @ApiProperty({ type: Icc1Dto, nullable: true, description: 'ICC(1) of the members within sessions, with the F-based 95 % CI' })
+  readonly icc: Icc1Dto | null;
+  @ApiProperty({ type: ModelOutcomeDto, nullable: true, description: 'Post only: post on condition with the centred pre score' })
+  readonly ancova: ModelOutcomeDto | null;
 }
 
 class CheckRateDto {
@@ -235,7 +273,8 @@ export class StudyResultsResponse {
   @ApiProperty({ type: [FactorSpecDto] }) readonly factors: readonly FactorSpecDto[];
   @ApiProperty({ type: [String] }) readonly conditions: readonly string[];
   @ApiProperty({ type: [ScaleResultDto] }) readonly scales: readonly ScaleResultDto[];
-  @ApiProperty({ type: [CheckSummaryDto], description: 'Manipulation-check pass rates and attention-check failures per condition' }) readonly checks: readonly CheckSummaryDto[];
+  @ApiProperty({ type: [CheckSummaryDto], description: 'Manipulation-check pass rates and attention-check failures per condition' })
+  readonly checks: readonly CheckSummaryDto[];
 
   static of(results: StudyResults): StudyResultsResponse {
     return results;

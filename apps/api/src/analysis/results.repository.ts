@@ -143,13 +143,23 @@ export class ResultsRepository {
 
   /** Session scores grouped by scale, phase, condition and session mean, for sessions with at least `minMembers` members. */
   async scoreGroups(studyId: string, filter: ResultsFilter): Promise<ScoreGroupRow[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(SCORE_GROUPS, [...this.params(studyId, filter), Math.max(1, filter.minMembers)]);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(SCORE_GROUPS, [
+      ...this.params(studyId, filter),
+      Math.max(1, filter.minMembers),
+    ]);
     return rows.map((row) => {
       const paired = numeric(row, 'paired');
       return {
-        instrumentId: text(row, 'instrumentId'), instrumentVersion: numeric(row, 'instrumentVersion'), scale: text(row, 'scale'),
-        phase: phase(row), conditionId: text(row, 'conditionId'), value: numeric(row, 'value'), sessions: numeric(row, 'sessions'),
-        participants: numeric(row, 'participants'), squaredSizes: numeric(row, 'squaredSizes'), withinSs: numeric(row, 'withinSs'),
+        instrumentId: text(row, 'instrumentId'),
+        instrumentVersion: numeric(row, 'instrumentVersion'),
+        scale: text(row, 'scale'),
+        phase: phase(row),
+        conditionId: text(row, 'conditionId'),
+        value: numeric(row, 'value'),
+        sessions: numeric(row, 'sessions'),
+        participants: numeric(row, 'participants'),
+        squaredSizes: numeric(row, 'squaredSizes'),
+        withinSs: numeric(row, 'withinSs'),
         pre: paired === 0 ? { n: 0, mean: 0, ss: 0 } : { n: paired, mean: numeric(row, 'preMean'), ss: numeric(row, 'preSs') },
       };
     });
@@ -158,12 +168,23 @@ export class ResultsRepository {
   async checkTallies(studyId: string, filter: ResultsFilter): Promise<CheckTally[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(CHECK_TALLIES, this.params(studyId, filter));
     return rows.map((row) => ({
-      conditionId: text(row, 'conditionId'), instrumentId: text(row, 'instrumentId'), instrumentVersion: numeric(row, 'instrumentVersion'),
-      itemId: text(row, 'itemId'), passed: numeric(row, 'passed'), failed: numeric(row, 'failed'), unscored: numeric(row, 'unscored'),
+      conditionId: text(row, 'conditionId'),
+      instrumentId: text(row, 'instrumentId'),
+      instrumentVersion: numeric(row, 'instrumentVersion'),
+      itemId: text(row, 'itemId'),
+      passed: numeric(row, 'passed'),
+      failed: numeric(row, 'failed'),
+      unscored: numeric(row, 'unscored'),
     }));
   }
 
   private params(studyId: string, filter: ResultsFilter): unknown[] {
-    return [studyId, filter.protocolVersions === null ? null : [...filter.protocolVersions], filter.includeIncomplete, filter.perProtocol, filter.site ?? null];
+    return [
+      studyId,
+      filter.protocolVersions === null ? null : [...filter.protocolVersions],
+      filter.includeIncomplete,
+      filter.perProtocol,
+      filter.site ?? null,
+    ];
   }
 }

@@ -69,7 +69,13 @@ function checkSummaries(tallies: readonly CheckTally[], conditions: readonly str
       const tally = items.find((candidate) => candidate.conditionId === conditionId);
       const passed = tally?.passed ?? 0;
       const failed = tally?.failed ?? 0;
-      return { conditionId, passed, failed, unscored: tally?.unscored ?? 0, passRate: passed + failed === 0 ? null : passed / (passed + failed) };
+      return {
+        conditionId,
+        passed,
+        failed,
+        unscored: tally?.unscored ?? 0,
+        passRate: passed + failed === 0 ? null : passed / (passed + failed),
+      };
     });
     return [{ instrumentId: first.instrumentId, instrumentVersion: first.instrumentVersion, itemId: first.itemId, kind, perCondition }];
   });
@@ -81,7 +87,11 @@ function checkSummaries(tallies: readonly CheckTally[], conditions: readonly str
  */
 @Injectable()
 export class ResultsService {
-  constructor(private readonly access: StudyAccess, private readonly repository: ResultsRepository, private readonly sites: SitesService) {}
+  constructor(
+    private readonly access: StudyAccess,
+    private readonly repository: ResultsRepository,
+    private readonly sites: SitesService,
+  ) {}
 
   /**
    * `filter.site` (a site code) limits the results to one site's sessions; left out, every site is
@@ -95,21 +105,43 @@ export class ResultsService {
     const design = study.design;
     const factors = factorSpecs(design);
     const conditions = conditionsOf(design.factors).map((condition) => condition.id);
-    const [rows, tallies] = await Promise.all([this.repository.scoreGroups(studyId, filter), this.repository.checkTallies(studyId, filter)]);
-    return { filter, factors, conditions, scales: this.scales(rows, factors, conditions, design.languages[0] ?? 'en'), checks: checkSummaries(tallies, conditions) };
+    const [rows, tallies] = await Promise.all([
+      this.repository.scoreGroups(studyId, filter),
+      this.repository.checkTallies(studyId, filter),
+    ]);
+    return {
+      filter,
+      factors,
+      conditions,
+      scales: this.scales(rows, factors, conditions, design.languages[0] ?? 'en'),
+      checks: checkSummaries(tallies, conditions),
+    };
   }
 
-  private scales(rows: readonly ScoreGroupRow[], factors: readonly FactorSpec[], conditions: readonly string[], language: string): LabelledScaleResult[] {
+  private scales(
+    rows: readonly ScoreGroupRow[],
+    factors: readonly FactorSpec[],
+    conditions: readonly string[],
+    language: string,
+  ): LabelledScaleResult[] {
     const groups = byScale(rows);
     const order = { pre: 0, post: 1, change: 2 } as const;
     const sorted = [...groups.values()].sort((a, b) => {
       const [x, y] = [a[0] as ScoreGroupRow, b[0] as ScoreGroupRow];
-      return x.instrumentId.localeCompare(y.instrumentId) || x.instrumentVersion - y.instrumentVersion || x.scale.localeCompare(y.scale) || order[x.phase] - order[y.phase];
+      return (
+        x.instrumentId.localeCompare(y.instrumentId) ||
+        x.instrumentVersion - y.instrumentVersion ||
+        x.scale.localeCompare(y.scale) ||
+        order[x.phase] - order[y.phase]
+      );
     });
     return sorted.map((group) => {
       const first = group[0] as ScoreGroupRow;
       const hasPre = groups.has(scaleKey(first.instrumentId, first.instrumentVersion, first.scale, 'pre'));
-      return { ...scaleResult(group, hasPre, factors, conditions), label: scaleLabel(first.instrumentId, first.instrumentVersion, first.scale, language) };
+      return {
+        ...scaleResult(group, hasPre, factors, conditions),
+        label: scaleLabel(first.instrumentId, first.instrumentVersion, first.scale, language),
+      };
     });
   }
 }

@@ -1,6 +1,17 @@
 import {
-  AnalysisError, type Descriptives, descriptivesOfFrequencies, type FactorialModel, factorialModelFromCells, type FactorSpec, type HedgesG,
-  icc1FromGroups, type Icc1, pairedScoreSummary, scoreSummary, twoLevelComparisonsFromSummaries, type WelchT,
+  AnalysisError,
+  type Descriptives,
+  descriptivesOfFrequencies,
+  type FactorialModel,
+  factorialModelFromCells,
+  type FactorSpec,
+  type HedgesG,
+  icc1FromGroups,
+  type Icc1,
+  pairedScoreSummary,
+  scoreSummary,
+  twoLevelComparisonsFromSummaries,
+  type WelchT,
 } from '@attune/analysis';
 import { conditionLevels } from '../randomisation/design';
 import type { ResultPhase, ScoreGroupRow } from './results.repository';
@@ -88,7 +99,11 @@ function byCondition(groups: readonly ScoreGroupRow[]): ConditionGroups[] {
 }
 
 function cells(observed: readonly ConditionGroups[], conditions: readonly string[]): CellSummary[] {
-  return conditions.map((conditionId) => ({ conditionId, levels: conditionLevels(conditionId), ...summarise(observed.find((c) => c.conditionId === conditionId)?.groups ?? []) }));
+  return conditions.map((conditionId) => ({
+    conditionId,
+    levels: conditionLevels(conditionId),
+    ...summarise(observed.find((c) => c.conditionId === conditionId)?.groups ?? []),
+  }));
 }
 
 /** The groups of every condition at the factor's level. */
@@ -97,7 +112,9 @@ function atLevel(observed: readonly ConditionGroups[], factorId: string, levelId
 }
 
 function levelSummaries(observed: readonly ConditionGroups[], factors: readonly FactorSpec[]): LevelSummary[] {
-  return factors.flatMap((factor) => factor.levels.map((levelId) => ({ factorId: factor.id, levelId, ...summarise(atLevel(observed, factor.id, levelId)) })));
+  return factors.flatMap((factor) =>
+    factor.levels.map((levelId) => ({ factorId: factor.id, levelId, ...summarise(atLevel(observed, factor.id, levelId)) })),
+  );
 }
 
 function ancova(observed: readonly ConditionGroups[], factors: readonly FactorSpec[]): ModelOutcome {
@@ -117,24 +134,39 @@ function ancova(observed: readonly ConditionGroups[], factors: readonly FactorSp
  * factor level, the factorial model (type III), Hedges' g per two-level factor, ICC(1) from the
  * members, and for post scores, when the scale was measured before, the ANCOVA on the pre score.
  */
-export function scaleResult(groups: readonly ScoreGroupRow[], hasPre: boolean, factors: readonly FactorSpec[], conditions: readonly string[]): ScaleResult {
+export function scaleResult(
+  groups: readonly ScoreGroupRow[],
+  hasPre: boolean,
+  factors: readonly FactorSpec[],
+  conditions: readonly string[],
+): ScaleResult {
   const first = groups[0];
   if (!first) throw new Error('scaleResult needs at least one session');
   const observed = byCondition(groups);
   return {
-    instrumentId: first.instrumentId, instrumentVersion: first.instrumentVersion, scale: first.scale, phase: first.phase,
+    instrumentId: first.instrumentId,
+    instrumentVersion: first.instrumentVersion,
+    scale: first.scale,
+    phase: first.phase,
     cells: cells(observed, conditions),
     levels: levelSummaries(observed, factors),
-    model: fitModel(() => factorialModelFromCells({ cells: observed.map((c) => ({ levels: c.levels, y: scoreSummary(c.groups) })), factors })),
-    effects: twoLevelComparisonsFromSummaries((factorId, levelId) => scoreSummary(atLevel(observed, factorId, levelId)), factors)
-      .map((comparison) => ({ factorId: comparison.factor, levels: comparison.levels, hedges: comparison.hedges, welch: comparison.welch })),
-    icc: icc1FromGroups(groups.map((g) => ({ sessions: g.sessions, members: g.participants, squaredSizes: g.squaredSizes, mean: g.value, ss: g.withinSs }))),
+    model: fitModel(() =>
+      factorialModelFromCells({ cells: observed.map((c) => ({ levels: c.levels, y: scoreSummary(c.groups) })), factors }),
+    ),
+    effects: twoLevelComparisonsFromSummaries((factorId, levelId) => scoreSummary(atLevel(observed, factorId, levelId)), factors).map(
+      (comparison) => ({ factorId: comparison.factor, levels: comparison.levels, hedges: comparison.hedges, welch: comparison.welch }),
+    ),
+    icc: icc1FromGroups(
+      groups.map((g) => ({ sessions: g.sessions, members: g.participants, squaredSizes: g.squaredSizes, mean: g.value, ss: g.withinSs })),
+    ),
     ancova: first.phase === 'post' && hasPre ? ancova(observed, factors) : null,
   };
 }
 
 /** Groups rows by (instrument, version, scale, phase), keeping the database's order. */
-export function byScale<Row extends { instrumentId: string; instrumentVersion: number; scale: string; phase: ResultPhase }>(rows: readonly Row[]): Map<string, Row[]> {
+export function byScale<Row extends { instrumentId: string; instrumentVersion: number; scale: string; phase: ResultPhase }>(
+  rows: readonly Row[],
+): Map<string, Row[]> {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const key = scaleKey(row.instrumentId, row.instrumentVersion, row.scale, row.phase);

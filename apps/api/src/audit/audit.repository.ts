@@ -23,7 +23,15 @@ export class AuditRepository {
     // Plain SQL: this runs inside nearly every use case, including the participant's submit.
     await manager.query(
       `INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [record.actorType, record.actorId, record.action, record.studyId ?? null, record.subjectType ?? null, record.subjectId ?? null, JSON.stringify(record.data ?? {})],
+      [
+        record.actorType,
+        record.actorId,
+        record.action,
+        record.studyId ?? null,
+        record.subjectType ?? null,
+        record.subjectId ?? null,
+        JSON.stringify(record.data ?? {}),
+      ],
     );
   }
 

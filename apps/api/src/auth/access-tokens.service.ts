@@ -15,7 +15,10 @@ export interface IssuedToken {
 
 @Injectable()
 export class AccessTokensService {
-  constructor(private readonly repository: AuthRepository, private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly repository: AuthRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
   async issue(principal: Principal, name: string, expiresInDays: number | undefined): Promise<IssuedToken> {
     const secret = newSecret(ACCESS_TOKEN_PREFIX);
@@ -27,7 +30,13 @@ export class AccessTokensService {
       prefix: secret.slice(0, ACCESS_TOKEN_PREFIX.length + 6),
       expiresAt,
     });
-    await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'access_token.issued', subjectType: 'access_token', subjectId: token.id });
+    await this.audit.append({
+      actorType: 'user',
+      actorId: principal.userId,
+      action: 'access_token.issued',
+      subjectType: 'access_token',
+      subjectId: token.id,
+    });
     return { token, secret };
   }
 
@@ -37,6 +46,12 @@ export class AccessTokensService {
 
   async revoke(principal: Principal, id: string): Promise<void> {
     if (!(await this.repository.revokeAccessToken(principal.userId, id))) throw new AuthError('TOKEN_NOT_FOUND');
-    await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'access_token.revoked', subjectType: 'access_token', subjectId: id });
+    await this.audit.append({
+      actorType: 'user',
+      actorId: principal.userId,
+      action: 'access_token.revoked',
+      subjectType: 'access_token',
+      subjectId: id,
+    });
   }
 }

@@ -37,19 +37,26 @@ export class AccountsService {
   async createAccount(account: NewAccount, actor: Principal | 'system'): Promise<User> {
     const email = account.email.trim().toLowerCase();
     const problem = passwordProblem(account.password, email);
-    if (problem) throw new AuthError('WEAK_PASSWORD', { detail: `The password ${problem}.`, errors: [{ path: 'password', code: 'weak_password', message: problem }] });
+    if (problem)
+      throw new AuthError('WEAK_PASSWORD', {
+        detail: `The password ${problem}.`,
+        errors: [{ path: 'password', code: 'weak_password', message: problem }],
+      });
     const passwordHash = await this.hasher.hash(account.password);
     return this.repository.transaction(async (manager) => {
       const user = await this.repository.insertUser({ email, passwordHash, isAdmin: account.isAdmin ?? false }, manager);
       if (!user) throw new AuthError('EMAIL_TAKEN');
-      await this.audit.append({
-        actorType: actor === 'system' ? 'system' : 'user',
-        actorId: actor === 'system' ? null : actor.userId,
-        action: 'account.created',
-        subjectType: 'user',
-        subjectId: user.id,
-        data: { isAdmin: user.isAdmin },
-      }, manager);
+      await this.audit.append(
+        {
+          actorType: actor === 'system' ? 'system' : 'user',
+          actorId: actor === 'system' ? null : actor.userId,
+          action: 'account.created',
+          subjectType: 'user',
+          subjectId: user.id,
+          data: { isAdmin: user.isAdmin },
+        },
+        manager,
+      );
       return user;
     });
   }

@@ -12,7 +12,14 @@ import { UsersController } from './users.controller';
 
 @Module({
   controllers: [AuthController, AccessTokensController, UsersController],
-  providers: [AuthRepository, AuthService, AccountsService, AccessTokensService, PasswordHasher, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthRepository,
+    AuthService,
+    AccountsService,
+    AccessTokensService,
+    PasswordHasher,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, AccountsService],
 })
 export class AuthModule {}

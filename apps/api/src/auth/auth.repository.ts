@@ -42,7 +42,10 @@ export class AuthRepository {
     return id ? manager.findOneBy(User, { id }) : null;
   }
 
-  async insertSession(session: Pick<AuthSession, 'userId' | 'tokenHash' | 'csrfToken' | 'expiresAt'>, manager: EntityManager): Promise<void> {
+  async insertSession(
+    session: Pick<AuthSession, 'userId' | 'tokenHash' | 'csrfToken' | 'expiresAt'>,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.insert(AuthSession, session);
   }
 
@@ -76,7 +79,9 @@ export class AuthRepository {
   async touchAccessToken(tokenHash: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE access_token SET last_used_at = now()
-        WHERE token_hash = $1 AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [tokenHash]);
+        WHERE token_hash = $1 AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [tokenHash],
+    );
   }
 
   async insertAccessToken(token: Pick<AccessToken, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'expiresAt'>): Promise<AccessToken> {

@@ -60,9 +60,8 @@ export class AuthService {
     const failures = await this.rateLimiter.require(failureKey, this.config.loginRateLimit);
     if (failures > 0) await sleep(failureDelayMs(failures));
     const user = await this.repository.findUserByEmail(normalised);
-    const ok = user && !user.disabledAt
-      ? await this.hasher.verify(user.passwordHash, password)
-      : await this.hasher.verifyAgainstDummy(password);
+    const ok =
+      user && !user.disabledAt ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyAgainstDummy(password);
     if (!user || !ok) {
       await this.rateLimiter.hit(failureKey, this.config.loginRateLimit);
       throw new AuthError('INVALID_CREDENTIALS');
@@ -77,7 +76,10 @@ export class AuthService {
     await this.repository.transaction(async (manager) => {
       if (previousSecret) await this.repository.revokeSessionByTokenHash(hashSecret(previousSecret), manager);
       await this.repository.insertSession({ userId: user.id, tokenHash: hashSecret(sessionSecret), csrfToken, expiresAt }, manager);
-      await this.audit.append({ actorType: 'user', actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id }, manager);
+      await this.audit.append(
+        { actorType: 'user', actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id },
+        manager,
+      );
     });
     return { user, sessionSecret, csrfToken, expiresAt };
   }
@@ -107,7 +109,7 @@ export class AuthService {
     const bearer = bearerTokenOf(req as Parameters<typeof bearerTokenOf>[0]);
     if (bearer) return this.resolveAccessToken(bearer);
     const secret = sessionSecretOf(req as Parameters<typeof sessionSecretOf>[0]);
-    return secret ? (await this.resolveSession(secret))?.principal ?? null : null;
+    return secret ? ((await this.resolveSession(secret))?.principal ?? null) : null;
   }
 
   checkCsrf(expected: string, presented: string | undefined): void {

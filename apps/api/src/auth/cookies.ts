@@ -9,7 +9,12 @@ function base(req: Request, publicUrl: string): CookieOptions {
   return { sameSite: 'lax', secure, path: '/' };
 }
 
-export function setSessionCookies(req: Request, res: Response, publicUrl: string, login: { sessionSecret: string; csrfToken: string; expiresAt: Date }): void {
+export function setSessionCookies(
+  req: Request,
+  res: Response,
+  publicUrl: string,
+  login: { sessionSecret: string; csrfToken: string; expiresAt: Date },
+): void {
   const options = { ...base(req, publicUrl), expires: login.expiresAt };
   res.cookie(SESSION_COOKIE, login.sessionSecret, { ...options, httpOnly: true });
   // Readable by the page on purpose: the double-submit half of the CSRF defence.

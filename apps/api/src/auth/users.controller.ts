@@ -18,7 +18,8 @@ export class UsersController {
     summary: 'Create a user account',
     who: 'admin',
     changes: true,
-    description: 'The password must follow the password rules (12 to 1024 characters, not the email address, not a placeholder, not one character repeated): otherwise 400 `WEAK_PASSWORD` naming the rule. Audited. The new user sees a study once its owner adds them as a member.',
+    description:
+      'The password must follow the password rules (12 to 1024 characters, not the email address, not a placeholder, not one character repeated): otherwise 400 `WEAK_PASSWORD` naming the rule. Audited. The new user sees a study once its owner adds them as a member.',
     problems: [problems(AuthError, 'WEAK_PASSWORD', 'EMAIL_TAKEN')],
   })
   @ApiCreatedResponse({ type: UserResponse, description: 'The new account' })

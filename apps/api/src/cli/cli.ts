@@ -12,7 +12,9 @@ import { COMMANDS } from './commands';
 
 const USAGE = `usage: attune <command> [options]
 commands:
-${Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(18)} ${command.summary}`).join('\n')}`;
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(18)} ${command.summary}`)
+  .join('\n')}`;
 
 async function withContext(work: (context: INestApplicationContext) => Promise<void>): Promise<void> {
   const config = loadConfig();

@@ -5,7 +5,6 @@ import { type Command, stringOption } from './args';
 import { seedDemo } from './demo';
 import { purgeStudy, retentionRun } from './retention-commands';
 
-
 function fail(message: string): number {
   process.stderr.write(`attune: ${message}\n`);
   return 2;
@@ -40,7 +39,9 @@ const createUser: Command = {
 const seed: Command = {
   summary: 'seed [--credentials-file F] [--demo]  first admin when there is none; with --demo a demo study and a fresh lab session',
   run: async (context, args) => {
-    const result = await context.get(AccountsService).ensureAdmin(process.env['ATTUNE_ADMIN_EMAIL'] || undefined, process.env['ATTUNE_ADMIN_PASSWORD'] || undefined);
+    const result = await context
+      .get(AccountsService)
+      .ensureAdmin(process.env['ATTUNE_ADMIN_EMAIL'] || undefined, process.env['ATTUNE_ADMIN_PASSWORD'] || undefined);
     const file = stringOption(args, 'credentials-file');
     if (result.created && result.generatedPassword) {
       if (file) writeFileSync(file, `email=${result.email}\npassword=${result.generatedPassword}\n`, { mode: 0o600 });
@@ -58,20 +59,35 @@ const seed: Command = {
 
 /** Regenerates a closed study's allocation sequence from its revealed seed and compares. */
 const verifyAllocation: Command = {
-  summary: 'verify-allocation <study-id>  regenerate a closed study\'s sequence and compare',
+  summary: "verify-allocation <study-id>  regenerate a closed study's sequence and compare",
   run: async (context, args) => {
     const studyId = args.positional[0];
     if (!studyId || !/^[0-9a-f-]{36}$/i.test(studyId)) return fail('verify-allocation needs a study id (uuid)');
     const report = await context.get(StudiesService).verifyAllocation('system', studyId);
     process.stdout.write(`seed ${report.seedHex}\ncommitment ${report.seedCommitment}\n`);
     for (const stratum of report.strata) {
-      process.stdout.write(`stratum "${stratum.stratum || '(all)'}": ${stratum.checked} allocations, ${stratum.mismatches.length} mismatches\n`);
-      for (const m of stratum.mismatches) process.stdout.write(`  index ${m.index}: stored ${m.stored ?? '(missing)'}, expected ${m.expected}\n`);
+      process.stdout.write(
+        `stratum "${stratum.stratum || '(all)'}": ${stratum.checked} allocations, ${stratum.mismatches.length} mismatches\n`,
+      );
+      for (const m of stratum.mismatches)
+        process.stdout.write(`  index ${m.index}: stored ${m.stored ?? '(missing)'}, expected ${m.expected}\n`);
     }
-    for (const m of report.sessions) process.stdout.write(`session ${m.sessionId}: ${m.field} stored ${m.stored ?? '(none)'}, expected ${m.expected ?? '(not computable)'}\n`);
-    process.stdout.write(report.matches ? 'OK: the stored allocations equal the sequence regenerated from the seed\n' : 'MISMATCH: see above\n');
+    for (const m of report.sessions)
+      process.stdout.write(
+        `session ${m.sessionId}: ${m.field} stored ${m.stored ?? '(none)'}, expected ${m.expected ?? '(not computable)'}\n`,
+      );
+    process.stdout.write(
+      report.matches ? 'OK: the stored allocations equal the sequence regenerated from the seed\n' : 'MISMATCH: see above\n',
+    );
     return report.matches ? 0 : 1;
   },
 };
 
-export const COMMANDS: Readonly<Record<string, Command>> = { migrate, seed, 'create-user': createUser, 'verify-allocation': verifyAllocation, 'purge-study': purgeStudy, 'retention-run': retentionRun };
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  migrate,
+  seed,
+  'create-user': createUser,
+  'verify-allocation': verifyAllocation,
+  'purge-study': purgeStudy,
+  'retention-run': retentionRun,
+};

@@ -41,7 +41,11 @@ function normal(random: () => number): number {
 
 const clampIos = (value: number): number => Math.min(7, Math.max(1, Math.round(value)));
 
-interface Member { readonly id: string; readonly pre: number; readonly post: number }
+interface Member {
+  readonly id: string;
+  readonly pre: number;
+  readonly post: number;
+}
 
 /**
  * IOS before and after a 10-minute talk. Closeness grows by about one step in talking, and by
@@ -61,21 +65,35 @@ function closeness(random: () => number, phonePresent: boolean, phoneEffect: num
 /** Check answers: right for the arm, except for one member in twenty who misremembers. */
 function checkAnswers(random: () => number, tableObject: string): Record<string, string> {
   const instrument = getInstrument('check_phone', 2);
-  const items = (instrument?.items ?? []).filter((item): item is Extract<Item, { kind: 'manipulation-check' }> => item.kind === 'manipulation-check');
-  return Object.fromEntries(items.map((item) => [item.id, random() < 0.05 ? 'not_sure' : expectedCheckAnswer(item, tableObject) ?? 'not_sure']));
+  const items = (instrument?.items ?? []).filter(
+    (item): item is Extract<Item, { kind: 'manipulation-check' }> => item.kind === 'manipulation-check',
+  );
+  return Object.fromEntries(
+    items.map((item) => [item.id, random() < 0.05 ? 'not_sure' : (expectedCheckAnswer(item, tableObject) ?? 'not_sure')]),
+  );
 }
 
 export function simulatedDesign(design: StudyDesign): StudyDesign {
   return {
     ...design,
     targetSessionsPerCondition: SIMULATED_DYADS / 2,
-    instruments: { pre: [{ id: 'ios', version: 2 }], post: [{ id: 'ios', version: 2 }, { id: 'check_phone', version: 2 }] },
+    instruments: {
+      pre: [{ id: 'ios', version: 2 }],
+      post: [
+        { id: 'ios', version: 2 },
+        { id: 'check_phone', version: 2 },
+      ],
+    },
   };
 }
 
 class Simulation {
   private readonly random = seeded(SEED);
-  constructor(private readonly context: INestApplicationContext, private readonly principal: Principal, private readonly studyId: string) {}
+  constructor(
+    private readonly context: INestApplicationContext,
+    private readonly principal: Principal,
+    private readonly studyId: string,
+  ) {}
 
   private get<T>(type: Type<T>): T {
     return this.context.get(type, { strict: false });
@@ -86,7 +104,10 @@ class Simulation {
     const created = await this.get(ResearcherSessionsService).create(this.principal, this.studyId, siteId);
     const ids: string[] = [];
     for (const seat of created.seats) {
-      const joined = await this.get(ParticipantJoinService).join({ seatSecret: seat.joinPath.replace('/join/seat/', '') }, `simulated-${index}-${seat.seatNumber}`);
+      const joined = await this.get(ParticipantJoinService).join(
+        { seatSecret: seat.joinPath.replace('/join/seat/', '') },
+        `simulated-${index}-${seat.seatNumber}`,
+      );
       ids.push(joined.participantId);
       await this.get(ParticipantOnboardingService).consent(joined.participantId, { consentVersion: '1', agree: true });
       await this.get(ParticipantOnboardingService).answerCovariates(joined.participantId, { acquainted: 'strangers' });
@@ -99,7 +120,8 @@ class Simulation {
     for (const member of members) await this.submit(member.id, 'pre', { ios: { ios: member.pre } });
     await this.get(SessionControlService).startConversation(this.principal, this.studyId, created.session.id);
     await this.get(SessionControlService).endConversation(this.principal, this.studyId, created.session.id);
-    for (const member of members) await this.submit(member.id, 'post', { ios: { ios: member.post }, check_phone: checkAnswers(this.random, tableObject) });
+    for (const member of members)
+      await this.submit(member.id, 'post', { ios: { ios: member.post }, check_phone: checkAnswers(this.random, tableObject) });
   }
 
   private async submit(participantId: string, phase: 'pre' | 'post', answers: unknown): Promise<void> {
@@ -110,7 +132,12 @@ class Simulation {
 }
 
 /** The primary site as it is, or a new site: each is its own stratum of the allocation. */
-async function simulatedSite(context: INestApplicationContext, principal: Principal, studyId: string, site: (typeof SIMULATED_SITES)[number]): Promise<string> {
+async function simulatedSite(
+  context: INestApplicationContext,
+  principal: Principal,
+  studyId: string,
+  site: (typeof SIMULATED_SITES)[number],
+): Promise<string> {
   const sites = context.get(SitesService, { strict: false });
   if (site.country === null) {
     const primary = (await sites.list(principal, studyId)).rows.find((row) => row.site.isPrimary);
@@ -128,7 +155,12 @@ async function simulatedSite(context: INestApplicationContext, principal: Princi
  */
 export async function seedSimulatedStudy(context: INestApplicationContext, principal: Principal): Promise<string> {
   const studies = context.get(StudiesService, { strict: false });
-  const { study } = await studies.create(principal, { title: SIMULATED_TITLE, templateId: 'phone_only', description: 'Simulated by a seeded generator through the same services the API uses; no real person took part. Shown so every chart has numbers on the first start.' });
+  const { study } = await studies.create(principal, {
+    title: SIMULATED_TITLE,
+    templateId: 'phone_only',
+    description:
+      'Simulated by a seeded generator through the same services the API uses; no real person took part. Shown so every chart has numbers on the first start.',
+  });
   await studies.updateDesign(principal, study.id, { design: simulatedDesign(study.design) });
   await studies.launch(principal, study.id);
   const simulation = new Simulation(context, principal, study.id);
@@ -138,9 +170,17 @@ export async function seedSimulatedStudy(context: INestApplicationContext, princ
     for (let i = 0; i < site.dyads; i += 1) await simulation.dyad(index++, siteId, site.phoneEffect);
   }
   await context.get(ReplicationService, { strict: false }).record(principal, study.id, {
-    factorId: 'phone', instrumentId: 'ios', instrumentVersion: 2, scale: 'ios', phase: 'post',
-    citation: 'Invented for the demo: not a published result. Record a real original (with its page or table) for a real study.', doi: null, locator: 'none',
-    statistic: { kind: 'd', d: -0.9, n1: 34, n2: 34 }, verifiedBy: null, verifiedOn: null,
+    factorId: 'phone',
+    instrumentId: 'ios',
+    instrumentVersion: 2,
+    scale: 'ios',
+    phase: 'post',
+    citation: 'Invented for the demo: not a published result. Record a real original (with its page or table) for a real study.',
+    doi: null,
+    locator: 'none',
+    statistic: { kind: 'd', d: -0.9, n1: 34, n2: 34 },
+    verifiedBy: null,
+    verifiedOn: null,
   });
   await studies.changeStatus(principal, study.id, 'close');
   return study.id;

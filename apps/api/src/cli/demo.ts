@@ -43,7 +43,7 @@ export async function seedDemo(context: INestApplicationContext): Promise<DemoSe
   let demo = all.find((study) => study.title === DEMO_TITLE);
   if (!demo && all.length > 0) return null;
   const firstStart = !demo;
-  const studyId = demo?.id ?? await createDemoStudy(context, principal);
+  const studyId = demo?.id ?? (await createDemoStudy(context, principal));
   // Only on the very first start: a closed study of simulated dyads, so results have numbers.
   if (firstStart) await seedSimulatedStudy(context, principal);
   demo = (await context.get(StudiesRepository).findStudy(studyId)) ?? undefined;

@@ -14,7 +14,9 @@ async function confirmed(studyId: string, args: ParsedArgs): Promise<boolean> {
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const expected = studyId.slice(0, 8);
-    const answer = await prompt.question(`This deletes every participant's answers, consents and ids of study ${studyId} for good.\nType ${expected} to confirm: `);
+    const answer = await prompt.question(
+      `This deletes every participant's answers, consents and ids of study ${studyId} for good.\nType ${expected} to confirm: `,
+    );
     return answer.trim() === expected;
   } finally {
     prompt.close();
@@ -22,7 +24,7 @@ async function confirmed(studyId: string, args: ParsedArgs): Promise<boolean> {
 }
 
 export const purgeStudy: Command = {
-  summary: 'purge-study <study-id> [--yes]  delete a closed study\'s participant data; keeps protocol, hash and allocations',
+  summary: "purge-study <study-id> [--yes]  delete a closed study's participant data; keeps protocol, hash and allocations",
   run: async (context, args) => {
     const studyId = args.positional[0];
     if (!studyId || !UUID.test(studyId)) {
@@ -34,7 +36,9 @@ export const purgeStudy: Command = {
       return 1;
     }
     const purged = await context.get(RetentionService).purgeStudy(studyId, { userId: null });
-    process.stdout.write(`purged study ${studyId}: ${purged.participants} participants, ${purged.responses} responses deleted; protocol and allocations kept\n`);
+    process.stdout.write(
+      `purged study ${studyId}: ${purged.participants} participants, ${purged.responses} responses deleted; protocol and allocations kept\n`,
+    );
     return 0;
   },
 };
@@ -44,7 +48,10 @@ export const retentionRun: Command = {
   run: async (context) => {
     const run = await context.get(RetentionService).run();
     if (!run.ran) process.stdout.write('another API instance is running the retention job; nothing done here\n');
-    for (const study of run.studies) process.stdout.write(`study ${study.studyId}: ${study.externalIds} external ids, ${study.identifyingAnswers} identifying answers deleted\n`);
+    for (const study of run.studies)
+      process.stdout.write(
+        `study ${study.studyId}: ${study.externalIds} external ids, ${study.identifyingAnswers} identifying answers deleted\n`,
+      );
     if (run.ran) process.stdout.write(`retention: ${run.studies.length} studies due\n`);
     return 0;
   },

@@ -17,8 +17,18 @@ describe('loadConfig', () => {
     [{ ...base, PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL must use http: or https:'],
     [{ ...base, NODE_ENV: 'production' }, 'PSEUDONYM_SECRET is required in production'],
     [{ ...base, PSEUDONYM_SECRET: 'short' }, 'PSEUDONYM_SECRET must be at least 32 characters'],
-    [{ ...base, NODE_ENV: 'production', PSEUDONYM_SECRET: 'change-me-to-at-least-32-random-characters-please' }, 'PSEUDONYM_SECRET is still the placeholder from deploy/attune.env.example'],
-    [{ DATABASE_URL: 'postgres://attune_app:change-me-to-another-long-random-password@db/attune', NODE_ENV: 'production', PSEUDONYM_SECRET: 'x'.repeat(40) }, 'DATABASE_URL still has the placeholder password'],
+    [
+      { ...base, NODE_ENV: 'production', PSEUDONYM_SECRET: 'change-me-to-at-least-32-random-characters-please' },
+      'PSEUDONYM_SECRET is still the placeholder from deploy/attune.env.example',
+    ],
+    [
+      {
+        DATABASE_URL: 'postgres://attune_app:change-me-to-another-long-random-password@db/attune',
+        NODE_ENV: 'production',
+        PSEUDONYM_SECRET: 'x'.repeat(40),
+      },
+      'DATABASE_URL still has the placeholder password',
+    ],
     [{ ...base, TRUST_PROXY: 'everyone' }, 'TRUST_PROXY must be a hop count or a list of addresses'],
     [{ ...base, TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be a hop count'],
     [{ ...base, TRUST_PROXY: '11' }, 'TRUST_PROXY must be between 0 and 10'],
@@ -28,7 +38,10 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [undefined, 'loopback'], ['1', 1], ['0', 0], ['loopback, 10.0.0.0/8, fd00::/8, 192.0.2.1', 'loopback, 10.0.0.0/8, fd00::/8, 192.0.2.1'],
+    [undefined, 'loopback'],
+    ['1', 1],
+    ['0', 0],
+    ['loopback, 10.0.0.0/8, fd00::/8, 192.0.2.1', 'loopback, 10.0.0.0/8, fd00::/8, 192.0.2.1'],
   ])('TRUST_PROXY %s means %j', (value, trust) => {
     expect(loadConfig({ ...base, ...(value === undefined ? {} : { TRUST_PROXY: value }) }).trustProxy).toEqual(trust);
   });

@@ -41,7 +41,10 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`invalid configuration: ${variable} ${reason}`);
   }
 }
@@ -86,7 +89,8 @@ function secret(env: Env, name: string, nodeEnv: AppConfig['nodeEnv']): string {
   if (raw !== undefined && raw !== '') {
     if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
     // The template's placeholder copied unchanged would make every install's pseudonyms the same.
-    if (nodeEnv === 'production' && /change-me/i.test(raw)) throw new ConfigError(name, 'is still the placeholder from deploy/attune.env.example; set a random value');
+    if (nodeEnv === 'production' && /change-me/i.test(raw))
+      throw new ConfigError(name, 'is still the placeholder from deploy/attune.env.example; set a random value');
     return raw;
   }
   if (nodeEnv === 'production') throw new ConfigError(name, 'is required in production');
@@ -109,14 +113,19 @@ function trustProxy(env: Env): number | string {
   if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
   const parts = raw.split(',').map((part) => part.trim());
   const bad = parts.find((part) => !TRUST_KEYWORDS.includes(part) && !isAddressOrRange(part));
-  if (bad !== undefined) throw new ConfigError('TRUST_PROXY', `must be a hop count or a list of addresses, CIDR ranges or ${TRUST_KEYWORDS.join('/')}, got "${bad}"`);
+  if (bad !== undefined)
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be a hop count or a list of addresses, CIDR ranges or ${TRUST_KEYWORDS.join('/')}, got "${bad}"`,
+    );
   return parts.join(', ');
 }
 
 /** In production a database password copied unchanged from the deploy template stops the boot. */
 function noPlaceholderPassword(name: string, value: string | null, nodeEnv: AppConfig['nodeEnv']): void {
   if (value === null || nodeEnv !== 'production') return;
-  if (/change-?me/i.test(decodeURIComponent(new URL(value).password))) throw new ConfigError(name, 'still has the placeholder password from deploy/attune.env.example; set a random one');
+  if (/change-?me/i.test(decodeURIComponent(new URL(value).password)))
+    throw new ConfigError(name, 'still has the placeholder password from deploy/attune.env.example; set a random one');
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {

@@ -19,7 +19,22 @@ import { Study } from '../studies/study.entity';
 
 // Listed explicitly: globs break once the code is bundled or compiled elsewhere.
 export const entities = [
-  User, AuthSession, AccessToken, RateLimitBucket, AuditEvent,
-  Study, StudySite, StudyMember, Protocol, StudySession, SeatLink, Participant, Allocation, Response, PhaseSubmission,
-  OriginalEffect, ExternalSiteSummary, ParticipantScore,
+  User,
+  AuthSession,
+  AccessToken,
+  RateLimitBucket,
+  AuditEvent,
+  Study,
+  StudySite,
+  StudyMember,
+  Protocol,
+  StudySession,
+  SeatLink,
+  Participant,
+  Allocation,
+  Response,
+  PhaseSubmission,
+  OriginalEffect,
+  ExternalSiteSummary,
+  ParticipantScore,
 ];

@@ -8,13 +8,16 @@ export function runtimeRoleOf(databaseUrl: string): { role: string; password: st
 
 /** Runs a statement whose identifiers and literals PostgreSQL's format() quotes (%I, %L). */
 async function run(owner: DataSource, template: string, ...args: string[]): Promise<void> {
-  const [row] = await owner.query(`SELECT format($1, ${args.map((_, i) => `$${i + 2}::text`).join(', ')}) AS statement`, [template, ...args]) as Array<{ statement: string }>;
+  const [row] = (await owner.query(`SELECT format($1, ${args.map((_, i) => `$${i + 2}::text`).join(', ')}) AS statement`, [
+    template,
+    ...args,
+  ])) as Array<{ statement: string }>;
   if (!row) throw new Error('format() returned nothing');
   await owner.query(row.statement);
 }
 
 async function ensureRole(owner: DataSource, role: string, password: string): Promise<void> {
-  const [existing] = await owner.query(`SELECT rolsuper FROM pg_roles WHERE rolname = $1`, [role]) as Array<{ rolsuper: boolean }>;
+  const [existing] = (await owner.query(`SELECT rolsuper FROM pg_roles WHERE rolname = $1`, [role])) as Array<{ rolsuper: boolean }>;
   if (existing?.rolsuper) throw new Error(`the runtime role ${role} is a superuser; make it a plain login role`);
   if (!existing) await run(owner, 'CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT', role);
   if (password !== '') await run(owner, 'ALTER ROLE %I PASSWORD %L', role, password);
@@ -29,9 +32,13 @@ async function ensureRole(owner: DataSource, role: string, password: string): Pr
  */
 export async function grantRuntimeRole(owner: DataSource, runtimeUrl: string): Promise<void> {
   const { role, password } = runtimeRoleOf(runtimeUrl);
-  const [current] = await owner.query(`SELECT current_user AS "user", current_database() AS database`) as Array<{ user: string; database: string }>;
+  const [current] = (await owner.query(`SELECT current_user AS "user", current_database() AS database`)) as Array<{
+    user: string;
+    database: string;
+  }>;
   if (!current) throw new Error('no current user');
-  if (current.user === role) throw new Error('MIGRATION_DATABASE_URL and DATABASE_URL name the same role; the runtime role must be another');
+  if (current.user === role)
+    throw new Error('MIGRATION_DATABASE_URL and DATABASE_URL name the same role; the runtime role must be another');
   await ensureRole(owner, role, password);
   await run(owner, 'GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', current.database, role);
   await run(owner, 'GRANT USAGE ON SCHEMA public TO %I', role);

@@ -23,7 +23,19 @@ export function uniqueName(name: string, taken: Set<string>, suffix: string): st
   return unique;
 }
 
-const FIXED = ['participant', 'session', 'seat', 'site', 'protocol_version', 'protocol_hash', 'condition', 'stratum', 'session_incomplete', 'session_withdrawn_member', 'language'];
+const FIXED = [
+  'participant',
+  'session',
+  'seat',
+  'site',
+  'protocol_version',
+  'protocol_hash',
+  'condition',
+  'stratum',
+  'session_incomplete',
+  'session_withdrawn_member',
+  'language',
+];
 
 function levelsOf(levels: readonly { id: string; label: string }[]): ValueLabel[] {
   return levels.map((level) => ({ value: level.id, label: level.label }));
@@ -31,9 +43,29 @@ function levelsOf(levels: readonly { id: string; label: string }[]): ValueLabel[
 
 export function identityColumns(): ExportColumn[] {
   return [
-    column({ name: 'participant', label: 'Participant pseudonym: HMAC-SHA-256 of the internal id under PSEUDONYM_SECRET (stable across exports)', type: 'text', sql: 'p.participant_pseudonym', missing: 'never missing' }),
-    column({ name: 'session', label: 'Session pseudonym (the unit of randomisation)', type: 'text', sql: 's.session_pseudonym', missing: 'never missing' }),
-    column({ name: 'seat', label: 'Seat number in the session', type: 'integer', sql: 'p.seat_number', min: 1, max: 3, missing: 'never missing' }),
+    column({
+      name: 'participant',
+      label: 'Participant pseudonym: HMAC-SHA-256 of the internal id under PSEUDONYM_SECRET (stable across exports)',
+      type: 'text',
+      sql: 'p.participant_pseudonym',
+      missing: 'never missing',
+    }),
+    column({
+      name: 'session',
+      label: 'Session pseudonym (the unit of randomisation)',
+      type: 'text',
+      sql: 's.session_pseudonym',
+      missing: 'never missing',
+    }),
+    column({
+      name: 'seat',
+      label: 'Seat number in the session',
+      type: 'integer',
+      sql: 'p.seat_number',
+      min: 1,
+      max: 3,
+      missing: 'never missing',
+    }),
   ];
 }
 
@@ -42,36 +74,120 @@ function siteLabel(site: ExportSite): string {
 }
 
 /** Site, protocol, condition, factors, stratum and covariates; `taken` collects the names in use. */
-export function designColumns(protocols: readonly FrozenProtocol[], taken: Set<string>, who: 'participant' | 'session', sites: readonly ExportSite[]): ExportColumn[] {
+export function designColumns(
+  protocols: readonly FrozenProtocol[],
+  taken: Set<string>,
+  who: 'participant' | 'session',
+  sites: readonly ExportSite[],
+): ExportColumn[] {
   for (const name of FIXED) taken.add(name);
   const columns = [
-    column({ name: 'site', label: 'Site that ran the session (its code); site is a stratification factor of the allocation', type: 'category', sql: 's.site_code', values: sites.map((site) => ({ value: site.code, label: siteLabel(site) })), source: 'session', missing: 'never missing' }),
-    column({ name: 'protocol_version', label: 'Protocol version the session ran', type: 'integer', sql: 's.protocol_version', missing: 'never missing', values: protocols.map((p) => ({ value: p.version, label: `sha256 ${p.hash}` })) }),
-    column({ name: 'protocol_hash', label: 'SHA-256 of the frozen protocol (protocol.json)', type: 'text', sql: 's.protocol_hash', missing: 'never missing' }),
-    column({ name: 'condition', label: 'Allocated condition (factor=level pairs)', type: 'category', sql: 's.condition_id', values: conditionIds(protocols).map((id) => ({ value: id, label: null })), missing: 'never missing' }),
+    column({
+      name: 'site',
+      label: 'Site that ran the session (its code); site is a stratification factor of the allocation',
+      type: 'category',
+      sql: 's.site_code',
+      values: sites.map((site) => ({ value: site.code, label: siteLabel(site) })),
+      source: 'session',
+      missing: 'never missing',
+    }),
+    column({
+      name: 'protocol_version',
+      label: 'Protocol version the session ran',
+      type: 'integer',
+      sql: 's.protocol_version',
+      missing: 'never missing',
+      values: protocols.map((p) => ({ value: p.version, label: `sha256 ${p.hash}` })),
+    }),
+    column({
+      name: 'protocol_hash',
+      label: 'SHA-256 of the frozen protocol (protocol.json)',
+      type: 'text',
+      sql: 's.protocol_hash',
+      missing: 'never missing',
+    }),
+    column({
+      name: 'condition',
+      label: 'Allocated condition (factor=level pairs)',
+      type: 'category',
+      sql: 's.condition_id',
+      values: conditionIds(protocols).map((id) => ({ value: id, label: null })),
+      missing: 'never missing',
+    }),
   ];
   for (const factor of unionById(protocols, (design) => design.factors)) {
     const name = uniqueName(factor.id, taken, 'factor');
     const pattern = `(?:^|\\|)${factor.id}=([^|]*)`;
-    columns.push(column({ name, label: `Factor: ${factor.label}${factor.exploratory ? ' (exploratory)' : ''}`, type: 'category', values: levelsOf(factor.levels), sql: `substring(s.condition_id from ${literal(pattern)})`, missing: 'never missing' }));
+    columns.push(
+      column({
+        name,
+        label: `Factor: ${factor.label}${factor.exploratory ? ' (exploratory)' : ''}`,
+        type: 'category',
+        values: levelsOf(factor.levels),
+        sql: `substring(s.condition_id from ${literal(pattern)})`,
+        missing: 'never missing',
+      }),
+    );
   }
-  columns.push(column({ name: 'stratum', label: 'Randomisation stratum (covariate=level pairs, with site=<code> at every site but the primary one; empty string when not stratified)', type: 'text', sql: 's.stratum' }));
+  columns.push(
+    column({
+      name: 'stratum',
+      label:
+        'Randomisation stratum (covariate=level pairs, with site=<code> at every site but the primary one; empty string when not stratified)',
+      type: 'text',
+      sql: 's.stratum',
+    }),
+  );
   for (const covariate of unionById(protocols, (design) => design.covariates)) {
     if (who === 'session' && covariate.source === 'participant') continue;
     const name = uniqueName(covariate.id, taken, 'covariate');
-    const sql = covariate.source === 'observed' ? `s.observed_covariates ->> ${literal(covariate.id)}` : `p.covariates ->> ${literal(covariate.id)}`;
-    columns.push(column({ name, label: `Covariate (${covariate.source === 'observed' ? 'observed by the research assistant' : 'reported by the participant'}): ${covariate.label}`, type: 'category', values: levelsOf(covariate.levels), sql, source: `covariate ${covariate.id}`, missing: `${MISSING} (not asked or not answered)` }));
+    const sql =
+      covariate.source === 'observed' ? `s.observed_covariates ->> ${literal(covariate.id)}` : `p.covariates ->> ${literal(covariate.id)}`;
+    columns.push(
+      column({
+        name,
+        label: `Covariate (${covariate.source === 'observed' ? 'observed by the research assistant' : 'reported by the participant'}): ${covariate.label}`,
+        type: 'category',
+        values: levelsOf(covariate.levels),
+        sql,
+        source: `covariate ${covariate.id}`,
+        missing: `${MISSING} (not asked or not answered)`,
+      }),
+    );
   }
-  columns.push(column({ name: 'session_incomplete', label: 'Session kept after a member dropped out post-allocation (analysed as randomised)', type: 'boolean', values: booleanValues(), sql: 's.incomplete', missing: 'never missing' }));
-  columns.push(column({ name: 'session_withdrawn_member', label: 'A member of the session withdrew consent after taking part; their answers are deleted, the others\' stay', type: 'boolean', values: booleanValues(), sql: 's.withdrawn_member', missing: 'never missing' }));
+  columns.push(
+    column({
+      name: 'session_incomplete',
+      label: 'Session kept after a member dropped out post-allocation (analysed as randomised)',
+      type: 'boolean',
+      values: booleanValues(),
+      sql: 's.incomplete',
+      missing: 'never missing',
+    }),
+  );
+  columns.push(
+    column({
+      name: 'session_withdrawn_member',
+      label: "A member of the session withdrew consent after taking part; their answers are deleted, the others' stay",
+      type: 'boolean',
+      values: booleanValues(),
+      sql: 's.withdrawn_member',
+      missing: 'never missing',
+    }),
+  );
   return columns;
 }
 
 /** Participant-reported covariates only, for the actor/partner columns of pairwise.csv. */
 export function participantCovariates(protocols: readonly FrozenProtocol[]): { id: string; label: string; values: ValueLabel[] }[] {
-  return unionById(protocols, (design) => design.covariates).filter((c) => c.source === 'participant').map((c) => ({ id: c.id, label: c.label, values: levelsOf(c.levels) }));
+  return unionById(protocols, (design) => design.covariates)
+    .filter((c) => c.source === 'participant')
+    .map((c) => ({ id: c.id, label: c.label, values: levelsOf(c.levels) }));
 }
 
 export function booleanValues(): ValueLabel[] {
-  return [{ value: 0, label: 'false' }, { value: 1, label: 'true' }];
+  return [
+    { value: 0, label: 'false' },
+    { value: 1, label: 'true' },
+  ];
 }

@@ -1,5 +1,16 @@
 /** The files one export route serves; `bundle.zip` holds all the others. */
-export const EXPORT_FILES = ['wide.csv', 'long.csv', 'scores.csv', 'pairwise.csv', 'codebook.csv', 'codebook.json', 'load.R', 'load.py', 'load.sps', 'bundle.zip'] as const;
+export const EXPORT_FILES = [
+  'wide.csv',
+  'long.csv',
+  'scores.csv',
+  'pairwise.csv',
+  'codebook.csv',
+  'codebook.json',
+  'load.R',
+  'load.py',
+  'load.sps',
+  'bundle.zip',
+] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 
 /** The files whose rows come from PostgreSQL (COPY); the others are generated from the codebook. */

@@ -3,7 +3,14 @@ import type { ExportFile } from './export-model';
 import type { FrozenProtocol } from './protocols';
 
 export function studySlug(title: string): string {
-  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
   return slug || 'study';
 }
 
@@ -11,7 +18,11 @@ export function studySlug(title: string): string {
 function protocolTag(protocols: readonly FrozenProtocol[]): string {
   const versions = protocols.map((p) => p.version);
   const only = protocols.length === 1 ? protocols[0] : undefined;
-  const hash = only ? only.hash : createHash('sha256').update(protocols.map((p) => p.hash).join('\n')).digest('hex');
+  const hash = only
+    ? only.hash
+    : createHash('sha256')
+        .update(protocols.map((p) => p.hash).join('\n'))
+        .digest('hex');
   return `v${versions.join('-')}_${hash.slice(0, 8)}`;
 }
 
@@ -20,7 +31,12 @@ function day(date: Date): string {
 }
 
 /** <study-slug>_<file>_v<protocol>_<hash8>_<yyyymmdd>.<ext>: a downloaded file says what it is. */
-export function exportFileName(title: string, protocols: readonly FrozenProtocol[], file: ExportFile | 'protocol.json' | 'README.txt', at: Date): string {
+export function exportFileName(
+  title: string,
+  protocols: readonly FrozenProtocol[],
+  file: ExportFile | 'protocol.json' | 'README.txt',
+  at: Date,
+): string {
   const dot = file.lastIndexOf('.');
   const stem = file.slice(0, dot).replace('.', '_');
   return `${studySlug(title)}_${stem}_${protocolTag(protocols)}_${day(at)}${file.slice(dot)}`;

@@ -17,26 +17,55 @@ export interface ExportPlan {
 }
 
 export type GeneratedFile = Exclude<ExportFile, DataFile | 'bundle.zip'> | 'protocol.json' | 'README.txt';
-export const GENERATED_FILES: readonly GeneratedFile[] = ['codebook.csv', 'codebook.json', 'load.R', 'load.py', 'load.sps', 'protocol.json', 'README.txt'];
+export const GENERATED_FILES: readonly GeneratedFile[] = [
+  'codebook.csv',
+  'codebook.json',
+  'load.R',
+  'load.py',
+  'load.sps',
+  'protocol.json',
+  'README.txt',
+];
 
 export function exportPlan(title: string, scope: ExportScope, at: Date): ExportPlan {
-  const queries = { 'wide.csv': wideQuery(scope), 'long.csv': longQuery(scope), 'scores.csv': scoresQuery(scope), 'pairwise.csv': pairwiseQuery(scope) };
+  const queries = {
+    'wide.csv': wideQuery(scope),
+    'long.csv': longQuery(scope),
+    'scores.csv': scoresQuery(scope),
+    'pairwise.csv': pairwiseQuery(scope),
+  };
   const files: (ExportFile | 'protocol.json' | 'README.txt')[] = [...DATA_FILES, ...GENERATED_FILES, 'bundle.zip'];
   const names = Object.fromEntries(files.map((file) => [file, exportFileName(title, scope.protocols, file, at)])) as ExportPlan['names'];
   const codebook = buildCodebook({
-    study: { id: scope.studyId, title }, protocols: scope.protocols, filter: scope.filter, exportedAt: at.toISOString(),
-    fileNames: names, queries: DATA_FILES.map((file) => queries[file]),
+    study: { id: scope.studyId, title },
+    protocols: scope.protocols,
+    filter: scope.filter,
+    exportedAt: at.toISOString(),
+    fileNames: names,
+    queries: DATA_FILES.map((file) => queries[file]),
   });
   return { title, scope, at, queries, codebook, names };
 }
 
 const README_LINES: readonly [DataFile | GeneratedFile, string][] = [
-  ['wide.csv', 'one row per participant: identity, design, journey timestamps, status and dropout, then per phase and instrument each raw answer, each scale score, the instrument version and hash and the check results'],
-  ['long.csv', 'one row per participant x phase x instrument x answer column (tidy; for tidyverse and lme4): value holds numeric answers, value_text choice codes and free text'],
+  [
+    'wide.csv',
+    'one row per participant: identity, design, journey timestamps, status and dropout, then per phase and instrument each raw answer, each scale score, the instrument version and hash and the check results',
+  ],
+  [
+    'long.csv',
+    'one row per participant x phase x instrument x answer column (tidy; for tidyverse and lme4): value holds numeric answers, value_text choice codes and free text',
+  ],
   ['scores.csv', 'one row per participant x phase x scale, plus change rows (post - pre, same instrument version)'],
-  ['pairwise.csv', 'one row per ordered pair of members of a session, actor (_a) and partner (_p) side by side (Kenny, Kashy & Cook 2006), for actor-partner interdependence models'],
-  ['codebook.csv', 'one row per column of every file: label, type, allowed values with labels, range, source, reverse keying, scoring and missing-value rule'],
-  ['codebook.json', 'the same codebook as JSON, with the export\'s filter and notes'],
+  [
+    'pairwise.csv',
+    'one row per ordered pair of members of a session, actor (_a) and partner (_p) side by side (Kenny, Kashy & Cook 2006), for actor-partner interdependence models',
+  ],
+  [
+    'codebook.csv',
+    'one row per column of every file: label, type, allowed values with labels, range, source, reverse keying, scoring and missing-value rule',
+  ],
+  ['codebook.json', "the same codebook as JSON, with the export's filter and notes"],
   ['load.R', 'base R loader: source() it, then d <- attune_load()'],
   ['load.py', 'pandas loader: copy it to load.py, then from load import load_all; d = load_all(".")'],
   ['load.sps', 'SPSS syntax with variable and value labels'],
@@ -65,12 +94,19 @@ function protocolJson(plan: ExportPlan): string {
 
 export function generatedText(plan: ExportPlan, file: GeneratedFile): string {
   switch (file) {
-    case 'codebook.csv': return codebookCsv(plan.codebook);
-    case 'codebook.json': return codebookJson(plan.codebook);
-    case 'load.R': return loaderR(plan.codebook);
-    case 'load.py': return loaderPython(plan.codebook);
-    case 'load.sps': return loaderSpss(plan.codebook);
-    case 'protocol.json': return protocolJson(plan);
-    case 'README.txt': return readme(plan);
+    case 'codebook.csv':
+      return codebookCsv(plan.codebook);
+    case 'codebook.json':
+      return codebookJson(plan.codebook);
+    case 'load.R':
+      return loaderR(plan.codebook);
+    case 'load.py':
+      return loaderPython(plan.codebook);
+    case 'load.sps':
+      return loaderSpss(plan.codebook);
+    case 'protocol.json':
+      return protocolJson(plan);
+    case 'README.txt':
+      return readme(plan);
   }
 }

@@ -35,9 +35,13 @@ export function selectList(columns: readonly ExportColumn[]): string {
  */
 function sessionsWhere(scope: ExportScope): string {
   const versions = scope.protocols.map((p) => p.version);
-  return `s.study_id = ${uuidLiteral(scope.studyId)} AND s.condition_id IS NOT NULL AND s.protocol_version = ANY(${intArrayLiteral(versions)})` +
+  return (
+    `s.study_id = ${uuidLiteral(scope.studyId)} AND s.condition_id IS NOT NULL AND s.protocol_version = ANY(${intArrayLiteral(versions)})` +
     (scope.filter.includeIncomplete ? '' : ` AND s.status = 'complete' AND NOT s.incomplete`) +
-    (scope.filter.site === null ? '' : ` AND s.site_id = (SELECT site.id FROM study_site site WHERE site.study_id = s.study_id AND site.code = ${literal(scope.filter.site)})`);
+    (scope.filter.site === null
+      ? ''
+      : ` AND s.site_id = (SELECT site.id FROM study_site site WHERE site.study_id = s.study_id AND site.code = ${literal(scope.filter.site)})`)
+  );
 }
 
 /**
@@ -88,8 +92,12 @@ export function wideQuery(scope: ExportScope): DataFileQuery {
 
 function catalogValues(catalog: readonly CatalogEntry[]): string {
   // An empty catalog (no instruments) still needs a typed row; the caller adds AND false.
-  if (catalog.length === 0) return `(VALUES (NULL::text, NULL::int, 0, '', '', NULL::text, 'n')) AS c(instrument_id, version, ordinal, name, item_id, option, mode)`;
-  const rows = catalog.map((e) => `(${literal(e.instrumentId)}, ${e.version}, ${e.ordinal}, ${literal(e.name)}, ${literal(e.itemId)}, ${e.option === null ? 'NULL' : literal(e.option)}, '${e.mode}')`);
+  if (catalog.length === 0)
+    return `(VALUES (NULL::text, NULL::int, 0, '', '', NULL::text, 'n')) AS c(instrument_id, version, ordinal, name, item_id, option, mode)`;
+  const rows = catalog.map(
+    (e) =>
+      `(${literal(e.instrumentId)}, ${e.version}, ${e.ordinal}, ${literal(e.name)}, ${literal(e.itemId)}, ${e.option === null ? 'NULL' : literal(e.option)}, '${e.mode}')`,
+  );
   return `(VALUES ${rows.join(', ')}) AS c(instrument_id, version, ordinal, name, item_id, option, mode)`;
 }
 
@@ -108,10 +116,43 @@ function instrumentHashSql(entries: readonly PhaseInstrument[]): string {
 function responseColumns(entries: readonly PhaseInstrument[]): ExportColumn[] {
   const instruments = [...new Set(entries.map((e) => e.id))].map((value) => ({ value, label: null }));
   return [
-    column({ name: 'phase', label: 'Survey phase', type: 'category', values: [{ value: 'pre', label: 'before the conversation' }, { value: 'post', label: 'after the conversation' }], sql: 'r.phase', source: 'response', missing: 'never missing' }),
-    column({ name: 'instrument', label: 'Instrument id', type: 'category', values: instruments, sql: 'r.instrument_id', source: 'response', missing: 'never missing' }),
-    column({ name: 'instrument_version', label: 'Instrument version', type: 'integer', sql: 'r.instrument_version', source: 'response', missing: 'never missing' }),
-    column({ name: 'instrument_hash', label: 'Instrument hash (SHA-256 of its canonical JSON)', type: 'text', sql: instrumentHashSql(entries), source: 'response', missing: 'never missing' }),
+    column({
+      name: 'phase',
+      label: 'Survey phase',
+      type: 'category',
+      values: [
+        { value: 'pre', label: 'before the conversation' },
+        { value: 'post', label: 'after the conversation' },
+      ],
+      sql: 'r.phase',
+      source: 'response',
+      missing: 'never missing',
+    }),
+    column({
+      name: 'instrument',
+      label: 'Instrument id',
+      type: 'category',
+      values: instruments,
+      sql: 'r.instrument_id',
+      source: 'response',
+      missing: 'never missing',
+    }),
+    column({
+      name: 'instrument_version',
+      label: 'Instrument version',
+      type: 'integer',
+      sql: 'r.instrument_version',
+      source: 'response',
+      missing: 'never missing',
+    }),
+    column({
+      name: 'instrument_hash',
+      label: 'Instrument hash (SHA-256 of its canonical JSON)',
+      type: 'text',
+      sql: instrumentHashSql(entries),
+      source: 'response',
+      missing: 'never missing',
+    }),
   ];
 }
 
@@ -119,10 +160,33 @@ function responseColumns(entries: readonly PhaseInstrument[]): ExportColumn[] {
 export function longQuery(scope: ExportScope): DataFileQuery {
   const entries = phaseInstruments(scope.protocols);
   const catalog = answerCatalog(entries);
-  const columns = [...baseColumns(scope).columns, ...responseColumns(entries),
-    column({ name: 'item', label: 'Answer column: the item id, or item__option for a multi-choice option (labels: the wide.csv entries of the codebook)', type: 'text', sql: 'r.item_name', source: 'response', missing: 'never missing' }),
-    column({ name: 'value', label: 'Numeric answer: rating, slider or number, or 1/0 for a multi-choice option', type: 'number', sql: `CASE r.item_mode WHEN 'n' THEN CASE WHEN jsonb_typeof(r.answers -> r.item_key) = 'number' THEN r.answers ->> r.item_key END WHEN 'o' THEN CASE WHEN jsonb_typeof(r.answers -> r.item_key) = 'array' THEN (r.answers -> r.item_key ? r.item_option)::int::text END END`, source: 'response', missing: `${MISSING} (not answered, or a text answer: see value_text)` }),
-    column({ name: 'value_text', label: 'Text answer: a choice code or free text', type: 'text', sql: `CASE WHEN r.item_mode = 's' AND jsonb_typeof(r.answers -> r.item_key) = 'string' THEN r.answers ->> r.item_key END`, source: 'response', missing: `${MISSING} (not answered, or a numeric answer: see value)` }),
+  const columns = [
+    ...baseColumns(scope).columns,
+    ...responseColumns(entries),
+    column({
+      name: 'item',
+      label: 'Answer column: the item id, or item__option for a multi-choice option (labels: the wide.csv entries of the codebook)',
+      type: 'text',
+      sql: 'r.item_name',
+      source: 'response',
+      missing: 'never missing',
+    }),
+    column({
+      name: 'value',
+      label: 'Numeric answer: rating, slider or number, or 1/0 for a multi-choice option',
+      type: 'number',
+      sql: `CASE r.item_mode WHEN 'n' THEN CASE WHEN jsonb_typeof(r.answers -> r.item_key) = 'number' THEN r.answers ->> r.item_key END WHEN 'o' THEN CASE WHEN jsonb_typeof(r.answers -> r.item_key) = 'array' THEN (r.answers -> r.item_key ? r.item_option)::int::text END END`,
+      source: 'response',
+      missing: `${MISSING} (not answered, or a text answer: see value_text)`,
+    }),
+    column({
+      name: 'value_text',
+      label: 'Text answer: a choice code or free text',
+      type: 'text',
+      sql: `CASE WHEN r.item_mode = 's' AND jsonb_typeof(r.answers -> r.item_key) = 'string' THEN r.answers ->> r.item_key END`,
+      source: 'response',
+      missing: `${MISSING} (not answered, or a numeric answer: see value)`,
+    }),
   ];
   // Each member's submitted responses × their answer columns, in file order, as one LATERAL
   // subquery per member (see sessionsFrom for why the order is built level by level).
@@ -139,12 +203,32 @@ export function longQuery(scope: ExportScope): DataFileQuery {
 /** One row per participant × phase × scale, and change = post − pre for the same instrument version and scale. */
 export function scoresQuery(scope: ExportScope): DataFileQuery {
   const entries = phaseInstruments(scope.protocols);
-  const response = responseColumns(entries).map((c) => (c.name === 'phase'
-    ? { ...c, values: [...c.values, { value: 'change', label: 'post − pre (same instrument version)' }] }
-    : c.name === 'instrument_hash' ? { ...c, sql: instrumentHashSql(entries) } : c));
-  const columns = [...baseColumns(scope).columns, ...response,
-    column({ name: 'scale', label: 'Scale id (labels and scoring rules: wide.csv entries of the codebook)', type: 'text', sql: 'r.scale', source: 'response', missing: 'never missing' }),
-    column({ name: 'score', label: 'Scale score as scored at submit; for change rows post − pre', type: 'number', sql: 'r.score', source: 'response', missing: `${MISSING} (too few items answered)` }),
+  const response = responseColumns(entries).map((c) =>
+    c.name === 'phase'
+      ? { ...c, values: [...c.values, { value: 'change', label: 'post − pre (same instrument version)' }] }
+      : c.name === 'instrument_hash'
+        ? { ...c, sql: instrumentHashSql(entries) }
+        : c,
+  );
+  const columns = [
+    ...baseColumns(scope).columns,
+    ...response,
+    column({
+      name: 'scale',
+      label: 'Scale id (labels and scoring rules: wide.csv entries of the codebook)',
+      type: 'text',
+      sql: 'r.scale',
+      source: 'response',
+      missing: 'never missing',
+    }),
+    column({
+      name: 'score',
+      label: 'Scale score as scored at submit; for change rows post − pre',
+      type: 'number',
+      sql: 'r.score',
+      source: 'response',
+      missing: `${MISSING} (too few items answered)`,
+    }),
   ];
   const scored = `SELECT x.participant_id, x.phase, x.instrument_id, x.instrument_version, k.key AS scale,
            CASE WHEN jsonb_typeof(k.value) = 'number' THEN k.value::text::numeric END AS score

@@ -23,7 +23,12 @@ type Done = (outcome: ExportOutcome) => Promise<void>;
  * download is always audited; a failure or a client that goes away aborts the connection
  * (cancelling the query) and is audited as not completed.
  */
-function streamed(open: Open, done: Done, write: (connection: ExportConnection, out: PassThrough) => Promise<ExportOutcome['rows']>, head = ''): Readable {
+function streamed(
+  open: Open,
+  done: Done,
+  write: (connection: ExportConnection, out: PassThrough) => Promise<ExportOutcome['rows']>,
+  head = '',
+): Readable {
   const out = new PassThrough();
   if (head !== '') out.write(head);
   void (async () => {
@@ -54,11 +59,16 @@ export function headerRow(query: DataFileQuery): string {
 
 export function csvStream(plan: ExportPlan, file: DataFile, open: Open, done: Done): Readable {
   const query = plan.queries[file];
-  return streamed(open, done, async (connection, out) => {
-    const copy = connection.copy(query.sql);
-    await pipeline(copy, out, { end: false });
-    return { [file]: copy.rowCount };
-  }, headerRow(query));
+  return streamed(
+    open,
+    done,
+    async (connection, out) => {
+      const copy = connection.copy(query.sql);
+      await pipeline(copy, out, { end: false });
+      return { [file]: copy.rowCount };
+    },
+    headerRow(query),
+  );
 }
 
 async function* withHeader(header: string, rows: Readable): AsyncGenerator<Buffer> {

@@ -24,14 +24,24 @@ export class ExportsController {
   @ApiDoc({
     summary: 'Download an export file',
     who: 'analyst',
-    description: 'wide, long, scores and pairwise CSV (RFC 4180, UTF-8, header row, empty = missing), the codebook (CSV, JSON), R / pandas / SPSS loaders, or all of them with protocol.json and README.txt in bundle.zip. Streamed from PostgreSQL; audited. The file name says study, file, protocol version and hash, and date. '
-      + 'From a script: `curl -H \'Authorization: Bearer att_…\' -OJ …/exports/wide.csv`. `externalIds=true` (identified export) is for owners only: 403 `ROLE_REQUIRED` for others. A study without a frozen protocol, or protocol versions that do not exist, is 404 `NO_PROTOCOL`. Every data file has a `site` column (the site code); `site` exports one site\'s sessions only, and a site-limited researcher always gets only their own site\'s.',
-    problems: [problems(StudyError, 'ROLE_REQUIRED'), problems(ExportError, 'UNKNOWN_EXPORT_FILE', 'NO_PROTOCOL'), problems(SiteError, 'SITE_NOT_FOUND')],
+    description:
+      'wide, long, scores and pairwise CSV (RFC 4180, UTF-8, header row, empty = missing), the codebook (CSV, JSON), R / pandas / SPSS loaders, or all of them with protocol.json and README.txt in bundle.zip. Streamed from PostgreSQL; audited. The file name says study, file, protocol version and hash, and date. ' +
+      "From a script: `curl -H 'Authorization: Bearer att_…' -OJ …/exports/wide.csv`. `externalIds=true` (identified export) is for owners only: 403 `ROLE_REQUIRED` for others. A study without a frozen protocol, or protocol versions that do not exist, is 404 `NO_PROTOCOL`. Every data file has a `site` column (the site code); `site` exports one site's sessions only, and a site-limited researcher always gets only their own site's.",
+    problems: [
+      problems(StudyError, 'ROLE_REQUIRED'),
+      problems(ExportError, 'UNKNOWN_EXPORT_FILE', 'NO_PROTOCOL'),
+      problems(SiteError, 'SITE_NOT_FOUND'),
+    ],
   })
   @ApiParam({ name: 'file', enum: EXPORT_FILES })
   @ApiProduces('text/csv', 'application/json', 'text/plain', 'application/zip')
   @ApiOkResponse({ description: 'The file, as an attachment', schema: { type: 'string', format: 'binary' } })
-  async download(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('file') file: string, @Query() query: ExportQuery): Promise<StreamableFile> {
+  async download(
+    @CurrentPrincipal() principal: Principal,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+    @Param('file') file: string,
+    @Query() query: ExportQuery,
+  ): Promise<StreamableFile> {
     return attachment(await this.exports.download(principal, studyId, file, ExportQuery.filter(query)));
   }
 }

@@ -18,7 +18,8 @@ function text(row: RawRow, column: string): string {
 
 function integer(row: RawRow, column: string): number {
   const value = row[column];
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new Error(`column ${column}: expected an integer, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw new Error(`column ${column}: expected an integer, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -35,7 +36,11 @@ export interface CopyStream extends Readable {
 export class ExportConnection {
   private done = false;
 
-  constructor(private readonly client: PoolClient, private readonly pool: Pool, private readonly backendPid: number) {}
+  constructor(
+    private readonly client: PoolClient,
+    private readonly pool: Pool,
+    private readonly backendPid: number,
+  ) {}
 
   /** The rows only: the header row is written by the caller (csv-stringify) before the query starts. */
   copy(sql: string): CopyStream {
@@ -74,7 +79,10 @@ export class ExportConnection {
 export class ExportsRepository implements OnModuleDestroy {
   private readonly pool: Pool;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     // Its own pool: a long download must not hold one of the app's connections, and the pool's
     // size caps concurrent exports per process.
     this.pool = new Pool({ connectionString: config.databaseUrl, max: 4, application_name: 'attune-export' });
@@ -96,12 +104,21 @@ export class ExportsRepository implements OnModuleDestroy {
   /** The study's sites, the primary first; `code` given: only that one. */
   async sites(studyId: string, code: string | null): Promise<ExportSite[]> {
     const rows = (await this.dataSource.query(
-      `SELECT code, name, country FROM study_site WHERE study_id = $1 AND ($2::text IS NULL OR code = $2) ORDER BY is_primary DESC, created_at, code`, [studyId, code])) as RawRow[];
-    return rows.map((row) => ({ code: text(row, 'code'), name: text(row, 'name'), country: typeof row['country'] === 'string' ? row['country'] : null }));
+      `SELECT code, name, country FROM study_site WHERE study_id = $1 AND ($2::text IS NULL OR code = $2) ORDER BY is_primary DESC, created_at, code`,
+      [studyId, code],
+    )) as RawRow[];
+    return rows.map((row) => ({
+      code: text(row, 'code'),
+      name: text(row, 'name'),
+      country: typeof row['country'] === 'string' ? row['country'] : null,
+    }));
   }
 
   async externalIdKeys(studyId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query(`SELECT DISTINCT jsonb_object_keys(external_ids) AS key FROM participant WHERE study_id = $1 ORDER BY 1`, [studyId])) as RawRow[];
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT jsonb_object_keys(external_ids) AS key FROM participant WHERE study_id = $1 ORDER BY 1`,
+      [studyId],
+    )) as RawRow[];
     return rows.map((row) => text(row, 'key'));
   }
 
@@ -133,12 +150,18 @@ const PSEUDONYM_BATCH = 5000;
  */
 async function fillPseudonyms(client: PoolClient, studyId: string, pseudonymOf: (kind: 'p' | 's', id: string) => string): Promise<void> {
   await client.query('CREATE TEMPORARY TABLE export_pseudonym (id uuid PRIMARY KEY, pseudonym text NOT NULL) ON COMMIT DROP');
-  await client.query(`DECLARE export_ids NO SCROLL CURSOR FOR
-    SELECT id, 'p' AS kind FROM participant WHERE study_id = $1 UNION ALL SELECT id, 's' FROM study_session WHERE study_id = $1`, [studyId]);
+  await client.query(
+    `DECLARE export_ids NO SCROLL CURSOR FOR
+    SELECT id, 'p' AS kind FROM participant WHERE study_id = $1 UNION ALL SELECT id, 's' FROM study_session WHERE study_id = $1`,
+    [studyId],
+  );
   for (;;) {
     const { rows } = await client.query<{ id: string; kind: 'p' | 's' }>(`FETCH ${PSEUDONYM_BATCH} FROM export_ids`);
     if (rows.length === 0) break;
-    await client.query('INSERT INTO export_pseudonym (id, pseudonym) SELECT * FROM unnest($1::uuid[], $2::text[])', [rows.map((r) => r.id), rows.map((r) => pseudonymOf(r.kind, r.id))]);
+    await client.query('INSERT INTO export_pseudonym (id, pseudonym) SELECT * FROM unnest($1::uuid[], $2::text[])', [
+      rows.map((r) => r.id),
+      rows.map((r) => pseudonymOf(r.kind, r.id)),
+    ]);
   }
   await client.query('CLOSE export_ids');
   await client.query('ANALYZE export_pseudonym');

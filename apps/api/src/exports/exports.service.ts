@@ -45,9 +45,14 @@ export class ExportsService {
     const filter: ExportFilter = { ...asked, site: (await this.sites.readScope(grant, asked.site ?? undefined))?.code ?? null };
     const protocols = await this.repository.protocols(studyId, filter.protocolVersions);
     const missing = (filter.protocolVersions ?? []).filter((v) => !protocols.some((p) => p.version === v));
-    if (protocols.length === 0 || missing.length > 0) throw new ExportError('NO_PROTOCOL', { detail: missing.length > 0 ? `no protocol version ${missing.join(', ')}` : undefined });
+    if (protocols.length === 0 || missing.length > 0)
+      throw new ExportError('NO_PROTOCOL', { detail: missing.length > 0 ? `no protocol version ${missing.join(', ')}` : undefined });
     const externalIdKeys = filter.externalIds ? await this.repository.externalIdKeys(studyId) : [];
-    const plan = exportPlan(study.title, { studyId, protocols, filter, externalIdKeys, sites: await this.repository.sites(studyId, filter.site) }, this.now());
+    const plan = exportPlan(
+      study.title,
+      { studyId, protocols, filter, externalIdKeys, sites: await this.repository.sites(studyId, filter.site) },
+      this.now(),
+    );
     return { fileName: plan.names[file], contentType: CONTENT_TYPES[file], stream: this.stream(plan, file, principal) };
   }
 
@@ -69,11 +74,24 @@ export class ExportsService {
   private async record(principal: Principal, plan: ExportPlan, file: ExportFile, outcome: ExportOutcome): Promise<void> {
     const filter = plan.scope.filter;
     await this.audit.append({
-      actorType: 'user', actorId: principal.userId, action: filter.externalIds ? 'export.identified' : 'export.download', studyId: plan.scope.studyId,
-      subjectType: 'export', subjectId: file,
+      actorType: 'user',
+      actorId: principal.userId,
+      action: filter.externalIds ? 'export.identified' : 'export.download',
+      studyId: plan.scope.studyId,
+      subjectType: 'export',
+      subjectId: file,
       data: {
-        file, fileName: plan.names[file], via: principal.via, completed: outcome.completed, rows: outcome.rows,
-        filter: { protocol: filter.protocolVersions, includeIncomplete: filter.includeIncomplete, externalIds: filter.externalIds, site: filter.site },
+        file,
+        fileName: plan.names[file],
+        via: principal.via,
+        completed: outcome.completed,
+        rows: outcome.rows,
+        filter: {
+          protocol: filter.protocolVersions,
+          includeIncomplete: filter.includeIncomplete,
+          externalIds: filter.externalIds,
+          site: filter.site,
+        },
       },
     });
   }

@@ -27,7 +27,8 @@ function typeOf(source: SurveyColumn): ColumnType {
 
 function scoringOf(instrument: Instrument, source: SurveyColumn): string {
   const scale = source.scaleId === null ? undefined : instrument.scales.find((candidate) => candidate.id === source.scaleId);
-  if (scale) return `${scale.method} of items ${scale.items.join(', ')}; reverse-keyed items recoded on their declared bounds; needs ≥ ${Math.round(scale.minAnswered * 100)} % answered${scale.method === 'sum' ? ' (prorated)' : ''}`;
+  if (scale)
+    return `${scale.method} of items ${scale.items.join(', ')}; reverse-keyed items recoded on their declared bounds; needs ≥ ${Math.round(scale.minAnswered * 100)} % answered${scale.method === 'sum' ? ' (prorated)' : ''}`;
   return source.scales.length > 0 ? `in scale(s) ${source.scales.join(', ')}` : '';
 }
 
@@ -35,12 +36,19 @@ function scoringOf(instrument: Instrument, source: SurveyColumn): string {
 export function answerSql(r: string, source: SurveyColumn): string {
   if (source.source === 'scale') return jsonNumber(`${r}.scores`, source.scaleId ?? '');
   const item = source.itemId ?? '';
-  if (source.source === 'option') return `CASE WHEN jsonb_typeof(${r}.answers -> ${literal(item)}) = 'array' THEN (${r}.answers -> ${literal(item)} ? ${literal(source.option ?? '')})::int END`;
+  if (source.source === 'option')
+    return `CASE WHEN jsonb_typeof(${r}.answers -> ${literal(item)}) = 'array' THEN (${r}.answers -> ${literal(item)} ? ${literal(source.option ?? '')})::int END`;
   return source.type === 'text' ? jsonString(`${r}.answers`, item) : jsonNumber(`${r}.answers`, item);
 }
 
 function sameDefinition(a: ExportColumn, b: ExportColumn): boolean {
-  return a.type === b.type && a.min === b.min && a.max === b.max && a.reverse === b.reverse && JSON.stringify(a.values) === JSON.stringify(b.values);
+  return (
+    a.type === b.type &&
+    a.min === b.min &&
+    a.max === b.max &&
+    a.reverse === b.reverse &&
+    JSON.stringify(a.values) === JSON.stringify(b.values)
+  );
 }
 
 /**
@@ -53,39 +61,83 @@ export function instrumentColumns(entry: PhaseInstrument, r: string): ExportColu
   const title = localize(entry.versions[0]?.instrument.title ?? { en: entry.id }, 'en');
   const hashCases = entry.versions.map((v) => `WHEN ${v.instrument.version} THEN ${literal(hashOf(v))}`).join(' ');
   const columns: ExportColumn[] = [
-    column({ name: `${prefix}_version`, label: `[${entry.phase}] ${title}: instrument version`, type: 'integer', values: versions.map((v) => ({ value: v, label: null })), sql: `${r}.instrument_version`, source: `instrument ${entry.id}`, missing: `${MISSING} (no submitted response)` }),
-    column({ name: `${prefix}_hash`, label: `[${entry.phase}] ${title}: instrument hash (SHA-256 of its canonical JSON)`, type: 'text', sql: `CASE ${r}.instrument_version ${hashCases} END`, source: `instrument ${entry.id}`, missing: `${MISSING} (no submitted response)` }),
+    column({
+      name: `${prefix}_version`,
+      label: `[${entry.phase}] ${title}: instrument version`,
+      type: 'integer',
+      values: versions.map((v) => ({ value: v, label: null })),
+      sql: `${r}.instrument_version`,
+      source: `instrument ${entry.id}`,
+      missing: `${MISSING} (no submitted response)`,
+    }),
+    column({
+      name: `${prefix}_hash`,
+      label: `[${entry.phase}] ${title}: instrument hash (SHA-256 of its canonical JSON)`,
+      type: 'text',
+      sql: `CASE ${r}.instrument_version ${hashCases} END`,
+      source: `instrument ${entry.id}`,
+      missing: `${MISSING} (no submitted response)`,
+    }),
   ];
   const byName = new Map<string, { column: ExportColumn; versions: number[] }>();
   for (const { instrument } of entry.versions) addVersionColumns(entry, instrument, r, byName);
   for (const { column: merged, versions: used } of byName.values()) {
-    const gate = used.length === versions.length ? merged.sql : `CASE WHEN ${r}.instrument_version IN (${used.join(', ')}) THEN ${merged.sql} END`;
+    const gate =
+      used.length === versions.length ? merged.sql : `CASE WHEN ${r}.instrument_version IN (${used.join(', ')}) THEN ${merged.sql} END`;
     columns.push({ ...merged, sql: gate, source: merged.source.replace('{versions}', used.map((v) => `v${v}`).join('|')) });
   }
   return columns;
 }
 
-function addVersionColumns(entry: PhaseInstrument, instrument: Instrument, r: string, byName: Map<string, { column: ExportColumn; versions: number[] }>): void {
+function addVersionColumns(
+  entry: PhaseInstrument,
+  instrument: Instrument,
+  r: string,
+  byName: Map<string, { column: ExportColumn; versions: number[] }>,
+): void {
   const prefix = `${entry.phase}_${entry.id}`;
   const answerable = instrument.items.filter((item) => item.kind === 'attention-check' || item.kind === 'manipulation-check');
   const surveyColumns = exportColumns(instrument).map((source) => ({
     column: column({
-      name: `${prefix}_${source.name}`, label: `[${entry.phase}] ${source.label}`, type: typeOf(source), values: source.values, min: source.min, max: source.max, reverse: source.reverse,
-      sql: answerSql(r, source), scoring: scoringOf(instrument, source),
-      source: source.source === 'scale' ? `instrument ${entry.id} {versions} scale ${source.scaleId}` : `instrument ${entry.id} {versions} item ${source.itemId}${source.option ? ` option ${source.option}` : ''}`,
-      missing: source.source === 'scale' ? `${MISSING} (no submitted response, or too few items answered)` : `${MISSING} (not answered, or no submitted response)`,
+      name: `${prefix}_${source.name}`,
+      label: `[${entry.phase}] ${source.label}`,
+      type: typeOf(source),
+      values: source.values,
+      min: source.min,
+      max: source.max,
+      reverse: source.reverse,
+      sql: answerSql(r, source),
+      scoring: scoringOf(instrument, source),
+      source:
+        source.source === 'scale'
+          ? `instrument ${entry.id} {versions} scale ${source.scaleId}`
+          : `instrument ${entry.id} {versions} item ${source.itemId}${source.option ? ` option ${source.option}` : ''}`,
+      missing:
+        source.source === 'scale'
+          ? `${MISSING} (no submitted response, or too few items answered)`
+          : `${MISSING} (not answered, or no submitted response)`,
     }),
   }));
   const checks = answerable.map((item) => ({
     column: column({
-      name: `${prefix}_${item.id}_passed`, label: `[${entry.phase}] ${item.kind === 'attention-check' ? 'Attention' : 'Manipulation'} check ${item.id} passed (scored at submit against the session's condition)`,
-      type: 'boolean', values: booleanValues(), sql: jsonBoolean(`${r}.check_results`, item.id), source: `instrument ${entry.id} {versions} check ${item.id}`, missing: `${MISSING} (not scorable, or no submitted response)`,
+      name: `${prefix}_${item.id}_passed`,
+      label: `[${entry.phase}] ${item.kind === 'attention-check' ? 'Attention' : 'Manipulation'} check ${item.id} passed (scored at submit against the session's condition)`,
+      type: 'boolean',
+      values: booleanValues(),
+      sql: jsonBoolean(`${r}.check_results`, item.id),
+      source: `instrument ${entry.id} {versions} check ${item.id}`,
+      missing: `${MISSING} (not scorable, or no submitted response)`,
     }),
   }));
   for (const { column: candidate } of [...surveyColumns, ...checks]) merge(byName, candidate, instrument.version, prefix);
 }
 
-function merge(byName: Map<string, { column: ExportColumn; versions: number[] }>, candidate: ExportColumn, version: number, prefix: string): void {
+function merge(
+  byName: Map<string, { column: ExportColumn; versions: number[] }>,
+  candidate: ExportColumn,
+  version: number,
+  prefix: string,
+): void {
   const existing = byName.get(candidate.name);
   if (!existing) {
     byName.set(candidate.name, { column: candidate, versions: [version] });
@@ -105,9 +157,19 @@ export function answerCatalog(entries: readonly PhaseInstrument[]): CatalogEntry
     for (const { instrument } of entry.versions) {
       if (seen.has(`${instrument.id}@${instrument.version}`)) continue;
       seen.add(`${instrument.id}@${instrument.version}`);
-      exportColumns(instrument).filter((c) => c.source !== 'scale').forEach((c, ordinal) => {
-        catalog.push({ instrumentId: instrument.id, version: instrument.version, ordinal, name: c.name, itemId: c.itemId ?? '', option: c.option, mode: c.source === 'option' ? 'o' : c.type === 'text' ? 's' : 'n' });
-      });
+      exportColumns(instrument)
+        .filter((c) => c.source !== 'scale')
+        .forEach((c, ordinal) => {
+          catalog.push({
+            instrumentId: instrument.id,
+            version: instrument.version,
+            ordinal,
+            name: c.name,
+            itemId: c.itemId ?? '',
+            option: c.option,
+            mode: c.source === 'option' ? 'o' : c.type === 'text' ? 's' : 'n',
+          });
+        });
     }
   }
   return catalog;

@@ -22,7 +22,13 @@ function format(entry: CodebookEntry): string {
 function valueLabels(entries: readonly CodebookEntry[]): string {
   const labelled = entries.filter((e) => e.values.some((v) => v.label !== null));
   if (labelled.length === 0) return '';
-  const lines = labelled.map((e) => `  ${e.name} ${e.values.filter((v) => v.label !== null).map((v) => `${typeof v.value === 'number' ? v.value : s(v.value)} ${s(v.label ?? '')}`).join(' ')}`);
+  const lines = labelled.map(
+    (e) =>
+      `  ${e.name} ${e.values
+        .filter((v) => v.label !== null)
+        .map((v) => `${typeof v.value === 'number' ? v.value : s(v.value)} ${s(v.label ?? '')}`)
+        .join(' ')}`,
+  );
   return `VALUE LABELS\n${lines.join('\n /')}.\n`;
 }
 
@@ -63,7 +69,13 @@ DATASET COPY ${dataset}.
  */
 export function loaderSpss(codebook: Codebook): string {
   const files = [...new Set(codebook.entries.map((e) => e.file))];
-  const body = files.map((file) => oneFile(file, codebook.fileNames[file] ?? file, codebook.entries.filter((e) => e.file === file)));
+  const body = files.map((file) =>
+    oneFile(
+      file,
+      codebook.fileNames[file] ?? file,
+      codebook.entries.filter((e) => e.file === file),
+    ),
+  );
   // Each file is read into the active dataset and kept as a named copy: GET DATA replaces even a
   // named active dataset in PSPP, so naming it (DATASET NAME) would keep only the last file.
   return `* Attune export loader, generated from the export's codebook (${codebook.exportedAt}).

@@ -3,7 +3,11 @@ import type { Codebook, CodebookEntry } from './codebook';
 /** Loaders are generated from the codebook, so they always match the export they came with. */
 function byFile(codebook: Codebook): [string, string, CodebookEntry[]][] {
   const files = [...new Set(codebook.entries.map((e) => e.file))];
-  return files.map((file) => [file.replace(/\.csv$/, ''), codebook.fileNames[file] ?? file, codebook.entries.filter((e) => e.file === file)]);
+  return files.map((file) => [
+    file.replace(/\.csv$/, ''),
+    codebook.fileNames[file] ?? file,
+    codebook.entries.filter((e) => e.file === file),
+  ]);
 }
 
 function categories(entry: CodebookEntry): string[] {
@@ -16,7 +20,10 @@ const q = (text: string): string => JSON.stringify(text);
 export function loaderR(codebook: Codebook): string {
   const files = byFile(codebook).map(([key, fileName, entries]) => {
     const types = entries.map((e) => `${q(e.name)} = ${q(e.type)}`).join(',\n      ');
-    const levels = entries.filter((e) => e.type === 'category').map((e) => `${q(e.name)} = c(${categories(e).map(q).join(', ')})`).join(',\n      ');
+    const levels = entries
+      .filter((e) => e.type === 'category')
+      .map((e) => `${q(e.name)} = c(${categories(e).map(q).join(', ')})`)
+      .join(',\n      ');
     const labels = entries.map((e) => `${q(e.name)} = ${q(e.label)}`).join(',\n      ');
     return `  ${key} = list(\n    file = ${q(fileName)},\n    types = c(\n      ${types}),\n    levels = list(\n      ${levels}),\n    labels = c(\n      ${labels}))`;
   });
@@ -52,10 +59,16 @@ attune_load <- function(dir = if (exists("attune_dir")) attune_dir else ".", whi
 }
 
 export function loaderPython(codebook: Codebook): string {
-  const spec = Object.fromEntries(byFile(codebook).map(([key, fileName, entries]) => [key, {
-    file: fileName, types: Object.fromEntries(entries.map((e) => [e.name, e.type])),
-    levels: Object.fromEntries(entries.filter((e) => e.type === 'category').map((e) => [e.name, categories(e)])),
-  }]));
+  const spec = Object.fromEntries(
+    byFile(codebook).map(([key, fileName, entries]) => [
+      key,
+      {
+        file: fileName,
+        types: Object.fromEntries(entries.map((e) => [e.name, e.type])),
+        levels: Object.fromEntries(entries.filter((e) => e.type === 'category').map((e) => [e.name, categories(e)])),
+      },
+    ]),
+  );
   return `"""Attune export loader, generated from the export's codebook (${codebook.exportedAt}).
 
 Usage: from load import load_all; d = load_all("."); d["wide"].dtypes

@@ -13,14 +13,37 @@ interface MemberValue {
 
 function memberValues(scope: ExportScope): MemberValue[] {
   const values: MemberValue[] = participantCovariates(scope.protocols).map((c, i) => ({
-    key: `v_c${i}`, sql: `p.covariates ->> ${literal(c.id)}`,
-    column: { ...column({ name: c.id, label: `Covariate reported by the participant: ${c.label}`, type: 'category', values: c.values, sql: '', source: `covariate ${c.id}`, missing: `${MISSING} (not asked or not answered)` }), stem: c.id },
+    key: `v_c${i}`,
+    sql: `p.covariates ->> ${literal(c.id)}`,
+    column: {
+      ...column({
+        name: c.id,
+        label: `Covariate reported by the participant: ${c.label}`,
+        type: 'category',
+        values: c.values,
+        sql: '',
+        source: `covariate ${c.id}`,
+        missing: `${MISSING} (not asked or not answered)`,
+      }),
+      stem: c.id,
+    },
   }));
   phaseInstruments(scope.protocols).forEach((entry, i) => {
     for (const scale of scaleIds(entry)) {
       values.push({
-        key: `v_s${values.length}`, sql: jsonNumber(`r${i}.scores`, scale),
-        column: { ...column({ name: '', label: `[${entry.phase}] ${entry.id} scale ${scale} score`, type: 'number', sql: '', source: `instrument ${entry.id} scale ${scale}`, missing: `${MISSING} (no submitted response, or too few items answered)` }), stem: `${entry.phase}_${entry.id}_${scale}` },
+        key: `v_s${values.length}`,
+        sql: jsonNumber(`r${i}.scores`, scale),
+        column: {
+          ...column({
+            name: '',
+            label: `[${entry.phase}] ${entry.id} scale ${scale} score`,
+            type: 'number',
+            sql: '',
+            source: `instrument ${entry.id} scale ${scale}`,
+            missing: `${MISSING} (no submitted response, or too few items answered)`,
+          }),
+          stem: `${entry.phase}_${entry.id}_${scale}`,
+        },
       });
     }
   });
@@ -30,7 +53,12 @@ function memberValues(scope: ExportScope): MemberValue[] {
 function sideColumns(values: readonly MemberValue[], alias: 'a' | 'b'): ExportColumn[] {
   const suffix = alias === 'a' ? 'a' : 'p';
   const who = alias === 'a' ? 'actor' : 'partner';
-  return values.map(({ key, column: meta }) => ({ ...meta, name: `${meta.stem}_${suffix}`, label: `${meta.label} (${who})`, sql: `${alias}.${key}` }));
+  return values.map(({ key, column: meta }) => ({
+    ...meta,
+    name: `${meta.stem}_${suffix}`,
+    label: `${meta.label} (${who})`,
+    sql: `${alias}.${key}`,
+  }));
 }
 
 function interleave(actor: readonly ExportColumn[], partner: readonly ExportColumn[]): ExportColumn[] {
@@ -46,9 +74,28 @@ export function pairwiseQuery(scope: ExportScope): DataFileQuery {
   const entries = phaseInstruments(scope.protocols);
   const values = memberValues(scope);
   const columns: ExportColumn[] = [
-    column({ name: 'session', label: 'Session pseudonym (the unit of randomisation)', type: 'text', sql: 's.session_pseudonym', missing: 'never missing' }),
-    ...designColumns(scope.protocols, new Set(['session', 'members', 'participant_a', 'participant_p', 'seat_a', 'seat_p']), 'session', scope.sites),
-    column({ name: 'members', label: 'Members seated in the session (including any who left)', type: 'integer', min: 1, max: 3, sql: '(SELECT count(*) FROM participant n WHERE n.session_id = s.id)::int', missing: 'never missing' }),
+    column({
+      name: 'session',
+      label: 'Session pseudonym (the unit of randomisation)',
+      type: 'text',
+      sql: 's.session_pseudonym',
+      missing: 'never missing',
+    }),
+    ...designColumns(
+      scope.protocols,
+      new Set(['session', 'members', 'participant_a', 'participant_p', 'seat_a', 'seat_p']),
+      'session',
+      scope.sites,
+    ),
+    column({
+      name: 'members',
+      label: 'Members seated in the session (including any who left)',
+      type: 'integer',
+      min: 1,
+      max: 3,
+      sql: '(SELECT count(*) FROM participant n WHERE n.session_id = s.id)::int',
+      missing: 'never missing',
+    }),
     column({ name: 'participant_a', label: 'Actor pseudonym', type: 'text', sql: 'a.pseudonym', missing: 'never missing' }),
     column({ name: 'seat_a', label: 'Actor seat', type: 'integer', min: 1, max: 3, sql: 'a.seat_number', missing: 'never missing' }),
     column({ name: 'participant_p', label: 'Partner pseudonym', type: 'text', sql: 'b.pseudonym', missing: 'never missing' }),

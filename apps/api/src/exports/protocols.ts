@@ -46,11 +46,18 @@ export function phaseInstruments(protocols: readonly FrozenProtocol[]): PhaseIns
       }
     }
   }
-  return [...found.values()].map(({ phase, id, versions }) => ({ phase, id, versions: [...versions.entries()].sort(([a], [b]) => a - b).map(([, value]) => value) }));
+  return [...found.values()].map(({ phase, id, versions }) => ({
+    phase,
+    id,
+    versions: [...versions.entries()].sort(([a], [b]) => a - b).map(([, value]) => value),
+  }));
 }
 
 /** Union of a design list across protocols by id, first definition wins (amendments keep ids stable). */
-export function unionById<T extends { readonly id: string }>(protocols: readonly FrozenProtocol[], pick: (design: StudyDesign) => readonly T[]): T[] {
+export function unionById<T extends { readonly id: string }>(
+  protocols: readonly FrozenProtocol[],
+  pick: (design: StudyDesign) => readonly T[],
+): T[] {
   const seen = new Map<string, T>();
   for (const protocol of protocols) for (const item of pick(protocol.design)) if (!seen.has(item.id)) seen.set(item.id, item);
   return [...seen.values()];

@@ -18,7 +18,13 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiDoc({ summary: 'Check that the API can serve', who: 'public', description: 'For load balancers and uptime checks: 200 when PostgreSQL answers and every migration has run; otherwise 503 `UNAVAILABLE`.', problems: [problems(CommonErrors, 'UNAVAILABLE')] })
+  @ApiDoc({
+    summary: 'Check that the API can serve',
+    who: 'public',
+    description:
+      'For load balancers and uptime checks: 200 when PostgreSQL answers and every migration has run; otherwise 503 `UNAVAILABLE`.',
+    problems: [problems(CommonErrors, 'UNAVAILABLE')],
+  })
   @ApiOkResponse({ type: HealthResponse, description: 'Ready' })
   check(): Promise<HealthResponse> {
     return this.health.check();

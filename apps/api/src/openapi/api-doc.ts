@@ -1,5 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiResponse, type ApiResponseOptions, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiExtraModels,
+  ApiOperation,
+  ApiResponse,
+  type ApiResponseOptions,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AuthError } from '../auth/auth.errors';
 import { CommonErrors } from '../common/errors/common.errors';
 import type { DomainError, DomainErrorOptions } from '../common/errors/domain-error';
@@ -47,8 +55,8 @@ const WHO: Record<Caller, string> = {
   'signed-in': 'any signed-in user (session cookie or personal access token).',
   admin: 'administrators only.',
   analyst: 'members of the study in any role: analyst, researcher or owner. A non-member gets 404, as if the study did not exist.',
-  researcher: 'the study\'s researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.',
-  owner: 'the study\'s owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.',
+  researcher: "the study's researchers and owners. An analyst gets 403 `ROLE_REQUIRED`; a non-member 404.",
+  owner: "the study's owners. Researchers and analysts get 403 `ROLE_REQUIRED`; a non-member 404.",
 };
 
 const SIGNED_IN = problems(AuthError, 'UNAUTHENTICATED');
@@ -71,9 +79,17 @@ function callerProblems(who: Caller, changes: boolean): ProblemCode[] {
 }
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
-  400: 'The request is not valid', 401: 'Not authenticated', 403: 'Not allowed', 404: 'Not found',
-  409: 'Conflicts with the current state', 410: 'Gone', 413: 'The body is too large', 415: 'Unsupported media type',
-  422: 'Cannot be processed', 429: 'Too many requests', 503: 'Unavailable',
+  400: 'The request is not valid',
+  401: 'Not authenticated',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflicts with the current state',
+  410: 'Gone',
+  413: 'The body is too large',
+  415: 'Unsupported media type',
+  422: 'Cannot be processed',
+  429: 'Too many requests',
+  503: 'Unavailable',
 };
 
 const EXAMPLE_REQUEST_ID = '0b6c1f9e-5d0a-4c1e-9a57-3f2d8e6b7c10';
@@ -101,7 +117,9 @@ function problemResponse(status: number, codes: readonly ProblemCode[]): ApiResp
   return {
     status,
     description: `${STATUS_TEXT[status] ?? 'Problem'} (application/problem+json), \`code\` one of:\n${list}`,
-    ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds until the budget allows another try', schema: { type: 'integer' } } } } : {}),
+    ...(status === 429
+      ? { headers: { 'Retry-After': { description: 'Seconds until the budget allows another try', schema: { type: 'integer' } } } }
+      : {}),
     content: {
       'application/problem+json': {
         schema,

@@ -35,9 +35,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth('attune_session')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Personal access token (att_…)' })
     .build();
-  return withProblemCatalogue(SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (controllerKey: string, methodKey: string) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-  }));
+  return withProblemCatalogue(
+    SwaggerModule.createDocument(app, config, {
+      operationIdFactory: (controllerKey: string, methodKey: string) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    }),
+  );
 }
 
 /**
@@ -51,7 +53,8 @@ export function setupOpenApi(app: INestApplication, access: AppConfig['apiDocs']
     const refuse = problemHandler(logger);
     app.use(['/api/docs', '/api/docs-json'], (req: Request, res: Response, next: NextFunction) => {
       auth.principalOf(req).then(
-        (principal) => (principal ? next() : refuse(new AuthError('UNAUTHENTICATED', { detail: 'Sign in to read the API documentation' }), req, res)),
+        (principal) =>
+          principal ? next() : refuse(new AuthError('UNAUTHENTICATED', { detail: 'Sign in to read the API documentation' }), req, res),
         (error: unknown) => refuse(error, req, res),
       );
     });
@@ -65,7 +68,11 @@ export function canonicalOpenApi(document: OpenAPIObject): string {
   const sort = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(sort);
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sort(v)]));
+      return Object.fromEntries(
+        Object.entries(value)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => [k, sort(v)]),
+      );
     }
     return value;
   };

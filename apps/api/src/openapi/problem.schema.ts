@@ -11,7 +11,10 @@ export class ProblemFieldIssue implements FieldIssue {
   @ApiProperty({ description: 'The field, as a path into the request: `a.b`, `a[0]`', example: 'design.conditions[0].weight' })
   path: string;
 
-  @ApiProperty({ description: 'Stable code to switch on (class-validator constraints upper-cased, or a domain code)', example: 'IS_NUMBER' })
+  @ApiProperty({
+    description: 'Stable code to switch on (class-validator constraints upper-cased, or a domain code)',
+    example: 'IS_NUMBER',
+  })
   code: string;
 
   @ApiProperty({ description: 'Human-readable; may change, do not parse', example: 'weight must be a number' })
@@ -28,7 +31,10 @@ export class Problem implements ProblemBody {
   @ApiProperty({ description: 'The HTTP status, repeated', example: 400 })
   status: number;
 
-  @ApiProperty({ description: 'What went wrong, stable: switch on this. Each response lists the codes it can carry.', example: 'VALIDATION_FAILED' })
+  @ApiProperty({
+    description: 'What went wrong, stable: switch on this. Each response lists the codes it can carry.',
+    example: 'VALIDATION_FAILED',
+  })
   code: string;
 
   @ApiPropertyOptional({ description: 'Specifics of this occurrence, human-readable', example: 'Invalid fields: title' })
@@ -37,9 +43,15 @@ export class Problem implements ProblemBody {
   @ApiPropertyOptional({ type: [ProblemFieldIssue], description: 'One entry per invalid field (400s, and some 409s)' })
   errors?: ProblemFieldIssue[];
 
-  @ApiPropertyOptional({ type: EditConflictDto, description: 'On 409 `EDIT_CONFLICT` only: who saved the draft after your revision, when, and which parts' })
+  @ApiPropertyOptional({
+    type: EditConflictDto,
+    description: 'On 409 `EDIT_CONFLICT` only: who saved the draft after your revision, when, and which parts',
+  })
   conflict?: EditConflictDto;
 
-  @ApiProperty({ description: 'Also in the X-Request-Id header; quote it when reporting a problem', example: '0b6c1f9e-5d0a-4c1e-9a57-3f2d8e6b7c10' })
+  @ApiProperty({
+    description: 'Also in the X-Request-Id header; quote it when reporting a problem',
+    example: '0b6c1f9e-5d0a-4c1e-9a57-3f2d8e6b7c10',
+  })
   requestId: string;
 }

@@ -47,22 +47,57 @@ export class PoolingService {
     const designHash = await this.currentDesignHash(study);
     const { scales } = await this.results.results(principal, studyId, AS_RANDOMISED);
     const summary = siteSummary({ scales, site, designHash, protocolVersion: study.protocolVersion ?? 1, exportedAt: new Date() });
-    await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.site_summary_exported', studyId, data: { designHash, scales: scales.length } });
+    await this.audit.append({
+      actorType: 'user',
+      actorId: principal.userId,
+      action: 'study.site_summary_exported',
+      studyId,
+      data: { designHash, scales: scales.length },
+    });
     return summary;
   }
 
-  async importSummary(principal: Principal, studyId: string, file: SignedSiteSummary, label: string | undefined): Promise<ExternalSiteSummary> {
+  async importSummary(
+    principal: Principal,
+    studyId: string,
+    file: SignedSiteSummary,
+    label: string | undefined,
+  ): Promise<ExternalSiteSummary> {
     const { study } = await this.access.require(principal, studyId, 'owner');
     if (summaryHash(file) !== file.sha256.toLowerCase()) {
-      throw new PoolingError('INVALID_SITE_SUMMARY', { errors: [{ path: 'file.sha256', code: 'HASH_MISMATCH', message: 'the summary does not have this SHA-256: the file was changed or damaged' }] });
+      throw new PoolingError('INVALID_SITE_SUMMARY', {
+        errors: [
+          {
+            path: 'file.sha256',
+            code: 'HASH_MISMATCH',
+            message: 'the summary does not have this SHA-256: the file was changed or damaged',
+          },
+        ],
+      });
     }
     const ours = await this.designHashes(study);
     if (!ours.includes(file.designHash)) {
-      throw new PoolingError('PROTOCOL_MISMATCH', { detail: `The summary's protocol (design hash ${file.designHash.slice(0, 12)}…) is not this study's (${ours.map((hash) => `${hash.slice(0, 12)}…`).join(', ')}): pooling it would mix different experiments. Ask the site to export the summary of the study it imported from this study's protocol file.` });
+      throw new PoolingError('PROTOCOL_MISMATCH', {
+        detail: `The summary's protocol (design hash ${file.designHash.slice(0, 12)}…) is not this study's (${ours.map((hash) => `${hash.slice(0, 12)}…`).join(', ')}): pooling it would mix different experiments. Ask the site to export the summary of the study it imported from this study's protocol file.`,
+      });
     }
-    const saved = await this.summaries.insert({ studyId, label: label ?? file.site.label, designHash: file.designHash, summary: file, importedBy: principal.userId });
+    const saved = await this.summaries.insert({
+      studyId,
+      label: label ?? file.site.label,
+      designHash: file.designHash,
+      summary: file,
+      importedBy: principal.userId,
+    });
     if (!saved) throw new PoolingError('LABEL_TAKEN', { detail: 'give this site another label, or remove the earlier summary first' });
-    await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.site_summary_imported', studyId, subjectType: 'site_summary', subjectId: saved.id, data: { label: saved.label, designHash: file.designHash } });
+    await this.audit.append({
+      actorType: 'user',
+      actorId: principal.userId,
+      action: 'study.site_summary_imported',
+      studyId,
+      subjectType: 'site_summary',
+      subjectId: saved.id,
+      data: { label: saved.label, designHash: file.designHash },
+    });
     return saved;
   }
 
@@ -74,7 +109,14 @@ export class PoolingService {
   async removeSummary(principal: Principal, studyId: string, summaryId: string): Promise<void> {
     await this.access.require(principal, studyId, 'owner');
     if (!(await this.summaries.remove(studyId, summaryId))) throw new PoolingError('SUMMARY_NOT_FOUND');
-    await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.site_summary_removed', studyId, subjectType: 'site_summary', subjectId: summaryId });
+    await this.audit.append({
+      actorType: 'user',
+      actorId: principal.userId,
+      action: 'study.site_summary_removed',
+      studyId,
+      subjectType: 'site_summary',
+      subjectId: summaryId,
+    });
   }
 
   /** Hedges' g per site (this study's, then the imported summaries') and their random-effects pool. */
@@ -83,11 +125,15 @@ export class PoolingService {
     const own = await this.results.results(principal, studyId, AS_RANDOMISED);
     const original = await this.originals.find(studyId);
     const chosen = chooseOutcome(request, original, grant.study.design, own.scales);
-    if (!chosen) throw new PoolingError('UNKNOWN_OUTCOME', { detail: 'name a two-level factor and a scale and phase with data (factorId, scale, phase)' });
-    const units = [...await this.siteUnits(principal, grant, chosen), ...externalUnits(await this.summaries.list(studyId), chosen)];
+    if (!chosen)
+      throw new PoolingError('UNKNOWN_OUTCOME', {
+        detail: 'name a two-level factor and a scale and phase with data (factorId, scale, phase)',
+      });
+    const units = [...(await this.siteUnits(principal, grant, chosen)), ...externalUnits(await this.summaries.list(studyId), chosen)];
     const estimate = poolUnits(units, method);
     const sameOutcome = original !== null && sameAs(original, chosen);
-    const comparison = sameOutcome && estimate.pooled ? comparePooled(original.statistic, original.verifiedBy !== null, estimate.pooled) : null;
+    const comparison =
+      sameOutcome && estimate.pooled ? comparePooled(original.statistic, original.verifiedBy !== null, estimate.pooled) : null;
     return { outcome: chosen, method, ...estimate, comparison };
   }
 
@@ -96,14 +142,17 @@ export class PoolingService {
    * each with the g its own results report. A study with one site is one unit, named by the study.
    */
   private async siteUnits(principal: Principal, grant: StudyAccessGrant, outcome: PoolingOutcome): Promise<PoolingUnit[]> {
-    const sites = (await this.sites.listWithSessionCounts(grant.study.id))
-      .filter((row) => row.sessions > 0 && (grant.siteId === null || row.site.id === grant.siteId));
-    const units = await Promise.all(sites.map(async ({ site }) => {
-      const { scales } = await this.results.results(principal, grant.study.id, { ...AS_RANDOMISED, site: site.code });
-      const effect = effectOf(scales, outcome, (scale) => scale.effects.find((e) => e.factorId === outcome.factorId)?.hedges ?? null);
-      const label = sites.length === 1 ? grant.study.title : site.name;
-      return effect ? [{ label, kind: 'site' as const, g: effect.g, n1: effect.n1, n2: effect.n2 }] : [];
-    }));
+    const sites = (await this.sites.listWithSessionCounts(grant.study.id)).filter(
+      (row) => row.sessions > 0 && (grant.siteId === null || row.site.id === grant.siteId),
+    );
+    const units = await Promise.all(
+      sites.map(async ({ site }) => {
+        const { scales } = await this.results.results(principal, grant.study.id, { ...AS_RANDOMISED, site: site.code });
+        const effect = effectOf(scales, outcome, (scale) => scale.effects.find((e) => e.factorId === outcome.factorId)?.hedges ?? null);
+        const label = sites.length === 1 ? grant.study.title : site.name;
+        return effect ? [{ label, kind: 'site' as const, g: effect.g, n1: effect.n1, n2: effect.n2 }] : [];
+      }),
+    );
     return units.flat();
   }
 
@@ -122,7 +171,13 @@ export class PoolingService {
 }
 
 function sameAs(a: PoolingOutcome, b: PoolingOutcome): boolean {
-  return a.factorId === b.factorId && a.instrumentId === b.instrumentId && a.instrumentVersion === b.instrumentVersion && a.scale === b.scale && a.phase === b.phase;
+  return (
+    a.factorId === b.factorId &&
+    a.instrumentId === b.instrumentId &&
+    a.instrumentVersion === b.instrumentVersion &&
+    a.scale === b.scale &&
+    a.phase === b.phase
+  );
 }
 
 function externalUnits(rows: readonly ExternalSiteSummary[], outcome: PoolingOutcome): PoolingUnit[] {

@@ -65,19 +65,50 @@ export function summaryHash(summary: SiteSummary): string {
 
 function summaryScale(result: LabelledScaleResult): SummaryScale {
   return {
-    instrumentId: result.instrumentId, instrumentVersion: result.instrumentVersion, scale: result.scale, phase: result.phase,
-    cells: result.cells.map((cell) => ({ conditionId: cell.conditionId, sessions: cell.sessions, participants: cell.participants, mean: cell.mean, sd: cell.sd })),
-    effects: result.effects.flatMap((effect) => (effect.hedges
-      ? [{ factorId: effect.factorId, levels: effect.levels, g: effect.hedges.g, variance: effect.hedges.variance, n1: effect.hedges.n1, n2: effect.hedges.n2 }]
-      : [])),
+    instrumentId: result.instrumentId,
+    instrumentVersion: result.instrumentVersion,
+    scale: result.scale,
+    phase: result.phase,
+    cells: result.cells.map((cell) => ({
+      conditionId: cell.conditionId,
+      sessions: cell.sessions,
+      participants: cell.participants,
+      mean: cell.mean,
+      sd: cell.sd,
+    })),
+    effects: result.effects.flatMap((effect) =>
+      effect.hedges
+        ? [
+            {
+              factorId: effect.factorId,
+              levels: effect.levels,
+              g: effect.hedges.g,
+              variance: effect.hedges.variance,
+              n1: effect.hedges.n1,
+              n2: effect.hedges.n2,
+            },
+          ]
+        : [],
+    ),
     icc: result.icc?.icc ?? null,
   };
 }
 
-export function siteSummary(input: { scales: readonly LabelledScaleResult[]; site: SiteSummary['site']; designHash: string; protocolVersion: number; exportedAt: Date }): SignedSiteSummary {
+export function siteSummary(input: {
+  scales: readonly LabelledScaleResult[];
+  site: SiteSummary['site'];
+  designHash: string;
+  protocolVersion: number;
+  exportedAt: Date;
+}): SignedSiteSummary {
   const summary: SiteSummary = {
-    format: SITE_SUMMARY_FORMAT, exportedAt: input.exportedAt.toISOString(), site: input.site, designHash: input.designHash,
-    protocolVersion: input.protocolVersion, analysis: 'as_randomised', scales: input.scales.map(summaryScale),
+    format: SITE_SUMMARY_FORMAT,
+    exportedAt: input.exportedAt.toISOString(),
+    site: input.site,
+    designHash: input.designHash,
+    protocolVersion: input.protocolVersion,
+    analysis: 'as_randomised',
+    scales: input.scales.map(summaryScale),
   };
   return { ...summary, sha256: summaryHash(summary) };
 }

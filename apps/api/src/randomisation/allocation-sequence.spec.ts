@@ -24,8 +24,14 @@ const FOUR = conditionsOf([
 ]);
 const ABCD = ['a', 'b', 'c', 'd'].map((id) => ({ id, weight: 1 }));
 const BLOCKS: SequenceParams = { seedHex: SEED_A, stratum: '', scheme: 'permuted_blocks', conditions: ABCD };
-const ONE_TO_TWO = [{ id: 'a', weight: 1 }, { id: 'b', weight: 2 }];
-const ONE_TO_THREE = [{ id: 'a', weight: 1 }, { id: 'b', weight: 3 }];
+const ONE_TO_TWO = [
+  { id: 'a', weight: 1 },
+  { id: 'b', weight: 2 },
+];
+const ONE_TO_THREE = [
+  { id: 'a', weight: 1 },
+  { id: 'b', weight: 3 },
+];
 
 const seedArb = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'));
 const conditionsArb = fc
@@ -136,9 +142,7 @@ describe('determinism', () => {
   });
 
   it.each<Scheme>(['complete', 'permuted_blocks'])('differs between seeds (%s)', (scheme) => {
-    const sequences = [SEED_A, SEED_B, SEED_C].map((seedHex) =>
-      ids(generateSequence({ ...BLOCKS, scheme, seedHex }, 40)),
-    );
+    const sequences = [SEED_A, SEED_B, SEED_C].map((seedHex) => ids(generateSequence({ ...BLOCKS, scheme, seedHex }, 40)));
     expect(new Set(sequences.map((s) => s.join())).size).toBe(3);
   });
 

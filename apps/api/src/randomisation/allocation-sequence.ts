@@ -259,10 +259,7 @@ export function blockBound(params: SequenceParams): number | null {
  * every condition: what blockBound limits. Computed as integers divided once by U, so comparing it
  * with blockBound is exact.
  */
-export function maxPrefixDeviation(
-  conditions: SequenceParams['conditions'],
-  conditionIds: readonly string[],
-): number {
+export function maxPrefixDeviation(conditions: SequenceParams['conditions'], conditionIds: readonly string[]): number {
   checkConditions(conditions);
   const unitSize = conditions.reduce((sum, { weight }) => sum + weight, 0);
   const counts = new Map(conditions.map(({ id }) => [id, 0]));

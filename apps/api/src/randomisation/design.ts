@@ -40,7 +40,10 @@ export function encodePairs(pairs: readonly (readonly [string, string])[]): stri
     assertToken('key', key);
     assertToken('value', value);
   }
-  assertUnique('key', pairs.map(([key]) => key));
+  assertUnique(
+    'key',
+    pairs.map(([key]) => key),
+  );
   return pairs.map(([key, value]) => `${key}${KEY_VALUE_SEPARATOR}${value}`).join(PAIR_SEPARATOR);
 }
 
@@ -89,19 +92,20 @@ export function stratumKey(covariates: Readonly<Record<string, string>>): string
  * varies slowest), levels as declared, e.g. `phone=present|seating=side_by_side`.
  * `weights` maps condition ids to positive integer weights; unlisted conditions weigh 1.
  */
-export function conditionsOf(
-  factors: readonly FactorSpec[],
-  weights: Readonly<Record<string, number>> = {},
-): WeightedCondition[] {
+export function conditionsOf(factors: readonly FactorSpec[], weights: Readonly<Record<string, number>> = {}): WeightedCondition[] {
   if (factors.length === 0) throw new Error('a design needs at least one factor');
-  assertUnique('factor', factors.map((factor) => factor.id));
+  assertUnique(
+    'factor',
+    factors.map((factor) => factor.id),
+  );
   let cells: [string, string][][] = [[]];
   for (const factor of factors) {
     if (factor.levels.length === 0) throw new Error(`factor ${JSON.stringify(factor.id)} has no levels`);
-    assertUnique(`level of ${factor.id}`, factor.levels.map((level) => level.id));
-    cells = cells.flatMap((cell) =>
-      factor.levels.map((level): [string, string][] => [...cell, [factor.id, level.id]]),
+    assertUnique(
+      `level of ${factor.id}`,
+      factor.levels.map((level) => level.id),
     );
+    cells = cells.flatMap((cell) => factor.levels.map((level): [string, string][] => [...cell, [factor.id, level.id]]));
   }
   const conditions = cells.map((cell) => {
     const id = encodePairs(cell);

@@ -1,13 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import {
-  keyedRandom,
-  newSeedHex,
-  parseSeedHex,
-  seedCommitment,
-  streamMessage,
-  uniformInt,
-} from './keyed-random';
+import { keyedRandom, newSeedHex, parseSeedHex, seedCommitment, streamMessage, uniformInt } from './keyed-random';
 
 const SEED_A = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
 const ZERO_SEED = '00'.repeat(32);
@@ -75,7 +68,9 @@ describe('keyedRandom wire format', () => {
     ]);
     expect(streamMessage(['ab', ''], 1)).toEqual(message);
     const digests = [0, 1].map((counter) =>
-      createHmac('sha256', parseSeedHex(SEED_A)).update(streamMessage(['ab', ''], counter)).digest(),
+      createHmac('sha256', parseSeedHex(SEED_A))
+        .update(streamMessage(['ab', ''], counter))
+        .digest(),
     );
     const expected = [0, 1].flatMap((d) => [0, 1, 2, 3, 4, 5, 6, 7].map((w) => digests[d]?.readUInt32BE(w * 4)));
     const random = keyedRandom(parseSeedHex(SEED_A), ['ab', '']);
@@ -91,7 +86,11 @@ describe('keyedRandom wire format', () => {
   });
 
   it('encodes counters above 2^32 in both halves', () => {
-    expect(streamMessage([], 2 ** 32 + 5).subarray(-8).toString('hex')).toBe('0000000100000005');
+    expect(
+      streamMessage([], 2 ** 32 + 5)
+        .subarray(-8)
+        .toString('hex'),
+    ).toBe('0000000100000005');
     expect(() => streamMessage([], -1)).toThrow(/counter/);
   });
 });

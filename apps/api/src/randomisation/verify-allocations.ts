@@ -19,15 +19,17 @@ export interface StratumVerification {
 export function verifyAllocations(params: Omit<SequenceParams, 'stratum'>, stored: readonly StoredAllocation[]): StratumVerification[] {
   const byStratum = new Map<string, StoredAllocation[]>();
   for (const allocation of stored) byStratum.set(allocation.stratum, [...(byStratum.get(allocation.stratum) ?? []), allocation]);
-  return [...byStratum.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([stratum, rows]) => {
-    const length = Math.max(...rows.map((row) => row.sequenceIndex)) + 1;
-    const expected = generateSequence({ ...params, stratum }, length);
-    const storedByIndex = new Map(rows.map((row) => [row.sequenceIndex, row.conditionId]));
-    const mismatches = expected
-      .filter((slot) => storedByIndex.get(slot.index) !== slot.conditionId)
-      .map((slot) => ({ index: slot.index, stored: storedByIndex.get(slot.index) ?? null, expected: slot.conditionId }));
-    return { stratum, checked: rows.length, mismatches };
-  });
+  return [...byStratum.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([stratum, rows]) => {
+      const length = Math.max(...rows.map((row) => row.sequenceIndex)) + 1;
+      const expected = generateSequence({ ...params, stratum }, length);
+      const storedByIndex = new Map(rows.map((row) => [row.sequenceIndex, row.conditionId]));
+      const mismatches = expected
+        .filter((slot) => storedByIndex.get(slot.index) !== slot.conditionId)
+        .map((slot) => ({ index: slot.index, stored: storedByIndex.get(slot.index) ?? null, expected: slot.conditionId }));
+      return { stratum, checked: rows.length, mismatches };
+    });
 }
 
 /** One allocated session as stored: its own columns, its allocation row's, and what its stratum is computed from. */
@@ -56,14 +58,24 @@ export interface SessionMismatch {
  * policy allocation used) and compared with the allocation row and the session; the session's
  * condition must be the one its allocation row drew.
  */
-export function verifySessions(rows: readonly AllocatedSessionRow[], stratumOf: (row: AllocatedSessionRow) => string | null): SessionMismatch[] {
+export function verifySessions(
+  rows: readonly AllocatedSessionRow[],
+  stratumOf: (row: AllocatedSessionRow) => string | null,
+): SessionMismatch[] {
   return rows.flatMap((row): SessionMismatch[] => {
     const mismatches: SessionMismatch[] = [];
     const recomputed = stratumOf(row);
     if (recomputed !== row.allocationStratum || recomputed !== row.sessionStratum) {
-      mismatches.push({ sessionId: row.sessionId, field: 'stratum', stored: row.allocationStratum === row.sessionStratum ? row.allocationStratum : `${row.allocationStratum} / ${row.sessionStratum ?? ''}`, expected: recomputed });
+      mismatches.push({
+        sessionId: row.sessionId,
+        field: 'stratum',
+        stored:
+          row.allocationStratum === row.sessionStratum ? row.allocationStratum : `${row.allocationStratum} / ${row.sessionStratum ?? ''}`,
+        expected: recomputed,
+      });
     }
-    if (row.sessionCondition !== row.allocationCondition) mismatches.push({ sessionId: row.sessionId, field: 'condition', stored: row.sessionCondition, expected: row.allocationCondition });
+    if (row.sessionCondition !== row.allocationCondition)
+      mismatches.push({ sessionId: row.sessionId, field: 'condition', stored: row.sessionCondition, expected: row.allocationCondition });
     return mismatches;
   });
 }

@@ -40,15 +40,29 @@ function ownRecord(value: unknown): Readonly<Record<string, unknown>> {
 export function scoreSubmission(instruments: readonly Instrument[], answers: unknown): ScoredResponse[] {
   const given = ownRecord(answers);
   const known = new Set(instruments.map((instrument) => instrument.id));
-  const unknown = Object.keys(given).filter((id) => !known.has(id)).sort();
+  const unknown = Object.keys(given)
+    .filter((id) => !known.has(id))
+    .sort();
   if (unknown.length > 0) {
     throw new ResponseError('UNKNOWN_INSTRUMENT', {
-      errors: unknown.map((id) => ({ path: `answers.${id}`, code: 'UNKNOWN_INSTRUMENT', message: 'This instrument is not part of this phase' })),
+      errors: unknown.map((id) => ({
+        path: `answers.${id}`,
+        code: 'UNKNOWN_INSTRUMENT',
+        message: 'This instrument is not part of this phase',
+      })),
     });
   }
-  const answered = instruments.map((instrument) => ({ instrument, answers: Object.hasOwn(given, instrument.id) ? given[instrument.id] : {} }));
+  const answered = instruments.map((instrument) => ({
+    instrument,
+    answers: Object.hasOwn(given, instrument.id) ? given[instrument.id] : {},
+  }));
   const issues = answered.flatMap(({ instrument, answers: value }) =>
-    answerIssues(`answers.${instrument.id}`, validateAnswers(instrument, value, { partial: false })));
+    answerIssues(`answers.${instrument.id}`, validateAnswers(instrument, value, { partial: false })),
+  );
   if (issues.length > 0) throw new ResponseError('INVALID_ANSWERS', { errors: issues });
-  return answered.map(({ instrument, answers: value }) => ({ instrument, answers: ownRecord(value), scores: scoreAnswers(instrument, value) }));
+  return answered.map(({ instrument, answers: value }) => ({
+    instrument,
+    answers: ownRecord(value),
+    scores: scoreAnswers(instrument, value),
+  }));
 }

@@ -23,7 +23,10 @@ export interface InstrumentAnswers {
 /** Item-by-item autosave while a phase is open, and reading one's own answers back to resume. */
 @Injectable()
 export class AnswersService {
-  constructor(private readonly access: PhaseAccess, private readonly responses: ResponsesRepository) {}
+  constructor(
+    private readonly access: PhaseAccess,
+    private readonly responses: ResponsesRepository,
+  ) {}
 
   /** Idempotent: saving the same value twice leaves the same draft. A null clears the item. */
   async save(participant: Participant, target: AnswerTarget, value: unknown): Promise<string> {
@@ -34,7 +37,11 @@ export class AnswersService {
     const issues = validateAnswers(instrument, { [target.itemId]: value }, { partial: true });
     if (issues.length > 0) throw new ResponseError('INVALID_ANSWERS', { errors: answerIssues('answers', issues) });
     const saved = await this.responses.saveDraftAnswer({
-      ...owner, instrumentId: instrument.id, instrumentVersion: instrument.version, itemId: target.itemId, value,
+      ...owner,
+      instrumentId: instrument.id,
+      instrumentVersion: instrument.version,
+      itemId: target.itemId,
+      value,
     });
     if (!saved) throw new ResponseError('PHASE_SUBMITTED');
     return target.itemId;
@@ -49,7 +56,12 @@ export class AnswersService {
     const byInstrument = new Map(rows.map((row) => [row.instrumentId, row]));
     return instruments.map((instrument) => {
       const row = byInstrument.get(instrument.id);
-      return { id: instrument.id, version: row?.instrumentVersion ?? instrument.version, answers: row?.answers ?? {}, submitted: row?.submitted ?? false };
+      return {
+        id: instrument.id,
+        version: row?.instrumentVersion ?? instrument.version,
+        answers: row?.answers ?? {},
+        submitted: row?.submitted ?? false,
+      };
     });
   }
 }

@@ -20,8 +20,13 @@ interface FrozenFactor {
 function isFrozenFactor(value: unknown): value is FrozenFactor {
   if (typeof value !== 'object' || value === null) return false;
   const factor = value as Record<string, unknown>;
-  return typeof factor['id'] === 'string' && Array.isArray(factor['levels'])
-    && factor['levels'].every((level: unknown) => typeof level === 'object' && level !== null && typeof (level as Record<string, unknown>)['id'] === 'string');
+  return (
+    typeof factor['id'] === 'string' &&
+    Array.isArray(factor['levels']) &&
+    factor['levels'].every(
+      (level: unknown) => typeof level === 'object' && level !== null && typeof (level as Record<string, unknown>)['id'] === 'string',
+    )
+  );
 }
 
 /**

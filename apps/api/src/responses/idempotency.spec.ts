@@ -1,8 +1,13 @@
 import { checkIdempotencyKey, decideOnExisting, requestHash, type StoredSubmission } from './idempotency';
 
 const stored = (overrides: Partial<StoredSubmission>): StoredSubmission => ({
-  idempotencyKey: 'k1', requestHash: 'h1', state: 'done', responseStatus: 201,
-  responseBody: { phase: 'pre', submittedAt: '2030-01-01T00:00:00.000Z' }, stale: false, ...overrides,
+  idempotencyKey: 'k1',
+  requestHash: 'h1',
+  state: 'done',
+  responseStatus: 201,
+  responseBody: { phase: 'pre', submittedAt: '2030-01-01T00:00:00.000Z' },
+  stale: false,
+  ...overrides,
 });
 
 describe('decideOnExisting (IETF Idempotency-Key draft)', () => {
@@ -23,7 +28,11 @@ describe('decideOnExisting (IETF Idempotency-Key draft)', () => {
   });
 
   it('replays the stored status and body unchanged', () => {
-    expect(decideOnExisting(stored({}), 'k1', 'h1')).toEqual({ kind: 'replay', status: 201, body: { phase: 'pre', submittedAt: '2030-01-01T00:00:00.000Z' } });
+    expect(decideOnExisting(stored({}), 'k1', 'h1')).toEqual({
+      kind: 'replay',
+      status: 201,
+      body: { phase: 'pre', submittedAt: '2030-01-01T00:00:00.000Z' },
+    });
   });
 });
 
@@ -32,10 +41,15 @@ describe('checkIdempotencyKey', () => {
     expect(checkIdempotencyKey(key)).toBe(key);
   });
 
-  it.each([[undefined, 'IDEMPOTENCY_KEY_REQUIRED'], ['', 'IDEMPOTENCY_KEY_REQUIRED'], ['k'.repeat(201), 'IDEMPOTENCY_KEY_INVALID'], ['a b', 'IDEMPOTENCY_KEY_INVALID'], ['ключ', 'IDEMPOTENCY_KEY_INVALID']])(
-    'rejects %j with %s', (key, code) => {
-      expect(() => checkIdempotencyKey(key)).toThrow(expect.objectContaining({ code }));
-    });
+  it.each([
+    [undefined, 'IDEMPOTENCY_KEY_REQUIRED'],
+    ['', 'IDEMPOTENCY_KEY_REQUIRED'],
+    ['k'.repeat(201), 'IDEMPOTENCY_KEY_INVALID'],
+    ['a b', 'IDEMPOTENCY_KEY_INVALID'],
+    ['ключ', 'IDEMPOTENCY_KEY_INVALID'],
+  ])('rejects %j with %s', (key, code) => {
+    expect(() => checkIdempotencyKey(key)).toThrow(expect.objectContaining({ code }));
+  });
 });
 
 describe('requestHash', () => {

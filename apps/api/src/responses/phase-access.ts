@@ -22,7 +22,12 @@ export function requireConsent(participant: Participant): ConsentedParticipant {
   if (participant.status !== 'consented' || !participant.consentHash) throw new ResponseError('CONSENT_REQUIRED');
   if (!participant.sessionId) throw new ResponseError('PHASE_NOT_OPEN', { detail: 'you have no session yet' });
   if (participant.leftAt !== null) throw new ResponseError('PHASE_NOT_OPEN', { detail: 'you have left this session' });
-  return { participantId: participant.id, studyId: participant.studyId, sessionId: participant.sessionId, consentHash: participant.consentHash };
+  return {
+    participantId: participant.id,
+    studyId: participant.studyId,
+    sessionId: participant.sessionId,
+    consentHash: participant.consentHash,
+  };
 }
 
 export interface OpenPhase {

@@ -17,8 +17,12 @@ interface FrozenInstrumentRef {
 function isFrozenRef(value: unknown): value is FrozenInstrumentRef {
   if (typeof value !== 'object' || value === null) return false;
   const ref = value as Record<string, unknown>;
-  return typeof ref['phase'] === 'string' && typeof ref['id'] === 'string' && typeof ref['version'] === 'number'
-    && (typeof ref['hash'] === 'string' || ref['hash'] === null);
+  return (
+    typeof ref['phase'] === 'string' &&
+    typeof ref['id'] === 'string' &&
+    typeof ref['version'] === 'number' &&
+    (typeof ref['hash'] === 'string' || ref['hash'] === null)
+  );
 }
 
 // Shipped instruments are immutable data (their hashes are locked in libs/survey), so each one's
@@ -43,10 +47,13 @@ function hashOf(instrument: Instrument): string {
  */
 export function phaseInstruments(frozenRefs: unknown, phase: Phase): Instrument[] {
   const refs = Array.isArray(frozenRefs) ? frozenRefs.filter(isFrozenRef) : [];
-  return refs.filter((ref) => ref.phase === phase).map((ref) => {
-    const instrument = getInstrument(ref.id, ref.version);
-    if (!instrument) throw new Error(`protocol names instrument ${ref.id} v${ref.version}, which this build does not ship`);
-    if (ref.hash !== hashOf(instrument)) throw new Error(`instrument ${ref.id} v${ref.version} differs from the one frozen in the protocol (hash ${ref.hash ?? 'none'})`);
-    return instrument;
-  });
+  return refs
+    .filter((ref) => ref.phase === phase)
+    .map((ref) => {
+      const instrument = getInstrument(ref.id, ref.version);
+      if (!instrument) throw new Error(`protocol names instrument ${ref.id} v${ref.version}, which this build does not ship`);
+      if (ref.hash !== hashOf(instrument))
+        throw new Error(`instrument ${ref.id} v${ref.version} differs from the one frozen in the protocol (hash ${ref.hash ?? 'none'})`);
+      return instrument;
+    });
 }

@@ -44,7 +44,13 @@ export class PhaseSubmissionsRepository {
   }
 
   /** Re-claims a stale in_progress row atomically: of several retries, one wins. */
-  async takeOverStale(participantId: string, phase: Phase, idempotencyKey: string, requestHash: string, staleSeconds: number): Promise<string | null> {
+  async takeOverStale(
+    participantId: string,
+    phase: Phase,
+    idempotencyKey: string,
+    requestHash: string,
+    staleSeconds: number,
+  ): Promise<string | null> {
     const rows: Array<{ claimedAt: string }> = await this.dataSource.query(
       `WITH taken AS (
          UPDATE phase_submission SET idempotency_key = $3, request_hash = $4, created_at = now()
@@ -57,7 +63,13 @@ export class PhaseSubmissionsRepository {
   }
 
   /** Marks the claim done with the response to replay; false when the claim was lost (taken over). */
-  async complete(claim: SubmissionClaim, status: number, body: Record<string, unknown>, completedAt: Date, manager: EntityManager): Promise<boolean> {
+  async complete(
+    claim: SubmissionClaim,
+    status: number,
+    body: Record<string, unknown>,
+    completedAt: Date,
+    manager: EntityManager,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `WITH done AS (
          UPDATE phase_submission SET state = 'done', response_status = $5, response_body = $6::jsonb, completed_at = $7

@@ -16,7 +16,10 @@ export class PhaseParams {
 
 export class AnswerParams extends PhaseParams {
   @ApiProperty({ example: 'ios' }) @IsString() @Length(1, 100) instrumentId: string;
-  @ApiProperty({ example: 'ios', description: 'An unknown item id is a 400 with code UNKNOWN_ITEM' }) @IsString() @Length(1, 100) itemId: string;
+  @ApiProperty({ example: 'ios', description: 'An unknown item id is a 400 with code UNKNOWN_ITEM' })
+  @IsString()
+  @Length(1, 100)
+  itemId: string;
 }
 
 export class SaveAnswerRequest {
@@ -33,7 +36,8 @@ export class SaveAnswerRequest {
 
 export class SubmitPhaseRequest {
   @ApiProperty({
-    description: 'Every instrument of the phase: instrument id → (item id → answer). The whole truth: nothing is merged from autosaved drafts',
+    description:
+      'Every instrument of the phase: instrument id → (item id → answer). The whole truth: nothing is merged from autosaved drafts',
     type: 'object',
     additionalProperties: { type: 'object', additionalProperties: true },
     example: { ios: { ios: 5 } },
@@ -55,7 +59,10 @@ export class SavedAnswerResponse {
 export class InstrumentAnswersResponse {
   @ApiProperty() id: string;
   @ApiProperty() version: number;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'item id → answer, as saved so far' }) answers: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'item id → answer, as saved so far' }) answers: Record<
+    string,
+    unknown
+  >;
   @ApiProperty() submitted: boolean;
 }
 

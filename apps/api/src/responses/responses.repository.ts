@@ -58,11 +58,17 @@ export class ResponsesRepository {
 
   /** The acting participant, fresh and locked first: the sessions feature locks participant, then session. */
   lockParticipant(participantId: string, manager: EntityManager): Promise<Participant | null> {
-    return selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.id = $1 FOR UPDATE`, [participantId]);
+    return selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.id = $1 FOR UPDATE`, [
+      participantId,
+    ]);
   }
 
   /** Session status plus the instrument list of the protocol it runs under, in one round trip. */
-  async findSessionContext(sessionId: string, options: { lock?: boolean } = {}, manager: EntityManager = this.dataSource.manager): Promise<SessionContext | null> {
+  async findSessionContext(
+    sessionId: string,
+    options: { lock?: boolean } = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SessionContext | null> {
     const rows: SessionContext[] = await manager.query(
       `SELECT s.status, s.protocol_version AS "protocolVersion", s.condition_id AS "conditionId",
               d.doc -> 'instruments' AS instruments, d.doc -> 'design' -> 'factors' AS factors
@@ -85,8 +91,18 @@ export class ResponsesRepository {
               protocol_version = EXCLUDED.protocol_version, consent_hash = EXCLUDED.consent_hash, updated_at = now()
         WHERE r.submitted_at IS NULL
        RETURNING 1 AS saved`,
-      [draft.studyId, draft.sessionId, draft.participantId, draft.phase, draft.instrumentId, draft.instrumentVersion,
-        draft.protocolVersion, draft.consentHash, draft.itemId, JSON.stringify(draft.value ?? null)],
+      [
+        draft.studyId,
+        draft.sessionId,
+        draft.participantId,
+        draft.phase,
+        draft.instrumentId,
+        draft.instrumentVersion,
+        draft.protocolVersion,
+        draft.consentHash,
+        draft.itemId,
+        JSON.stringify(draft.value ?? null),
+      ],
     );
     return rows.length > 0;
   }
@@ -103,7 +119,12 @@ export class ResponsesRepository {
    * Writes the final answers and scores of every instrument in one statement. Rows already
    * submitted are left alone and not counted, so the caller can tell a double submission apart.
    */
-  async storeFinalResponses(owner: ResponseOwner, responses: readonly FinalResponse[], submittedAt: Date, manager: EntityManager): Promise<number> {
+  async storeFinalResponses(
+    owner: ResponseOwner,
+    responses: readonly FinalResponse[],
+    submittedAt: Date,
+    manager: EntityManager,
+  ): Promise<number> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO response AS r (study_id, session_id, participant_id, phase, protocol_version, consent_hash, submitted_at,
                                   instrument_id, instrument_version, answers, scores, check_results)
@@ -115,8 +136,16 @@ export class ResponsesRepository {
               submitted_at = EXCLUDED.submitted_at, updated_at = now()
         WHERE r.submitted_at IS NULL
        RETURNING 1 AS stored`,
-      [owner.studyId, owner.sessionId, owner.participantId, owner.phase, owner.protocolVersion, owner.consentHash, submittedAt,
-        JSON.stringify(responses)],
+      [
+        owner.studyId,
+        owner.sessionId,
+        owner.participantId,
+        owner.phase,
+        owner.protocolVersion,
+        owner.consentHash,
+        submittedAt,
+        JSON.stringify(responses),
+      ],
     );
     return rows.length;
   }

@@ -50,22 +50,39 @@ export class SubmissionsService {
     }
   }
 
-  private async store(manager: EntityManager, participant: Participant, phase: Phase, answers: unknown, claim: SubmissionClaim): Promise<SubmissionReceipt> {
+  private async store(
+    manager: EntityManager,
+    participant: Participant,
+    phase: Phase,
+    answers: unknown,
+    claim: SubmissionClaim,
+  ): Promise<SubmissionReceipt> {
     const { owner, instruments, facts } = await this.access.open(participant, phase, manager);
     const final: FinalResponse[] = scoreSubmission(instruments, answers).map((scored) => ({
-      instrumentId: scored.instrument.id, instrumentVersion: scored.instrument.version, answers: scored.answers, scores: scored.scores,
+      instrumentId: scored.instrument.id,
+      instrumentVersion: scored.instrument.version,
+      answers: scored.answers,
+      scores: scored.scores,
       checkResults: checkResultsFor(scored.instrument, scored.answers, facts),
     }));
     const submittedAt = new Date();
     const receipt: SubmissionReceipt = { phase, submittedAt: submittedAt.toISOString() };
     await this.gate.complete(claim, SUBMITTED_STATUS, { ...receipt }, submittedAt, manager);
     // Fewer rows than instruments means some were already frozen: never overwrite a submission.
-    if (await this.responses.storeFinalResponses(owner, final, submittedAt, manager) !== final.length) throw new ResponseError('PHASE_SUBMITTED');
-    await this.audit.append({
-      actorType: 'participant', actorId: participant.id, action: 'response.submitted', studyId: owner.studyId,
-      subjectType: 'participant', subjectId: participant.id,
-      data: { phase, instruments: final.map((response) => ({ id: response.instrumentId, version: response.instrumentVersion })) },
-    }, manager);
+    if ((await this.responses.storeFinalResponses(owner, final, submittedAt, manager)) !== final.length)
+      throw new ResponseError('PHASE_SUBMITTED');
+    await this.audit.append(
+      {
+        actorType: 'participant',
+        actorId: participant.id,
+        action: 'response.submitted',
+        studyId: owner.studyId,
+        subjectType: 'participant',
+        subjectId: participant.id,
+        data: { phase, instruments: final.map((response) => ({ id: response.instrumentId, version: response.instrumentVersion })) },
+      },
+      manager,
+    );
     await this.sessionFlow.onPhaseSubmitted(manager, participant, phase);
     return receipt;
   }

@@ -12,9 +12,17 @@ export class RetentionController {
   constructor(private readonly retention: RetentionService) {}
 
   @Get()
-  @ApiDoc({ summary: 'Get a study\'s withdrawal period and identifier retention', who: 'analyst', description: 'Until when participants may withdraw, how many did, and when external ids and identifying free text are (or were) deleted.' })
+  @ApiDoc({
+    summary: "Get a study's withdrawal period and identifier retention",
+    who: 'analyst',
+    description:
+      'Until when participants may withdraw, how many did, and when external ids and identifying free text are (or were) deleted.',
+  })
   @ApiOkResponse({ type: DataProtectionResponse })
-  async dataProtection(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<DataProtectionResponse> {
+  async dataProtection(
+    @CurrentPrincipal() principal: Principal,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+  ): Promise<DataProtectionResponse> {
     return DataProtectionResponse.of(await this.retention.dataProtection(principal, studyId));
   }
 }

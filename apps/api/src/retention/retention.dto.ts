@@ -9,9 +9,21 @@ class WithdrawalPeriodResponse {
 
 class IdentifierRetentionResponse {
   @ApiProperty({ example: 90, description: 'RETENTION_DAYS of this installation' }) retentionDays: number;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the retention job will delete external ids and identifying free text; null while the study runs' }) dueAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the retention job will delete external ids and identifying free text; null while the study runs',
+  })
+  dueAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it did' }) deletedAt: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When an administrator purged every participant\'s data (admin purge-study)' }) participantDataPurgedAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: "When an administrator purged every participant's data (admin purge-study)",
+  })
+  participantDataPurgedAt: string | null;
 }
 
 export class DataProtectionResponse {
@@ -21,8 +33,17 @@ export class DataProtectionResponse {
   static of(view: DataProtection): DataProtectionResponse {
     const iso = (date: Date | null) => date?.toISOString() ?? null;
     return {
-      withdrawal: { daysAfterClose: view.withdrawal.daysAfterClose, deadline: iso(view.withdrawal.deadline), withdrawn: view.withdrawal.withdrawn },
-      identifiers: { retentionDays: view.identifiers.retentionDays, dueAt: iso(view.identifiers.dueAt), deletedAt: iso(view.identifiers.deletedAt), participantDataPurgedAt: iso(view.identifiers.participantDataPurgedAt) },
+      withdrawal: {
+        daysAfterClose: view.withdrawal.daysAfterClose,
+        deadline: iso(view.withdrawal.deadline),
+        withdrawn: view.withdrawal.withdrawn,
+      },
+      identifiers: {
+        retentionDays: view.identifiers.retentionDays,
+        dueAt: iso(view.identifiers.dueAt),
+        deletedAt: iso(view.identifiers.deletedAt),
+        participantDataPurgedAt: iso(view.identifiers.participantDataPurgedAt),
+      },
     };
   }
 }

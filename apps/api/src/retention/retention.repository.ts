@@ -16,7 +16,7 @@ export class RetentionRepository {
 
   /** False when another replica holds the job's lock; released when the transaction ends. */
   async tryLockJob(manager: EntityManager): Promise<boolean> {
-    const [row] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RETENTION_LOCK]) as Array<{ locked: boolean }>;
+    const [row] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RETENTION_LOCK])) as Array<{ locked: boolean }>;
     return row?.locked === true;
   }
 
@@ -33,12 +33,17 @@ export class RetentionRepository {
   }
 
   async countWithdrawn(studyId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM participant WHERE study_id = $1 AND status = 'withdrawn'`, [studyId]) as Array<{ n: number }>;
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM participant WHERE study_id = $1 AND status = 'withdrawn'`, [
+      studyId,
+    ])) as Array<{ n: number }>;
     return row?.n ?? 0;
   }
 
   async deleteExternalIds(studyId: string, manager: EntityManager): Promise<number> {
-    const [, affected] = await manager.query(`UPDATE participant SET external_ids = '{}'::jsonb, external_key = NULL WHERE study_id = $1 AND (external_ids <> '{}'::jsonb OR external_key IS NOT NULL)`, [studyId]) as [unknown, number];
+    const [, affected] = (await manager.query(
+      `UPDATE participant SET external_ids = '{}'::jsonb, external_key = NULL WHERE study_id = $1 AND (external_ids <> '{}'::jsonb OR external_key IS NOT NULL)`,
+      [studyId],
+    )) as [unknown, number];
     return affected;
   }
 
@@ -46,11 +51,11 @@ export class RetentionRepository {
   async deleteIdentifyingAnswers(studyId: string, items: readonly IdentifyingItems[], manager: EntityManager): Promise<number> {
     let total = 0;
     for (const item of items) {
-      const [, affected] = await manager.query(
+      const [, affected] = (await manager.query(
         `UPDATE response SET answers = answers - $4::text[]
           WHERE study_id = $1 AND instrument_id = $2 AND instrument_version = $3 AND answers ?| $4::text[]`,
         [studyId, item.instrumentId, item.version, item.itemIds],
-      ) as [unknown, number];
+      )) as [unknown, number];
       total += affected;
     }
     return total;
@@ -67,11 +72,16 @@ export class RetentionRepository {
    * the revealed seed.
    */
   async purgeParticipants(studyId: string, manager: EntityManager): Promise<{ participants: number; responses: number }> {
-    const [, responses] = await manager.query(`DELETE FROM response WHERE study_id = $1`, [studyId]) as [unknown, number];
-    await manager.query(`DELETE FROM phase_submission ps USING participant p WHERE p.id = ps.participant_id AND p.study_id = $1`, [studyId]);
+    const [, responses] = (await manager.query(`DELETE FROM response WHERE study_id = $1`, [studyId])) as [unknown, number];
+    await manager.query(`DELETE FROM phase_submission ps USING participant p WHERE p.id = ps.participant_id AND p.study_id = $1`, [
+      studyId,
+    ]);
     await manager.query(`DELETE FROM seat_link sl USING study_session s WHERE s.id = sl.session_id AND s.study_id = $1`, [studyId]);
-    const [, participants] = await manager.query(`DELETE FROM participant WHERE study_id = $1`, [studyId]) as [unknown, number];
-    await manager.query(`UPDATE study SET participant_data_purged_at = now(), identifiers_deleted_at = coalesce(identifiers_deleted_at, now()) WHERE id = $1`, [studyId]);
+    const [, participants] = (await manager.query(`DELETE FROM participant WHERE study_id = $1`, [studyId])) as [unknown, number];
+    await manager.query(
+      `UPDATE study SET participant_data_purged_at = now(), identifiers_deleted_at = coalesce(identifiers_deleted_at, now()) WHERE id = $1`,
+      [studyId],
+    );
     return { participants, responses };
   }
 }

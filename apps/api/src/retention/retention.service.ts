@@ -18,7 +18,12 @@ export interface RetentionRun {
 
 export interface DataProtection {
   readonly withdrawal: WithdrawalWindow & { readonly withdrawn: number };
-  readonly identifiers: { readonly retentionDays: number; readonly dueAt: Date | null; readonly deletedAt: Date | null; readonly participantDataPurgedAt: Date | null };
+  readonly identifiers: {
+    readonly retentionDays: number;
+    readonly dueAt: Date | null;
+    readonly deletedAt: Date | null;
+    readonly participantDataPurgedAt: Date | null;
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -47,7 +52,10 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (this.config.retentionCheckMinutes === 0) return;
-    const tick = () => void this.run().catch((error: unknown) => this.logger.error(`retention job failed: ${error instanceof Error ? error.message : 'unknown error'}`));
+    const tick = () =>
+      void this.run().catch((error: unknown) =>
+        this.logger.error(`retention job failed: ${error instanceof Error ? error.message : 'unknown error'}`),
+      );
     this.timers = [setTimeout(tick, FIRST_RUN_DELAY_MS), setInterval(tick, this.config.retentionCheckMinutes * 60_000)];
     for (const timer of this.timers) timer.unref();
   }
@@ -65,7 +73,15 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
         const externalIds = await this.repository.deleteExternalIds(studyId, manager);
         const identifyingAnswers = await this.repository.deleteIdentifyingAnswers(studyId, items, manager);
         await this.repository.markIdentifiersDeleted(studyId, manager);
-        await this.audit.append({ ...SYSTEM, action: 'study.identifiers_deleted', studyId, data: { retentionDays: this.config.retentionDays, externalIds, identifyingAnswers } }, manager);
+        await this.audit.append(
+          {
+            ...SYSTEM,
+            action: 'study.identifiers_deleted',
+            studyId,
+            data: { retentionDays: this.config.retentionDays, externalIds, identifyingAnswers },
+          },
+          manager,
+        );
         studies.push({ studyId, externalIds, identifyingAnswers });
       }
       if (studies.length > 0) this.logger.log(`retention: identifiers deleted in ${studies.length} closed studies`);
@@ -77,11 +93,15 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     const { study } = await this.access.require(principal, studyId, 'analyst');
     const closedAt = study.seedRevealedAt;
     return {
-      withdrawal: { ...withdrawalWindow(await this.designs.current(study), closedAt), withdrawn: await this.repository.countWithdrawn(studyId) },
+      withdrawal: {
+        ...withdrawalWindow(await this.designs.current(study), closedAt),
+        withdrawn: await this.repository.countWithdrawn(studyId),
+      },
       identifiers: {
         retentionDays: this.config.retentionDays,
         dueAt: closedAt && new Date(closedAt.getTime() + this.config.retentionDays * DAY_MS),
-        deletedAt: study.identifiersDeletedAt, participantDataPurgedAt: study.participantDataPurgedAt,
+        deletedAt: study.identifiersDeletedAt,
+        participantDataPurgedAt: study.participantDataPurgedAt,
       },
     };
   }
@@ -91,9 +111,19 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     return this.repository.transaction(async (manager) => {
       const study = await this.studies.findStudyForUpdate(studyId, manager);
       if (!study) throw new RetentionError('STUDY_NOT_FOUND');
-      if (study.status !== 'closed') throw new RetentionError('STUDY_NOT_CLOSED', { detail: `the study is ${study.status}; close it first` });
+      if (study.status !== 'closed')
+        throw new RetentionError('STUDY_NOT_CLOSED', { detail: `the study is ${study.status}; close it first` });
       const purged = await this.repository.purgeParticipants(studyId, manager);
-      await this.audit.append({ actorType: actor.userId ? 'user' : 'system', actorId: actor.userId, action: 'study.participant_data_purged', studyId, data: purged }, manager);
+      await this.audit.append(
+        {
+          actorType: actor.userId ? 'user' : 'system',
+          actorId: actor.userId,
+          action: 'study.participant_data_purged',
+          studyId,
+          data: purged,
+        },
+        manager,
+      );
       return purged;
     });
   }

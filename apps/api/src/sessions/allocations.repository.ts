@@ -22,7 +22,10 @@ export class AllocationsRepository {
     return rows[0]?.next ?? 0;
   }
 
-  async insert(allocation: Pick<Allocation, 'studyId' | 'stratum' | 'sequenceIndex' | 'conditionId' | 'sessionId' | 'protocolVersion'>, manager: EntityManager): Promise<void> {
+  async insert(
+    allocation: Pick<Allocation, 'studyId' | 'stratum' | 'sequenceIndex' | 'conditionId' | 'sessionId' | 'protocolVersion'>,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.insert(Allocation, allocation);
   }
 }

@@ -14,9 +14,14 @@ import { type Actor, SessionTransitions } from './session-transitions';
 import { pendingCovariates, sessionStratum } from './stratum-policy';
 
 function readyForAllocation(session: StudySession, members: readonly Participant[], design: StudyDesign): boolean {
-  return session.status === 'forming'
-    && members.length === session.size
-    && members.every((member) => member.status === 'consented' && member.covariatesAt !== null && pendingCovariates(design, member.covariates, true).length === 0);
+  return (
+    session.status === 'forming' &&
+    members.length === session.size &&
+    members.every(
+      (member) =>
+        member.status === 'consented' && member.covariatesAt !== null && pendingCovariates(design, member.covariates, true).length === 0,
+    )
+  );
 }
 
 /**
@@ -45,21 +50,46 @@ export class Allocator {
     if (!readyForAllocation(session, members, design)) return false;
     const site = await this.sites.findById(session.studyId, session.siteId, manager);
     if (!site) throw new Error(`session ${session.id} has no site of its study`);
-    const stratum = sessionStratum(design, members.map((member) => member.covariates), session.observedCovariates, site.isPrimary ? null : site.code);
+    const stratum = sessionStratum(
+      design,
+      members.map((member) => member.covariates),
+      session.observedCovariates,
+      site.isPrimary ? null : site.code,
+    );
     if (stratum === null) return false;
     await this.allocations.lockStratum(session.studyId, stratum, manager);
     const sequenceIndex = await this.allocations.nextSequenceIndex(session.studyId, stratum, manager);
     const seedHex = await this.studies.findSeed(session.studyId, manager);
     if (!seedHex) throw new Error(`study ${session.studyId} has no allocation seed`);
-    const { conditionId } = allocationAt({
-      seedHex, stratum, scheme: design.randomisation.scheme, conditions: weightedConditions(design), blockMultipliers: design.randomisation.blockMultipliers,
-    }, sequenceIndex);
-    await this.allocations.insert({ studyId: session.studyId, stratum, sequenceIndex, conditionId, sessionId: session.id, protocolVersion: session.protocolVersion }, manager);
+    const { conditionId } = allocationAt(
+      {
+        seedHex,
+        stratum,
+        scheme: design.randomisation.scheme,
+        conditions: weightedConditions(design),
+        blockMultipliers: design.randomisation.blockMultipliers,
+      },
+      sequenceIndex,
+    );
+    await this.allocations.insert(
+      { studyId: session.studyId, stratum, sequenceIndex, conditionId, sessionId: session.id, protocolVersion: session.protocolVersion },
+      manager,
+    );
     await this.transitions.move(manager, session, 'allocated', actor, { conditionId, stratum });
     session.conditionId = conditionId;
     session.stratum = stratum;
     // The audit trail is never shown to participants, so it may name the condition.
-    await this.audit.append({ ...actor, action: 'session.allocated', studyId: session.studyId, subjectType: 'session', subjectId: session.id, data: { conditionId, stratum, sequenceIndex } }, manager);
+    await this.audit.append(
+      {
+        ...actor,
+        action: 'session.allocated',
+        studyId: session.studyId,
+        subjectType: 'session',
+        subjectId: session.id,
+        data: { conditionId, stratum, sequenceIndex },
+      },
+      manager,
+    );
     return true;
   }
 }

@@ -23,7 +23,13 @@ function normaliseCode(code: string): string {
 export function joinTargetOf(input: JoinInput): JoinTarget | FieldIssue[] {
   const given = (['seatSecret', 'sessionCode', 'studyCode'] as const).filter((key) => input[key] !== undefined);
   if (given.length !== 1) {
-    return [{ path: 'seatSecret', code: 'EXACTLY_ONE_JOIN_TARGET', message: `give exactly one of seatSecret, sessionCode, studyCode (got ${given.length})` }];
+    return [
+      {
+        path: 'seatSecret',
+        code: 'EXACTLY_ONE_JOIN_TARGET',
+        message: `give exactly one of seatSecret, sessionCode, studyCode (got ${given.length})`,
+      },
+    ];
   }
   if (input.seatSecret !== undefined) return { kind: 'seat_link', secret: input.seatSecret };
   if (input.sessionCode !== undefined) return { kind: 'session_code', code: normaliseCode(input.sessionCode) };

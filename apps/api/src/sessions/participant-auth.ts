@@ -24,19 +24,26 @@ type ParticipantRequest = Request & { participant?: Participant };
  */
 @Injectable()
 export class ParticipantGuard implements CanActivate {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<ParticipantRequest>();
     const token = req.header(PARTICIPANT_TOKEN_HEADER);
-    if (!token || !token.startsWith(PARTICIPANT_TOKEN_PREFIX) || token.length > 100) throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
+    if (!token || !token.startsWith(PARTICIPANT_TOKEN_PREFIX) || token.length > 100)
+      throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
     const manager = this.dataSource.manager;
     // A token dies PARTICIPANT_TOKEN_HOURS after its session ended: long enough to reread the
     // completion and withdrawal codes, short enough that a shared lab tablet forgets the person.
-    const participant = await selectOne(manager, Participant,
+    const participant = await selectOne(
+      manager,
+      Participant,
       `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
         WHERE p.token_hash = $1 AND (s.ended_at IS NULL OR s.ended_at > now() - make_interval(hours => $2))`,
-      [hashSecret(token), this.config.participantTokenHours]);
+      [hashSecret(token), this.config.participantTokenHours],
+    );
     if (!participant) throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
     if (participant.status === 'withdrawn') throw new ParticipantAuthError('PARTICIPANT_WITHDRAWN');
     req.participant = participant;

@@ -45,7 +45,8 @@ function requireRunning(study: Study): void {
 }
 
 function requireForming(session: StudySession): void {
-  if (session.status === 'complete' || session.status === 'abandoned' || session.status === 'ended_early') throw new SessionError('SESSION_CLOSED');
+  if (session.status === 'complete' || session.status === 'abandoned' || session.status === 'ended_early')
+    throw new SessionError('SESSION_CLOSED');
   if (session.status !== 'forming') throw new SessionError('SESSION_FULL');
 }
 
@@ -92,12 +93,32 @@ export class ParticipantJoinService {
       const known = externalKey === null ? null : await this.participants.findByExternalKey(placement.study.id, externalKey, manager);
       if (known) return this.resume(known.id, placement.study.id, manager);
       const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
-      const participant = await this.participants.insert({
-        studyId: placement.study.id, siteId: placement.siteId ?? placement.session?.siteId, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber, externalIds, externalKey,
-        tokenHash: hashSecret(token), language: await this.languageOf(placement, input.language, manager),
-      }, manager);
+      const participant = await this.participants.insert(
+        {
+          studyId: placement.study.id,
+          siteId: placement.siteId ?? placement.session?.siteId,
+          sessionId: placement.session?.id ?? null,
+          seatNumber: placement.seatNumber,
+          externalIds,
+          externalKey,
+          tokenHash: hashSecret(token),
+          language: await this.languageOf(placement, input.language, manager),
+        },
+        manager,
+      );
       if (placement.seatLinkId) await this.sessions.markSeatLinkUsed(placement.seatLinkId, manager);
-      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.joined', studyId: placement.study.id, subjectType: 'participant', subjectId: participant.id, data: { via: target.kind, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber } }, manager);
+      await this.audit.append(
+        {
+          actorType: 'participant',
+          actorId: participant.id,
+          action: 'participant.joined',
+          studyId: placement.study.id,
+          subjectType: 'participant',
+          subjectId: participant.id,
+          data: { via: target.kind, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber },
+        },
+        manager,
+      );
       return { token, participantId: participant.id };
     });
   }
@@ -109,7 +130,18 @@ export class ParticipantJoinService {
   private async resume(participantId: string, studyId: string, manager: EntityManager): Promise<JoinResult> {
     const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
     await this.participants.update(participantId, { tokenHash: hashSecret(token) }, manager);
-    await this.audit.append({ actorType: 'participant', actorId: participantId, action: 'participant.resumed', studyId, subjectType: 'participant', subjectId: participantId, data: { via: 'study_link' } }, manager);
+    await this.audit.append(
+      {
+        actorType: 'participant',
+        actorId: participantId,
+        action: 'participant.resumed',
+        studyId,
+        subjectType: 'participant',
+        subjectId: participantId,
+        data: { via: 'study_link' },
+      },
+      manager,
+    );
     return { token, participantId };
   }
 
@@ -128,15 +160,51 @@ export class ParticipantJoinService {
         const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
         // The person's Prolific key moves to the new row (one live row per person and study).
         await this.participants.update(participant.id, { status: 'left', leftAt: new Date(), externalKey: null }, manager);
-        const fresh = await this.participants.insert({
-          studyId: study.id, siteId: participant.siteId, sessionId: null, seatNumber: null, tokenHash: hashSecret(token), language: participant.language,
-          externalIds: participant.externalIds, externalKey: participant.externalKey,
-          status: 'consented', consentVersion: participant.consentVersion, consentHash: participant.consentHash, consentedAt: participant.consentedAt,
-          covariates: withoutPartnerQuestions(design, participant.covariates), covariatesAt: new Date(), rejoinedFrom: participant.id,
-        }, manager);
+        const fresh = await this.participants.insert(
+          {
+            studyId: study.id,
+            siteId: participant.siteId,
+            sessionId: null,
+            seatNumber: null,
+            tokenHash: hashSecret(token),
+            language: participant.language,
+            externalIds: participant.externalIds,
+            externalKey: participant.externalKey,
+            status: 'consented',
+            consentVersion: participant.consentVersion,
+            consentHash: participant.consentHash,
+            consentedAt: participant.consentedAt,
+            covariates: withoutPartnerQuestions(design, participant.covariates),
+            covariatesAt: new Date(),
+            rejoinedFrom: participant.id,
+          },
+          manager,
+        );
         const data = { fromParticipantId: participant.id, fromSessionId: session?.id ?? null, toParticipantId: fresh.id };
-        await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.left', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session?.id ?? null, allocated: true, rejoined: true } }, manager);
-        await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.rejoined', studyId: study.id, subjectType: 'participant', subjectId: fresh.id, data }, manager);
+        await this.audit.append(
+          {
+            actorType: 'participant',
+            actorId: participant.id,
+            action: 'participant.left',
+            studyId: study.id,
+            subjectType: 'participant',
+            subjectId: participant.id,
+            data: { sessionId: session?.id ?? null, allocated: true, rejoined: true },
+          },
+          manager,
+        );
+        await this.audit.append(
+          {
+            actorType: 'participant',
+            actorId: participant.id,
+            action: 'participant.rejoined',
+            studyId: study.id,
+            subjectType: 'participant',
+            subjectId: fresh.id,
+            data,
+          },
+          manager,
+        );
         return { token, participantId: fresh.id };
       });
     } catch (error) {
@@ -184,19 +252,27 @@ export class ParticipantJoinService {
     const design = await this.designs.ofParticipant(placement.study, placement.session, manager);
     if (requested !== undefined) return languageFor(design, requested);
     const siteId = placement.siteId ?? placement.session?.siteId;
-    const site = siteId === undefined ? await this.sites.findPrimary(placement.study.id, manager) : await this.sites.findById(placement.study.id, siteId, manager);
+    const site =
+      siteId === undefined
+        ? await this.sites.findPrimary(placement.study.id, manager)
+        : await this.sites.findById(placement.study.id, siteId, manager);
     const preferred = site?.language ?? undefined;
     return languageFor(design, preferred !== undefined && design.languages.includes(preferred) ? preferred : undefined);
   }
 
   /** Locks a lab session that can still take people and lists its taken seats. */
-  private async openSession(sessionId: string | null, manager: EntityManager): Promise<{ study: Study; session: StudySession; taken: number[] }> {
+  private async openSession(
+    sessionId: string | null,
+    manager: EntityManager,
+  ): Promise<{ study: Study; session: StudySession; taken: number[] }> {
     const session = sessionId ? await this.sessions.lock(sessionId, manager) : null;
     const study = session ? await this.studies.findStudy(session.studyId, manager) : null;
     if (!session || !study) throw new SessionError('JOIN_LINK_NOT_FOUND');
     requireRunning(study);
     requireForming(session);
-    const taken = (await this.participants.seated(session.id, manager)).flatMap((member) => (member.seatNumber === null ? [] : [member.seatNumber]));
+    const taken = (await this.participants.seated(session.id, manager)).flatMap((member) =>
+      member.seatNumber === null ? [] : [member.seatNumber],
+    );
     return { study, session, taken };
   }
 }

@@ -39,13 +39,35 @@ export class ParticipantOnboardingService {
       if (participant.status !== 'joined') throw new SessionError('CONSENT_ALREADY_ANSWERED');
       requireOpen(session);
       if (!input.agree) return this.decline(context);
-      if (input.consentVersion !== design.consent.version) throw new SessionError('CONSENT_OUTDATED', { detail: `the current consent version is ${design.consent.version}` });
+      if (input.consentVersion !== design.consent.version)
+        throw new SessionError('CONSENT_OUTDATED', { detail: `the current consent version is ${design.consent.version}` });
       const consentHash = sha256Hex(consentText(design, participant.language));
       // With no questions to ask now, the covariate step is complete at consent (partner questions may follow seating).
       const noQuestions = pendingCovariates(design, {}, session !== null).length === 0;
       const now = new Date();
-      await this.participants.update(participant.id, { status: 'consented', consentVersion: design.consent.version, consentHash, consentedAt: now, ...(noQuestions ? { covariates: {}, covariatesAt: now } : {}) }, manager);
-      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.consented', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { consentVersion: design.consent.version, consentHash, sessionId: session?.id ?? null } }, manager);
+      await this.participants.update(
+        participant.id,
+        {
+          status: 'consented',
+          consentVersion: design.consent.version,
+          consentHash,
+          consentedAt: now,
+          ...(noQuestions ? { covariates: {}, covariatesAt: now } : {}),
+        },
+        manager,
+      );
+      await this.audit.append(
+        {
+          actorType: 'participant',
+          actorId: participant.id,
+          action: 'participant.consented',
+          studyId: study.id,
+          subjectType: 'participant',
+          subjectId: participant.id,
+          data: { consentVersion: design.consent.version, consentHash, sessionId: session?.id ?? null },
+        },
+        manager,
+      );
       return noQuestions ? this.afterReady(context) : DONE;
     });
     if (outcome.waitingIn) await this.waitingRoom.tryForm(outcome.waitingIn);
@@ -63,7 +85,18 @@ export class ParticipantOnboardingService {
       const language = languageFor(design, requested);
       if (language === participant.language) return;
       await this.participants.update(participant.id, { language }, manager);
-      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.language_chosen', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { from: participant.language, to: language } }, manager);
+      await this.audit.append(
+        {
+          actorType: 'participant',
+          actorId: participant.id,
+          action: 'participant.language_chosen',
+          studyId: study.id,
+          subjectType: 'participant',
+          subjectId: participant.id,
+          data: { from: participant.language, to: language },
+        },
+        manager,
+      );
     });
   }
 
@@ -79,13 +112,29 @@ export class ParticipantOnboardingService {
       const pending = pendingCovariates(design, participant.covariates, session !== null);
       if (participant.covariatesAt !== null && pending.length === 0) throw new SessionError('COVARIATES_ALREADY_ANSWERED');
       requireOpen(session);
-      if (session !== null && session.status !== 'forming') throw new SessionError('COVARIATES_ALREADY_ANSWERED', { detail: 'the session is already allocated' });
+      if (session !== null && session.status !== 'forming')
+        throw new SessionError('COVARIATES_ALREADY_ANSWERED', { detail: 'the session is already allocated' });
       const issues = checkCovariateAnswers(design, values, pending);
       if (issues.length > 0) throw new SessionError('INVALID_COVARIATES', { detail: `${issues.length} problem(s)`, errors: issues });
       const now = new Date();
       const covariates = { ...participant.covariates, ...(values as Record<string, string>) };
-      await this.participants.update(participant.id, { covariates, covariatesAt: participant.covariatesAt ?? now, lastSeenAt: now }, manager);
-      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.covariates_answered', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { covariateIds: Object.keys(values) } }, manager);
+      await this.participants.update(
+        participant.id,
+        { covariates, covariatesAt: participant.covariatesAt ?? now, lastSeenAt: now },
+        manager,
+      );
+      await this.audit.append(
+        {
+          actorType: 'participant',
+          actorId: participant.id,
+          action: 'participant.covariates_answered',
+          studyId: study.id,
+          subjectType: 'participant',
+          subjectId: participant.id,
+          data: { covariateIds: Object.keys(values) },
+        },
+        manager,
+      );
       return this.afterReady(context);
     });
     if (outcome.waitingIn) await this.waitingRoom.tryForm(outcome.waitingIn);
@@ -93,7 +142,18 @@ export class ParticipantOnboardingService {
 
   private async decline({ manager, participant, session }: ParticipantContext): Promise<Outcome> {
     await this.participants.update(participant.id, { status: 'declined', sessionId: null, seatNumber: null }, manager);
-    await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.declined', studyId: participant.studyId, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session?.id ?? null } }, manager);
+    await this.audit.append(
+      {
+        actorType: 'participant',
+        actorId: participant.id,
+        action: 'participant.declined',
+        studyId: participant.studyId,
+        subjectType: 'participant',
+        subjectId: participant.id,
+        data: { sessionId: session?.id ?? null },
+      },
+      manager,
+    );
     return DONE;
   }
 

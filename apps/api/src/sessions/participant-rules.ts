@@ -9,7 +9,8 @@ export function requireStillIn(participant: Pick<Participant, 'status'>): void {
 }
 
 export function requireOpen(session: Pick<StudySession, 'status'> | null): void {
-  if (session && (session.status === 'abandoned' || session.status === 'complete' || session.status === 'ended_early')) throw new SessionError('SESSION_CLOSED');
+  if (session && (session.status === 'abandoned' || session.status === 'complete' || session.status === 'ended_early'))
+    throw new SessionError('SESSION_CLOSED');
 }
 
 /** A waiting online participant: consented, questions answered, no seat yet. */
@@ -22,7 +23,9 @@ export function languageFor(design: Pick<StudyDesign, 'languages'>, requested: s
   const languages = design.languages;
   if (requested === undefined) return languages[0] ?? 'en';
   if (!languages.includes(requested)) {
-    throw new SessionError('UNKNOWN_LANGUAGE', { errors: [{ path: 'language', code: 'UNKNOWN_LANGUAGE', message: `must be one of ${languages.join(', ')}` }] });
+    throw new SessionError('UNKNOWN_LANGUAGE', {
+      errors: [{ path: 'language', code: 'UNKNOWN_LANGUAGE', message: `must be one of ${languages.join(', ')}` }],
+    });
   }
   return requested;
 }

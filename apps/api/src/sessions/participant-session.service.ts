@@ -35,9 +35,21 @@ export class ParticipantSessionService {
       if (!session || session.conditionId === null) throw new SessionError('NOT_ALLOCATED');
       if (participant.instructionsConfirmedAt === null) {
         await this.participants.update(participant.id, { instructionsConfirmedAt: new Date() }, manager);
-        await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.instructions_confirmed', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session.id } }, manager);
+        await this.audit.append(
+          {
+            actorType: 'participant',
+            actorId: participant.id,
+            action: 'participant.instructions_confirmed',
+            studyId: study.id,
+            subjectType: 'participant',
+            subjectId: participant.id,
+            data: { sessionId: session.id },
+          },
+          manager,
+        );
       }
-      if (session.status === 'allocated') await this.flow.advanceIfReady(manager, session, { actorType: 'participant', actorId: participant.id });
+      if (session.status === 'allocated')
+        await this.flow.advanceIfReady(manager, session, { actorType: 'participant', actorId: participant.id });
     });
   }
 
@@ -48,11 +60,28 @@ export class ParticipantSessionService {
    */
   async leave(participantId: string): Promise<void> {
     await this.contexts.run(participantId, async ({ manager, participant, study, session }) => {
-      if (participant.status === 'left' || participant.status === 'declined' || session?.status === 'complete' || session?.status === 'ended_early') return;
+      if (
+        participant.status === 'left' ||
+        participant.status === 'declined' ||
+        session?.status === 'complete' ||
+        session?.status === 'ended_early'
+      )
+        return;
       const allocated = session !== null && session.conditionId !== null;
       const seat = allocated ? {} : { sessionId: null, seatNumber: null };
       await this.participants.update(participant.id, { status: 'left', leftAt: new Date(), ...seat }, manager);
-      await this.audit.append({ actorType: 'participant', actorId: participant.id, action: 'participant.left', studyId: study.id, subjectType: 'participant', subjectId: participant.id, data: { sessionId: session?.id ?? null, allocated } }, manager);
+      await this.audit.append(
+        {
+          actorType: 'participant',
+          actorId: participant.id,
+          action: 'participant.left',
+          studyId: study.id,
+          subjectType: 'participant',
+          subjectId: participant.id,
+          data: { sessionId: session?.id ?? null, allocated },
+        },
+        manager,
+      );
       if (!session || !allocated) return;
       await this.sessions.update(session.id, { incomplete: true }, manager);
       session.incomplete = true;

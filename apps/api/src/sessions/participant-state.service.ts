@@ -4,7 +4,14 @@ import type { Completion, StudyDesign } from '../studies/study-design';
 import type { Study } from '../studies/study.entity';
 import { StudiesRepository } from '../studies/studies.repository';
 import type { Participant, ParticipantStatus } from './participant.entity';
-import { type ConditionInstructions, completionOf, conditionInstructions, consentText, type CovariateQuestion, covariateQuestions } from './participant-view';
+import {
+  type ConditionInstructions,
+  completionOf,
+  conditionInstructions,
+  consentText,
+  type CovariateQuestion,
+  covariateQuestions,
+} from './participant-view';
 import { ParticipantsRepository } from './participants.repository';
 import { type FrozenInstrument, ProtocolDesigns } from './protocol-designs';
 import type { SessionStatus, StudySession } from './session.entity';
@@ -33,11 +40,18 @@ export interface SessionView {
 
 export interface ParticipantStateView {
   readonly participant: {
-    readonly id: string; readonly status: ParticipantStatus; readonly language: string; readonly seatNumber: number | null;
-    readonly consentGiven: boolean; readonly covariatesAnswered: boolean; readonly instructionsConfirmed: boolean; readonly canRejoin: boolean;
+    readonly id: string;
+    readonly status: ParticipantStatus;
+    readonly language: string;
+    readonly seatNumber: number | null;
+    readonly consentGiven: boolean;
+    readonly covariatesAnswered: boolean;
+    readonly instructionsConfirmed: boolean;
+    readonly canRejoin: boolean;
   };
   readonly study: {
-    readonly title: string; readonly languages: readonly string[];
+    readonly title: string;
+    readonly languages: readonly string[];
     readonly consent: { readonly version: string; readonly text: string };
     readonly covariateQuestions: readonly CovariateQuestion[];
   };
@@ -86,9 +100,14 @@ export class ParticipantStateService {
     const finished = await this.isFinished(participant, session);
     return {
       participant: {
-        id: participant.id, status: participant.status, language: participant.language, seatNumber: participant.seatNumber,
-        consentGiven: participant.consentedAt !== null, covariatesAnswered: participant.covariatesAt !== null && pending.length === 0,
-        instructionsConfirmed: participant.instructionsConfirmedAt !== null, canRejoin: canRejoin(design.dropoutPolicy, participant, session),
+        id: participant.id,
+        status: participant.status,
+        language: participant.language,
+        seatNumber: participant.seatNumber,
+        consentGiven: participant.consentedAt !== null,
+        covariatesAnswered: participant.covariatesAt !== null && pending.length === 0,
+        instructionsConfirmed: participant.instructionsConfirmedAt !== null,
+        canRejoin: canRejoin(design.dropoutPolicy, participant, session),
       },
       study: this.studyTexts(study, design, participant, pending),
       session: session ? await this.sessionView(session, design, participant) : null,
@@ -104,9 +123,15 @@ export class ParticipantStateService {
     return { code, ...withdrawalWindow(design, study.seedRevealedAt) };
   }
 
-  private studyTexts(study: Study, design: StudyDesign, participant: Participant, pending: Parameters<typeof covariateQuestions>[1]): ParticipantStateView['study'] {
+  private studyTexts(
+    study: Study,
+    design: StudyDesign,
+    participant: Participant,
+    pending: Parameters<typeof covariateQuestions>[1],
+  ): ParticipantStateView['study'] {
     return {
-      title: study.title, languages: design.languages,
+      title: study.title,
+      languages: design.languages,
       consent: { version: design.consent.version, text: consentText(design, participant.language) },
       covariateQuestions: covariateQuestions(design, pending, participant.language),
     };
@@ -131,8 +156,11 @@ export class ParticipantStateService {
       seatsReady: consented.filter((member) => member.covariatesAt !== null).length,
       incomplete: session.incomplete,
       timedBy,
-      conversation: timedBy === 'phone' && session.status === 'conversation' ? conversationClock(session, await this.sessions.databaseNow()) : null,
-      instructions: isAllocated(session.status, session.conditionId) ? conditionInstructions(design, session.conditionId, participant.language) : null,
+      conversation:
+        timedBy === 'phone' && session.status === 'conversation' ? conversationClock(session, await this.sessions.databaseNow()) : null,
+      instructions: isAllocated(session.status, session.conditionId)
+        ? conditionInstructions(design, session.conditionId, participant.language)
+        : null,
       phase,
       instruments: phase ? await this.designs.frozenInstruments(session, phase) : [],
     };

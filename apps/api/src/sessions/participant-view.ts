@@ -34,12 +34,18 @@ export function consentText(design: StudyDesign, language: string): string {
 /** What the members of an allocated session are told, in design order: steps, topic card, conversation text. */
 export function conditionInstructions(design: StudyDesign, conditionId: string, language: string): ConditionInstructions {
   const levels = Object.entries(conditionLevels(conditionId)).map(([factorId, levelId]) =>
-    design.factors.find((factor) => factor.id === factorId)?.levels.find((candidate) => candidate.id === levelId));
-  const texts = (pick: 'instructions' | 'topicPrompt'): string[] => levels.flatMap((level) => {
-    const text = localized(level?.[pick], language, design.languages);
-    return text === undefined ? [] : [text];
-  });
-  return { steps: texts('instructions'), topics: texts('topicPrompt'), conversation: localized(design.conversation.instructions, language, design.languages) ?? '' };
+    design.factors.find((factor) => factor.id === factorId)?.levels.find((candidate) => candidate.id === levelId),
+  );
+  const texts = (pick: 'instructions' | 'topicPrompt'): string[] =>
+    levels.flatMap((level) => {
+      const text = localized(level?.[pick], language, design.languages);
+      return text === undefined ? [] : [text];
+    });
+  return {
+    steps: texts('instructions'),
+    topics: texts('topicPrompt'),
+    conversation: localized(design.conversation.instructions, language, design.languages) ?? '',
+  };
 }
 
 /** The questions to show now (see pendingCovariates), in the participant's language. */
@@ -53,5 +59,7 @@ export function covariateQuestions(design: StudyDesign, pending: readonly Covari
 
 /** The design's completion; a redirect URL keeps its query (e.g. Prolific's `cc`) untouched. */
 export function completionOf(completion: Completion): Completion {
-  return completion.kind === 'code' ? { kind: 'code', code: completion.code } : { kind: 'redirect', url: new URL(completion.url).toString() };
+  return completion.kind === 'code'
+    ? { kind: 'code', code: completion.code }
+    : { kind: 'redirect', url: new URL(completion.url).toString() };
 }

@@ -22,10 +22,23 @@ export class ExternalIdsDto {
 }
 
 export class JoinRequest {
-  @ApiPropertyOptional({ description: 'The secret of a lab seat link (/join/seat/<secret>)' }) @Omittable() @IsString() @Length(1, 100) seatSecret?: string;
-  @ApiPropertyOptional({ description: 'A lab session code typed by the participant: takes the lowest free seat' }) @Omittable() @Matches(CODE, { message: 'sessionCode must be 4 to 12 letters or digits' }) sessionCode?: string;
-  @ApiPropertyOptional({ description: 'The study link code: joins the online waiting room' }) @Omittable() @Matches(CODE, { message: 'studyCode must be 4 to 12 letters or digits' }) studyCode?: string;
-  @ApiPropertyOptional({ example: 'en', description: 'One of the study languages; default its first' }) @Omittable() @Matches(LANGUAGE, { message: LANGUAGE_MESSAGE }) language?: string;
+  @ApiPropertyOptional({ description: 'The secret of a lab seat link (/join/seat/<secret>)' })
+  @Omittable()
+  @IsString()
+  @Length(1, 100)
+  seatSecret?: string;
+  @ApiPropertyOptional({ description: 'A lab session code typed by the participant: takes the lowest free seat' })
+  @Omittable()
+  @Matches(CODE, { message: 'sessionCode must be 4 to 12 letters or digits' })
+  sessionCode?: string;
+  @ApiPropertyOptional({ description: 'The study link code: joins the online waiting room' })
+  @Omittable()
+  @Matches(CODE, { message: 'studyCode must be 4 to 12 letters or digits' })
+  studyCode?: string;
+  @ApiPropertyOptional({ example: 'en', description: 'One of the study languages; default its first' })
+  @Omittable()
+  @Matches(LANGUAGE, { message: LANGUAGE_MESSAGE })
+  language?: string;
   @ApiPropertyOptional({ type: ExternalIdsDto }) @Omittable() @Nested(() => ExternalIdsDto) externalIds?: ExternalIdsDto;
 }
 
@@ -39,7 +52,10 @@ export class JoinResponse {
 }
 
 export class LanguageRequest {
-  @ApiProperty({ example: 'de', description: 'One of the study languages' }) @IsString() @Matches(LANGUAGE, { message: LANGUAGE_MESSAGE }) language: string;
+  @ApiProperty({ example: 'de', description: 'One of the study languages' })
+  @IsString()
+  @Matches(LANGUAGE, { message: LANGUAGE_MESSAGE })
+  language: string;
 }
 
 export class ConsentRequest {
@@ -48,8 +64,14 @@ export class ConsentRequest {
 }
 
 export class CovariatesRequest {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { acquainted: 'strangers' }, description: 'Covariate id → level id, for every participant covariate' })
-  @IsStringMap({ maxKeys: 16, maxLength: 40 }) values: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { acquainted: 'strangers' },
+    description: 'Covariate id → level id, for every participant covariate',
+  })
+  @IsStringMap({ maxKeys: 16, maxLength: 40 })
+  values: Record<string, string>;
 }
 
 export class HeartbeatResponse {
@@ -69,7 +91,8 @@ class ParticipantSelfResponse {
   @ApiProperty() consentGiven: boolean;
   @ApiProperty() covariatesAnswered: boolean;
   @ApiProperty() instructionsConfirmed: boolean;
-  @ApiProperty({ description: 'A partner left after allocation and the study re-forms sessions: POST /participant/rejoin' }) canRejoin: boolean;
+  @ApiProperty({ description: 'A partner left after allocation and the study re-forms sessions: POST /participant/rejoin' })
+  canRejoin: boolean;
 }
 
 class ConsentTextResponse {
@@ -96,7 +119,11 @@ class StudyTextsResponse {
 }
 
 class InstructionsResponse {
-  @ApiProperty({ type: [String], description: 'What to do before the conversation (e.g. where to sit); texts only, never the condition\'s name' }) steps: string[];
+  @ApiProperty({
+    type: [String],
+    description: "What to do before the conversation (e.g. where to sit); texts only, never the condition's name",
+  })
+  steps: string[];
   @ApiProperty({ type: [String], description: 'The topic card' }) topics: string[];
   @ApiProperty() conversation: string;
 }
@@ -104,7 +131,11 @@ class InstructionsResponse {
 class InstrumentRefResponse {
   @ApiProperty() id: string;
   @ApiProperty() version: number;
-  @ApiProperty({ description: 'SHA-256 of the instrument frozen in the session\'s protocol: the phone uses an instrument only if the served one has this hash' }) hash: string;
+  @ApiProperty({
+    description:
+      "SHA-256 of the instrument frozen in the session's protocol: the phone uses an instrument only if the served one has this hash",
+  })
+  hash: string;
 }
 
 class OwnSessionResponse {
@@ -114,9 +145,16 @@ class OwnSessionResponse {
   @ApiProperty() seatsConsented: number;
   @ApiProperty({ description: 'Seats whose participant consented and answered the questions' }) seatsReady: number;
   @ApiProperty() incomplete: boolean;
-  @ApiProperty({ enum: ['console', 'phone'], description: 'console: a lab session, whose research assistant keeps the time while the phones are put away; phone: an online session, each phone shows the timer' }) timedBy: 'console' | 'phone';
-  @ApiProperty({ type: ConversationClockResponse, nullable: true, description: 'Only where the phone keeps the time' }) conversation: ConversationClockResponse | null;
-  @ApiProperty({ type: InstructionsResponse, nullable: true, description: 'Only once the session is allocated' }) instructions: InstructionsResponse | null;
+  @ApiProperty({
+    enum: ['console', 'phone'],
+    description:
+      'console: a lab session, whose research assistant keeps the time while the phones are put away; phone: an online session, each phone shows the timer',
+  })
+  timedBy: 'console' | 'phone';
+  @ApiProperty({ type: ConversationClockResponse, nullable: true, description: 'Only where the phone keeps the time' })
+  conversation: ConversationClockResponse | null;
+  @ApiProperty({ type: InstructionsResponse, nullable: true, description: 'Only once the session is allocated' })
+  instructions: InstructionsResponse | null;
   @ApiProperty({ enum: ['pre', 'post'], nullable: true }) phase: 'pre' | 'post' | null;
   @ApiProperty({ type: [InstrumentRefResponse], description: 'The instruments of the current phase' }) instruments: InstrumentRefResponse[];
 
@@ -124,7 +162,11 @@ class OwnSessionResponse {
     return {
       ...session,
       conversation: ConversationClockResponse.of(session.conversation),
-      instructions: session.instructions && { steps: [...session.instructions.steps], topics: [...session.instructions.topics], conversation: session.instructions.conversation },
+      instructions: session.instructions && {
+        steps: [...session.instructions.steps],
+        topics: [...session.instructions.topics],
+        conversation: session.instructions.conversation,
+      },
       instruments: session.instruments.map((ref) => ({ id: ref.id, version: ref.version, hash: ref.hash })),
     };
   }
@@ -137,22 +179,44 @@ class CompletionResponse {
 }
 
 class WithdrawalResponse {
-  @ApiProperty({ example: 'ABCD-EFGH-JKMN', description: 'Typed at /withdraw to withdraw this participant\'s data; unguessable, and the same on every reload' }) code: string;
-  @ApiProperty({ example: 30, description: 'Withdrawal stays possible until this many days after the study closes' }) daysAfterClose: number;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The last moment to withdraw; null while the study is still running' }) deadline: string | null;
+  @ApiProperty({
+    example: 'ABCD-EFGH-JKMN',
+    description: "Typed at /withdraw to withdraw this participant's data; unguessable, and the same on every reload",
+  })
+  code: string;
+  @ApiProperty({ example: 30, description: 'Withdrawal stays possible until this many days after the study closes' })
+  daysAfterClose: number;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The last moment to withdraw; null while the study is still running',
+  })
+  deadline: string | null;
 }
 
 export class ParticipantStateResponse {
   @ApiProperty({ type: ParticipantSelfResponse }) participant: ParticipantSelfResponse;
   @ApiProperty({ type: StudyTextsResponse }) study: StudyTextsResponse;
   @ApiProperty({ type: OwnSessionResponse, nullable: true }) session: OwnSessionResponse | null;
-  @ApiProperty({ type: CompletionResponse, nullable: true, description: 'Once the session is complete and this participant submitted the post-survey, or once their session ended early because they were left alone (the debrief)' }) completion: CompletionResponse | null;
-  @ApiProperty({ type: WithdrawalResponse, nullable: true, description: 'Shown with the completion' }) withdrawal: WithdrawalResponse | null;
+  @ApiProperty({
+    type: CompletionResponse,
+    nullable: true,
+    description:
+      'Once the session is complete and this participant submitted the post-survey, or once their session ended early because they were left alone (the debrief)',
+  })
+  completion: CompletionResponse | null;
+  @ApiProperty({ type: WithdrawalResponse, nullable: true, description: 'Shown with the completion' })
+  withdrawal: WithdrawalResponse | null;
 
   static of(view: ParticipantStateView): ParticipantStateResponse {
     return {
       participant: { ...view.participant },
-      study: { ...view.study, languages: [...view.study.languages], covariateQuestions: view.study.covariateQuestions.map((q) => ({ ...q, levels: q.levels.map((level) => ({ ...level })) })) },
+      study: {
+        ...view.study,
+        languages: [...view.study.languages],
+        covariateQuestions: view.study.covariateQuestions.map((q) => ({ ...q, levels: q.levels.map((level) => ({ ...level })) })),
+      },
       session: view.session && OwnSessionResponse.of(view.session),
       completion: view.completion && { ...view.completion },
       withdrawal: view.withdrawal && { ...view.withdrawal, deadline: view.withdrawal.deadline?.toISOString() ?? null },

@@ -6,10 +6,40 @@ import { PhaseSubmission } from '../responses/phase-submission.entity';
 import { Participant } from './participant.entity';
 
 /** siteId: the site joined through; left out, the database puts them at their session's site or the primary site. */
-export type NewParticipant = Pick<Participant, 'studyId' | 'sessionId' | 'seatNumber' | 'tokenHash' | 'language' | 'externalIds'>
-  & Partial<Pick<Participant, 'status' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'rejoinedFrom' | 'externalKey' | 'siteId'>>;
-export type ParticipantPatch = Partial<Pick<Participant,
-  'sessionId' | 'seatNumber' | 'status' | 'language' | 'consentVersion' | 'consentHash' | 'consentedAt' | 'covariates' | 'covariatesAt' | 'instructionsConfirmedAt' | 'leftAt' | 'lastSeenAt' | 'tokenHash' | 'externalKey'>>;
+export type NewParticipant = Pick<Participant, 'studyId' | 'sessionId' | 'seatNumber' | 'tokenHash' | 'language' | 'externalIds'> &
+  Partial<
+    Pick<
+      Participant,
+      | 'status'
+      | 'consentVersion'
+      | 'consentHash'
+      | 'consentedAt'
+      | 'covariates'
+      | 'covariatesAt'
+      | 'rejoinedFrom'
+      | 'externalKey'
+      | 'siteId'
+    >
+  >;
+export type ParticipantPatch = Partial<
+  Pick<
+    Participant,
+    | 'sessionId'
+    | 'seatNumber'
+    | 'status'
+    | 'language'
+    | 'consentVersion'
+    | 'consentHash'
+    | 'consentedAt'
+    | 'covariates'
+    | 'covariatesAt'
+    | 'instructionsConfirmedAt'
+    | 'leftAt'
+    | 'lastSeenAt'
+    | 'tokenHash'
+    | 'externalKey'
+  >
+>;
 
 @Injectable()
 export class ParticipantsRepository {
@@ -22,7 +52,11 @@ export class ParticipantsRepository {
 
   /** The acting participant's row lock: taken before the session's, in every use case. */
   lock(participantId: string, manager: EntityManager): Promise<Participant | null> {
-    return manager.createQueryBuilder(Participant, 'p').setLock('pessimistic_write').where('p.id = :participantId', { participantId }).getOne();
+    return manager
+      .createQueryBuilder(Participant, 'p')
+      .setLock('pessimistic_write')
+      .where('p.id = :participantId', { participantId })
+      .getOne();
   }
 
   findById(participantId: string, manager: EntityManager = this.dataSource.manager): Promise<Participant | null> {
@@ -35,7 +69,12 @@ export class ParticipantsRepository {
 
   /** The study's live row for a recruitment-platform participant (see externalKeyOf), locked. */
   findByExternalKey(studyId: string, externalKey: string, manager: EntityManager): Promise<Participant | null> {
-    return selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.study_id = $1 AND p.external_key = $2 FOR UPDATE`, [studyId, externalKey]);
+    return selectOne(
+      manager,
+      Participant,
+      `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.study_id = $1 AND p.external_key = $2 FOR UPDATE`,
+      [studyId, externalKey],
+    );
   }
 
   /** Everyone holding a seat of the session (including members who left after allocation), by seat. */
@@ -58,7 +97,9 @@ export class ParticipantsRepository {
       `SELECT DISTINCT site_id FROM participant
         WHERE study_id = $1 AND status = 'consented' AND session_id IS NULL AND covariates_at IS NOT NULL AND left_at IS NULL
           AND last_seen_at > now() - make_interval(secs => $2)
-        ORDER BY site_id`, [studyId, freshSeconds]);
+        ORDER BY site_id`,
+      [studyId, freshSeconds],
+    );
     return rows.map((row) => row.site_id);
   }
 
@@ -69,12 +110,15 @@ export class ParticipantsRepository {
    * SKIP LOCKED: a participant whose own request holds their row is left for that request's attempt.
    */
   claimWaiting(studyId: string, siteId: string, size: number, freshSeconds: number, manager: EntityManager): Promise<Participant[]> {
-    return manager.createQueryBuilder(Participant, 'p')
-      .setLock('pessimistic_write').setOnLocked('skip_locked')
+    return manager
+      .createQueryBuilder(Participant, 'p')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
       .where('p.studyId = :studyId AND p.siteId = :siteId', { studyId, siteId })
       .andWhere(`p.status = 'consented' AND p.sessionId IS NULL AND p.covariatesAt IS NOT NULL AND p.leftAt IS NULL`)
       .andWhere(`p.lastSeenAt > now() - make_interval(secs => :freshSeconds)`, { freshSeconds })
-      .orderBy('p.covariatesAt', 'ASC').addOrderBy('p.id', 'ASC')
+      .orderBy('p.covariatesAt', 'ASC')
+      .addOrderBy('p.id', 'ASC')
       .limit(size)
       .getMany();
   }
@@ -86,7 +130,10 @@ export class ParticipantsRepository {
 
   /** Remembers the hash of the withdrawal code a completion screen showed; the first writer wins. */
   async rememberWithdrawalCode(participantId: string, codeHash: string): Promise<void> {
-    await this.dataSource.query(`UPDATE participant SET withdrawal_code_hash = $2 WHERE id = $1 AND withdrawal_code_hash IS NULL`, [participantId, codeHash]);
+    await this.dataSource.query(`UPDATE participant SET withdrawal_code_hash = $2 WHERE id = $1 AND withdrawal_code_hash IS NULL`, [
+      participantId,
+      codeHash,
+    ]);
   }
 
   /** Active members (consented, not left) of the session that have not finished `phase`. */

@@ -47,11 +47,17 @@ export class ProtocolDesigns {
       if (typeof entry !== 'object' || entry === null) return [];
       const ref = entry as Record<string, unknown>;
       const { id, version, hash } = ref;
-      return ref['phase'] === phase && typeof id === 'string' && typeof version === 'number' && typeof hash === 'string' ? [{ id, version, hash }] : [];
+      return ref['phase'] === phase && typeof id === 'string' && typeof version === 'number' && typeof hash === 'string'
+        ? [{ id, version, hash }]
+        : [];
     });
   }
 
-  ofParticipant(study: Pick<Study, 'id' | 'protocolVersion' | 'design'>, session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'> | null, manager?: EntityManager): Promise<StudyDesign> {
+  ofParticipant(
+    study: Pick<Study, 'id' | 'protocolVersion' | 'design'>,
+    session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'> | null,
+    manager?: EntityManager,
+  ): Promise<StudyDesign> {
     return session ? this.ofSession(session, manager) : this.current(study, manager);
   }
 }

@@ -48,33 +48,83 @@ export class ResearcherSessionsService {
   async create(principal: Principal, studyId: string, siteId?: string): Promise<CreatedSession> {
     const grant = await this.access.require(principal, studyId, 'researcher');
     const { study } = grant;
-    if (study.status !== 'launched' || study.protocolVersion === null) throw new SessionError('STUDY_NOT_RUNNING', { detail: `the study is ${study.status}` });
+    if (study.status !== 'launched' || study.protocolVersion === null)
+      throw new SessionError('STUDY_NOT_RUNNING', { detail: `the study is ${study.status}` });
     const protocolVersion = study.protocolVersion;
     const design = await this.designs.current(study);
-    return retryOnCodeCollision(() => this.sessions.transaction(async (manager) => {
-      const site = await this.sites.siteForNewSession(grant, siteId, manager);
-      const session = await this.sessions.insertSession({ studyId, siteId: site.id, mode: 'lab', code: newSessionCode(), size: design.sessionSize, protocolVersion, createdBy: principal.userId }, manager);
-      const secrets = Array.from({ length: session.size }, (_, index) => ({ seatNumber: index + 1, secret: newSecret(SEAT_SECRET_PREFIX) }));
-      await this.sessions.insertSeatLinks(secrets.map(({ seatNumber, secret }) => ({ sessionId: session.id, seatNumber, secretHash: hashSecret(secret) })), manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'session.created', studyId, subjectType: 'session', subjectId: session.id, data: { mode: 'lab', size: session.size, siteId: site.id } }, manager);
-      return { session, seats: secrets.map(({ seatNumber, secret }) => ({ seatNumber, joinPath: seatJoinPath(secret) })) };
-    }));
+    return retryOnCodeCollision(() =>
+      this.sessions.transaction(async (manager) => {
+        const site = await this.sites.siteForNewSession(grant, siteId, manager);
+        const session = await this.sessions.insertSession(
+          {
+            studyId,
+            siteId: site.id,
+            mode: 'lab',
+            code: newSessionCode(),
+            size: design.sessionSize,
+            protocolVersion,
+            createdBy: principal.userId,
+          },
+          manager,
+        );
+        const secrets = Array.from({ length: session.size }, (_, index) => ({
+          seatNumber: index + 1,
+          secret: newSecret(SEAT_SECRET_PREFIX),
+        }));
+        await this.sessions.insertSeatLinks(
+          secrets.map(({ seatNumber, secret }) => ({ sessionId: session.id, seatNumber, secretHash: hashSecret(secret) })),
+          manager,
+        );
+        await this.audit.append(
+          {
+            actorType: 'user',
+            actorId: principal.userId,
+            action: 'session.created',
+            studyId,
+            subjectType: 'session',
+            subjectId: session.id,
+            data: { mode: 'lab', size: session.size, siteId: site.id },
+          },
+          manager,
+        );
+        return { session, seats: secrets.map(({ seatNumber, secret }) => ({ seatNumber, joinPath: seatJoinPath(secret) })) };
+      }),
+    );
   }
 
   /**
    * A new link for a seat whose link was used (by someone who left) or lost; the old link stops
    * working. Only while the session forms and nobody holds the seat.
    */
-  async reissueSeatLink(principal: Principal, studyId: string, sessionId: string, seatNumber: number): Promise<{ seatNumber: number; joinPath: string }> {
+  async reissueSeatLink(
+    principal: Principal,
+    studyId: string,
+    sessionId: string,
+    seatNumber: number,
+  ): Promise<{ seatNumber: number; joinPath: string }> {
     const { siteId } = await this.access.require(principal, studyId, 'researcher');
     return this.sessions.transaction(async (manager) => {
       const session = await this.sessions.lock(sessionId, manager);
-      if (!session || session.studyId !== studyId || (siteId !== null && session.siteId !== siteId)) throw new SessionError('SESSION_NOT_FOUND');
+      if (!session || session.studyId !== studyId || (siteId !== null && session.siteId !== siteId))
+        throw new SessionError('SESSION_NOT_FOUND');
       if (session.status !== 'forming') throw new SessionError('SESSION_CLOSED', { detail: `the session is ${session.status}` });
-      if ((await this.participants.seated(sessionId, manager)).some((member) => member.seatNumber === seatNumber)) throw new SessionError('SEAT_TAKEN', { detail: `seat ${seatNumber} is held by a participant` });
+      if ((await this.participants.seated(sessionId, manager)).some((member) => member.seatNumber === seatNumber))
+        throw new SessionError('SEAT_TAKEN', { detail: `seat ${seatNumber} is held by a participant` });
       const secret = newSecret(SEAT_SECRET_PREFIX);
-      if (!(await this.sessions.replaceSeatLink(sessionId, seatNumber, hashSecret(secret), manager))) throw new SessionError('SEAT_NOT_FOUND');
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'session.seat_link_reissued', studyId, subjectType: 'session', subjectId: sessionId, data: { seatNumber } }, manager);
+      if (!(await this.sessions.replaceSeatLink(sessionId, seatNumber, hashSecret(secret), manager)))
+        throw new SessionError('SEAT_NOT_FOUND');
+      await this.audit.append(
+        {
+          actorType: 'user',
+          actorId: principal.userId,
+          action: 'session.seat_link_reissued',
+          studyId,
+          subjectType: 'session',
+          subjectId: sessionId,
+          data: { seatNumber },
+        },
+        manager,
+      );
       return { seatNumber, joinPath: seatJoinPath(secret) };
     });
   }
@@ -102,7 +152,8 @@ export class ResearcherSessionsService {
       session,
       members: await this.participants.seated(session.id, manager),
       serverNow: await this.sessions.databaseNow(manager),
-      room: allocated && session.conditionId !== null ? roomSetup(await this.designs.ofSession(session, manager), session.conditionId) : null,
+      room:
+        allocated && session.conditionId !== null ? roomSetup(await this.designs.ofSession(session, manager), session.conditionId) : null,
     };
   }
 }

@@ -30,9 +30,14 @@ export function roomSetup(design: StudyDesign, conditionId: string): RoomSetup {
     const factor = design.factors.find((candidate) => candidate.id === factorId);
     const level = factor?.levels.find((candidate) => candidate.id === levelId);
     return {
-      factorId, factorLabel: factor?.label ?? factorId, levelId, levelLabel: level?.label ?? levelId,
-      setup: level?.setup ?? null, sets: level?.sets ?? {},
-      participantInstructions: level?.instructions?.[first] ?? null, topicPrompt: level?.topicPrompt?.[first] ?? null,
+      factorId,
+      factorLabel: factor?.label ?? factorId,
+      levelId,
+      levelLabel: level?.label ?? levelId,
+      setup: level?.setup ?? null,
+      sets: level?.sets ?? {},
+      participantInstructions: level?.instructions?.[first] ?? null,
+      topicPrompt: level?.topicPrompt?.[first] ?? null,
     };
   });
   return { levels, conversationSeconds: design.conversation.durationSeconds };

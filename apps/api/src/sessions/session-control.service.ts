@@ -40,9 +40,17 @@ export class SessionControlService {
   startConversation(principal: Principal, studyId: string, sessionId: string): Promise<SessionDetail> {
     return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
       if (!(await this.sessions.startConversation(session.id, manager))) {
-        throw new SessionError('ILLEGAL_TRANSITION', { detail: session.status === 'conversation' ? 'the conversation has already started' : `a ${session.status} session has no conversation to start` });
+        throw new SessionError('ILLEGAL_TRANSITION', {
+          detail:
+            session.status === 'conversation'
+              ? 'the conversation has already started'
+              : `a ${session.status} session has no conversation to start`,
+        });
       }
-      await this.audit.append({ ...actor, action: 'session.conversation_started', studyId, subjectType: 'session', subjectId: session.id, data: {} }, manager);
+      await this.audit.append(
+        { ...actor, action: 'session.conversation_started', studyId, subjectType: 'session', subjectId: session.id, data: {} },
+        manager,
+      );
     });
   }
 
@@ -56,9 +64,20 @@ export class SessionControlService {
   /** The reason stays on the session (never in the audit data, which holds codes only). */
   recordDropout(principal: Principal, studyId: string, sessionId: string, reason: string): Promise<SessionDetail> {
     return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
-      if (session.conditionId === null) throw new SessionError('NOT_ALLOCATED', { detail: 'before allocation a participant who leaves simply frees the seat' });
+      if (session.conditionId === null)
+        throw new SessionError('NOT_ALLOCATED', { detail: 'before allocation a participant who leaves simply frees the seat' });
       await this.sessions.update(session.id, { incomplete: true, dropoutReason: reason }, manager);
-      await this.audit.append({ ...actor, action: 'session.dropout_recorded', studyId, subjectType: 'session', subjectId: session.id, data: { status: session.status } }, manager);
+      await this.audit.append(
+        {
+          ...actor,
+          action: 'session.dropout_recorded',
+          studyId,
+          subjectType: 'session',
+          subjectId: session.id,
+          data: { status: session.status },
+        },
+        manager,
+      );
     });
   }
 
@@ -67,7 +86,17 @@ export class SessionControlService {
     return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
       const from = session.status;
       await this.transitions.move(manager, session, 'abandoned', actor, { abandonReason: reason });
-      await this.audit.append({ ...actor, action: 'session.abandoned', studyId, subjectType: 'session', subjectId: session.id, data: { from, allocated: session.conditionId !== null } }, manager);
+      await this.audit.append(
+        {
+          ...actor,
+          action: 'session.abandoned',
+          studyId,
+          subjectType: 'session',
+          subjectId: session.id,
+          data: { from, allocated: session.conditionId !== null },
+        },
+        manager,
+      );
     });
   }
 
@@ -75,27 +104,53 @@ export class SessionControlService {
    * Covariates the research assistant observes (e.g. a phone seen on the table). A stratification
    * covariate is fixed once the session is allocated; recording the last missing one allocates.
    */
-  recordObserved(principal: Principal, studyId: string, sessionId: string, values: Readonly<Record<string, unknown>>): Promise<SessionDetail> {
+  recordObserved(
+    principal: Principal,
+    studyId: string,
+    sessionId: string,
+    values: Readonly<Record<string, unknown>>,
+  ): Promise<SessionDetail> {
     return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
       const design = await this.designs.ofSession(session, manager);
       const issues = checkCovariateValues(design, 'observed', values, false);
       if (issues.length > 0) throw new SessionError('INVALID_COVARIATES', { detail: `${issues.length} problem(s)`, errors: issues });
       const recorded = values as Readonly<Record<string, string>>;
-      const locked = design.stratifyBy.filter((id) => session.conditionId !== null && id in recorded && recorded[id] !== session.observedCovariates[id]);
-      if (locked.length > 0) throw new SessionError('OBSERVED_COVARIATE_LOCKED', { errors: locked.map((id) => ({ path: `values.${id}`, code: 'STRATUM_FIXED', message: 'was used for allocation' })) });
+      const locked = design.stratifyBy.filter(
+        (id) => session.conditionId !== null && id in recorded && recorded[id] !== session.observedCovariates[id],
+      );
+      if (locked.length > 0)
+        throw new SessionError('OBSERVED_COVARIATE_LOCKED', {
+          errors: locked.map((id) => ({ path: `values.${id}`, code: 'STRATUM_FIXED', message: 'was used for allocation' })),
+        });
       session.observedCovariates = { ...session.observedCovariates, ...recorded };
       await this.sessions.update(session.id, { observedCovariates: session.observedCovariates }, manager);
-      await this.audit.append({ ...actor, action: 'session.observed_covariates_recorded', studyId, subjectType: 'session', subjectId: session.id, data: { values: recorded } }, manager);
+      await this.audit.append(
+        {
+          ...actor,
+          action: 'session.observed_covariates_recorded',
+          studyId,
+          subjectType: 'session',
+          subjectId: session.id,
+          data: { values: recorded },
+        },
+        manager,
+      );
       await this.allocator.tryAllocate(manager, session, design, actor);
     });
   }
 
-  private async control(principal: Principal, studyId: string, sessionId: string, work: (context: ControlContext) => Promise<void>): Promise<SessionDetail> {
+  private async control(
+    principal: Principal,
+    studyId: string,
+    sessionId: string,
+    work: (context: ControlContext) => Promise<void>,
+  ): Promise<SessionDetail> {
     const { study, siteId } = await this.access.require(principal, studyId, 'researcher');
     return this.sessions.transaction(async (manager) => {
       const session = await this.sessions.lock(sessionId, manager);
       // Another site's session is hidden from a site-limited researcher, like another study's.
-      if (!session || session.studyId !== studyId || (siteId !== null && session.siteId !== siteId)) throw new SessionError('SESSION_NOT_FOUND');
+      if (!session || session.studyId !== studyId || (siteId !== null && session.siteId !== siteId))
+        throw new SessionError('SESSION_NOT_FOUND');
       await work({ manager, study, session, actor: { actorType: 'user', actorId: principal.userId } });
       return this.details.detail((await this.sessions.findById(session.id, manager)) ?? session, manager);
     });

@@ -62,7 +62,10 @@ export class SessionFlow {
     // Hot path (every submit): count first, load the design only when the session actually moves on.
     const { active, missing } = await this.participants.countMissingPhase(session.id, phase, manager);
     if (active === 0 || missing > 0) return;
-    await this.enter(manager, session, afterPhase(phase), await this.designOf(session, manager), { actorType: 'participant', actorId: participant.id });
+    await this.enter(manager, session, afterPhase(phase), await this.designOf(session, manager), {
+      actorType: 'participant',
+      actorId: participant.id,
+    });
   }
 
   /**
@@ -92,7 +95,10 @@ export class SessionFlow {
     if (session.status === 'abandoned' || session.status === 'complete' || session.status === 'ended_early') return;
     const active = (await this.participants.seated(session.id, manager)).filter(isActive);
     if (afterDeparture(session.status, active.length) === 'end_early') {
-      await this.transitions.move(manager, session, 'ended_early', actor, { endReason: `member_left:${session.status}`, ...(session.status === 'conversation' ? { endConversationNow: true } : {}) });
+      await this.transitions.move(manager, session, 'ended_early', actor, {
+        endReason: `member_left:${session.status}`,
+        ...(session.status === 'conversation' ? { endConversationNow: true } : {}),
+      });
       return;
     }
     await this.advanceIfReady(manager, session, actor);
@@ -103,7 +109,10 @@ export class SessionFlow {
    * put away (domain.md §7); online there is no experimenter, so the conversation starts at once.
    */
   private async enter(manager: EntityManager, session: StudySession, to: SessionStatus, design: StudyDesign, actor: Actor): Promise<void> {
-    const fields = to === 'conversation' ? { conversationSeconds: design.conversation.durationSeconds, startConversationNow: session.mode === 'online' } : {};
+    const fields =
+      to === 'conversation'
+        ? { conversationSeconds: design.conversation.durationSeconds, startConversationNow: session.mode === 'online' }
+        : {};
     await this.transitions.move(manager, session, to, actor, fields);
   }
 

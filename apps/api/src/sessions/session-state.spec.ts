@@ -3,11 +3,20 @@ import { afterDeparture, afterInstructions, afterPhase, canRejoin, canTransition
 
 describe('session state machine', () => {
   const legal: Array<[SessionStatus, SessionStatus]> = [
-    ['forming', 'allocated'], ['forming', 'abandoned'],
-    ['allocated', 'pre_survey'], ['allocated', 'conversation'], ['allocated', 'ended_early'], ['allocated', 'abandoned'],
-    ['pre_survey', 'conversation'], ['pre_survey', 'ended_early'], ['pre_survey', 'abandoned'],
-    ['conversation', 'post_survey'], ['conversation', 'ended_early'], ['conversation', 'abandoned'],
-    ['post_survey', 'complete'], ['post_survey', 'abandoned'],
+    ['forming', 'allocated'],
+    ['forming', 'abandoned'],
+    ['allocated', 'pre_survey'],
+    ['allocated', 'conversation'],
+    ['allocated', 'ended_early'],
+    ['allocated', 'abandoned'],
+    ['pre_survey', 'conversation'],
+    ['pre_survey', 'ended_early'],
+    ['pre_survey', 'abandoned'],
+    ['conversation', 'post_survey'],
+    ['conversation', 'ended_early'],
+    ['conversation', 'abandoned'],
+    ['post_survey', 'complete'],
+    ['post_survey', 'abandoned'],
   ];
 
   it('allows exactly the listed transitions', () => {
@@ -27,7 +36,12 @@ describe('session state machine', () => {
   });
 
   it.each([
-    ['pre_survey', 'pre'], ['post_survey', 'post'], ['forming', null], ['allocated', null], ['conversation', null], ['complete', null],
+    ['pre_survey', 'pre'],
+    ['post_survey', 'post'],
+    ['forming', null],
+    ['allocated', null],
+    ['conversation', null],
+    ['complete', null],
   ] as const)('phase of %s is %s', (status, phase) => {
     expect(phaseOf(status)).toBe(phase);
   });

@@ -66,8 +66,15 @@ export function canRejoin(
   participant: { readonly status: string; readonly leftAt: Date | null; readonly instructionsConfirmedAt: Date | null },
   session: { readonly status: SessionStatus; readonly conditionId: string | null } | null,
 ): boolean {
-  return policy === 'reform_remaining' && participant.status === 'consented' && participant.leftAt === null
-    && participant.instructionsConfirmedAt === null && session !== null && session.conditionId !== null && session.status === 'ended_early';
+  return (
+    policy === 'reform_remaining' &&
+    participant.status === 'consented' &&
+    participant.leftAt === null &&
+    participant.instructionsConfirmedAt === null &&
+    session !== null &&
+    session.conditionId !== null &&
+    session.status === 'ended_early'
+  );
 }
 
 export interface ConversationClock {
@@ -79,7 +86,10 @@ export interface ConversationClock {
 }
 
 /** The server-timed conversation, while it runs. */
-export function conversationClock(session: Pick<StudySession, 'status' | 'conversationStartedAt' | 'conversationSeconds'>, serverNow: Date): ConversationClock | null {
+export function conversationClock(
+  session: Pick<StudySession, 'status' | 'conversationStartedAt' | 'conversationSeconds'>,
+  serverNow: Date,
+): ConversationClock | null {
   const { conversationStartedAt: startedAt, conversationSeconds: durationSeconds } = session;
   if (session.status !== 'conversation' || !startedAt || durationSeconds === null) return null;
   return { startedAt, durationSeconds, endsAt: new Date(startedAt.getTime() + durationSeconds * 1000), serverNow };

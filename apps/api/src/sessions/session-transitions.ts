@@ -17,10 +17,19 @@ export const SYSTEM: Actor = { actorType: 'system', actorId: null };
  */
 @Injectable()
 export class SessionTransitions {
-  constructor(private readonly sessions: SessionsRepository, private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
   /** Call with the session row locked; updates `session.status` in place. */
-  async move(manager: EntityManager, session: StudySession, to: SessionStatus, actor: Actor, fields: StatusChangeFields = {}): Promise<void> {
+  async move(
+    manager: EntityManager,
+    session: StudySession,
+    to: SessionStatus,
+    actor: Actor,
+    fields: StatusChangeFields = {},
+  ): Promise<void> {
     const from = session.status;
     if (!canTransition(from, to)) throw new SessionError('ILLEGAL_TRANSITION', { detail: `a ${from} session cannot become ${to}` });
     if (!(await this.sessions.changeStatus(session.id, from, to, fields, manager))) {
@@ -30,7 +39,23 @@ export class SessionTransitions {
     await this.recordChange(manager, session, from, to, actor);
   }
 
-  async recordChange(manager: EntityManager, session: Pick<StudySession, 'id' | 'studyId'>, from: SessionStatus, to: SessionStatus, actor: Actor): Promise<void> {
-    await this.audit.append({ ...actor, action: 'session.status_changed', studyId: session.studyId, subjectType: 'session', subjectId: session.id, data: { from, to } }, manager);
+  async recordChange(
+    manager: EntityManager,
+    session: Pick<StudySession, 'id' | 'studyId'>,
+    from: SessionStatus,
+    to: SessionStatus,
+    actor: Actor,
+  ): Promise<void> {
+    await this.audit.append(
+      {
+        ...actor,
+        action: 'session.status_changed',
+        studyId: session.studyId,
+        subjectType: 'session',
+        subjectId: session.id,
+        data: { from, to },
+      },
+      manager,
+    );
   }
 }

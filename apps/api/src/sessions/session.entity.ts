@@ -2,15 +2,30 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { StudySite } from '../sites/study-site.entity';
 import { Study } from '../studies/study.entity';
 
-export const SESSION_STATUSES = ['forming', 'allocated', 'pre_survey', 'conversation', 'post_survey', 'complete', 'ended_early', 'abandoned'] as const;
+export const SESSION_STATUSES = [
+  'forming',
+  'allocated',
+  'pre_survey',
+  'conversation',
+  'post_survey',
+  'complete',
+  'ended_early',
+  'abandoned',
+] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** One meeting of a dyad (or 1 or 3 people) for one conversation: the unit of randomisation. */
 @Entity({ name: 'study_session' })
 @Index(['studyId', 'status'])
-@Check('study_session_status_known', `status IN ('forming', 'allocated', 'pre_survey', 'conversation', 'post_survey', 'complete', 'ended_early', 'abandoned')`)
+@Check(
+  'study_session_status_known',
+  `status IN ('forming', 'allocated', 'pre_survey', 'conversation', 'post_survey', 'complete', 'ended_early', 'abandoned')`,
+)
 @Check('study_session_size', `size BETWEEN 1 AND 3`)
-@Check('study_session_allocated_has_condition', `(status IN ('forming') OR (status = 'abandoned' AND condition_id IS NULL)) OR condition_id IS NOT NULL`)
+@Check(
+  'study_session_allocated_has_condition',
+  `(status IN ('forming') OR (status = 'abandoned' AND condition_id IS NULL)) OR condition_id IS NOT NULL`,
+)
 export class StudySession {
   @PrimaryGeneratedColumn('uuid')
   id: string;

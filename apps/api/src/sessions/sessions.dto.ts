@@ -15,12 +15,20 @@ export class ReasonRequest {
 }
 
 export class ObservedCovariatesRequest {
-  @ApiProperty({ ...COVARIATE_VALUES, description: 'Observed covariate id → level id; merged into what was recorded before' }) @IsStringMap({ maxKeys: 16, maxLength: 40 }) values: Record<string, string>;
+  @ApiProperty({ ...COVARIATE_VALUES, description: 'Observed covariate id → level id; merged into what was recorded before' })
+  @IsStringMap({ maxKeys: 16, maxLength: 40 })
+  values: Record<string, string>;
 }
 
 export class CreateSessionRequest {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The site that runs the session (GET …/sites); default the primary site. A site-limited researcher\'s sessions are always at their site: another site is 404 `SITE_NOT_FOUND`' })
-  @IsOptional() @IsUUID() siteId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The site that runs the session (GET …/sites); default the primary site. A site-limited researcher's sessions are always at their site: another site is 404 `SITE_NOT_FOUND`",
+  })
+  @IsOptional()
+  @IsUUID()
+  siteId?: string;
 }
 
 export class SeatLinkResponse {
@@ -38,7 +46,15 @@ export class CreatedSessionResponse {
   @ApiProperty({ type: [SeatLinkResponse] }) seats: SeatLinkResponse[];
 
   static of({ session, seats }: CreatedSession): CreatedSessionResponse {
-    return { id: session.id, code: session.code, mode: session.mode, siteId: session.siteId, status: session.status, size: session.size, seats: seats.map((seat) => ({ ...seat })) };
+    return {
+      id: session.id,
+      code: session.code,
+      mode: session.mode,
+      siteId: session.siteId,
+      status: session.status,
+      size: session.size,
+      seats: seats.map((seat) => ({ ...seat })),
+    };
   }
 }
 
@@ -50,7 +66,8 @@ export class SessionSummaryResponse {
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty() size: number;
   @ApiProperty() seatsTaken: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Null until the session is allocated (concealment)' }) conditionId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null until the session is allocated (concealment)' }) conditionId:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) stratum: string | null;
   @ApiProperty() incomplete: boolean;
   @ApiProperty({ type: String, nullable: true }) dropoutReason: string | null;
@@ -59,9 +76,18 @@ export class SessionSummaryResponse {
   static of({ session, seatsTaken }: SessionListRow): SessionSummaryResponse {
     const allocated = isAllocated(session.status, session.conditionId);
     return {
-      id: session.id, code: session.code, mode: session.mode, siteId: session.siteId, status: session.status, size: session.size, seatsTaken,
-      conditionId: allocated ? session.conditionId : null, stratum: allocated ? session.stratum : null,
-      incomplete: session.incomplete, dropoutReason: session.dropoutReason, createdAt: session.createdAt.toISOString(),
+      id: session.id,
+      code: session.code,
+      mode: session.mode,
+      siteId: session.siteId,
+      status: session.status,
+      size: session.size,
+      seatsTaken,
+      conditionId: allocated ? session.conditionId : null,
+      stratum: allocated ? session.stratum : null,
+      incomplete: session.incomplete,
+      dropoutReason: session.dropoutReason,
+      createdAt: session.createdAt.toISOString(),
     };
   }
 }
@@ -77,8 +103,13 @@ export class SeatResponse {
 
   static of(member: Participant): SeatResponse {
     return {
-      seatNumber: member.seatNumber ?? 0, participantId: member.id, status: member.status, consentGiven: member.consentedAt !== null,
-      covariatesAnswered: member.covariatesAt !== null, instructionsConfirmed: member.instructionsConfirmedAt !== null, lastSeenAt: member.lastSeenAt.toISOString(),
+      seatNumber: member.seatNumber ?? 0,
+      participantId: member.id,
+      status: member.status,
+      consentGiven: member.consentedAt !== null,
+      covariatesAnswered: member.covariatesAt !== null,
+      instructionsConfirmed: member.instructionsConfirmedAt !== null,
+      lastSeenAt: member.lastSeenAt.toISOString(),
     };
   }
 }
@@ -90,7 +121,14 @@ export class ConversationClockResponse {
   @ApiProperty({ format: 'date-time', description: 'The server clock, to correct the client clock' }) serverNow: string;
 
   static of(clock: ConversationClock | null): ConversationClockResponse | null {
-    return clock && { startedAt: clock.startedAt.toISOString(), durationSeconds: clock.durationSeconds, endsAt: clock.endsAt.toISOString(), serverNow: clock.serverNow.toISOString() };
+    return (
+      clock && {
+        startedAt: clock.startedAt.toISOString(),
+        durationSeconds: clock.durationSeconds,
+        endsAt: clock.endsAt.toISOString(),
+        serverNow: clock.serverNow.toISOString(),
+      }
+    );
   }
 }
 
@@ -100,8 +138,14 @@ export class RoomLevelResponse {
   @ApiProperty() levelId: string;
   @ApiProperty() levelLabel: string;
   @ApiProperty({ type: String, nullable: true, description: 'What the research assistant prepares for this level' }) setup: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'What the level puts in the room, by manipulation-check probe' }) sets: Record<string, string>;
-  @ApiProperty({ type: String, nullable: true, description: 'What the phones show for this level (first study language)' }) participantInstructions: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'What the level puts in the room, by manipulation-check probe',
+  })
+  sets: Record<string, string>;
+  @ApiProperty({ type: String, nullable: true, description: 'What the phones show for this level (first study language)' })
+  participantInstructions: string | null;
   @ApiProperty({ type: String, nullable: true }) topicPrompt: string | null;
 }
 
@@ -113,10 +157,20 @@ export class RoomSetupResponse {
 export class SessionDetailResponse extends SessionSummaryResponse {
   @ApiProperty() protocolVersion: number;
   @ApiProperty(COVARIATE_VALUES) observedCovariates: Record<string, string>;
-  @ApiProperty({ type: ConversationClockResponse, nullable: true, description: 'The running conversation; null before the research assistant starts it (lab) and after it ends' }) conversation: ConversationClockResponse | null;
+  @ApiProperty({
+    type: ConversationClockResponse,
+    nullable: true,
+    description: 'The running conversation; null before the research assistant starts it (lab) and after it ends',
+  })
+  conversation: ConversationClockResponse | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) conversationEndedAt: string | null;
-  @ApiProperty({ type: RoomSetupResponse, nullable: true, description: 'The lab console\'s room set-up for the allocated condition; null before allocation' }) room: RoomSetupResponse | null;
-  @ApiProperty({ format: 'date-time', description: 'The server clock, to correct the console\'s clock' }) serverNow: string;
+  @ApiProperty({
+    type: RoomSetupResponse,
+    nullable: true,
+    description: "The lab console's room set-up for the allocated condition; null before allocation",
+  })
+  room: RoomSetupResponse | null;
+  @ApiProperty({ format: 'date-time', description: "The server clock, to correct the console's clock" }) serverNow: string;
   @ApiProperty({ type: [SeatResponse] }) seats: SeatResponse[];
 
   static detail({ session, members, serverNow, room }: SessionDetail): SessionDetailResponse {
@@ -126,7 +180,10 @@ export class SessionDetailResponse extends SessionSummaryResponse {
       observedCovariates: session.observedCovariates,
       conversation: ConversationClockResponse.of(conversationClock(session, serverNow)),
       conversationEndedAt: session.conversationEndedAt?.toISOString() ?? null,
-      room: room && { levels: room.levels.map((level) => ({ ...level, sets: { ...level.sets } })), conversationSeconds: room.conversationSeconds },
+      room: room && {
+        levels: room.levels.map((level) => ({ ...level, sets: { ...level.sets } })),
+        conversationSeconds: room.conversationSeconds,
+      },
       serverNow: serverNow.toISOString(),
       seats: members.map(SeatResponse.of),
     };

@@ -67,7 +67,10 @@ export class SessionsRepository {
     return manager.findOneByOrFail(StudySession, { id: (result.identifiers[0] as { id: string }).id });
   }
 
-  async insertSeatLinks(links: readonly Pick<SeatLink, 'sessionId' | 'seatNumber' | 'secretHash'>[], manager: EntityManager): Promise<void> {
+  async insertSeatLinks(
+    links: readonly Pick<SeatLink, 'sessionId' | 'seatNumber' | 'secretHash'>[],
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.insert(SeatLink, [...links]);
   }
 
@@ -77,7 +80,10 @@ export class SessionsRepository {
 
   /** A new secret for one seat's link, unused again; false when the session has no such seat. */
   async replaceSeatLink(sessionId: string, seatNumber: number, secretHash: string, manager: EntityManager): Promise<boolean> {
-    const [, affected] = await manager.query(`UPDATE seat_link SET secret_hash = $3, used_at = NULL WHERE session_id = $1 AND seat_number = $2`, [sessionId, seatNumber, secretHash]) as [unknown, number];
+    const [, affected] = (await manager.query(
+      `UPDATE seat_link SET secret_hash = $3, used_at = NULL WHERE session_id = $1 AND seat_number = $2`,
+      [sessionId, seatNumber, secretHash],
+    )) as [unknown, number];
     return affected === 1;
   }
 
@@ -108,31 +114,50 @@ export class SessionsRepository {
 
   /** Every change of a session's seats or status takes this row lock first (after the acting participant's). */
   lock(sessionId: string, manager: EntityManager): Promise<StudySession | null> {
-    return selectOne(manager, StudySession, `SELECT ${columnsOf(manager, StudySession, 's')} FROM study_session s WHERE s.id = $1 FOR UPDATE`, [sessionId]);
+    return selectOne(
+      manager,
+      StudySession,
+      `SELECT ${columnsOf(manager, StudySession, 's')} FROM study_session s WHERE s.id = $1 FOR UPDATE`,
+      [sessionId],
+    );
   }
 
   /** Moves `from` → `to` only if the session is still in `from`; false when it was not. */
-  async changeStatus(sessionId: string, from: SessionStatus, to: SessionStatus, fields: StatusChangeFields, manager: EntityManager): Promise<boolean> {
+  async changeStatus(
+    sessionId: string,
+    from: SessionStatus,
+    to: SessionStatus,
+    fields: StatusChangeFields,
+    manager: EntityManager,
+  ): Promise<boolean> {
     const set: QueryDeepPartialEntity<StudySession> = { status: to };
     if (fields.conditionId !== undefined) set.conditionId = fields.conditionId;
     if (fields.stratum !== undefined) set.stratum = fields.stratum;
     if (fields.conversationSeconds !== undefined) set.conversationSeconds = fields.conversationSeconds;
     if (fields.startConversationNow) set.conversationStartedAt = () => 'now()';
     const { endReason } = fields;
-    if (endReason !== undefined) Object.assign(set, { dropoutReason: () => `coalesce(dropout_reason, ${quoteLiteral(endReason)})`, incomplete: true });
+    if (endReason !== undefined)
+      Object.assign(set, { dropoutReason: () => `coalesce(dropout_reason, ${quoteLiteral(endReason)})`, incomplete: true });
     if (fields.endConversationNow) set.conversationEndedAt = () => 'now()';
-    if (fields.abandonReason !== undefined) Object.assign(set, { dropoutReason: fields.abandonReason, incomplete: () => 'incomplete OR condition_id IS NOT NULL' });
+    if (fields.abandonReason !== undefined)
+      Object.assign(set, { dropoutReason: fields.abandonReason, incomplete: () => 'incomplete OR condition_id IS NOT NULL' });
     if (ENDED.includes(to)) set.endedAt = () => 'now()';
-    const result = await manager.createQueryBuilder().update(StudySession).set(set)
-      .where('id = :sessionId AND status = :from', { sessionId, from }).execute();
+    const result = await manager
+      .createQueryBuilder()
+      .update(StudySession)
+      .set(set)
+      .where('id = :sessionId AND status = :from', { sessionId, from })
+      .execute();
     return (result.affected ?? 0) === 1;
   }
 
   /** Starts a lab session's waiting conversation now (database clock); false when it was not waiting. */
   async startConversation(sessionId: string, manager: EntityManager): Promise<boolean> {
-    const result = await manager.query(
+    const result = (await manager.query(
       `UPDATE study_session SET conversation_started_at = now(), updated_at = now()
-        WHERE id = $1 AND status = 'conversation' AND conversation_started_at IS NULL`, [sessionId]) as [unknown[], number];
+        WHERE id = $1 AND status = 'conversation' AND conversation_started_at IS NULL`,
+      [sessionId],
+    )) as [unknown[], number];
     return result[1] === 1;
   }
 
@@ -142,7 +167,10 @@ export class SessionsRepository {
 
   /** `siteId` given: that site's sessions only. */
   async list(studyId: string, siteId: string | null = null): Promise<SessionListRow[]> {
-    const sessions = await this.manager.find(StudySession, { where: siteId === null ? { studyId } : { studyId, siteId }, order: { createdAt: 'DESC' } });
+    const sessions = await this.manager.find(StudySession, {
+      where: siteId === null ? { studyId } : { studyId, siteId },
+      order: { createdAt: 'DESC' },
+    });
     if (sessions.length === 0) return [];
     const counts: Array<{ session_id: string; taken: number }> = await this.manager.query(
       `SELECT session_id, count(*)::int AS taken FROM participant WHERE study_id = $1 AND session_id IS NOT NULL GROUP BY session_id`,

@@ -20,7 +20,13 @@ describe('session stratum', () => {
     [['acquainted', 'strangers'], `acquainted=${MIXED}`],
     [['strangers', 'strangers', 'acquainted'], `acquainted=${MIXED}`],
   ])('members answering %j are in stratum %s', (answers, stratum) => {
-    expect(sessionStratum(stratified, answers.map((acquainted) => ({ acquainted })), {})).toBe(stratum);
+    expect(
+      sessionStratum(
+        stratified,
+        answers.map((acquainted) => ({ acquainted })),
+        {},
+      ),
+    ).toBe(stratum);
   });
 
   it('is the single stratum for unstratified schemes, whatever the members say', () => {
@@ -42,7 +48,7 @@ describe('session stratum', () => {
 describe('site as a stratification factor', () => {
   const members = [{ acquainted: 'strangers' }, { acquainted: 'strangers' }];
 
-  it('leaves the primary site\'s strata as they were before sites existed', () => {
+  it("leaves the primary site's strata as they were before sites existed", () => {
     expect(sessionStratum(design('phone_topic'), members, {}, null)).toBe('');
     expect(sessionStratum(design('phone_seating'), members, {}, null)).toBe('acquainted=strangers');
   });
@@ -52,9 +58,15 @@ describe('site as a stratification factor', () => {
     expect(sessionStratum(design('phone_topic'), members, {}, 'konstanz')).toBe('site=konstanz');
   });
 
-  it('joins the site with the design\'s strata in stratumKey\'s canonical order', () => {
+  it("joins the site with the design's strata in stratumKey's canonical order", () => {
     expect(sessionStratum(design('phone_seating'), members, {}, 'essex')).toBe('acquainted=strangers|site=essex');
-    const observed = design('phone_seating', { stratifyBy: ['acquainted', 'table'], covariates: [...design('phone_seating').covariates, { id: 'table', source: 'observed', label: { en: 't' }, levels: [{ id: 'round', label: { en: 'r' } }] } as never] });
+    const observed = design('phone_seating', {
+      stratifyBy: ['acquainted', 'table'],
+      covariates: [
+        ...design('phone_seating').covariates,
+        { id: 'table', source: 'observed', label: { en: 't' }, levels: [{ id: 'round', label: { en: 'r' } }] } as never,
+      ],
+    });
     expect(sessionStratum(observed, members, { table: 'round' }, 'essex')).toBe('acquainted=strangers|site=essex|table=round');
   });
 
@@ -63,15 +75,26 @@ describe('site as a stratification factor', () => {
   });
 
   it('gives each site its own sequence, valid for the sequence generator', () => {
-    const params = { seedHex: 'ab'.repeat(32), scheme: 'permuted_blocks' as const, conditions: [{ id: 'phone=present', weight: 1 }, { id: 'phone=absent', weight: 1 }], blockMultipliers: [1, 2] };
+    const params = {
+      seedHex: 'ab'.repeat(32),
+      scheme: 'permuted_blocks' as const,
+      conditions: [
+        { id: 'phone=present', weight: 1 },
+        { id: 'phone=absent', weight: 1 },
+      ],
+      blockMultipliers: [1, 2],
+    };
     const essex = generateSequence({ ...params, stratum: 'site=essex' }, 40).map((slot) => slot.conditionId);
     const konstanz = generateSequence({ ...params, stratum: 'site=konstanz' }, 40).map((slot) => slot.conditionId);
     expect(essex).not.toEqual(konstanz);
     expect(essex.filter((id) => id === 'phone=present')).toHaveLength(20);
   });
 
-  it('refuses a covariate that claims the site\'s key', () => {
-    const clash = design('phone_seating', { stratifyBy: ['site'], covariates: [{ id: 'site', source: 'participant', label: { en: 's' }, levels: [{ id: 'x', label: { en: 'x' } }] } as never] });
+  it("refuses a covariate that claims the site's key", () => {
+    const clash = design('phone_seating', {
+      stratifyBy: ['site'],
+      covariates: [{ id: 'site', source: 'participant', label: { en: 's' }, levels: [{ id: 'x', label: { en: 'x' } }] } as never],
+    });
     expect(() => sessionStratum(clash, [{ site: 'x' }, { site: 'x' }], {}, 'essex')).toThrow(/reserved/);
   });
 });
@@ -85,7 +108,9 @@ describe('covariate values', () => {
 
   it('names the path and code of each problem', () => {
     expect(checkCovariateValues(d, 'participant', { phone_seen: 'yes', extra: 'x' }, true).map((i) => `${i.path}:${i.code}`)).toEqual([
-      'values.phone_seen:UNKNOWN_COVARIATE', 'values.extra:UNKNOWN_COVARIATE', 'values.acquainted:REQUIRED',
+      'values.phone_seen:UNKNOWN_COVARIATE',
+      'values.extra:UNKNOWN_COVARIATE',
+      'values.acquainted:REQUIRED',
     ]);
     expect(checkCovariateValues(d, 'participant', { acquainted: 3 }, true).map((i) => i.code)).toEqual(['UNKNOWN_LEVEL']);
     expect(checkCovariateValues(d, 'observed', {}, false)).toEqual([]);
@@ -103,7 +128,11 @@ describe('join targets and seats', () => {
   });
 
   it.each([
-    [2, [], 1], [2, [1], 2], [2, [2], 1], [2, [1, 2], null], [3, [1, 3], 2],
+    [2, [], 1],
+    [2, [1], 2],
+    [2, [2], 1],
+    [2, [1, 2], null],
+    [3, [1, 3], 2],
   ])('size %i with seats %j taken → %s', (size, taken, expected) => {
     expect(lowestFreeSeat(size, taken)).toBe(expected);
   });

@@ -9,14 +9,24 @@ export type CovariateSource = CovariateDesign['source'];
  * Checks `values` against the design's covariates of `source`: unknown ids and levels are refused;
  * with `requireAll` every covariate of that source must be answered. Paths are `values.<id>`.
  */
-export function checkCovariateValues(design: StudyDesign, source: CovariateSource, values: Readonly<Record<string, unknown>>, requireAll: boolean): FieldIssue[] {
+export function checkCovariateValues(
+  design: StudyDesign,
+  source: CovariateSource,
+  values: Readonly<Record<string, unknown>>,
+  requireAll: boolean,
+): FieldIssue[] {
   const declared = design.covariates.filter((covariate) => covariate.source === source);
   const issues: FieldIssue[] = [];
   for (const [id, value] of Object.entries(values)) {
     const covariate = declared.find((candidate) => candidate.id === id);
-    if (!covariate) issues.push({ path: `values.${id}`, code: 'UNKNOWN_COVARIATE', message: `"${id}" is not a ${source} covariate of this study` });
+    if (!covariate)
+      issues.push({ path: `values.${id}`, code: 'UNKNOWN_COVARIATE', message: `"${id}" is not a ${source} covariate of this study` });
     else if (typeof value !== 'string' || !covariate.levels.some((level) => level.id === value)) {
-      issues.push({ path: `values.${id}`, code: 'UNKNOWN_LEVEL', message: `must be one of ${covariate.levels.map((level) => level.id).join(', ')}` });
+      issues.push({
+        path: `values.${id}`,
+        code: 'UNKNOWN_LEVEL',
+        message: `must be one of ${covariate.levels.map((level) => level.id).join(', ')}`,
+      });
     }
   }
   if (requireAll) {
@@ -42,12 +52,18 @@ function commonValue(values: readonly (string | undefined)[]): string | null {
  * The primary site (`siteCode` null) keeps the keys sessions had before sites existed, so every
  * earlier allocation and its verification stay valid.
  */
-export function sessionStratum(design: StudyDesign, memberCovariates: readonly Readonly<Record<string, string>>[], observed: Readonly<Record<string, string>>, siteCode: string | null = null): string | null {
+export function sessionStratum(
+  design: StudyDesign,
+  memberCovariates: readonly Readonly<Record<string, string>>[],
+  observed: Readonly<Record<string, string>>,
+  siteCode: string | null = null,
+): string | null {
   const values: Record<string, string> = {};
   if (design.randomisation.scheme === 'stratified_permuted_blocks') {
     for (const id of design.stratifyBy) {
       const covariate = design.covariates.find((candidate) => candidate.id === id);
-      const value = covariate?.source === 'participant' ? commonValue(memberCovariates.map((member) => member[id])) : observed[id] ?? null;
+      const value =
+        covariate?.source === 'participant' ? commonValue(memberCovariates.map((member) => member[id])) : (observed[id] ?? null);
       if (value === null) return null;
       values[id] = value;
     }
@@ -64,8 +80,10 @@ export function sessionStratum(design: StudyDesign, memberCovariates: readonly R
  * only once the participant is seated with one (online, that is after the waiting room paired them).
  */
 export function pendingCovariates(design: StudyDesign, answered: Readonly<Record<string, string>>, seated: boolean): CovariateDesign[] {
-  return design.covariates.filter((covariate) => covariate.source === 'participant' && !Object.hasOwn(answered, covariate.id)
-    && (seated || covariate.relation !== 'partner'));
+  return design.covariates.filter(
+    (covariate) =>
+      covariate.source === 'participant' && !Object.hasOwn(answered, covariate.id) && (seated || covariate.relation !== 'partner'),
+  );
 }
 
 /** What a rejoining participant keeps: answers about themselves, not about the partner they leave. */
@@ -75,11 +93,16 @@ export function withoutPartnerQuestions(design: StudyDesign, answered: Readonly<
 }
 
 /** Answers to exactly the pending questions: unknown values, questions not asked now, and gaps are refused. */
-export function checkCovariateAnswers(design: StudyDesign, values: Readonly<Record<string, unknown>>, pending: readonly CovariateDesign[]): FieldIssue[] {
+export function checkCovariateAnswers(
+  design: StudyDesign,
+  values: Readonly<Record<string, unknown>>,
+  pending: readonly CovariateDesign[],
+): FieldIssue[] {
   const issues = checkCovariateValues(design, 'participant', values, false);
   const asked = new Set(pending.map((covariate) => covariate.id));
   for (const id of Object.keys(values)) {
-    if (!asked.has(id) && !issues.some((problem) => problem.path === `values.${id}`)) issues.push({ path: `values.${id}`, code: 'NOT_ASKED', message: 'was already answered or cannot be asked yet' });
+    if (!asked.has(id) && !issues.some((problem) => problem.path === `values.${id}`))
+      issues.push({ path: `values.${id}`, code: 'NOT_ASKED', message: 'was already answered or cannot be asked yet' });
   }
   for (const id of asked) if (!Object.hasOwn(values, id)) issues.push({ path: `values.${id}`, code: 'REQUIRED', message: 'is required' });
   return issues;

@@ -53,14 +53,28 @@ export class WaitingRoom {
     return formed;
   }
 
-  private async formAtSite(studyId: string, siteId: string, protocolVersion: number, design: StudyDesign, limit: number, manager: EntityManager): Promise<number> {
+  private async formAtSite(
+    studyId: string,
+    siteId: string,
+    protocolVersion: number,
+    design: StudyDesign,
+    limit: number,
+    manager: EntityManager,
+  ): Promise<number> {
     let formed = 0;
     while (formed < limit) {
       const members = await this.participants.claimWaiting(studyId, siteId, design.sessionSize, FRESH_SECONDS, manager);
       if (members.length < design.sessionSize) break;
       await this.sites.lockShared(siteId, manager);
-      const session = await this.sessions.insertSession({ studyId, siteId, mode: 'online', code: newSessionCode(), size: design.sessionSize, protocolVersion, createdBy: null }, manager);
-      await this.seat(session, members.map((member) => member.id), manager);
+      const session = await this.sessions.insertSession(
+        { studyId, siteId, mode: 'online', code: newSessionCode(), size: design.sessionSize, protocolVersion, createdBy: null },
+        manager,
+      );
+      await this.seat(
+        session,
+        members.map((member) => member.id),
+        manager,
+      );
       const locked = await this.sessions.lock(session.id, manager);
       // Allocation waits here when the design asks the members about each other first.
       if (locked) await this.allocator.tryAllocate(manager, locked, design, SYSTEM);
@@ -70,10 +84,30 @@ export class WaitingRoom {
   }
 
   private async seat(session: StudySession, participantIds: readonly string[], manager: EntityManager): Promise<void> {
-    await this.audit.append({ ...SYSTEM, action: 'session.created', studyId: session.studyId, subjectType: 'session', subjectId: session.id, data: { mode: 'online', size: session.size, siteId: session.siteId } }, manager);
+    await this.audit.append(
+      {
+        ...SYSTEM,
+        action: 'session.created',
+        studyId: session.studyId,
+        subjectType: 'session',
+        subjectId: session.id,
+        data: { mode: 'online', size: session.size, siteId: session.siteId },
+      },
+      manager,
+    );
     for (const [index, participantId] of participantIds.entries()) {
       await this.participants.update(participantId, { sessionId: session.id, seatNumber: index + 1 }, manager);
-      await this.audit.append({ ...SYSTEM, action: 'participant.seated', studyId: session.studyId, subjectType: 'participant', subjectId: participantId, data: { sessionId: session.id, seatNumber: index + 1 } }, manager);
+      await this.audit.append(
+        {
+          ...SYSTEM,
+          action: 'participant.seated',
+          studyId: session.studyId,
+          subjectType: 'participant',
+          subjectId: participantId,
+          data: { sessionId: session.id, seatNumber: index + 1 },
+        },
+        manager,
+      );
     }
   }
 }

@@ -38,7 +38,10 @@ export function withdrawalCode(secret: string, participantId: string): string {
 
 /** What a person typed, in canonical form (upper case, no separators, look-alikes mapped), or null when it cannot be a code. */
 export function normaliseWithdrawalCode(typed: string): string | null {
-  const compact = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[ILO]/g, (c) => CONFUSABLE[c] ?? c);
+  const compact = typed
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/[ILO]/g, (c) => CONFUSABLE[c] ?? c);
   if (compact.length !== DATA_LENGTH + 1 || [...compact].some((c) => !ALPHABET.includes(c))) return null;
   const data = compact.slice(0, DATA_LENGTH);
   return compact.endsWith(checkCharacter(data)) ? grouped(compact) : null;

@@ -5,8 +5,11 @@ export const SITE_CODE_PATTERN = /^[a-z0-9_-]{1,20}$/;
 
 /** The `site` query option of results, flow, enrolment and exports, documented once. */
 export const SITE_OPTION = {
-  type: String, example: 'essex', pattern: '^[a-z0-9_-]{1,20}$',
-  description: 'A site code (GET …/sites): only that site\'s sessions; default every site, pooled. A site-limited researcher always gets their own site, and another site\'s code is 404 `SITE_NOT_FOUND`',
+  type: String,
+  example: 'essex',
+  pattern: '^[a-z0-9_-]{1,20}$',
+  description:
+    "A site code (GET …/sites): only that site's sessions; default every site, pooled. A site-limited researcher always gets their own site, and another site's code is 404 `SITE_NOT_FOUND`",
 } as const;
 
 /** The code of the primary site every study gets; its sessions keep their pre-site stratum keys. */

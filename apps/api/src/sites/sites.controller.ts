@@ -13,7 +13,12 @@ export class SitesController {
   constructor(private readonly sites: SitesService) {}
 
   @Get()
-  @ApiDoc({ summary: 'List the study\'s sites', who: 'analyst', description: 'Every site with its code, country, default language, study link and number of sessions; the primary site first. Every study has a primary site.' })
+  @ApiDoc({
+    summary: "List the study's sites",
+    who: 'analyst',
+    description:
+      'Every site with its code, country, default language, study link and number of sessions; the primary site first. Every study has a primary site.',
+  })
   @ApiOkResponse({ type: [SiteResponse], description: 'The sites' })
   async list(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<SiteResponse[]> {
     const { study, rows } = await this.sites.list(principal, studyId);
@@ -25,11 +30,16 @@ export class SitesController {
     summary: 'Add a site',
     who: 'owner',
     changes: true,
-    description: 'A site with its own study link (`/s/<joinCode>`): online participants who join through it are paired only with each other. Site is always a stratification factor, so a new site is a new set of strata and nothing already allocated changes: sites may be added while the study runs (not once it is closed). The language must be one of the study\'s. Audited.',
+    description:
+      "A site with its own study link (`/s/<joinCode>`): online participants who join through it are paired only with each other. Site is always a stratification factor, so a new site is a new set of strata and nothing already allocated changes: sites may be added while the study runs (not once it is closed). The language must be one of the study's. Audited.",
     problems: [problems(SiteError, 'INVALID_SITE', 'SITE_CODE_TAKEN', 'STUDY_CLOSED')],
   })
   @ApiCreatedResponse({ type: SiteResponse, description: 'The new site with its join code' })
-  async create(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Body() body: CreateSiteRequest): Promise<SiteResponse> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+    @Body() body: CreateSiteRequest,
+  ): Promise<SiteResponse> {
     const { study, row } = await this.sites.create(principal, studyId, body);
     return SiteResponse.of(study, row);
   }
@@ -39,12 +49,17 @@ export class SitesController {
     summary: 'Change a site',
     who: 'owner',
     changes: true,
-    description: 'Name, country, default language; the code only while no session runs at the site, since sessions are stratified by it (409 `SITE_CODE_LOCKED`). Audited.',
+    description:
+      'Name, country, default language; the code only while no session runs at the site, since sessions are stratified by it (409 `SITE_CODE_LOCKED`). Audited.',
     problems: [problems(SiteError, 'SITE_NOT_FOUND', 'INVALID_SITE', 'SITE_CODE_TAKEN', 'SITE_CODE_LOCKED')],
   })
   @ApiOkResponse({ type: SiteResponse, description: 'The site as changed' })
-  async update(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Param('siteId', ParseUUIDPipe) siteId: string,
-    @Body() body: UpdateSiteRequest): Promise<SiteResponse> {
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+    @Param('siteId', ParseUUIDPipe) siteId: string,
+    @Body() body: UpdateSiteRequest,
+  ): Promise<SiteResponse> {
     const { study, row } = await this.sites.update(principal, studyId, siteId, body);
     return SiteResponse.of(study, row);
   }

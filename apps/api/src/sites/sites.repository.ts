@@ -22,9 +22,14 @@ export class SitesRepository {
 
   /** The primary site first, then by creation. */
   async listWithSessionCounts(studyId: string): Promise<SiteRow[]> {
-    const sites = await this.dataSource.manager.find(StudySite, { where: { studyId }, order: { isPrimary: 'DESC', createdAt: 'ASC', code: 'ASC' } });
+    const sites = await this.dataSource.manager.find(StudySite, {
+      where: { studyId },
+      order: { isPrimary: 'DESC', createdAt: 'ASC', code: 'ASC' },
+    });
     const counts: Array<{ site_id: string; n: number }> = await this.dataSource.query(
-      `SELECT site_id, count(*)::int AS n FROM study_session WHERE study_id = $1 GROUP BY site_id`, [studyId]);
+      `SELECT site_id, count(*)::int AS n FROM study_session WHERE study_id = $1 GROUP BY site_id`,
+      [studyId],
+    );
     const bySite = new Map(counts.map((row) => [row.site_id, row.n]));
     return sites.map((site) => ({ site, sessions: bySite.get(site.id) ?? 0 }));
   }
@@ -49,7 +54,9 @@ export class SitesRepository {
   /** Whether a study link code is in use, by a study or a site (both resolve `/s/<code>`). */
   async joinCodeInUse(joinCode: string, manager: EntityManager): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM study WHERE join_code = $1 UNION ALL SELECT 1 FROM study_site WHERE join_code = $1 LIMIT 1`, [joinCode]);
+      `SELECT 1 FROM study WHERE join_code = $1 UNION ALL SELECT 1 FROM study_site WHERE join_code = $1 LIMIT 1`,
+      [joinCode],
+    );
     return rows.length > 0;
   }
 
@@ -65,8 +72,11 @@ export class SitesRepository {
 
   /** Row-locks the site: a code change and a first session cannot interleave. */
   lock(studyId: string, siteId: string, manager: EntityManager): Promise<StudySite | null> {
-    return manager.createQueryBuilder(StudySite, 's').setLock('pessimistic_write')
-      .where('s.id = :siteId AND s.studyId = :studyId', { siteId, studyId }).getOne();
+    return manager
+      .createQueryBuilder(StudySite, 's')
+      .setLock('pessimistic_write')
+      .where('s.id = :siteId AND s.studyId = :studyId', { siteId, studyId })
+      .getOne();
   }
 
   /**

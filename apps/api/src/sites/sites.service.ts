@@ -31,7 +31,11 @@ const JOIN_CODE_ATTEMPTS = 5;
  */
 @Injectable()
 export class SitesService {
-  constructor(private readonly sites: SitesRepository, private readonly access: StudyAccess, private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly sites: SitesRepository,
+    private readonly access: StudyAccess,
+    private readonly audit: AuditRepository,
+  ) {}
 
   async list(principal: Principal, studyId: string): Promise<SiteList> {
     const { study } = await this.access.require(principal, studyId, 'analyst');
@@ -43,9 +47,31 @@ export class SitesService {
     if (study.status === 'closed') throw new SiteError('STUDY_CLOSED');
     this.check(study, input);
     const site = await this.sites.transaction(async (manager) => {
-      if (await this.sites.findByCode(studyId, input.code, manager)) throw new SiteError('SITE_CODE_TAKEN', { detail: `"${input.code}" is taken` });
-      const created = await this.sites.insert({ studyId, code: input.code, name: input.name, country: input.country ?? null, language: input.language ?? null, joinCode: await this.freshJoinCode(manager) }, manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'site.created', studyId, subjectType: 'site', subjectId: created.id, data: { code: created.code } }, manager);
+      if (await this.sites.findByCode(studyId, input.code, manager))
+        throw new SiteError('SITE_CODE_TAKEN', { detail: `"${input.code}" is taken` });
+      const created = await this.sites.insert(
+        {
+          studyId,
+          code: input.code,
+          name: input.name,
+          country: input.country ?? null,
+          language: input.language ?? null,
+          joinCode: await this.freshJoinCode(manager),
+        },
+        manager,
+      );
+      await this.audit.append(
+        {
+          actorType: 'user',
+          actorId: principal.userId,
+          action: 'site.created',
+          studyId,
+          subjectType: 'site',
+          subjectId: created.id,
+          data: { code: created.code },
+        },
+        manager,
+      );
       return created;
     });
     return { study, row: { site, sessions: 0 } };
@@ -59,7 +85,18 @@ export class SitesService {
       if (!site) throw new SiteError('SITE_NOT_FOUND');
       if (patch.code !== undefined && patch.code !== site.code) await this.requireCodeFree(site, patch.code, manager);
       const updated = await this.sites.update(siteId, patch, manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'site.updated', studyId, subjectType: 'site', subjectId: siteId, data: { fields: Object.keys(patch) } }, manager);
+      await this.audit.append(
+        {
+          actorType: 'user',
+          actorId: principal.userId,
+          action: 'site.updated',
+          studyId,
+          subjectType: 'site',
+          subjectId: siteId,
+          data: { fields: Object.keys(patch) },
+        },
+        manager,
+      );
       return updated;
     });
     const counted = (await this.sites.listWithSessionCounts(studyId)).find((candidate) => candidate.site.id === siteId);
@@ -90,7 +127,10 @@ export class SitesService {
   async siteForNewSession(grant: StudyAccessGrant, siteId: string | undefined, manager: EntityManager): Promise<StudySite> {
     if (grant.siteId !== null && siteId !== undefined && siteId !== grant.siteId) throw new SiteError('SITE_NOT_FOUND');
     const wanted = grant.siteId ?? siteId;
-    const site = wanted === undefined ? await this.sites.findPrimary(grant.study.id, manager) : await this.sites.findById(grant.study.id, wanted, manager);
+    const site =
+      wanted === undefined
+        ? await this.sites.findPrimary(grant.study.id, manager)
+        : await this.sites.findById(grant.study.id, wanted, manager);
     if (!site) throw new SiteError('SITE_NOT_FOUND');
     await this.sites.lockShared(site.id, manager);
     return site;
@@ -102,7 +142,8 @@ export class SitesService {
   }
 
   private async requireCodeFree(site: StudySite, code: string, manager: EntityManager): Promise<void> {
-    if (await this.sites.hasSessions(site.id, manager)) throw new SiteError('SITE_CODE_LOCKED', { detail: `sessions at "${site.code}" are stratified by it` });
+    if (await this.sites.hasSessions(site.id, manager))
+      throw new SiteError('SITE_CODE_LOCKED', { detail: `sessions at "${site.code}" are stratified by it` });
     if (await this.sites.findByCode(site.studyId, code, manager)) throw new SiteError('SITE_CODE_TAKEN', { detail: `"${code}" is taken` });
   }
 

@@ -26,7 +26,12 @@ interface ProtocolDocument {
   readonly version: number;
   readonly design: unknown;
   readonly conditions: unknown;
-  readonly instruments: ReadonlyArray<{ readonly phase: string; readonly id: string; readonly version: number; readonly hash: string | null }>;
+  readonly instruments: ReadonlyArray<{
+    readonly phase: string;
+    readonly id: string;
+    readonly version: number;
+    readonly hash: string | null;
+  }>;
 }
 
 export function sha256(text: string): string {
@@ -45,7 +50,13 @@ export function designHashOf(protocolJson: string): string {
 }
 
 export function protocolFile(protocolJson: string, exportedAt: Date): ProtocolFile {
-  return { format: PROTOCOL_FILE_FORMAT, exportedAt: exportedAt.toISOString(), protocol: protocolJson, sha256: sha256(protocolJson), designHash: designHashOf(protocolJson) };
+  return {
+    format: PROTOCOL_FILE_FORMAT,
+    exportedAt: exportedAt.toISOString(),
+    protocol: protocolJson,
+    sha256: sha256(protocolJson),
+    designHash: designHashOf(protocolJson),
+  };
 }
 
 export interface ImportedProtocol {
@@ -57,8 +68,16 @@ export interface ImportedProtocol {
 
 /** Problems that make a file unusable here: tampered bytes, a foreign format, instruments this installation has in other words. */
 export function readProtocolFile(file: { format: string; protocol: string; sha256: string }): ImportedProtocol | FieldIssue[] {
-  if (file.format !== PROTOCOL_FILE_FORMAT) return [{ path: 'file.format', code: 'UNKNOWN_FORMAT', message: `expected ${PROTOCOL_FILE_FORMAT}` }];
-  if (sha256(file.protocol) !== file.sha256.toLowerCase()) return [{ path: 'file.sha256', code: 'HASH_MISMATCH', message: 'the protocol text does not have this SHA-256: the file was changed or damaged' }];
+  if (file.format !== PROTOCOL_FILE_FORMAT)
+    return [{ path: 'file.format', code: 'UNKNOWN_FORMAT', message: `expected ${PROTOCOL_FILE_FORMAT}` }];
+  if (sha256(file.protocol) !== file.sha256.toLowerCase())
+    return [
+      {
+        path: 'file.sha256',
+        code: 'HASH_MISMATCH',
+        message: 'the protocol text does not have this SHA-256: the file was changed or damaged',
+      },
+    ];
   let document: ProtocolDocument;
   try {
     document = JSON.parse(file.protocol) as ProtocolDocument;
@@ -70,7 +89,12 @@ export function readProtocolFile(file: { format: string; protocol: string; sha25
   const instruments = instrumentProblems(document.instruments);
   if (instruments.length) return instruments;
   const design = toDesign(plainToInstance(StudyDesignDto, document.design));
-  return { title: String(document.title ?? 'Imported study'), version: Number(document.version), design, designHash: designHashOf(file.protocol) };
+  return {
+    title: String(document.title ?? 'Imported study'),
+    version: Number(document.version),
+    design,
+    designHash: designHashOf(file.protocol),
+  };
 }
 
 /** Every instrument must exist here with exactly the same items and texts (same hash), or the sites would not ask the same questions. */
@@ -78,8 +102,22 @@ function instrumentProblems(refs: ProtocolDocument['instruments'] | undefined): 
   if (!Array.isArray(refs)) return [{ path: 'file.protocol.instruments', code: 'REQUIRED', message: 'the protocol lists no instruments' }];
   return refs.flatMap((ref, index) => {
     const instrument = getInstrument(ref.id, ref.version);
-    if (!instrument) return [{ path: `file.protocol.instruments[${index}]`, code: 'UNKNOWN_INSTRUMENT', message: `this installation has no ${ref.id} version ${ref.version}` }];
-    if (instrumentHash(instrument) !== ref.hash) return [{ path: `file.protocol.instruments[${index}]`, code: 'INSTRUMENT_MISMATCH', message: `${ref.id} version ${ref.version} differs here from the exporting installation's` }];
+    if (!instrument)
+      return [
+        {
+          path: `file.protocol.instruments[${index}]`,
+          code: 'UNKNOWN_INSTRUMENT',
+          message: `this installation has no ${ref.id} version ${ref.version}`,
+        },
+      ];
+    if (instrumentHash(instrument) !== ref.hash)
+      return [
+        {
+          path: `file.protocol.instruments[${index}]`,
+          code: 'INSTRUMENT_MISMATCH',
+          message: `${ref.id} version ${ref.version} differs here from the exporting installation's`,
+        },
+      ];
     return [];
   });
 }

@@ -19,12 +19,16 @@ export class ProtocolFilesController {
   @ApiDoc({
     summary: 'Download the protocol as a file for other sites',
     who: 'owner',
-    description: 'The frozen protocol (the current version, or `version`) as a JSON file: its canonical JSON with its SHA-256 and design hash. Another Attune installation imports it (POST /api/studies/import) as a new study with the same design hash and its own seed. A draft has no protocol: 409 `NOT_LAUNCHED`. Audited.',
+    description:
+      'The frozen protocol (the current version, or `version`) as a JSON file: its canonical JSON with its SHA-256 and design hash. Another Attune installation imports it (POST /api/studies/import) as a new study with the same design hash and its own seed. A draft has no protocol: 409 `NOT_LAUNCHED`. Audited.',
     problems: [problems(StudyError, 'NOT_LAUNCHED', 'PROTOCOL_NOT_FOUND')],
   })
   @ApiOkResponse({ type: ProtocolFileDto, description: 'The file (Content-Disposition: attachment)' })
   async download(
-    @CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string, @Query() query: ProtocolVersionQuery, @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: Principal,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+    @Query() query: ProtocolVersionQuery,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<ProtocolFileDto> {
     const { file, version } = await this.files.exportFile(principal, studyId, query.version);
     res.setHeader('Content-Disposition', `attachment; filename="attune-protocol-${studyId.slice(0, 8)}-v${version}.json"`);
@@ -33,11 +37,12 @@ export class ProtocolFilesController {
 
   @Post('import')
   @ApiDoc({
-    summary: 'Import another installation\'s protocol file as a new study',
+    summary: "Import another installation's protocol file as a new study",
     who: 'signed-in',
     changes: true,
-    description: 'Creates a draft (you become its owner) with the file\'s design; launching it freezes a protocol with the same design hash and a seed of this installation\'s own. '
-      + 'Refused with 400 `INVALID_PROTOCOL_FILE`, naming each problem in `errors`, when the text does not match its SHA-256, or an instrument is missing here or differs from the exporting installation\'s.',
+    description:
+      "Creates a draft (you become its owner) with the file's design; launching it freezes a protocol with the same design hash and a seed of this installation's own. " +
+      "Refused with 400 `INVALID_PROTOCOL_FILE`, naming each problem in `errors`, when the text does not match its SHA-256, or an instrument is missing here or differs from the exporting installation's.",
     problems: [problems(StudyError, 'INVALID_PROTOCOL_FILE')],
   })
   @ApiCreatedResponse({ type: StudyResponse, description: 'The new draft' })

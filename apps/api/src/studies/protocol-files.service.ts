@@ -17,22 +17,42 @@ export class ProtocolFilesService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async exportFile(principal: Principal, studyId: string, version: number | undefined): Promise<{ file: ProtocolFile; title: string; version: number }> {
+  async exportFile(
+    principal: Principal,
+    studyId: string,
+    version: number | undefined,
+  ): Promise<{ file: ProtocolFile; title: string; version: number }> {
     const { study } = await this.access.require(principal, studyId, 'owner');
     if (study.protocolVersion === null) throw new StudyError('NOT_LAUNCHED');
     const wanted = version ?? study.protocolVersion;
     const protocol = await this.repository.findProtocol(studyId, wanted);
     if (!protocol) throw new StudyError('PROTOCOL_NOT_FOUND', { detail: `the study has versions 1 to ${study.protocolVersion}` });
     const file = protocolFile(protocol.canonicalJson, new Date());
-    await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.protocol_exported', studyId, subjectType: 'protocol', subjectId: protocol.id, data: { version: wanted, designHash: file.designHash } });
+    await this.audit.append({
+      actorType: 'user',
+      actorId: principal.userId,
+      action: 'study.protocol_exported',
+      studyId,
+      subjectType: 'protocol',
+      subjectId: protocol.id,
+      data: { version: wanted, designHash: file.designHash },
+    });
     return { file, title: study.title, version: wanted };
   }
 
   /** A new draft running the file's protocol, ready to launch here with this installation's own seed. */
   async importFile(principal: Principal, file: ProtocolFile, title: string | undefined): Promise<StudyAccessGrant> {
     const read = readProtocolFile(file);
-    if (Array.isArray(read)) throw new StudyError('INVALID_PROTOCOL_FILE', { detail: read.map((issue) => `${issue.path}: ${issue.message}`).join('; '), errors: read });
+    if (Array.isArray(read))
+      throw new StudyError('INVALID_PROTOCOL_FILE', {
+        detail: read.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
+        errors: read,
+      });
     const description = `Imported from the protocol file of "${read.title}", version ${read.version} (design hash ${read.designHash}).`;
-    return this.studies.createDraft(principal, { title: title ?? read.title, description, design: read.design }, { importedDesignHash: read.designHash, protocolVersion: read.version });
+    return this.studies.createDraft(
+      principal,
+      { title: title ?? read.title, description, design: read.design },
+      { importedDesignHash: read.designHash, protocolVersion: read.version },
+    );
   }
 }

@@ -17,11 +17,20 @@ export function weightedConditions(design: StudyDesign): Array<{ id: string; wei
  * The frozen protocol: design, derived conditions, the exact instrument texts (by hash) and the
  * commitment to the secret allocation seed. Canonical JSON makes the hash independent of key order.
  */
-export function snapshotProtocol(input: { studyId: string; version: number; title: string; design: StudyDesign; seedCommitment: string; reason: string | null }): ProtocolSnapshot {
-  const instruments = (['pre', 'post'] as const).flatMap((phase) => input.design.instruments[phase].map((ref) => {
-    const instrument = getInstrument(ref.id, ref.version);
-    return { phase, id: ref.id, version: ref.version, hash: instrument ? instrumentHash(instrument) : null };
-  }));
+export function snapshotProtocol(input: {
+  studyId: string;
+  version: number;
+  title: string;
+  design: StudyDesign;
+  seedCommitment: string;
+  reason: string | null;
+}): ProtocolSnapshot {
+  const instruments = (['pre', 'post'] as const).flatMap((phase) =>
+    input.design.instruments[phase].map((ref) => {
+      const instrument = getInstrument(ref.id, ref.version);
+      return { phase, id: ref.id, version: ref.version, hash: instrument ? instrumentHash(instrument) : null };
+    }),
+  );
   const document = {
     format: 'attune.protocol.v1',
     studyId: input.studyId,

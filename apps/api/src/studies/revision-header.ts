@@ -7,7 +7,9 @@ export function expectedRevision(ifMatch: string | undefined): number | undefine
   if (ifMatch === undefined) return undefined;
   const revision = parseRevision(ifMatch);
   if (revision === null) {
-    throw new CommonErrors('VALIDATION_FAILED', { errors: [{ path: 'If-Match', code: 'INVALID_REVISION', message: 'must be the study\'s revision, e.g. "7" (its ETag)' }] });
+    throw new CommonErrors('VALIDATION_FAILED', {
+      errors: [{ path: 'If-Match', code: 'INVALID_REVISION', message: 'must be the study\'s revision, e.g. "7" (its ETag)' }],
+    });
   }
   return revision;
 }

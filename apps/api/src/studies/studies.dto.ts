@@ -16,7 +16,9 @@ export class CreateStudyRequest {
   @ApiProperty({ example: 'Phone presence replication, spring term' }) @IsString() @Length(1, 200) title: string;
   @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(4000) description?: string;
   @ApiPropertyOptional({ enum: STUDY_TEMPLATES.map((t) => t.id), description: 'Prefill the draft from a template (default phone_only)' })
-  @Omittable() @IsString() templateId?: string;
+  @Omittable()
+  @IsString()
+  templateId?: string;
 }
 
 export class UpdateStudyRequest {
@@ -32,8 +34,14 @@ export class AmendStudyRequest {
 
 export class SetRoleRequest {
   @ApiProperty({ enum: STUDY_ROLES }) @IsIn(STUDY_ROLES) role: StudyRole;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Limits a researcher to one site (GET …/sites): they run and read only its sessions. Left out: every site. Only researchers can be limited (400 `SITE_LIMIT_ROLE`)' })
-  @IsOptional() @IsUUID() siteId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Limits a researcher to one site (GET …/sites): they run and read only its sessions. Left out: every site. Only researchers can be limited (400 `SITE_LIMIT_ROLE`)',
+  })
+  @IsOptional()
+  @IsUUID()
+  siteId?: string;
 }
 
 export class DesignCheckRequest {
@@ -47,27 +55,42 @@ class FieldIssueDto {
 }
 
 export class DesignProblemsResponse {
-  @ApiProperty({ type: [FieldIssueDto], description: 'Empty when launch (or the amendment) would accept the design' }) problems: FieldIssueDto[];
+  @ApiProperty({ type: [FieldIssueDto], description: 'Empty when launch (or the amendment) would accept the design' })
+  problems: FieldIssueDto[];
 }
 
 export class MemberResponse {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: STUDY_ROLES }) role: StudyRole;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'A site-limited researcher\'s site; null: every site' }) siteId: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'That site\'s code' }) siteCode: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "A site-limited researcher's site; null: every site" }) siteId:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: "That site's code" }) siteCode: string | null;
   @ApiProperty({ format: 'date-time' }) addedAt: string;
 
   static of(row: MemberRow): MemberResponse {
-    return { userId: row.userId, email: row.email, role: row.role, siteId: row.siteId, siteCode: row.siteCode, addedAt: new Date(row.addedAt).toISOString() };
+    return {
+      userId: row.userId,
+      email: row.email,
+      role: row.role,
+      siteId: row.siteId,
+      siteCode: row.siteCode,
+      addedAt: new Date(row.addedAt).toISOString(),
+    };
   }
 }
 
 export class AddMemberRequest {
   @ApiProperty() @IsEmail() email: string;
   @ApiProperty({ enum: STUDY_ROLES }) @IsIn(STUDY_ROLES) role: StudyRole;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Limits a researcher to one site (GET …/sites): they run and read only its sessions. Left out: every site. Only researchers can be limited (400 `SITE_LIMIT_ROLE`)' })
-  @IsOptional() @IsUUID() siteId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Limits a researcher to one site (GET …/sites): they run and read only its sessions. Left out: every site. Only researchers can be limited (400 `SITE_LIMIT_ROLE`)',
+  })
+  @IsOptional()
+  @IsUUID()
+  siteId?: string;
 }
 
 export class StudySummaryResponse {
@@ -79,18 +102,41 @@ export class StudySummaryResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static of({ study, role }: Pick<StudyAccessGrant, 'study' | 'role'>): StudySummaryResponse {
-    return { id: study.id, title: study.title, status: study.status, role, createdAt: study.createdAt.toISOString(), updatedAt: study.updatedAt.toISOString() };
+    return {
+      id: study.id,
+      title: study.title,
+      status: study.status,
+      role,
+      createdAt: study.createdAt.toISOString(),
+      updatedAt: study.updatedAt.toISOString(),
+    };
   }
 }
 
 export class StudyResponse extends StudySummaryResponse {
   @ApiProperty() description: string;
   @ApiProperty({ type: StudyDesignDto }) design: StudyDesignDto;
-  @ApiProperty({ type: String, nullable: true, description: 'Code of the study link for online sessions; null for analysts, who read data and recruit nobody' }) joinCode: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Code of the study link for online sessions; null for analysts, who read data and recruit nobody',
+  })
+  joinCode: string | null;
   @ApiProperty({ type: Number, nullable: true }) protocolVersion: number | null;
-  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the secret allocation seed, published at launch' }) seedCommitment: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Set when the study closed and the seed became verifiable' }) seedRevealedAt: string | null;
-  @ApiProperty({ description: 'Counts saved draft edits; also the ETag. Send it back as If-Match when editing, to be told of someone else\'s edit instead of overwriting it' }) revision: number;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the secret allocation seed, published at launch' }) seedCommitment:
+    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'Set when the study closed and the seed became verifiable',
+  })
+  seedRevealedAt: string | null;
+  @ApiProperty({
+    description:
+      "Counts saved draft edits; also the ETag. Send it back as If-Match when editing, to be told of someone else's edit instead of overwriting it",
+  })
+  revision: number;
 
   static full(grant: StudyAccessGrant): StudyResponse {
     const { study } = grant;
@@ -110,13 +156,24 @@ export class StudyResponse extends StudySummaryResponse {
 export class ProtocolResponse {
   @ApiProperty() version: number;
   @ApiProperty({ description: 'SHA-256 of canonicalJson' }) hash: string;
-  @ApiProperty({ description: 'SHA-256 of what another installation\'s copy shares with this protocol (design, conditions, instrument hashes; not the study id, title, version, reason or seed commitment): equal design hashes mean the same protocol' }) designHash: string;
+  @ApiProperty({
+    description:
+      "SHA-256 of what another installation's copy shares with this protocol (design, conditions, instrument hashes; not the study id, title, version, reason or seed commitment): equal design hashes mean the same protocol",
+  })
+  designHash: string;
   @ApiProperty() canonicalJson: string;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static of(protocol: Protocol): ProtocolResponse {
-    return { version: protocol.version, hash: protocol.hash, designHash: designHashOf(protocol.canonicalJson), canonicalJson: protocol.canonicalJson, reason: protocol.reason, createdAt: protocol.createdAt.toISOString() };
+    return {
+      version: protocol.version,
+      hash: protocol.hash,
+      designHash: designHashOf(protocol.canonicalJson),
+      canonicalJson: protocol.canonicalJson,
+      reason: protocol.reason,
+      createdAt: protocol.createdAt.toISOString(),
+    };
   }
 }
 
@@ -124,12 +181,13 @@ export class TemplateResponse {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
   @ApiProperty() description: string;
-  @ApiProperty({ type: String, nullable: true, description: 'The study it replicates or is inspired by (citation); null for a new design' }) replicates: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The study it replicates or is inspired by (citation); null for a new design' })
+  replicates: string | null;
   @ApiProperty({ type: [String], description: 'How it deviates from that study' }) deviations: string[];
 }
 
 export class EditConflictDto {
-  @ApiProperty({ description: 'The draft\'s current revision' }) revision: number;
+  @ApiProperty({ description: "The draft's current revision" }) revision: number;
   @ApiProperty({ type: String, nullable: true, description: 'Email of who saved the latest edit' }) changedBy: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) changedAt: string | null;
   @ApiProperty({ type: [String], example: ['design.factors', 'title'], description: 'Parts changed since your revision' }) parts: string[];
@@ -151,7 +209,12 @@ class SessionMismatchDto {
   @ApiProperty() sessionId: string;
   @ApiProperty({ enum: ['stratum', 'condition'] }) field: 'stratum' | 'condition';
   @ApiProperty({ type: String, nullable: true }) stored: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Recomputed from the members\' covariates (stratum) or the allocation row (condition)' }) expected: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Recomputed from the members' covariates (stratum) or the allocation row (condition)",
+  })
+  expected: string | null;
 }
 
 export class VerificationResponse {
@@ -159,9 +222,17 @@ export class VerificationResponse {
   @ApiProperty({ description: 'The revealed seed (hex); SHA-256 of its bytes equals seedCommitment' }) seedHex: string;
   @ApiProperty() seedCommitment: string;
   @ApiProperty({ type: [StratumVerificationDto] }) strata: StratumVerificationDto[];
-  @ApiProperty({ type: [SessionMismatchDto], description: 'Each allocated session\'s stratum recomputed from its members\' covariates, and its condition, against its allocation row' }) sessions: SessionMismatchDto[];
+  @ApiProperty({
+    type: [SessionMismatchDto],
+    description: "Each allocated session's stratum recomputed from its members' covariates, and its condition, against its allocation row",
+  })
+  sessions: SessionMismatchDto[];
 
   static of(report: VerificationReport): VerificationResponse {
-    return { ...report, strata: report.strata.map((s: StratumVerification) => ({ ...s, mismatches: [...s.mismatches] })), sessions: [...report.sessions] };
+    return {
+      ...report,
+      strata: report.strata.map((s: StratumVerification) => ({ ...s, mismatches: [...s.mismatches] })),
+      sessions: [...report.sessions],
+    };
   }
 }

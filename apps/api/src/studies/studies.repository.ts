@@ -23,7 +23,11 @@ export class StudiesRepository {
   }
 
   async listForUser(userId: string): Promise<StudyWithRole[]> {
-    const members = await this.dataSource.manager.find(StudyMember, { where: { userId }, relations: { study: true }, order: { createdAt: 'DESC' } });
+    const members = await this.dataSource.manager.find(StudyMember, {
+      where: { userId },
+      relations: { study: true },
+      order: { createdAt: 'DESC' },
+    });
     return members.filter((m) => m.study).map((m) => ({ study: m.study as Study, role: m.role }));
   }
 
@@ -44,16 +48,24 @@ export class StudiesRepository {
    * The design frozen in protocol `version`: what a session created under it runs (its instruments,
    * instructions and timings), whatever was amended since.
    */
-  async findProtocolDesign(studyId: string, version: number, manager: EntityManager = this.dataSource.manager): Promise<StudyDesign | null> {
+  async findProtocolDesign(
+    studyId: string,
+    version: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StudyDesign | null> {
     const rows: Array<{ design: StudyDesign }> = await manager.query(
-      `SELECT canonical_json::jsonb -> 'design' AS design FROM protocol WHERE study_id = $1 AND version = $2`, [studyId, version]);
+      `SELECT canonical_json::jsonb -> 'design' AS design FROM protocol WHERE study_id = $1 AND version = $2`,
+      [studyId, version],
+    );
     return rows[0]?.design ?? null;
   }
 
   /** The frozen protocol's instrument list, [{ phase, id, version, hash }] as stored (raw: the caller checks it). */
   async findProtocolInstruments(studyId: string, version: number): Promise<unknown> {
     const rows: Array<{ instruments: unknown }> = await this.dataSource.query(
-      `SELECT canonical_json::jsonb -> 'instruments' AS instruments FROM protocol WHERE study_id = $1 AND version = $2`, [studyId, version]);
+      `SELECT canonical_json::jsonb -> 'instruments' AS instruments FROM protocol WHERE study_id = $1 AND version = $2`,
+      [studyId, version],
+    );
     return rows[0]?.instruments ?? null;
   }
 
@@ -67,7 +79,10 @@ export class StudiesRepository {
     return this.dataSource.manager.findOneBy(StudyMember, { studyId, userId });
   }
 
-  async insertStudy(study: Pick<Study, 'title' | 'description' | 'design' | 'joinCode' | 'createdBy'>, manager: EntityManager): Promise<Study> {
+  async insertStudy(
+    study: Pick<Study, 'title' | 'description' | 'design' | 'joinCode' | 'createdBy'>,
+    manager: EntityManager,
+  ): Promise<Study> {
     const result = await manager.insert(Study, { ...study, status: 'draft' });
     return manager.findOneByOrFail(Study, { id: (result.identifiers[0] as { id: string }).id });
   }
@@ -87,11 +102,18 @@ export class StudiesRepository {
          FROM audit_event e LEFT JOIN app_user u ON u.id::text = e.actor_id
         WHERE e.study_id = $1 AND e.action = 'study.design_edited' AND (e.data->>'revision')::int > $2
         ORDER BY e.id`,
-      [studyId, revision]);
-    return rows.map((row) => ({ ...row, parts: Array.isArray(row.parts) ? row.parts.filter((part): part is string => typeof part === 'string') : [] }));
+      [studyId, revision],
+    );
+    return rows.map((row) => ({
+      ...row,
+      parts: Array.isArray(row.parts) ? row.parts.filter((part): part is string => typeof part === 'string') : [],
+    }));
   }
 
-  async insertProtocol(protocol: Pick<Protocol, 'studyId' | 'version' | 'canonicalJson' | 'hash' | 'reason' | 'createdBy'>, manager: EntityManager): Promise<Protocol> {
+  async insertProtocol(
+    protocol: Pick<Protocol, 'studyId' | 'version' | 'canonicalJson' | 'hash' | 'reason' | 'createdBy'>,
+    manager: EntityManager,
+  ): Promise<Protocol> {
     const result = await manager.insert(Protocol, protocol);
     return manager.findOneByOrFail(Protocol, { id: (result.identifiers[0] as { id: string }).id });
   }

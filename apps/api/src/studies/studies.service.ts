@@ -5,7 +5,13 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { newSeedHex, seedCommitment } from '../randomisation/keyed-random';
-import { type AllocatedSessionRow, type SessionMismatch, verifyAllocations, verifySessions, type StratumVerification } from '../randomisation/verify-allocations';
+import {
+  type AllocatedSessionRow,
+  type SessionMismatch,
+  verifyAllocations,
+  verifySessions,
+  type StratumVerification,
+} from '../randomisation/verify-allocations';
 import { sessionStratum } from '../sessions/stratum-policy';
 import type { FieldIssue } from '../common/errors/domain-error';
 import { checkDesign } from './design-rules';
@@ -41,12 +47,26 @@ const TRANSITIONS: Record<'pause' | 'resume' | 'close', { from: readonly StudySt
 export function allocationDefinition(design: StudyDesign): string {
   const stratifiers = design.stratifyBy.map((id) => {
     const covariate = design.covariates.find((candidate) => candidate.id === id);
-    return { id, source: covariate?.source ?? null, relation: covariate?.relation ?? null, levels: covariate?.levels.map((level) => level.id) ?? [] };
+    return {
+      id,
+      source: covariate?.source ?? null,
+      relation: covariate?.relation ?? null,
+      levels: covariate?.levels.map((level) => level.id) ?? [],
+    };
   });
-  return canonicalJson({ conditions: weightedConditions(design), randomisation: design.randomisation, stratifiers, sessionSize: design.sessionSize });
+  return canonicalJson({
+    conditions: weightedConditions(design),
+    randomisation: design.randomisation,
+    stratifiers,
+    sessionSize: design.sessionSize,
+  });
 }
 
-const CHANGES_ALLOCATION: FieldIssue = { path: 'design', code: 'CHANGES_ALLOCATION', message: 'would change the concealed allocation sequence' };
+const CHANGES_ALLOCATION: FieldIssue = {
+  path: 'design',
+  code: 'CHANGES_ALLOCATION',
+  message: 'would change the concealed allocation sequence',
+};
 
 /** An amendment's problems: the launch check, plus a change to what decides allocation. */
 export function amendmentProblems(current: StudyDesign, next: StudyDesign): FieldIssue[] {
@@ -76,7 +96,11 @@ export interface VerificationReport {
 
 @Injectable()
 export class StudiesService {
-  constructor(private readonly repository: StudiesRepository, private readonly access: StudyAccess, private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly repository: StudiesRepository,
+    private readonly access: StudyAccess,
+    private readonly audit: AuditRepository,
+  ) {}
 
   async list(principal: Principal): Promise<StudyWithRole[]> {
     if (!principal.isAdmin) return this.repository.listForUser(principal.userId);
@@ -90,15 +114,26 @@ export class StudiesService {
   async create(principal: Principal, input: { title: string; description?: string; templateId?: string }): Promise<StudyAccessGrant> {
     const template = input.templateId === undefined ? findTemplate('phone_only') : findTemplate(input.templateId);
     if (!template) throw new StudyError('UNKNOWN_TEMPLATE', { detail: `no template "${input.templateId}"` });
-    return this.createDraft(principal, { title: input.title, description: input.description ?? template.description, design: template.design }, { template: template.id });
+    return this.createDraft(
+      principal,
+      { title: input.title, description: input.description ?? template.description, design: template.design },
+      { template: template.id },
+    );
   }
 
   /** A new draft owned by its creator; `origin` (its template or imported protocol) goes into the audit event. */
-  async createDraft(principal: Principal, draft: { title: string; description: string; design: StudyDesign }, origin: Record<string, unknown>): Promise<StudyAccessGrant> {
+  async createDraft(
+    principal: Principal,
+    draft: { title: string; description: string; design: StudyDesign },
+    origin: Record<string, unknown>,
+  ): Promise<StudyAccessGrant> {
     const study = await this.repository.transaction(async (manager) => {
       const created = await this.repository.insertStudy({ ...draft, joinCode: newCode(8), createdBy: principal.userId }, manager);
       await this.repository.upsertMember(created.id, principal.userId, 'owner', manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.created', studyId: created.id, data: origin }, manager);
+      await this.audit.append(
+        { actorType: 'user', actorId: principal.userId, action: 'study.created', studyId: created.id, data: origin },
+        manager,
+      );
       return created;
     });
     return { study, role: 'owner', siteId: null };
@@ -115,19 +150,38 @@ export class StudiesService {
       const study = await this.lockStudy(studyId, manager);
       if (study.status !== 'draft') {
         // Recorded outside the transaction that the refusal rolls back.
-        await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.edit_refused', studyId, data: { status: study.status } });
+        await this.audit.append({
+          actorType: 'user',
+          actorId: principal.userId,
+          action: 'study.edit_refused',
+          studyId,
+          data: { status: study.status },
+        });
         throw new StudyError('STUDY_LAUNCHED');
       }
       if (input.expectedRevision !== undefined && input.expectedRevision !== study.revision) {
-        const conflict = describeConflict(study.revision, await this.repository.listDraftEditsSince(studyId, input.expectedRevision, manager));
-        throw new StudyError('EDIT_CONFLICT', { detail: `revision ${study.revision} was saved after your revision ${input.expectedRevision}`, extensions: { conflict } });
+        const conflict = describeConflict(
+          study.revision,
+          await this.repository.listDraftEditsSince(studyId, input.expectedRevision, manager),
+        );
+        throw new StudyError('EDIT_CONFLICT', {
+          detail: `revision ${study.revision} was saved after your revision ${input.expectedRevision}`,
+          extensions: { conflict },
+        });
       }
-      const next = { title: input.title ?? study.title, description: input.description ?? study.description, design: input.design ?? study.design };
+      const next = {
+        title: input.title ?? study.title,
+        description: input.description ?? study.description,
+        design: input.design ?? study.design,
+      };
       const parts = changedParts(study, next);
       if (parts.length === 0) return { ...grant, study };
       Object.assign(study, next, { revision: study.revision + 1 });
       const saved = await this.repository.saveStudy(study, manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.design_edited', studyId, data: { revision: saved.revision, parts } }, manager);
+      await this.audit.append(
+        { actorType: 'user', actorId: principal.userId, action: 'study.design_edited', studyId, data: { revision: saved.revision, parts } },
+        manager,
+      );
       return { ...grant, study: saved };
     });
   }
@@ -155,7 +209,18 @@ export class StudiesService {
       Object.assign(study, { status: 'launched', seedHex, seedCommitment: seedCommitment(seedHex), protocolVersion: 1 });
       const protocol = await this.freeze(study, principal, null, manager);
       const saved = await this.repository.saveStudy(study, manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.launched', studyId, subjectType: 'protocol', subjectId: protocol.id, data: { version: 1, hash: protocol.hash, seedCommitment: study.seedCommitment } }, manager);
+      await this.audit.append(
+        {
+          actorType: 'user',
+          actorId: principal.userId,
+          action: 'study.launched',
+          studyId,
+          subjectType: 'protocol',
+          subjectId: protocol.id,
+          data: { version: 1, hash: protocol.hash, seedCommitment: study.seedCommitment },
+        },
+        manager,
+      );
       return { study: saved, role: 'owner', siteId: null };
     });
   }
@@ -164,15 +229,30 @@ export class StudiesService {
     await this.access.require(principal, studyId, 'owner');
     return this.repository.transaction(async (manager) => {
       const study = await this.lockStudy(studyId, manager);
-      if (study.status !== 'launched' && study.status !== 'paused') throw new StudyError('ILLEGAL_STATUS_CHANGE', { detail: `a ${study.status} study cannot be amended` });
+      if (study.status !== 'launched' && study.status !== 'paused')
+        throw new StudyError('ILLEGAL_STATUS_CHANGE', { detail: `a ${study.status} study cannot be amended` });
       this.assertValid(input.design);
       if (allocationDefinition(input.design) !== allocationDefinition(study.design)) {
-        throw new StudyError('INVALID_DESIGN', { detail: 'an amendment cannot change conditions, weights, randomisation, stratification or session size', errors: [CHANGES_ALLOCATION] });
+        throw new StudyError('INVALID_DESIGN', {
+          detail: 'an amendment cannot change conditions, weights, randomisation, stratification or session size',
+          errors: [CHANGES_ALLOCATION],
+        });
       }
       Object.assign(study, { design: input.design, protocolVersion: (study.protocolVersion ?? 0) + 1 });
       const protocol = await this.freeze(study, principal, input.reason, manager);
       await this.repository.saveStudy(study, manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.amended', studyId, subjectType: 'protocol', subjectId: protocol.id, data: { version: protocol.version, hash: protocol.hash } }, manager);
+      await this.audit.append(
+        {
+          actorType: 'user',
+          actorId: principal.userId,
+          action: 'study.amended',
+          studyId,
+          subjectType: 'protocol',
+          subjectId: protocol.id,
+          data: { version: protocol.version, hash: protocol.hash },
+        },
+        manager,
+      );
       return protocol;
     });
   }
@@ -182,11 +262,21 @@ export class StudiesService {
     const rule = TRANSITIONS[change];
     return this.repository.transaction(async (manager) => {
       const study = await this.lockStudy(studyId, manager);
-      if (!rule.from.includes(study.status)) throw new StudyError('ILLEGAL_STATUS_CHANGE', { detail: `cannot ${change} a ${study.status} study` });
+      if (!rule.from.includes(study.status))
+        throw new StudyError('ILLEGAL_STATUS_CHANGE', { detail: `cannot ${change} a ${study.status} study` });
       study.status = rule.to;
       if (change === 'close') study.seedRevealedAt = new Date();
       const saved = await this.repository.saveStudy(study, manager);
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: `study.${rule.to}`, studyId, data: change === 'close' ? { seedRevealed: true } : {} }, manager);
+      await this.audit.append(
+        {
+          actorType: 'user',
+          actorId: principal.userId,
+          action: `study.${rule.to}`,
+          studyId,
+          data: change === 'close' ? { seedRevealed: true } : {},
+        },
+        manager,
+      );
       return { study: saved, role: 'owner', siteId: null };
     });
   }
@@ -209,11 +299,21 @@ export class StudiesService {
     if (principal !== 'system') await this.access.require(principal, studyId, 'analyst');
     const { study, seedHex } = await this.revealedSeed(studyId);
     const allocations = await this.repository.listAllocations(studyId);
-    const strata = verifyAllocations({ seedHex, scheme: study.design.randomisation.scheme, conditions: weightedConditions(study.design), blockMultipliers: study.design.randomisation.blockMultipliers }, allocations);
+    const strata = verifyAllocations(
+      {
+        seedHex,
+        scheme: study.design.randomisation.scheme,
+        conditions: weightedConditions(study.design),
+        blockMultipliers: study.design.randomisation.blockMultipliers,
+      },
+      allocations,
+    );
     // Amendments cannot change stratifiers (allocationDefinition), so the current design computes every session's stratum.
     // Once `admin purge-study` removed the members, their covariates cannot be re-read: the session's
     // stratum is then compared with its allocation row only (the sequence check above is unaffected).
-    const stratumOf = study.participantDataPurgedAt ? (row: AllocatedSessionRow) => row.sessionStratum : (row: AllocatedSessionRow) => sessionStratum(study.design, row.memberCovariates, row.observed, row.siteCode);
+    const stratumOf = study.participantDataPurgedAt
+      ? (row: AllocatedSessionRow) => row.sessionStratum
+      : (row: AllocatedSessionRow) => sessionStratum(study.design, row.memberCovariates, row.observed, row.siteCode);
     const sessions = verifySessions(await this.repository.listAllocatedSessions(studyId), stratumOf);
     const matches = strata.every((s) => s.mismatches.length === 0) && sessions.length === 0;
     return { matches, seedHex, seedCommitment: study.seedCommitment ?? '', strata, sessions };
@@ -232,7 +332,17 @@ export class StudiesService {
 
   private async freeze(study: Study, principal: Principal, reason: string | null, manager: EntityManager): Promise<Protocol> {
     const version = study.protocolVersion ?? 1;
-    const snapshot = snapshotProtocol({ studyId: study.id, version, title: study.title, design: study.design, seedCommitment: study.seedCommitment ?? '', reason });
-    return this.repository.insertProtocol({ studyId: study.id, version, canonicalJson: snapshot.canonicalJson, hash: snapshot.hash, reason, createdBy: principal.userId }, manager);
+    const snapshot = snapshotProtocol({
+      studyId: study.id,
+      version,
+      title: study.title,
+      design: study.design,
+      seedCommitment: study.seedCommitment ?? '',
+      reason,
+    });
+    return this.repository.insertProtocol(
+      { studyId: study.id, version, canonicalJson: snapshot.canonicalJson, hash: snapshot.hash, reason, createdBy: principal.userId },
+      manager,
+    );
   }
 }

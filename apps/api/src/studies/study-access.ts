@@ -24,11 +24,14 @@ export class StudyAccess {
 
   async require(principal: Principal, studyId: string, needed: StudyRole): Promise<StudyAccessGrant> {
     // Two lookups at once: every study route pays this before its own work.
-    const [study, member] = await Promise.all([this.repository.findStudy(studyId), principal.isAdmin ? null : this.repository.findRole(studyId, principal.userId)]);
+    const [study, member] = await Promise.all([
+      this.repository.findStudy(studyId),
+      principal.isAdmin ? null : this.repository.findRole(studyId, principal.userId),
+    ]);
     if (!study) throw new StudyError('STUDY_NOT_FOUND');
     const role = principal.isAdmin ? 'owner' : member?.role;
     if (!role) throw new StudyError('STUDY_NOT_FOUND');
     if (RANK[role] < RANK[needed]) throw new StudyError('ROLE_REQUIRED', { detail: `needs the ${needed} role; you are ${role}` });
-    return { study, role, siteId: principal.isAdmin ? null : member?.siteId ?? null };
+    return { study, role, siteId: principal.isAdmin ? null : (member?.siteId ?? null) };
   }
 }

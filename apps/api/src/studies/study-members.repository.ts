@@ -23,7 +23,8 @@ export class StudyMembersRepository {
          FROM study_member m JOIN app_user u ON u.id = m.user_id LEFT JOIN study_site site ON site.id = m.site_id
         WHERE m.study_id = $1
         ORDER BY CASE m.role WHEN 'owner' THEN 1 WHEN 'researcher' THEN 2 ELSE 3 END, u.email`,
-      [studyId]);
+      [studyId],
+    );
   }
 
   findMember(studyId: string, userId: string, manager: EntityManager): Promise<StudyMember | null> {

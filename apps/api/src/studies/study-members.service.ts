@@ -16,7 +16,8 @@ export interface MemberGrant {
 
 /** Owners and analysts see every site: a site limit would be a false promise of confidentiality. */
 function requireLimitable(grant: MemberGrant): void {
-  if (grant.siteId !== undefined && grant.role !== 'researcher') throw new StudyError('SITE_LIMIT_ROLE', { detail: `a ${grant.role} sees every site` });
+  if (grant.siteId !== undefined && grant.role !== 'researcher')
+    throw new StudyError('SITE_LIMIT_ROLE', { detail: `a ${grant.role} sees every site` });
 }
 
 /**
@@ -45,7 +46,13 @@ export class StudyMembersService {
     // The same answer whether or not the email has an account, so this route cannot be used to
     // find out who has one; the audit log (and the member list) tell the owner what happened.
     if (!userId) {
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action: 'study.member_not_added', studyId, data: { role, reason: 'no_account' } });
+      await this.audit.append({
+        actorType: 'user',
+        actorId: principal.userId,
+        action: 'study.member_not_added',
+        studyId,
+        data: { role, reason: 'no_account' },
+      });
       return;
     }
     await this.change(principal, studyId, userId, grant, { mustExist: false });
@@ -63,18 +70,30 @@ export class StudyMembersService {
   }
 
   /** `grant` null removes the member. */
-  private change(principal: Principal, studyId: string, userId: string, grant: MemberGrant | null, options: { mustExist: boolean }): Promise<void> {
+  private change(
+    principal: Principal,
+    studyId: string,
+    userId: string,
+    grant: MemberGrant | null,
+    options: { mustExist: boolean },
+  ): Promise<void> {
     return this.studies.transaction(async (manager) => {
       await this.studies.findStudyForUpdate(studyId, manager);
       const member = await this.members.findMember(studyId, userId, manager);
       if (!member && options.mustExist) throw new StudyError('MEMBER_NOT_FOUND');
       if (member?.role === 'owner' && grant?.role !== 'owner') await this.requireAnotherOwner(studyId, manager);
-      if (grant?.siteId !== undefined && !(await this.members.isSiteOf(studyId, grant.siteId, manager))) throw new StudyError('UNKNOWN_SITE');
+      if (grant?.siteId !== undefined && !(await this.members.isSiteOf(studyId, grant.siteId, manager)))
+        throw new StudyError('UNKNOWN_SITE');
       if (grant) await this.members.setRole(studyId, userId, grant.role, grant.siteId ?? null, manager);
       else await this.members.removeMember(studyId, userId, manager);
       const action = grant ? 'study.member_set' : 'study.member_removed';
-      const data = grant ? { role: grant.role, ...(grant.siteId === undefined ? {} : { siteId: grant.siteId }) } : { formerRole: member?.role };
-      await this.audit.append({ actorType: 'user', actorId: principal.userId, action, studyId, subjectType: 'user', subjectId: userId, data }, manager);
+      const data = grant
+        ? { role: grant.role, ...(grant.siteId === undefined ? {} : { siteId: grant.siteId }) }
+        : { formerRole: member?.role };
+      await this.audit.append(
+        { actorType: 'user', actorId: principal.userId, action, studyId, subjectType: 'user', subjectId: userId, data },
+        manager,
+      );
     });
   }
 

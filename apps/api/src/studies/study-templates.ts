@@ -11,18 +11,23 @@ export interface StudyTemplate {
   readonly design: StudyDesign;
 }
 
-const PW2013 = 'Przybylski, A. K., & Weinstein, N. (2013). Can you connect with me now? How the presence of mobile communication technology influences face-to-face conversation quality. Journal of Social and Personal Relationships, 30(3), 237–246.';
-const OWN_PHONES_AWAY = 'The participants\' own phones are put away in every arm; only the study phone is manipulated.';
-const VALIDATED_SCALES = 'The original\'s outcome scales could not be verified, so validated instruments stand in for them (IOS, state empathy, perceived partner responsiveness, trust).';
+const PW2013 =
+  'Przybylski, A. K., & Weinstein, N. (2013). Can you connect with me now? How the presence of mobile communication technology influences face-to-face conversation quality. Journal of Social and Personal Relationships, 30(3), 237–246.';
+const OWN_PHONES_AWAY = "The participants' own phones are put away in every arm; only the study phone is manipulated.";
+const VALIDATED_SCALES =
+  "The original's outcome scales could not be verified, so validated instruments stand in for them (IOS, state empathy, perceived partner responsiveness, trust).";
 
 // The experimenter sets the room (domain.md §7): in Przybylski & Weinstein (2013) a phone that
 // belonged to neither participant, or a pocket notebook, lay "unobtrusively on a desk to the
 // side", in view but out of either person's direct line of sight. So placing the object is the
 // research assistant's set-up (lab console), never a participant instruction. In every arm the
 // participants' own phones are put away before the conversation (the phones say so themselves).
-const STUDY_PHONE = 'Before the participants sit down, place the study phone (a plain phone that belongs to neither participant), screen down, on a desk to the side: in view, but out of either person\'s direct line of sight. Leave it there for the whole conversation.';
-const NOTEBOOK = 'Before the participants sit down, place the pocket notebook, closed, on a desk to the side: in view, but out of either person\'s direct line of sight. Leave it there for the whole conversation.';
-const NOTHING = 'Make sure the desk to the side and the table are empty: no phone, notebook or other object. Nothing is placed for this condition.';
+const STUDY_PHONE =
+  "Before the participants sit down, place the study phone (a plain phone that belongs to neither participant), screen down, on a desk to the side: in view, but out of either person's direct line of sight. Leave it there for the whole conversation.";
+const NOTEBOOK =
+  "Before the participants sit down, place the pocket notebook, closed, on a desk to the side: in view, but out of either person's direct line of sight. Leave it there for the whole conversation.";
+const NOTHING =
+  'Make sure the desk to the side and the table are empty: no phone, notebook or other object. Nothing is placed for this condition.';
 
 const phonePresentVsNotebook: FactorDesign = {
   id: 'phone',
@@ -43,12 +48,22 @@ const phonePresentVsAbsent: FactorDesign = {
 };
 
 // Misra et al. (2016) wording, adapted from Aron et al. (1992) and Przybylski & Weinstein (2013).
-const MEANINGFUL = { en: 'Talk about the most meaningful events of the past year.', de: 'Sprechen Sie über die bedeutsamsten Ereignisse des vergangenen Jahres.' };
+const MEANINGFUL = {
+  en: 'Talk about the most meaningful events of the past year.',
+  de: 'Sprechen Sie über die bedeutsamsten Ereignisse des vergangenen Jahres.',
+};
 const topic: FactorDesign = {
   id: 'topic',
   label: 'Conversation topic',
   levels: [
-    { id: 'casual', label: 'Casual', topicPrompt: { en: 'Talk about your thoughts and feelings about plastic holiday trees.', de: 'Sprechen Sie über Ihre Gedanken und Gefühle zu künstlichen Weihnachtsbäumen.' } },
+    {
+      id: 'casual',
+      label: 'Casual',
+      topicPrompt: {
+        en: 'Talk about your thoughts and feelings about plastic holiday trees.',
+        de: 'Sprechen Sie über Ihre Gedanken und Gefühle zu künstlichen Weihnachtsbäumen.',
+      },
+    },
     { id: 'meaningful', label: 'Meaningful', topicPrompt: MEANINGFUL },
   ],
 };
@@ -61,8 +76,23 @@ const seating: FactorDesign = {
   label: 'Seating',
   exploratory: true,
   levels: [
-    { id: 'face_to_face', label: 'Face to face', instructions: { en: 'Sit facing each other across the table.', de: 'Setzen Sie sich am Tisch einander gegenüber.' }, setup: 'Put the two chairs facing each other across the table.', sets: { seating: 'face_to_face' } },
-    { id: 'side_by_side', label: 'Side by side', instructions: { en: 'Sit next to each other on the same side of the table, both facing the same way.', de: 'Setzen Sie sich nebeneinander auf dieselbe Seite des Tisches, beide in dieselbe Richtung blickend.' }, setup: 'Put the two chairs next to each other on the same side of the table, facing the same way.', sets: { seating: 'side_by_side' } },
+    {
+      id: 'face_to_face',
+      label: 'Face to face',
+      instructions: { en: 'Sit facing each other across the table.', de: 'Setzen Sie sich am Tisch einander gegenüber.' },
+      setup: 'Put the two chairs facing each other across the table.',
+      sets: { seating: 'face_to_face' },
+    },
+    {
+      id: 'side_by_side',
+      label: 'Side by side',
+      instructions: {
+        en: 'Sit next to each other on the same side of the table, both facing the same way.',
+        de: 'Setzen Sie sich nebeneinander auf dieselbe Seite des Tisches, beide in dieselbe Richtung blickend.',
+      },
+      setup: 'Put the two chairs next to each other on the same side of the table, facing the same way.',
+      sets: { seating: 'side_by_side' },
+    },
   ],
 };
 
@@ -72,7 +102,10 @@ const acquainted: CovariateDesign = {
   label: 'Did the partners know each other before?',
   source: 'participant',
   relation: 'partner',
-  question: { en: 'Did you know your conversation partner before today?', de: 'Kannten Sie Ihre Gesprächspartnerin bzw. Ihren Gesprächspartner schon vor heute?' },
+  question: {
+    en: 'Did you know your conversation partner before today?',
+    de: 'Kannten Sie Ihre Gesprächspartnerin bzw. Ihren Gesprächspartner schon vor heute?',
+  },
   levels: [
     { id: 'strangers', label: 'Strangers', text: { en: 'No, we had not met before', de: 'Nein, wir kannten uns nicht' } },
     { id: 'acquainted', label: 'Acquainted', text: { en: 'Yes, we knew each other', de: 'Ja, wir kannten uns' } },
@@ -83,7 +116,10 @@ const phoneSeen: CovariateDesign = {
   id: 'phone_seen',
   label: 'A phone was visible on the table or desk during the conversation (observed by the research assistant)',
   source: 'observed',
-  levels: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }],
+  levels: [
+    { id: 'yes', label: 'Yes' },
+    { id: 'no', label: 'No' },
+  ],
 };
 
 const ref = (id: string, version: number): InstrumentRef => ({ id, version });
@@ -92,7 +128,13 @@ const ref = (id: string, version: number): InstrumentRef => ({ id, version });
 // conversation, so change scores exist; mood before; after: perceived partner responsiveness
 // (what these studies call empathy), trust, the conversation process, then the checks.
 const PRE: readonly InstrumentRef[] = [ref('i_panas_sf', 1), ref('ios', 2), ref('batson_ec', 2)];
-const POST_OUTCOMES: readonly InstrumentRef[] = [ref('ios', 2), ref('batson_ec', 2), ref('partner_responsiveness', 1), ref('trust', 1), ref('conversation_process', 1)];
+const POST_OUTCOMES: readonly InstrumentRef[] = [
+  ref('ios', 2),
+  ref('batson_ec', 2),
+  ref('partner_responsiveness', 1),
+  ref('trust', 1),
+  ref('conversation_process', 1),
+];
 
 function consentFor(procedure: string): StudyDesign['consent'] {
   return {
@@ -109,7 +151,10 @@ const base = {
   targetSessionsPerCondition: 30,
   randomisation: { scheme: 'permuted_blocks' as const, blockMultipliers: [1, 2, 3] },
   dropoutPolicy: 'keep_as_randomised' as const,
-  conversation: { durationSeconds: 600, instructions: { en: 'Talk with your partner about the topic on the card until the research assistant tells you the time is up.' } },
+  conversation: {
+    durationSeconds: 600,
+    instructions: { en: 'Talk with your partner about the topic on the card until the research assistant tells you the time is up.' },
+  },
   languages: ['en'],
 };
 
@@ -117,11 +162,12 @@ export const STUDY_TEMPLATES: readonly StudyTemplate[] = [
   {
     id: 'phone_topic',
     title: 'Phone presence × conversation topic (inspired by Przybylski & Weinstein 2013, Exp. 2)',
-    description: 'Strangers in dyads talk for 10 minutes about a casual or a meaningful topic while a phone or a notebook lies on a desk to the side. '
-      + 'Inspired by, not a direct replication of, Przybylski & Weinstein (2013) Exp. 2. Deviations: the original\'s outcome scales could not be verified, so '
-      + 'validated instruments stand in for them (IOS, state empathy, perceived partner responsiveness, trust); closeness and empathy are also measured before the '
-      + 'conversation (after introductions) to allow change scores; mood is measured before; the participants\' own phones are put away in both arms; '
-      + 'manipulation checks ask what lay on the table; sessions may also run online without an experimenter.',
+    description:
+      'Strangers in dyads talk for 10 minutes about a casual or a meaningful topic while a phone or a notebook lies on a desk to the side. ' +
+      "Inspired by, not a direct replication of, Przybylski & Weinstein (2013) Exp. 2. Deviations: the original's outcome scales could not be verified, so " +
+      'validated instruments stand in for them (IOS, state empathy, perceived partner responsiveness, trust); closeness and empathy are also measured before the ' +
+      "conversation (after introductions) to allow change scores; mood is measured before; the participants' own phones are put away in both arms; " +
+      'manipulation checks ask what lay on the table; sessions may also run online without an experimenter.',
     replicates: `${PW2013} Experiment 2.`,
     deviations: [
       VALIDATED_SCALES,
@@ -143,7 +189,8 @@ export const STUDY_TEMPLATES: readonly StudyTemplate[] = [
   {
     id: 'phone_seating',
     title: 'Phone presence × seating (seating exploratory)',
-    description: 'Dyads talk for 10 minutes about the most meaningful events of the past year, with or without a phone on a desk to the side, sitting face to face or side by side. No original study exists for seating.',
+    description:
+      'Dyads talk for 10 minutes about the most meaningful events of the past year, with or without a phone on a desk to the side, sitting face to face or side by side. No original study exists for seating.',
     replicates: `${PW2013} The phone factor; seating is new.`,
     deviations: [
       'The control arm has nothing on the desk instead of a notebook.',
@@ -159,38 +206,64 @@ export const STUDY_TEMPLATES: readonly StudyTemplate[] = [
       covariates: [acquainted, phoneSeen],
       stratifyBy: ['acquainted'],
       randomisation: { scheme: 'stratified_permuted_blocks', blockMultipliers: [1, 2, 3] },
-      conversation: { ...base.conversation, instructions: { en: `${MEANINGFUL.en} Keep talking until the research assistant tells you the time is up.` } },
+      conversation: {
+        ...base.conversation,
+        instructions: { en: `${MEANINGFUL.en} Keep talking until the research assistant tells you the time is up.` },
+      },
       instruments: { pre: PRE, post: [...POST_OUTCOMES, ref('check_phone', 2), ref('check_seating', 2), ref('attention', 1)] },
-      consent: consentFor('You will talk with another participant for 10 minutes about the most meaningful events of your past year; we will ask you to sit in a particular way.'),
+      consent: consentFor(
+        'You will talk with another participant for 10 minutes about the most meaningful events of your past year; we will ask you to sit in a particular way.',
+      ),
       completion: { kind: 'code', code: 'ATTUNE-PS' },
     },
   },
   {
     id: 'phone_only',
     title: 'Phone presence alone',
-    description: 'Dyads talk for 10 minutes about the most meaningful events of the past year, with or without a phone on a desk to the side.',
+    description:
+      'Dyads talk for 10 minutes about the most meaningful events of the past year, with or without a phone on a desk to the side.',
     replicates: `${PW2013} The phone factor with the meaningful topic.`,
-    deviations: ['The control arm has nothing on the desk instead of a notebook.', 'Every dyad talks about the meaningful topic.', VALIDATED_SCALES, OWN_PHONES_AWAY],
+    deviations: [
+      'The control arm has nothing on the desk instead of a notebook.',
+      'Every dyad talks about the meaningful topic.',
+      VALIDATED_SCALES,
+      OWN_PHONES_AWAY,
+    ],
     design: {
       ...base,
       factors: [phonePresentVsAbsent],
       covariates: [acquainted, phoneSeen],
       stratifyBy: [],
-      conversation: { ...base.conversation, instructions: { en: `${MEANINGFUL.en} Keep talking until the research assistant tells you the time is up.` } },
+      conversation: {
+        ...base.conversation,
+        instructions: { en: `${MEANINGFUL.en} Keep talking until the research assistant tells you the time is up.` },
+      },
       instruments: { pre: PRE, post: [...POST_OUTCOMES, ref('check_phone', 2)] },
-      consent: consentFor('You will talk with another participant for 10 minutes about the most meaningful events of your past year, in a room we have prepared.'),
+      consent: consentFor(
+        'You will talk with another participant for 10 minutes about the most meaningful events of your past year, in a room we have prepared.',
+      ),
       completion: { kind: 'code', code: 'ATTUNE-P' },
     },
   },
   {
     id: 'blank',
     title: 'Start from scratch',
-    description: 'One factor with two placeholder levels and nothing else: name the factors and levels, write the texts and pick the instruments. Launch lists what is still missing.',
+    description:
+      'One factor with two placeholder levels and nothing else: name the factors and levels, write the texts and pick the instruments. Launch lists what is still missing.',
     replicates: null,
     deviations: [],
     design: {
       ...base,
-      factors: [{ id: 'factor', label: 'Factor', levels: [{ id: 'level_a', label: 'Level A' }, { id: 'level_b', label: 'Level B' }] }],
+      factors: [
+        {
+          id: 'factor',
+          label: 'Factor',
+          levels: [
+            { id: 'level_a', label: 'Level A' },
+            { id: 'level_b', label: 'Level B' },
+          ],
+        },
+      ],
       covariates: [],
       stratifyBy: [],
       conversation: { durationSeconds: 600, instructions: { en: '' } },

@@ -33,7 +33,12 @@ export class WithdrawalsRepository {
 
   /** The participant a withdrawal code was shown to, locked. */
   findByCode(codeHash: string, manager: EntityManager): Promise<Participant | null> {
-    return selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.withdrawal_code_hash = $1 FOR UPDATE`, [codeHash]);
+    return selectOne(
+      manager,
+      Participant,
+      `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.withdrawal_code_hash = $1 FOR UPDATE`,
+      [codeHash],
+    );
   }
 
   /** Who sat in a seat of a session of this study (by the session's typed code), locked. */
@@ -63,15 +68,22 @@ export class WithdrawalsRepository {
    * needed to verify the allocation); keeps the rows (seat, consent record, timestamps) so the allocation stays complete. The done
    * phase submissions stay too: they hold a timestamp, no answers, and the CONSORT flow counts them.
    */
-  async erase(participantIds: readonly string[], keepCovariates: readonly string[], manager: EntityManager): Promise<{ responses: number; sessionIds: string[] }> {
-    const [, deleted] = await manager.query(`DELETE FROM response WHERE participant_id = ANY($1::uuid[])`, [participantIds]) as [unknown, number];
+  async erase(
+    participantIds: readonly string[],
+    keepCovariates: readonly string[],
+    manager: EntityManager,
+  ): Promise<{ responses: number; sessionIds: string[] }> {
+    const [, deleted] = (await manager.query(`DELETE FROM response WHERE participant_id = ANY($1::uuid[])`, [participantIds])) as [
+      unknown,
+      number,
+    ];
     // TypeORM answers an UPDATE (even with RETURNING) and a DELETE as [rows, affected count].
-    const [rows] = await manager.query(
+    const [rows] = (await manager.query(
       `UPDATE participant SET status = 'withdrawn', withdrawn_at = now(), external_ids = '{}'::jsonb, external_key = NULL,
               covariates = (SELECT coalesce(jsonb_object_agg(c.key, c.value), '{}'::jsonb) FROM jsonb_each(covariates) c WHERE c.key = ANY($2::text[]))
         WHERE id = ANY($1::uuid[]) RETURNING session_id`,
       [participantIds, keepCovariates],
-    ) as [Array<{ session_id: string | null }>, number];
+    )) as [Array<{ session_id: string | null }>, number];
     const sessionIds = [...new Set(rows.flatMap((row) => (row.session_id ? [row.session_id] : [])))];
     await manager.query(`UPDATE study_session SET withdrawn_member = true WHERE id = ANY($1::uuid[])`, [sessionIds]);
     return { responses: deleted, sessionIds };

@@ -22,7 +22,9 @@ export type ResearcherWithdrawalReason = (typeof RESEARCHER_WITHDRAWAL_REASONS)[
 const CODE_ANSWER_MS = 400;
 const FINISHED: readonly string[] = ['complete', 'ended_early', 'abandoned'];
 
-type Actor = { readonly by: 'participant' } | { readonly by: 'researcher'; readonly principal: Principal; readonly reason: ResearcherWithdrawalReason };
+type Actor =
+  | { readonly by: 'participant' }
+  | { readonly by: 'researcher'; readonly principal: Principal; readonly reason: ResearcherWithdrawalReason };
 
 export interface SeatWithdrawal {
   readonly participantId: string;
@@ -56,7 +58,9 @@ export class WithdrawalsService {
     await this.limiter.consume(`withdraw:ip:${clientAddress}`, this.config.withdrawalRateLimit);
     const code = normaliseWithdrawalCode(typed);
     if (code === null) {
-      throw new WithdrawalError('WITHDRAWAL_CODE_MALFORMED', { errors: [{ path: 'code', code: 'malformed', message: 'Codes look like ABCD-EFGH-JKMN; one character is wrong or missing' }] });
+      throw new WithdrawalError('WITHDRAWAL_CODE_MALFORMED', {
+        errors: [{ path: 'code', code: 'malformed', message: 'Codes look like ABCD-EFGH-JKMN; one character is wrong or missing' }],
+      });
     }
     const started = Date.now();
     try {
@@ -70,14 +74,25 @@ export class WithdrawalsService {
   }
 
   /** A researcher records the withdrawal of someone who asked in person, by session code and seat. */
-  async withdrawSeat(principal: Principal, studyId: string, seat: { sessionCode: string; seatNumber: number }, reason: ResearcherWithdrawalReason): Promise<SeatWithdrawal> {
+  async withdrawSeat(
+    principal: Principal,
+    studyId: string,
+    seat: { sessionCode: string; seatNumber: number },
+    reason: ResearcherWithdrawalReason,
+  ): Promise<SeatWithdrawal> {
     const { siteId } = await this.access.require(principal, studyId, 'researcher');
     return this.repository.transaction(async (manager) => {
       const found = await this.repository.findSeat(studyId, seat.sessionCode, seat.seatNumber, manager);
       // A site-limited researcher cannot reach another site's participants: as if the seat did not exist.
       const occupant = found && (siteId === null || found.participant.siteId === siteId) ? found : null;
-      if (!occupant) throw new WithdrawalError('SEAT_NOT_FOUND', { errors: [{ path: 'seat', code: 'not_found', message: `no participant in seat ${seat.seatNumber} of session ${seat.sessionCode}` }] });
-      if (!FINISHED.includes(occupant.sessionStatus)) throw new WithdrawalError('SESSION_IN_PROGRESS', { detail: `session ${seat.sessionCode} is ${occupant.sessionStatus}` });
+      if (!occupant)
+        throw new WithdrawalError('SEAT_NOT_FOUND', {
+          errors: [
+            { path: 'seat', code: 'not_found', message: `no participant in seat ${seat.seatNumber} of session ${seat.sessionCode}` },
+          ],
+        });
+      if (!FINISHED.includes(occupant.sessionStatus))
+        throw new WithdrawalError('SESSION_IN_PROGRESS', { detail: `session ${seat.sessionCode} is ${occupant.sessionStatus}` });
       if (occupant.participant.status === 'withdrawn') throw new WithdrawalError('ALREADY_WITHDRAWN');
       if (occupant.participant.consentedAt === null) throw new WithdrawalError('NEVER_CONSENTED');
       return this.withdraw(occupant.participant, { by: 'researcher', principal, reason }, manager);
@@ -88,12 +103,24 @@ export class WithdrawalsService {
     const design = await this.requireOpenWindow(participant, manager);
     const rows = await this.repository.personRows(participant.id, manager);
     const erased = await this.repository.erase(rows, design.stratifyBy, manager);
-    await this.audit.append({
-      actorType: actor.by === 'participant' ? 'participant' : 'user',
-      actorId: actor.by === 'participant' ? participant.id : actor.principal.userId,
-      action: 'participant.withdrawn', studyId: participant.studyId, subjectType: 'participant', subjectId: participant.id,
-      data: { by: actor.by, reason: actor.by === 'researcher' ? actor.reason : 'withdrawal_code', participantRows: rows, sessionIds: erased.sessionIds, responsesDeleted: erased.responses },
-    }, manager);
+    await this.audit.append(
+      {
+        actorType: actor.by === 'participant' ? 'participant' : 'user',
+        actorId: actor.by === 'participant' ? participant.id : actor.principal.userId,
+        action: 'participant.withdrawn',
+        studyId: participant.studyId,
+        subjectType: 'participant',
+        subjectId: participant.id,
+        data: {
+          by: actor.by,
+          reason: actor.by === 'researcher' ? actor.reason : 'withdrawal_code',
+          participantRows: rows,
+          sessionIds: erased.sessionIds,
+          responsesDeleted: erased.responses,
+        },
+      },
+      manager,
+    );
     return { participantId: participant.id, withdrawnAt: new Date(), responsesDeleted: erased.responses };
   }
 
@@ -104,7 +131,9 @@ export class WithdrawalsService {
     const design = await this.designs.current(study, manager);
     const window = withdrawalWindow(design, study.seedRevealedAt);
     if (!isWithdrawalOpen(window, new Date())) {
-      throw new WithdrawalError('WITHDRAWAL_DEADLINE_PASSED', { detail: `Withdrawal from this study was possible until ${window.deadline?.toISOString().slice(0, 10)}.` });
+      throw new WithdrawalError('WITHDRAWAL_DEADLINE_PASSED', {
+        detail: `Withdrawal from this study was possible until ${window.deadline?.toISOString().slice(0, 10)}.`,
+      });
     }
     return design;
   }

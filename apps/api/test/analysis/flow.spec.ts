@@ -5,28 +5,71 @@ import { type Owner, ownerOf } from '../support/studies';
 import { allocatedSession, join, labSession, launchedStudy, type Phone, seatSecret, type StudyFixture } from '../sessions/factories';
 
 const COUNT_KEYS = [
-  'sessions', 'participants', 'reachedPreSurvey', 'reachedConversation', 'reachedPostSurvey', 'completed', 'leftAfterAllocation',
-  'rejoinedElsewhere', 'failedCheck', 'excludedWithSession', 'excludedFailedCheck', 'withdrew', 'withoutPostData', 'analysed',
+  'sessions',
+  'participants',
+  'reachedPreSurvey',
+  'reachedConversation',
+  'reachedPostSurvey',
+  'completed',
+  'leftAfterAllocation',
+  'rejoinedElsewhere',
+  'failedCheck',
+  'excludedWithSession',
+  'excludedFailedCheck',
+  'withdrew',
+  'withoutPostData',
+  'analysed',
 ] as const;
 type Counts = Record<(typeof COUNT_KEYS)[number], number>;
 
-interface Reason { reason: string; sessions: number; participants: number }
+interface Reason {
+  reason: string;
+  sessions: number;
+  participants: number;
+}
 interface FlowBody {
   studyId: string;
   options: { protocol: number[] | null; includeIncomplete: boolean; perProtocol: boolean };
-  people: { joined: number; rejoins: number; declinedConsent: number; leftBeforeAllocation: number; notAllocated: number; allocated: number };
-  conditions: Array<{ conditionId: string; levels: Array<{ factorId: string; levelId: string }>; inDesign: boolean; counts: Counts; dropoutReasons: Reason[]; exclusionReasons: Reason[] }>;
+  people: {
+    joined: number;
+    rejoins: number;
+    declinedConsent: number;
+    leftBeforeAllocation: number;
+    notAllocated: number;
+    allocated: number;
+  };
+  conditions: Array<{
+    conditionId: string;
+    levels: Array<{ factorId: string; levelId: string }>;
+    inDesign: boolean;
+    counts: Counts;
+    dropoutReasons: Reason[];
+    exclusionReasons: Reason[];
+  }>;
   totals: Counts;
 }
 interface EnrolmentBody {
   targetSessionsPerCondition: number;
-  conditions: Array<{ conditionId: string; levels: Array<{ factorId: string; levelId: string }>; target: number; sessions: number; completeSessions: number; participants: number;
-    strata: Array<{ stratum: string; covariates: Array<{ covariateId: string; levelId: string }>; sessions: number; completeSessions: number; participants: number }> }>;
+  conditions: Array<{
+    conditionId: string;
+    levels: Array<{ factorId: string; levelId: string }>;
+    target: number;
+    sessions: number;
+    completeSessions: number;
+    participants: number;
+    strata: Array<{
+      stratum: string;
+      covariates: Array<{ covariateId: string; levelId: string }>;
+      sessions: number;
+      completeSessions: number;
+      participants: number;
+    }>;
+  }>;
   totals: { target: number; sessions: number; completeSessions: number; participants: number };
 }
 
 function counts(partial: Partial<Counts>): Counts {
-  return { ...Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Counts, ...partial };
+  return { ...(Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Counts), ...partial };
 }
 
 /** What each session adds to its condition's counts, summed: the expected flow whatever the draw was. */
@@ -40,17 +83,32 @@ function expectedByCondition(contributions: ReadonlyArray<readonly [string, Coun
 }
 
 /** Marks a phase submitted for these participants: a response row (with its check results) and the done submission. */
-async function submit(app: TestApp, participantIds: readonly string[], phase: 'pre' | 'post', checkResults: Record<string, boolean> | null = null): Promise<void> {
-  await app.db.dataSource.query(`INSERT INTO response (study_id, session_id, participant_id, phase, instrument_id, instrument_version, protocol_version, consent_hash, answers, check_results, submitted_at)
-    SELECT p.study_id, p.session_id, p.id, $2, 'i_flow', 1, 1, p.consent_hash, '{}'::jsonb, $3::jsonb, now() FROM participant p WHERE p.id = ANY($1)`, [participantIds, phase, checkResults && JSON.stringify(checkResults)]);
-  await app.db.dataSource.query(`INSERT INTO phase_submission (participant_id, phase, idempotency_key, request_hash, state, completed_at)
-    SELECT p.id, $2, gen_random_uuid()::text, 'h', 'done', now() FROM participant p WHERE p.id = ANY($1)`, [participantIds, phase]);
+async function submit(
+  app: TestApp,
+  participantIds: readonly string[],
+  phase: 'pre' | 'post',
+  checkResults: Record<string, boolean> | null = null,
+): Promise<void> {
+  await app.db.dataSource.query(
+    `INSERT INTO response (study_id, session_id, participant_id, phase, instrument_id, instrument_version, protocol_version, consent_hash, answers, check_results, submitted_at)
+    SELECT p.study_id, p.session_id, p.id, $2, 'i_flow', 1, 1, p.consent_hash, '{}'::jsonb, $3::jsonb, now() FROM participant p WHERE p.id = ANY($1)`,
+    [participantIds, phase, checkResults && JSON.stringify(checkResults)],
+  );
+  await app.db.dataSource.query(
+    `INSERT INTO phase_submission (participant_id, phase, idempotency_key, request_hash, state, completed_at)
+    SELECT p.id, $2, gen_random_uuid()::text, 'h', 'done', now() FROM participant p WHERE p.id = ANY($1)`,
+    [participantIds, phase],
+  );
 }
 
 /** Drives an allocated lab session to its post-survey the way members and console would, pre-survey answers pushed by SQL. */
 async function toPostSurvey(app: TestApp, owner: Owner, studyId: string, sessionId: string, phones: readonly Phone[]): Promise<void> {
   for (const phone of phones) await phone.confirm();
-  await submit(app, phones.map((phone) => phone.participantId), 'pre');
+  await submit(
+    app,
+    phones.map((phone) => phone.participantId),
+    'pre',
+  );
   await app.db.dataSource.query(`UPDATE study_session SET status = 'conversation', conversation_seconds = 600 WHERE id = $1`, [sessionId]);
   await owner.call('post', `/api/studies/${studyId}/sessions/${sessionId}/start-conversation`).expect(200);
   await owner.call('post', `/api/studies/${studyId}/sessions/${sessionId}/end-conversation`).expect(200);
@@ -62,7 +120,10 @@ async function conditionOf(app: TestApp, sessionId: string): Promise<string> {
 }
 
 function expectConditions(body: FlowBody, expected: Map<string, Counts>): void {
-  for (const condition of body.conditions) expect({ [condition.conditionId]: condition.counts }).toEqual({ [condition.conditionId]: expected.get(condition.conditionId) ?? counts({}) });
+  for (const condition of body.conditions)
+    expect({ [condition.conditionId]: condition.counts }).toEqual({
+      [condition.conditionId]: expected.get(condition.conditionId) ?? counts({}),
+    });
 }
 
 describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment against target', () => {
@@ -70,9 +131,15 @@ describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment
   let owner: Owner;
   let study: StudyFixture;
   const contributions: Array<readonly [string, Counts]> = [];
-  const cond: Record<'complete' | 'dropout' | 'incomplete' | 'amended', string> = { complete: '', dropout: '', incomplete: '', amended: '' };
+  const cond: Record<'complete' | 'dropout' | 'incomplete' | 'amended', string> = {
+    complete: '',
+    dropout: '',
+    incomplete: '',
+    amended: '',
+  };
 
-  const flow = async (query = ''): Promise<FlowBody> => (await owner.call('get', `/api/studies/${study.id}/flow${query}`).expect(200)).body as FlowBody;
+  const flow = async (query = ''): Promise<FlowBody> =>
+    (await owner.call('get', `/api/studies/${study.id}/flow${query}`).expect(200)).body as FlowBody;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -109,17 +176,51 @@ describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment
     cond.incomplete = await conditionOf(app, incomplete.session.id);
 
     // Protocol v2: one allocated session of acquainted members (another stratum) and one more decline.
-    const amendedDesign = { ...study.design, factors: study.design.factors.map((factor) => ({ ...factor, levels: factor.levels.map((level) => ({ ...level, instructions: { en: 'amended wording' } })) })) };
-    await owner.call('post', `/api/studies/${study.id}/amendments`).send({ design: amendedDesign, reason: 'clearer instructions' }).expect(201);
+    const amendedDesign = {
+      ...study.design,
+      factors: study.design.factors.map((factor) => ({
+        ...factor,
+        levels: factor.levels.map((level) => ({ ...level, instructions: { en: 'amended wording' } })),
+      })),
+    };
+    await owner
+      .call('post', `/api/studies/${study.id}/amendments`)
+      .send({ design: amendedDesign, reason: 'clearer instructions' })
+      .expect(201);
     const amended = await allocatedSession(app.http, owner, study.id, { acquainted: 'acquainted' });
     cond.amended = await conditionOf(app, amended.session.id);
     const declinedLater = await join(app.http, { studyCode: study.joinCode });
     await declinedLater.call('post', 'consent').send({ consentVersion: '1', agree: false }).expect(204);
 
     contributions.push(
-      [cond.complete, counts({ sessions: 1, participants: 2, reachedPreSurvey: 2, reachedConversation: 2, reachedPostSurvey: 2, completed: 2, failedCheck: 1, analysed: 2 })],
+      [
+        cond.complete,
+        counts({
+          sessions: 1,
+          participants: 2,
+          reachedPreSurvey: 2,
+          reachedConversation: 2,
+          reachedPostSurvey: 2,
+          completed: 2,
+          failedCheck: 1,
+          analysed: 2,
+        }),
+      ],
       [cond.dropout, counts({ sessions: 1, participants: 2, reachedPreSurvey: 2, leftAfterAllocation: 1, withoutPostData: 2 })],
-      [cond.incomplete, counts({ sessions: 1, participants: 2, reachedPreSurvey: 2, reachedConversation: 2, reachedPostSurvey: 2, completed: 1, leftAfterAllocation: 1, withoutPostData: 1, analysed: 1 })],
+      [
+        cond.incomplete,
+        counts({
+          sessions: 1,
+          participants: 2,
+          reachedPreSurvey: 2,
+          reachedConversation: 2,
+          reachedPostSurvey: 2,
+          completed: 1,
+          leftAfterAllocation: 1,
+          withoutPostData: 1,
+          analysed: 1,
+        }),
+      ],
       [cond.amended, counts({ sessions: 1, participants: 2, withoutPostData: 2 })],
     );
   });
@@ -130,14 +231,28 @@ describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment
     expect(body.studyId).toBe(study.id);
     expect(body.options).toEqual({ protocol: null, includeIncomplete: true, perProtocol: false, site: null });
     expect(body.people).toEqual({ joined: 11, rejoins: 0, declinedConsent: 2, leftBeforeAllocation: 1, notAllocated: 0, allocated: 8 });
-    expect(body.totals).toEqual(counts({
-      sessions: 4, participants: 8, reachedPreSurvey: 6, reachedConversation: 4, reachedPostSurvey: 4, completed: 3,
-      leftAfterAllocation: 2, failedCheck: 1, withoutPostData: 5, analysed: 3,
-    }));
+    expect(body.totals).toEqual(
+      counts({
+        sessions: 4,
+        participants: 8,
+        reachedPreSurvey: 6,
+        reachedConversation: 4,
+        reachedPostSurvey: 4,
+        completed: 3,
+        leftAfterAllocation: 2,
+        failedCheck: 1,
+        withoutPostData: 5,
+        analysed: 3,
+      }),
+    );
     expect(body.conditions).toHaveLength(4);
-    expect(body.conditions.map((condition) => condition.levels.map((level) => `${level.factorId}=${level.levelId}`).join('|'))).toEqual(body.conditions.map((condition) => condition.conditionId));
+    expect(body.conditions.map((condition) => condition.levels.map((level) => `${level.factorId}=${level.levelId}`).join('|'))).toEqual(
+      body.conditions.map((condition) => condition.conditionId),
+    );
     expectConditions(body, expectedByCondition(contributions));
-    const dropouts = body.conditions.flatMap((condition) => condition.dropoutReasons.map((reason) => ({ conditionId: condition.conditionId, ...reason })));
+    const dropouts = body.conditions.flatMap((condition) =>
+      condition.dropoutReasons.map((reason) => ({ conditionId: condition.conditionId, ...reason })),
+    );
     expect(dropouts).toEqual([{ conditionId: cond.dropout, reason: 'member_left:pre_survey', sessions: 1, participants: 2 }]);
     expect(body.conditions.every((condition) => condition.exclusionReasons.length === 0)).toBe(true);
   });
@@ -146,7 +261,9 @@ describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment
     const body = await flow('?includeIncomplete=false');
     expect(body.options).toEqual({ protocol: null, includeIncomplete: false, perProtocol: false, site: null });
     expect(body.totals).toMatchObject({ participants: 8, excludedWithSession: 6, excludedFailedCheck: 0, withoutPostData: 0, analysed: 2 });
-    const excluded = body.conditions.flatMap((condition) => condition.exclusionReasons.map((reason) => ({ conditionId: condition.conditionId, ...reason })));
+    const excluded = body.conditions.flatMap((condition) =>
+      condition.exclusionReasons.map((reason) => ({ conditionId: condition.conditionId, ...reason })),
+    );
     expect(excluded.sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([
       { conditionId: cond.dropout, reason: 'ended_early', sessions: 1, participants: 2 },
       { conditionId: cond.incomplete, reason: 'incomplete', sessions: 1, participants: 2 },
@@ -186,15 +303,31 @@ describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment
     const cells = new Map<string, { sessions: number; completeSessions: number; participants: number }>();
     const add = (conditionId: string, stratum: string, complete: number): void => {
       const cell = cells.get(`${conditionId}#${stratum}`) ?? { sessions: 0, completeSessions: 0, participants: 0 };
-      cells.set(`${conditionId}#${stratum}`, { sessions: cell.sessions + 1, completeSessions: cell.completeSessions + complete, participants: cell.participants + 2 });
+      cells.set(`${conditionId}#${stratum}`, {
+        sessions: cell.sessions + 1,
+        completeSessions: cell.completeSessions + complete,
+        participants: cell.participants + 2,
+      });
     };
     add(cond.complete, 'acquainted=strangers', 1);
     add(cond.dropout, 'acquainted=strangers', 0);
     add(cond.incomplete, 'acquainted=strangers', 0);
     add(cond.amended, 'acquainted=acquainted', 0);
-    const reported = new Map(body.conditions.flatMap((condition) => condition.strata.map((stratum) => [`${condition.conditionId}#${stratum.stratum}`, { sessions: stratum.sessions, completeSessions: stratum.completeSessions, participants: stratum.participants }] as const)));
+    const reported = new Map(
+      body.conditions.flatMap((condition) =>
+        condition.strata.map(
+          (stratum) =>
+            [
+              `${condition.conditionId}#${stratum.stratum}`,
+              { sessions: stratum.sessions, completeSessions: stratum.completeSessions, participants: stratum.participants },
+            ] as const,
+        ),
+      ),
+    );
     expect(reported).toEqual(cells);
-    const acquainted = body.conditions.find((condition) => condition.conditionId === cond.amended)?.strata.find((stratum) => stratum.stratum === 'acquainted=acquainted');
+    const acquainted = body.conditions
+      .find((condition) => condition.conditionId === cond.amended)
+      ?.strata.find((stratum) => stratum.stratum === 'acquainted=acquainted');
     expect(acquainted?.covariates).toEqual([{ covariateId: 'acquainted', levelId: 'acquainted' }]);
     for (const condition of body.conditions) {
       expect(condition.sessions).toBe(condition.strata.reduce((sum, stratum) => sum + stratum.sessions, 0));
@@ -205,7 +338,9 @@ describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment
   it('a study without sessions lists every condition at 0 against its target', async () => {
     const fresh = await launchedStudy(owner, { templateId: 'phone_topic' });
     const body = (await owner.call('get', `/api/studies/${fresh.id}/enrolment`).expect(200)).body as EnrolmentBody;
-    expect(body.conditions.map((condition) => [condition.sessions, condition.participants, condition.strata.length, condition.target])).toEqual(Array(4).fill([0, 0, 0, 30]));
+    expect(
+      body.conditions.map((condition) => [condition.sessions, condition.participants, condition.strata.length, condition.target]),
+    ).toEqual(Array(4).fill([0, 0, 0, 30]));
     expect(body.totals).toEqual({ target: 120, sessions: 0, completeSessions: 0, participants: 0 });
     const empty = await owner.call('get', `/api/studies/${fresh.id}/flow`).expect(200);
     expect((empty.body as FlowBody).totals).toEqual(counts({}));
@@ -227,10 +362,21 @@ describe('GET /api/studies/:id/flow and /enrolment: CONSORT counts and enrolment
       expect(malformed.headers['content-type']).toMatch(/^application\/problem\+json/);
       await request(app.http).get(`/api/studies/${study.id}/${route}`).expect(401);
     }
-    for (const [query, field] of [['perProtocol=maybe', 'perProtocol'], ['includeIncomplete=1', 'includeIncomplete'], ['protocol=abc', 'protocol'], ['protocol=0', 'protocol'], ['protocol=', 'protocol'], ['bogus=1', 'bogus']] as const) {
+    for (const [query, field] of [
+      ['perProtocol=maybe', 'perProtocol'],
+      ['includeIncomplete=1', 'includeIncomplete'],
+      ['protocol=abc', 'protocol'],
+      ['protocol=0', 'protocol'],
+      ['protocol=', 'protocol'],
+      ['bogus=1', 'bogus'],
+    ] as const) {
       const res = await owner.call('get', `/api/studies/${study.id}/flow?${query}`).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect({ query, code: res.body.code, paths: (res.body.errors as Array<{ path: string }>).map((issue) => issue.path) }).toEqual({ query, code: 'VALIDATION_FAILED', paths: expect.arrayContaining([field]) });
+      expect({ query, code: res.body.code, paths: (res.body.errors as Array<{ path: string }>).map((issue) => issue.path) }).toEqual({
+        query,
+        code: 'VALIDATION_FAILED',
+        paths: expect.arrayContaining([field]),
+      });
     }
   });
 });
@@ -246,7 +392,10 @@ describe('GET /api/studies/:id/flow with a rejoin (reform_remaining)', () => {
   afterAll(() => app.close());
 
   it('counts the person once in joined and the new row as a rejoin; the old seat keeps its condition', async () => {
-    const study = await launchedStudy(owner, { templateId: 'phone_topic', edit: (design) => ({ ...design, dropoutPolicy: 'reform_remaining' }) });
+    const study = await launchedStudy(owner, {
+      templateId: 'phone_topic',
+      edit: (design) => ({ ...design, dropoutPolicy: 'reform_remaining' }),
+    });
     const { session, phones } = await allocatedSession(app.http, owner, study.id);
     const [stays, leaves] = phones as [Phone, Phone];
     await leaves.leave();
@@ -254,7 +403,12 @@ describe('GET /api/studies/:id/flow with a rejoin (reform_remaining)', () => {
     const body = (await owner.call('get', `/api/studies/${study.id}/flow`).expect(200)).body as FlowBody;
     expect(body.people).toEqual({ joined: 2, rejoins: 1, declinedConsent: 0, leftBeforeAllocation: 0, notAllocated: 1, allocated: 2 });
     const conditionId = await conditionOf(app, session.id);
-    expectConditions(body, new Map([[conditionId, counts({ sessions: 1, participants: 2, leftAfterAllocation: 1, rejoinedElsewhere: 1, withoutPostData: 2 })]]));
-    expect(body.conditions.find((condition) => condition.conditionId === conditionId)?.dropoutReasons).toEqual([{ reason: 'member_left:allocated', sessions: 1, participants: 2 }]);
+    expectConditions(
+      body,
+      new Map([[conditionId, counts({ sessions: 1, participants: 2, leftAfterAllocation: 1, rejoinedElsewhere: 1, withoutPostData: 2 })]]),
+    );
+    expect(body.conditions.find((condition) => condition.conditionId === conditionId)?.dropoutReasons).toEqual([
+      { reason: 'member_left:allocated', sessions: 1, participants: 2 },
+    ]);
   });
 });

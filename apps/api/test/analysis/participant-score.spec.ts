@@ -33,7 +33,10 @@ describe('participant_score follows the responses (the trigger the results read 
   });
 
   it('follows a changed score, a draft that is not submitted, a deleted response and a deleted participant', async () => {
-    const [first] = await query(`SELECT id, participant_id FROM response WHERE study_id = $1 AND phase = 'post' AND submitted_at IS NOT NULL ORDER BY id LIMIT 1`, [studyId]);
+    const [first] = await query(
+      `SELECT id, participant_id FROM response WHERE study_id = $1 AND phase = 'post' AND submitted_at IS NOT NULL ORDER BY id LIMIT 1`,
+      [studyId],
+    );
     await query(`UPDATE response SET scores = '{"ios": 6.5}'::jsonb WHERE id = $1`, [first?.['id']]);
     expect(await query(KEPT, [studyId])).toEqual(await query(FROM_RESPONSES, [studyId]));
     await query(`UPDATE response SET submitted_at = NULL WHERE id = $1`, [first?.['id']]);

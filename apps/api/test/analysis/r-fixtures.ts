@@ -10,7 +10,12 @@ import { launchedStudy } from '../sessions/factories';
 export interface RDataset {
   readonly id: number;
   readonly factors: ReadonlyArray<{ readonly id: string; readonly levels: readonly string[] }>;
-  readonly individuals: ReadonlyArray<{ readonly sessionId: string; readonly levels: Readonly<Record<string, string>>; readonly pre: number | null; readonly post: number | null }>;
+  readonly individuals: ReadonlyArray<{
+    readonly sessionId: string;
+    readonly levels: Readonly<Record<string, string>>;
+    readonly pre: number | null;
+    readonly post: number | null;
+  }>;
   readonly [figure: string]: unknown;
 }
 
@@ -29,7 +34,11 @@ export async function studyFor(owner: Owner, dataset: RDataset): Promise<{ id: s
     templateId: 'phone_only',
     edit: (design) => ({
       ...design,
-      factors: dataset.factors.map((factor) => ({ id: idOf(factor.id), label: factor.id, levels: factor.levels.map((level) => ({ id: level, label: level })) })),
+      factors: dataset.factors.map((factor) => ({
+        id: idOf(factor.id),
+        label: factor.id,
+        levels: factor.levels.map((level) => ({ id: level, label: level })),
+      })),
       instruments: { pre: [{ id: 'ios', version: 2 }], post: [{ id: 'ios', version: 2 }] },
     }),
   });
@@ -47,21 +56,24 @@ export async function storeDataset(app: TestApp, studyId: string, dataset: RData
     const first = members[0];
     if (!first) continue;
     const conditionId = dataset.factors.map((factor) => `${idOf(factor.id)}=${first.levels[factor.id] ?? ''}`).join('|');
-    const [created] = await db.query(
+    const [created] = (await db.query(
       `INSERT INTO study_session (study_id, mode, code, status, size, protocol_version, condition_id, stratum)
        VALUES ($1, 'lab', $2, 'complete', $3, 1, $4, '') RETURNING id`,
-      [studyId, `R${dataset.id}X${index}${Date.now() % 100000}`, members.length, conditionId]) as Array<{ id: string }>;
+      [studyId, `R${dataset.id}X${index}${Date.now() % 100000}`, members.length, conditionId],
+    )) as Array<{ id: string }>;
     for (const [seat, member] of members.entries()) {
       const consentHash = sha256Hex(`fixture consent ${seat}`);
-      const [participant] = await db.query(
+      const [participant] = (await db.query(
         `INSERT INTO participant (study_id, session_id, seat_number, token_hash, status, consent_version, consent_hash, consented_at, covariates_at)
          VALUES ($1, $2, $3, $4, 'consented', '1', $5, now(), now()) RETURNING id`,
-        [studyId, created?.id, seat + 1, sha256Hex(`${studyId}/${session}/${seat}`), consentHash]) as Array<{ id: string }>;
+        [studyId, created?.id, seat + 1, sha256Hex(`${studyId}/${session}/${seat}`), consentHash],
+      )) as Array<{ id: string }>;
       for (const phase of ['pre', 'post'] as const) {
         await db.query(
           `INSERT INTO response (study_id, session_id, participant_id, phase, instrument_id, instrument_version, protocol_version, consent_hash, answers, scores, submitted_at)
            VALUES ($1, $2, $3, $4, 'ios', 2, 1, $5, '{}'::jsonb, jsonb_build_object('ios', $6::float8), now())`,
-          [studyId, created?.id, participant?.id, phase, consentHash, member[phase]]);
+          [studyId, created?.id, participant?.id, phase, consentHash, member[phase]],
+        );
       }
     }
   }

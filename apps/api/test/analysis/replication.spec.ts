@@ -6,8 +6,14 @@ import { type Owner, ownerOf } from '../support/studies';
 import { type RDataset, rDatasets, storeDataset, studyFor } from './r-fixtures';
 
 const ORIGINAL = {
-  factorId: 'a', instrumentId: 'ios', instrumentVersion: 2, scale: 'ios', phase: 'post',
-  citation: 'A made-up original for this test (not a published result).', locator: 'Table 2', doi: '10.1234/example.5678',
+  factorId: 'a',
+  instrumentId: 'ios',
+  instrumentVersion: 2,
+  scale: 'ios',
+  phase: 'post',
+  citation: 'A made-up original for this test (not a published result).',
+  locator: 'Table 2',
+  doi: '10.1234/example.5678',
   statistic: { kind: 'means', m1: 4.1, sd1: 1.2, n1: 18, m2: 3.5, sd2: 1.4, n2: 20 },
 };
 
@@ -15,7 +21,12 @@ interface Replication {
   original: { verifiedBy: string | null; statistic: unknown } | null;
   message: string | null;
   replication: { factorId: string; hedges: { g: number; ciLow: number; ciHigh: number } | null } | null;
-  comparison: { originalD: number; d33: number; smallTelescopes: { p: number; tooSmall: boolean } | null; outcome: { label: string } | null } | null;
+  comparison: {
+    originalD: number;
+    d33: number;
+    smallTelescopes: { p: number; tooSmall: boolean } | null;
+    outcome: { label: string } | null;
+  } | null;
   exploratoryFactors: string[];
 }
 
@@ -49,31 +60,50 @@ describe('the original effect and the replication comparison', () => {
     expect(unverified.comparison?.outcome).toBeNull();
     expect(unverified.message).toMatch(/nobody has verified/);
     // The replication's g is the one the results report for the same factor and outcome (as randomised).
-    const results = (await owner.call('get', `/api/studies/${studyId}/results`).expect(200)).body as { scales: Array<{ scale: string; phase: string; effects: Array<{ factorId: string; hedges: { g: number } }> }> };
+    const results = (await owner.call('get', `/api/studies/${studyId}/results`).expect(200)).body as {
+      scales: Array<{ scale: string; phase: string; effects: Array<{ factorId: string; hedges: { g: number } }> }>;
+    };
     const g = results.scales.find((s) => s.scale === 'ios' && s.phase === 'post')?.effects.find((e) => e.factorId === 'a')?.hedges.g;
     expect(unverified.replication?.hedges?.g).toBe(g);
 
-    await owner.call('put', `/api/studies/${studyId}/original-effect`).send({ ...ORIGINAL, verifiedBy: 'A. Researcher', verifiedOn: '2026-12-01' }).expect(200);
+    await owner
+      .call('put', `/api/studies/${studyId}/original-effect`)
+      .send({ ...ORIGINAL, verifiedBy: 'A. Researcher', verifiedOn: '2026-12-01' })
+      .expect(200);
     const verified = (await owner.call('get', `/api/studies/${studyId}/replication`).expect(200)).body as Replication;
     expect(verified.comparison?.outcome?.label).toMatch(/signal/);
     expect(verified.message).toBeNull();
-    const audited = await app.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE study_id = $1 AND action = 'study.original_effect_recorded'`, [studyId]) as Array<{ n: number }>;
+    const audited = (await app.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE study_id = $1 AND action = 'study.original_effect_recorded'`,
+      [studyId],
+    )) as Array<{ n: number }>;
     expect(audited[0]?.n).toBe(2);
   });
 
   it('refuses an original that names no two-level factor or an unknown scale, or lacks its numbers', async () => {
     const put = (body: object) => owner.call('put', `/api/studies/${studyId}/original-effect`).send(body);
     expect((await put({ ...ORIGINAL, factorId: 'nope' }).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'factorId' })]);
-    expect((await put({ ...ORIGINAL, scale: 'nope' }).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'scale', code: 'UNKNOWN_SCALE' })]);
-    expect((await put({ ...ORIGINAL, statistic: { kind: 'd', n1: 10, n2: 10 } }).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'statistic.d' })]);
-    expect(new Set((await put({ ...ORIGINAL, statistic: { kind: 'd', d: 'big', n1: 1, n2: 10 } }).expect(400)).body.errors.map((e: { path: string }) => e.path))).toEqual(new Set(['statistic.d', 'statistic.n1']));
+    expect((await put({ ...ORIGINAL, scale: 'nope' }).expect(400)).body.errors).toEqual([
+      expect.objectContaining({ path: 'scale', code: 'UNKNOWN_SCALE' }),
+    ]);
+    expect((await put({ ...ORIGINAL, statistic: { kind: 'd', n1: 10, n2: 10 } }).expect(400)).body.errors).toEqual([
+      expect.objectContaining({ path: 'statistic.d' }),
+    ]);
+    expect(
+      new Set(
+        (await put({ ...ORIGINAL, statistic: { kind: 'd', d: 'big', n1: 1, n2: 10 } }).expect(400)).body.errors.map(
+          (e: { path: string }) => e.path,
+        ),
+      ),
+    ).toEqual(new Set(['statistic.d', 'statistic.n1']));
   });
 
   it('lets analysts read but only owners record; strangers get 404', async () => {
     const account = await createAccount(app);
     await owner.call('post', `/api/studies/${studyId}/members`).send({ email: account.email, role: 'analyst' }).expect(204);
     const analyst = await login(app, account);
-    const as = (method: 'get' | 'put', path: string) => request(app.http)[method](path).set('Cookie', cookieHeader(analyst.cookies)).set('X-CSRF-Token', analyst.csrfToken);
+    const as = (method: 'get' | 'put', path: string) =>
+      request(app.http)[method](path).set('Cookie', cookieHeader(analyst.cookies)).set('X-CSRF-Token', analyst.csrfToken);
     await as('get', `/api/studies/${studyId}/replication`).expect(200);
     await as('get', `/api/studies/${studyId}/results`).expect(200);
     expect((await as('put', `/api/studies/${studyId}/original-effect`).send(ORIGINAL).expect(403)).body.code).toBe('ROLE_REQUIRED');
@@ -95,11 +125,16 @@ describe('GET /api/power', () => {
 
   it('answers 64 dyads per condition for d = 0.5, α = .05, power .8 (pwr.t.test: n = 63.77), with the design effect and a power curve', async () => {
     const answer = (await owner.call('get', '/api/power?d=0.5&alpha=0.05&power=0.8&icc=0.3&groupSize=2').expect(200)).body as {
-      dyadsPerCondition: number; participantsPerCondition: number; designEffect: number; curve: Array<{ n: number; power: number }>;
+      dyadsPerCondition: number;
+      participantsPerCondition: number;
+      designEffect: number;
+      curve: Array<{ n: number; power: number }>;
     };
     expect(answer).toMatchObject({ dyadsPerCondition: 64, participantsPerCondition: 128 });
     expect(answer.designEffect).toBeCloseTo(1.3, 12);
-    const at64 = answer.curve.find((point) => point.n === 64) ?? answer.curve.reduce((best, point) => (Math.abs(point.n - 64) < Math.abs(best.n - 64) ? point : best));
+    const at64 =
+      answer.curve.find((point) => point.n === 64) ??
+      answer.curve.reduce((best, point) => (Math.abs(point.n - 64) < Math.abs(best.n - 64) ? point : best));
     expect(at64.power).toBeGreaterThan(0.79);
     expect(answer.curve.map((point) => point.power)).toEqual([...answer.curve.map((point) => point.power)].sort((a, b) => a - b));
   });

@@ -7,16 +7,35 @@ import { idOf, type RDataset, rDatasets, storeDataset, studyFor } from './r-fixt
 // members and pre/post scores, aggregated by PostgreSQL and modelled by @attune/analysis.
 
 type Num = number | null;
-interface Anova { term: string; ss: number; df: number; f: number; p: number; partialEta2: number }
-interface Outcome { model: { n: number; anova: Anova[]; residual: { ss: number; df: number } } | null; problem: string | null }
+interface Anova {
+  term: string;
+  ss: number;
+  df: number;
+  f: number;
+  p: number;
+  partialEta2: number;
+}
+interface Outcome {
+  model: { n: number; anova: Anova[]; residual: { ss: number; df: number } } | null;
+  problem: string | null;
+}
 interface Scale {
-  scale: string; phase: string;
+  scale: string;
+  phase: string;
   cells: Array<{ conditionId: string; sessions: number; participants: number; mean: Num; sd: Num; ciLow: Num; ciHigh: Num }>;
-  model: Outcome; ancova: Outcome | null;
-  effects: Array<{ factorId: string; hedges: { d: number; g: number; ciLow: number; ciHigh: number } | null; welch: { t: number; df: number; p: number } | null }>;
+  model: Outcome;
+  ancova: Outcome | null;
+  effects: Array<{
+    factorId: string;
+    hedges: { d: number; g: number; ciLow: number; ciHigh: number } | null;
+    welch: { t: number; df: number; p: number } | null;
+  }>;
   icc: { msb: number; msw: number; f: number; p: number; icc: number; ciLow: number; ciHigh: number } | null;
 }
-interface Results { filter: unknown; scales: Scale[] }
+interface Results {
+  filter: unknown;
+  scales: Scale[];
+}
 
 /** Estimates to 1e-9 relative (1e-12 absolute near zero), p-values and CIs to 1e-6 absolute. */
 const relative = (actual: number, expected: number, what: string): void => {
@@ -27,10 +46,16 @@ const absolute = (actual: number, expected: number, what: string): void => {
   if (Math.abs(actual - expected) >= 1e-6) throw new Error(`${what}: ${actual} vs R ${expected}`);
 };
 
-function compareAnova(actual: Outcome | null | undefined, expected: { anova: Anova[]; residual: { ss: number; df: number } }, what: string): void {
+function compareAnova(
+  actual: Outcome | null | undefined,
+  expected: { anova: Anova[]; residual: { ss: number; df: number } },
+  what: string,
+): void {
   const model = actual?.model;
   if (!model) throw new Error(`${what}: no model (${actual?.problem ?? 'missing'})`);
-  expect(model.anova.map((row) => row.term)).toEqual(expected.anova.map((row) => (row.term === '(Intercept)' ? row.term : row.term.toLowerCase())));
+  expect(model.anova.map((row) => row.term)).toEqual(
+    expected.anova.map((row) => (row.term === '(Intercept)' ? row.term : row.term.toLowerCase())),
+  );
   expected.anova.forEach((row, index) => {
     const mine = model.anova[index] as Anova;
     relative(mine.ss, row.ss, `${what} ${row.term} SS`);
@@ -52,7 +77,11 @@ function checkDataset(results: Results, dataset: RDataset): void {
   if (!post.icc) throw new Error('no ICC');
   for (const key of ['msb', 'msw', 'f', 'icc'] as const) relative(post.icc[key], icc[key], `ICC ${key}`);
   for (const key of ['p', 'ciLow', 'ciHigh'] as const) absolute(post.icc[key], icc[key], `ICC ${key}`);
-  for (const comparison of dataset['groupComparisons'] as Array<{ factor: string; hedges: { d: number; g: number; exactCiLow: number; exactCiHigh: number }; welch: { t: number; df: number; p: number } }>) {
+  for (const comparison of dataset['groupComparisons'] as Array<{
+    factor: string;
+    hedges: { d: number; g: number; exactCiLow: number; exactCiHigh: number };
+    welch: { t: number; df: number; p: number };
+  }>) {
     const mine = post.effects.find((effect) => effect.factorId === idOf(comparison.factor));
     if (!mine?.hedges || !mine.welch) throw new Error(`no effect for ${comparison.factor}`);
     relative(mine.hedges.g, comparison.hedges.g, 'g');
@@ -63,7 +92,11 @@ function checkDataset(results: Results, dataset: RDataset): void {
     relative(mine.welch.df, comparison.welch.df, 'Welch df');
     absolute(mine.welch.p, comparison.welch.p, 'Welch p');
   }
-  const cells = (dataset['descriptives'] as { cells: Array<{ levels: Record<string, string>; result: { n: number; mean: number; sd: number | null; ciLow: number | null } }> }).cells;
+  const cells = (
+    dataset['descriptives'] as {
+      cells: Array<{ levels: Record<string, string>; result: { n: number; mean: number; sd: number | null; ciLow: number | null } }>;
+    }
+  ).cells;
   for (const cell of cells) {
     const id = dataset.factors.map((factor) => `${idOf(factor.id)}=${cell.levels[factor.id] ?? ''}`).join('|');
     const mine = post.cells.find((candidate) => candidate.conditionId === id);
@@ -95,7 +128,9 @@ describe('results on session-level scores equal R on R-drawn datasets', () => {
       expect(results.filter).toEqual({ protocolVersions: null, includeIncomplete: true, perProtocol: false, minMembers: 1, site: null });
       checkDataset(results, dataset);
       const change = results.scales.find((candidate) => candidate.phase === 'change');
-      const expectedSessions = (dataset['change'] as { sessions: Array<{ mean: number | null }> }).sessions.filter((row) => row.mean !== null);
+      const expectedSessions = (dataset['change'] as { sessions: Array<{ mean: number | null }> }).sessions.filter(
+        (row) => row.mean !== null,
+      );
       expect(change?.cells.reduce((sum, cell) => sum + cell.sessions, 0)).toBe(expectedSessions.length);
     });
   }
@@ -105,24 +140,40 @@ describe('results on session-level scores equal R on R-drawn datasets', () => {
     const study = await studyFor(owner, dataset);
     await storeDataset(app, study.id, dataset);
     const get = async (query: string) => (await owner.call('get', `/api/studies/${study.id}/results${query}`).expect(200)).body as Results;
-    const sessionsIn = (results: Results) => results.scales.find((s) => s.phase === 'post')?.cells.reduce((sum, cell) => sum + cell.sessions, 0) ?? 0;
+    const sessionsIn = (results: Results) =>
+      results.scales.find((s) => s.phase === 'post')?.cells.reduce((sum, cell) => sum + cell.sessions, 0) ?? 0;
     const all = sessionsIn(await get(''));
-    await app.db.dataSource.query(`UPDATE study_session SET incomplete = true WHERE id = (SELECT id FROM study_session WHERE study_id = $1 ORDER BY code LIMIT 1)`, [study.id]);
+    await app.db.dataSource.query(
+      `UPDATE study_session SET incomplete = true WHERE id = (SELECT id FROM study_session WHERE study_id = $1 ORDER BY code LIMIT 1)`,
+      [study.id],
+    );
     expect(sessionsIn(await get('?includeIncomplete=false'))).toBe(all - 1);
     expect(sessionsIn(await get('?includeIncomplete=true'))).toBe(all);
-    const pairs = (await get('?minMembers=2'));
+    const pairs = await get('?minMembers=2');
     expect(pairs.filter).toMatchObject({ minMembers: 2 });
     expect(sessionsIn(pairs)).toBeLessThan(all);
     expect((await get('?protocol=2')).scales).toEqual([]);
     expect((await get('?protocol=1,1')).filter).toMatchObject({ protocolVersions: [1] });
     // An amendment (protocol v2): sessions run under it are analysed with v2, or with both.
-    await owner.call('post', `/api/studies/${study.id}/amendments`).send({ design: { ...study.design, conversation: { ...study.design.conversation, instructions: { en: 'Amended.' } } }, reason: 'wording' }).expect(201);
-    await app.db.dataSource.query(`UPDATE study_session SET protocol_version = 2 WHERE id IN (SELECT id FROM study_session WHERE study_id = $1 ORDER BY code DESC LIMIT 2)`, [study.id]);
+    await owner
+      .call('post', `/api/studies/${study.id}/amendments`)
+      .send({
+        design: { ...study.design, conversation: { ...study.design.conversation, instructions: { en: 'Amended.' } } },
+        reason: 'wording',
+      })
+      .expect(201);
+    await app.db.dataSource.query(
+      `UPDATE study_session SET protocol_version = 2 WHERE id IN (SELECT id FROM study_session WHERE study_id = $1 ORDER BY code DESC LIMIT 2)`,
+      [study.id],
+    );
     expect(sessionsIn(await get('?protocol=2'))).toBe(2);
     expect(sessionsIn(await get('?protocol=1'))).toBe(all - 2);
     expect(sessionsIn(await get('?protocol=1,2'))).toBe(all);
     // A dropout: a session that ended early keeps its pre-survey data in the analysis as randomised.
-    await app.db.dataSource.query(`UPDATE study_session SET status = 'ended_early', dropout_reason = 'member_left:conversation' WHERE id = (SELECT id FROM study_session WHERE study_id = $1 ORDER BY code LIMIT 1 OFFSET 1)`, [study.id]);
+    await app.db.dataSource.query(
+      `UPDATE study_session SET status = 'ended_early', dropout_reason = 'member_left:conversation' WHERE id = (SELECT id FROM study_session WHERE study_id = $1 ORDER BY code LIMIT 1 OFFSET 1)`,
+      [study.id],
+    );
     expect(sessionsIn(await get(''))).toBe(all);
     expect(sessionsIn(await get('?includeIncomplete=false'))).toBe(all - 2);
     const bad = await owner.call('get', `/api/studies/${study.id}/results?minMembers=9&protocol=x`).expect(400);
@@ -133,9 +184,16 @@ describe('results on session-level scores equal R on R-drawn datasets', () => {
     const dataset = datasets[0] as RDataset;
     const study = await studyFor(owner, dataset);
     await storeDataset(app, study.id, dataset);
-    const [failing] = await app.db.dataSource.query(`SELECT r.participant_id FROM response r WHERE r.study_id = $1 AND r.phase = 'post' AND r.scores->>'ios' IS NOT NULL LIMIT 1`, [study.id]) as Array<{ participant_id: string }>;
-    await app.db.dataSource.query(`UPDATE response SET check_results = '{"attention_instructed": false}'::jsonb WHERE participant_id = $1 AND phase = 'post'`, [failing?.participant_id]);
-    const count = (results: Results) => results.scales.find((s) => s.phase === 'post')?.cells.reduce((sum, cell) => sum + cell.participants, 0) ?? 0;
+    const [failing] = (await app.db.dataSource.query(
+      `SELECT r.participant_id FROM response r WHERE r.study_id = $1 AND r.phase = 'post' AND r.scores->>'ios' IS NOT NULL LIMIT 1`,
+      [study.id],
+    )) as Array<{ participant_id: string }>;
+    await app.db.dataSource.query(
+      `UPDATE response SET check_results = '{"attention_instructed": false}'::jsonb WHERE participant_id = $1 AND phase = 'post'`,
+      [failing?.participant_id],
+    );
+    const count = (results: Results) =>
+      results.scales.find((s) => s.phase === 'post')?.cells.reduce((sum, cell) => sum + cell.participants, 0) ?? 0;
     const itt = (await owner.call('get', `/api/studies/${study.id}/results`).expect(200)).body as Results;
     const pp = (await owner.call('get', `/api/studies/${study.id}/results?perProtocol=true`).expect(200)).body as Results;
     expect(count(pp)).toBe(count(itt) - 1);

@@ -34,7 +34,9 @@ describe('personal access tokens', () => {
     expect(first).not.toBeNull();
     await request(app.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
     expect(await lastUsed()).toEqual(first);
-    await app.db.dataSource.query(`UPDATE access_token SET last_used_at = now() - interval '2 minutes' WHERE user_id = $1`, [session.userId]);
+    await app.db.dataSource.query(`UPDATE access_token SET last_used_at = now() - interval '2 minutes' WHERE user_id = $1`, [
+      session.userId,
+    ]);
     await request(app.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
     expect(Date.now() - (await lastUsed())!.getTime()).toBeLessThan(60_000);
   });
@@ -51,8 +53,14 @@ describe('personal access tokens', () => {
     const owner = await login(app, await createAccount(app));
     const other = await login(app, await createAccount(app));
     const token = await accessToken(app, owner);
-    const [listed] = (await request(app.http).get('/api/auth/tokens').set('Authorization', `Bearer ${token}`)).body as Array<{ id: string }>;
-    await request(app.http).delete(`/api/auth/tokens/${listed?.id}`).set('Cookie', cookieHeader(other.cookies)).set('X-CSRF-Token', other.csrfToken).expect(404);
+    const [listed] = (await request(app.http).get('/api/auth/tokens').set('Authorization', `Bearer ${token}`)).body as Array<{
+      id: string;
+    }>;
+    await request(app.http)
+      .delete(`/api/auth/tokens/${listed?.id}`)
+      .set('Cookie', cookieHeader(other.cookies))
+      .set('X-CSRF-Token', other.csrfToken)
+      .expect(404);
     await request(app.http).delete(`/api/auth/tokens/${listed?.id}`).set('Authorization', `Bearer ${token}`).expect(204);
     await request(app.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
   });
@@ -74,10 +82,20 @@ describe('accounts (admin only)', () => {
   it('lets an admin create a researcher account who can then log in', async () => {
     const admin = await login(app, await createAccount(app, { isAdmin: true }));
     const body = { email: 'New.Researcher@Example.org', password: 'a long enough password' };
-    const created = await request(app.http).post('/api/users').set('Cookie', cookieHeader(admin.cookies)).set('X-CSRF-Token', admin.csrfToken).send(body).expect(201);
+    const created = await request(app.http)
+      .post('/api/users')
+      .set('Cookie', cookieHeader(admin.cookies))
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send(body)
+      .expect(201);
     expect(created.body).toMatchObject({ email: 'new.researcher@example.org', isAdmin: false });
     await request(app.http).post('/api/auth/login').send(body).expect(200);
-    const duplicate = await request(app.http).post('/api/users').set('Cookie', cookieHeader(admin.cookies)).set('X-CSRF-Token', admin.csrfToken).send(body).expect(409);
+    const duplicate = await request(app.http)
+      .post('/api/users')
+      .set('Cookie', cookieHeader(admin.cookies))
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send(body)
+      .expect(409);
     expect(duplicate.body.code).toBe('EMAIL_TAKEN');
   });
 
@@ -86,9 +104,19 @@ describe('accounts (admin only)', () => {
     const denied = await request(app.http).get('/api/users').set('Cookie', cookieHeader(researcher.cookies)).expect(403);
     expect(denied.body.code).toBe('ADMIN_REQUIRED');
     const admin = await login(app, await createAccount(app, { isAdmin: true }));
-    const short = await request(app.http).post('/api/users').set('Cookie', cookieHeader(admin.cookies)).set('X-CSRF-Token', admin.csrfToken).send({ email: 'x@example.org', password: 'short' }).expect(400);
+    const short = await request(app.http)
+      .post('/api/users')
+      .set('Cookie', cookieHeader(admin.cookies))
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({ email: 'x@example.org', password: 'short' })
+      .expect(400);
     expect(short.body.errors[0]).toMatchObject({ path: 'password', code: 'IS_LENGTH' });
-    const own = await request(app.http).post('/api/users').set('Cookie', cookieHeader(admin.cookies)).set('X-CSRF-Token', admin.csrfToken).send({ email: 'maria.lopez@example.org', password: 'Maria.Lopez-2026!' }).expect(400);
+    const own = await request(app.http)
+      .post('/api/users')
+      .set('Cookie', cookieHeader(admin.cookies))
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({ email: 'maria.lopez@example.org', password: 'Maria.Lopez-2026!' })
+      .expect(400);
     expect(own.body).toMatchObject({ code: 'WEAK_PASSWORD', errors: [{ path: 'password', code: 'weak_password' }] });
   });
 
@@ -96,8 +124,15 @@ describe('accounts (admin only)', () => {
     const refused = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const created = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      await expect(COMMANDS['create-user']?.run(app.app, { positional: [], options: { email: 'cli@example.org', password: 'change-me-1234' } })).rejects.toMatchObject({ code: 'WEAK_PASSWORD' });
-      expect(await COMMANDS['create-user']?.run(app.app, { positional: [], options: { email: 'cli@example.org', password: 'a sound passphrase here' } })).toBe(0);
+      await expect(
+        COMMANDS['create-user']?.run(app.app, { positional: [], options: { email: 'cli@example.org', password: 'change-me-1234' } }),
+      ).rejects.toMatchObject({ code: 'WEAK_PASSWORD' });
+      expect(
+        await COMMANDS['create-user']?.run(app.app, {
+          positional: [],
+          options: { email: 'cli@example.org', password: 'a sound passphrase here' },
+        }),
+      ).toBe(0);
     } finally {
       refused.mockRestore();
       created.mockRestore();

@@ -15,7 +15,11 @@ describe('login rate limit', () => {
   it('answers 429 with Retry-After once the window is used up, even with the right password', async () => {
     const account = await createAccount(app);
     for (let i = 0; i < 3; i += 1) {
-      await request(app.http).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.1').send({ email: account.email, password: 'wrong password' }).expect(401);
+      await request(app.http)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '203.0.113.1')
+        .send({ email: account.email, password: 'wrong password' })
+        .expect(401);
     }
     const limited = await request(app.http).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.1').send(account).expect(429);
     expect(limited.body.code).toBe('RATE_LIMITED');
@@ -26,9 +30,17 @@ describe('login rate limit', () => {
 
   it('limits per client address across accounts', async () => {
     for (let i = 0; i < 3; i += 1) {
-      await request(app.http).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: `probe${i}@example.org`, password: 'guess' }).expect(401);
+      await request(app.http)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '203.0.113.7')
+        .send({ email: `probe${i}@example.org`, password: 'guess' })
+        .expect(401);
     }
-    await request(app.http).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: 'probe9@example.org', password: 'guess' }).expect(429);
+    await request(app.http)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.7')
+      .send({ email: 'probe9@example.org', password: 'guess' })
+      .expect(429);
   });
 
   it('counts failures in PostgreSQL per account and address, so a second API instance shares them', async () => {
@@ -38,7 +50,11 @@ describe('login rate limit', () => {
     try {
       const servers = [app.http, second.getHttpServer()];
       for (let i = 0; i < 3; i += 1) {
-        await request(servers[i % 2]).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.1').send({ email: account.email, password: 'wrong password' }).expect(401);
+        await request(servers[i % 2])
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', '198.51.100.1')
+          .send({ email: account.email, password: 'wrong password' })
+          .expect(401);
       }
       // Only the failure count of this account from this address, shared through PostgreSQL, can refuse this.
       await request(servers[1]).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.1').send(account).expect(429);
@@ -50,7 +66,11 @@ describe('login rate limit', () => {
   it('failures from elsewhere never keep the owner out: the right password from a clean address gets in at once', async () => {
     const account = await createAccount(app);
     for (let i = 0; i < 6; i += 1) {
-      await request(app.http).post('/api/auth/login').set('X-Forwarded-For', `192.0.2.${i}`).send({ email: account.email, password: 'wrong password' }).expect(401);
+      await request(app.http)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', `192.0.2.${i}`)
+        .send({ email: account.email, password: 'wrong password' })
+        .expect(401);
     }
     const started = Date.now();
     await request(app.http).post('/api/auth/login').set('X-Forwarded-For', '192.0.2.200').send(account).expect(200);
@@ -61,7 +81,11 @@ describe('login rate limit', () => {
     const account = await createAccount(app);
     const timed = async (password: string, status: number) => {
       const started = Date.now();
-      await request(app.http).post('/api/auth/login').set('X-Forwarded-For', '192.0.2.222').send({ email: account.email, password }).expect(status);
+      await request(app.http)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '192.0.2.222')
+        .send({ email: account.email, password })
+        .expect(status);
       return Date.now() - started;
     };
     await timed('wrong password', 401);

@@ -11,9 +11,12 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: readonly Method[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 function routes(): Array<{ method: Method; path: string }> {
-  const spec = JSON.parse(readFileSync(join(__dirname, '..', '..', 'openapi.json'), 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+  const spec = JSON.parse(readFileSync(join(__dirname, '..', '..', 'openapi.json'), 'utf8')) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   return Object.entries(spec.paths).flatMap(([path, operations]) =>
-    METHODS.filter((method) => method in operations).map((method) => ({ method, path })));
+    METHODS.filter((method) => method in operations).map((method) => ({ method, path })),
+  );
 }
 
 describe('every non-public route needs credentials', () => {
@@ -24,8 +27,9 @@ describe('every non-public route needs credentials', () => {
   });
   afterAll(() => app.close());
 
-  const protectedRoutes = routes().filter(({ method, path }) =>
-    !PUBLIC.has(`${method.toUpperCase()} ${path}`) && !PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix)));
+  const protectedRoutes = routes().filter(
+    ({ method, path }) => !PUBLIC.has(`${method.toUpperCase()} ${path}`) && !PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix)),
+  );
 
   it('finds routes to check', () => {
     expect(protectedRoutes.length).toBeGreaterThan(3);

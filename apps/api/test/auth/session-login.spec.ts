@@ -14,20 +14,29 @@ describe('browser login with a server-side session', () => {
   it('sets an httpOnly SameSite=Lax session cookie and a readable CSRF cookie', async () => {
     const account = await createAccount(app);
     const res = await request(app.http).post('/api/auth/login').send(account).expect(200);
-    const [session, csrf] = [cookiesOf(res).find((c) => c.startsWith('attune_session=')), cookiesOf(res).find((c) => c.startsWith('attune_csrf='))];
+    const [session, csrf] = [
+      cookiesOf(res).find((c) => c.startsWith('attune_session=')),
+      cookiesOf(res).find((c) => c.startsWith('attune_csrf=')),
+    ];
     expect(session).toMatch(/HttpOnly/);
     expect(session).toMatch(/SameSite=Lax/);
     expect(session).not.toMatch(/Secure/);
     expect(csrf).not.toMatch(/HttpOnly/);
     expect(res.body.user).toMatchObject({ email: account.email, isAdmin: false });
-    const me = await request(app.http).get('/api/auth/me').set('Cookie', cookieHeader(cookiesOf(res))).expect(200);
+    const me = await request(app.http)
+      .get('/api/auth/me')
+      .set('Cookie', cookieHeader(cookiesOf(res)))
+      .expect(200);
     expect(me.body.email).toBe(account.email);
   });
 
   it('gives the same answer for an unknown email and a wrong password', async () => {
     const account = await createAccount(app);
     const wrong = await request(app.http).post('/api/auth/login').send({ email: account.email, password: 'wrong password!' }).expect(401);
-    const unknown = await request(app.http).post('/api/auth/login').send({ email: 'nobody@example.org', password: 'wrong password!' }).expect(401);
+    const unknown = await request(app.http)
+      .post('/api/auth/login')
+      .send({ email: 'nobody@example.org', password: 'wrong password!' })
+      .expect(401);
     const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
     expect(strip(wrong.body)).toEqual(strip(unknown.body));
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
@@ -35,7 +44,10 @@ describe('browser login with a server-side session', () => {
 
   it('accepts the email in any case', async () => {
     const account = await createAccount(app);
-    await request(app.http).post('/api/auth/login').send({ ...account, email: account.email.toUpperCase() }).expect(200);
+    await request(app.http)
+      .post('/api/auth/login')
+      .send({ ...account, email: account.email.toUpperCase() })
+      .expect(200);
   });
 
   it('stores only a hash of the session secret', async () => {
@@ -53,13 +65,20 @@ describe('browser login with a server-side session', () => {
     const second = await request(app.http).post('/api/auth/login').set('Cookie', cookieHeader(first.cookies)).send(account).expect(200);
     expect(cookieHeader(cookiesOf(second))).not.toBe(cookieHeader(first.cookies));
     await request(app.http).get('/api/auth/me').set('Cookie', cookieHeader(first.cookies)).expect(401);
-    await request(app.http).get('/api/auth/me').set('Cookie', cookieHeader(cookiesOf(second))).expect(200);
+    await request(app.http)
+      .get('/api/auth/me')
+      .set('Cookie', cookieHeader(cookiesOf(second)))
+      .expect(200);
   });
 
   it('logs out on the server: the same cookie is refused afterwards', async () => {
     const account = await createAccount(app);
     const session = await login(app, account);
-    const logout = await request(app.http).post('/api/auth/logout').set('Cookie', cookieHeader(session.cookies)).set('X-CSRF-Token', session.csrfToken).expect(204);
+    const logout = await request(app.http)
+      .post('/api/auth/logout')
+      .set('Cookie', cookieHeader(session.cookies))
+      .set('X-CSRF-Token', session.csrfToken)
+      .expect(204);
     expect(cookiesOf(logout).join(';')).toMatch(/attune_session=;/);
     await request(app.http).get('/api/auth/me').set('Cookie', cookieHeader(session.cookies)).expect(401);
   });

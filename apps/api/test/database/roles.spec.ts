@@ -27,7 +27,13 @@ describe('database roles: the owner migrates, the API runs as a runtime role tha
     url.username = role;
     url.password = 'runtime-password-for-tests';
     runtimeUrl = url.toString();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: runtimeUrl, MIGRATION_DATABASE_URL: db.url, RETENTION_CHECK_MINUTES: '0' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: runtimeUrl,
+      MIGRATION_DATABASE_URL: db.url,
+      RETENTION_CHECK_MINUTES: '0',
+    });
     // The role does not exist yet: preparing the database creates and grants it.
     await prepareDatabase(config);
     const nest = await createApp(config, createLogger('silent'));
@@ -48,7 +54,9 @@ describe('database roles: the owner migrates, the API runs as a runtime role tha
   });
 
   it('is a plain login role that owns nothing', async () => {
-    const { rows } = await runtime.query(`SELECT rolsuper, rolcreaterole, rolcreatedb, current_user AS me FROM pg_roles WHERE rolname = current_user`);
+    const { rows } = await runtime.query(
+      `SELECT rolsuper, rolcreaterole, rolcreatedb, current_user AS me FROM pg_roles WHERE rolname = current_user`,
+    );
     expect(rows[0]).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, me: role });
     const owned = await runtime.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`);
     expect(owned.rows).toEqual([]);
@@ -59,7 +67,11 @@ describe('database roles: the owner migrates, the API runs as a runtime role tha
     ['DELETE from it', `DELETE FROM audit_event`, /permission denied/],
     ['TRUNCATE it', `TRUNCATE audit_event`, /permission denied/],
     ['disable its trigger', `ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`, /must be owner/],
-    ['replace the trigger function', `CREATE OR REPLACE FUNCTION audit_event_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`, /must be owner|permission denied/],
+    [
+      'replace the trigger function',
+      `CREATE OR REPLACE FUNCTION audit_event_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`,
+      /must be owner|permission denied/,
+    ],
     ['drop a table', `DROP TABLE participant`, /must be owner/],
     ['create a table', `CREATE TABLE public.sneaky (id int)`, /permission denied/],
     ['record a migration', `INSERT INTO migrations (timestamp, name) VALUES (1, 'Fake1')`, /permission denied/],
@@ -72,10 +84,15 @@ describe('database roles: the owner migrates, the API runs as a runtime role tha
   it('runs the whole product as that role: a study (its primary site made by a trigger), a site, a lab session to completion, a withdrawal, an export', async () => {
     const owner = await ownerOf(app);
     const study = await withdrawalStudy(owner);
-    expect(((await owner.call('get', `/api/studies/${study.id}/sites`).expect(200)).body as Array<{ code: string }>).map((site) => site.code)).toEqual(['main']);
+    expect(
+      ((await owner.call('get', `/api/studies/${study.id}/sites`).expect(200)).body as Array<{ code: string }>).map((site) => site.code),
+    ).toEqual(['main']);
     await owner.call('post', `/api/studies/${study.id}/sites`).send({ code: 'essex', name: 'Essex' }).expect(201);
     const { session } = await finishedSession(app, owner, study);
-    await owner.call('post', `/api/studies/${study.id}/withdrawals`).send({ sessionCode: session.code, seat: 1, reason: 'asked_in_person' }).expect(201);
+    await owner
+      .call('post', `/api/studies/${study.id}/withdrawals`)
+      .send({ sessionCode: session.code, seat: 1, reason: 'asked_in_person' })
+      .expect(201);
     const wide = await owner.call('get', `/api/studies/${study.id}/exports/wide.csv`).buffer(true).expect(200);
     expect(wide.headers['content-type']).toMatch(/text\/csv/);
     await request(app.http).get('/api/health').expect(200);

@@ -8,7 +8,11 @@ const main = join(__dirname, '..', '..', 'dist', 'main.js');
 
 function start(env: Record<string, string>) {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [main], { env: { PATH: process.env['PATH'] ?? '', ...env }, encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(process.execPath, [main], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return { ...result, seconds: (Date.now() - started) / 1000 };
 }
 

@@ -7,9 +7,18 @@ import { type Owner, ownerOf } from '../support/studies';
 import { type SeededSession, seedSessions, TRICKY } from './factories';
 import { bearer, binary, type CodebookJson, parseCsv, type Row, typeProblems, unescape } from './support';
 
-interface ResponseRow { participant_id: string; phase: string; instrument_id: string; instrument_version: number; answers: Record<string, unknown>; scores: Record<string, number | null>; check_results: Record<string, boolean> | null }
+interface ResponseRow {
+  participant_id: string;
+  phase: string;
+  instrument_id: string;
+  instrument_version: number;
+  answers: Record<string, unknown>;
+  scores: Record<string, number | null>;
+  check_results: Record<string, boolean> | null;
+}
 
-const pseudonym = (kind: 'p' | 's', id: string, secret: string): string => `${kind}_${createHmac('sha256', secret).update(id).digest('hex').slice(0, 16)}`;
+const pseudonym = (kind: 'p' | 's', id: string, secret: string): string =>
+  `${kind}_${createHmac('sha256', secret).update(id).digest('hex').slice(0, 16)}`;
 
 describe('GET /api/studies/:id/exports/:file', () => {
   let app: TestApp;
@@ -20,19 +29,30 @@ describe('GET /api/studies/:id/exports/:file', () => {
   let analyst: ReturnType<typeof bearer>;
   const secret = (): string => app.config.pseudonymSecret;
   const ownerGet = (path: string): request.Test => owner.call('get', path).buffer(true).parse(binary);
-  const csv = async (file: string, query = ''): Promise<{ header: string[]; rows: Row[] }> => parseCsv(((await analyst(`/api/studies/${study.id}/exports/${file}${query}`).expect(200)).body as Buffer).toString('utf8'));
-  const codebook = async (query = ''): Promise<CodebookJson> => JSON.parse(((await analyst(`/api/studies/${study.id}/exports/codebook.json${query}`).expect(200)).body as Buffer).toString('utf8')) as CodebookJson;
+  const csv = async (file: string, query = ''): Promise<{ header: string[]; rows: Row[] }> =>
+    parseCsv(((await analyst(`/api/studies/${study.id}/exports/${file}${query}`).expect(200)).body as Buffer).toString('utf8'));
+  const codebook = async (query = ''): Promise<CodebookJson> =>
+    JSON.parse(
+      ((await analyst(`/api/studies/${study.id}/exports/codebook.json${query}`).expect(200)).body as Buffer).toString('utf8'),
+    ) as CodebookJson;
   const columnsOf = (book: CodebookJson, file: string) => book.files.find((f) => f.file === file)?.columns ?? [];
-  const byPseudonym = (): Map<string, string> => new Map(sessions.flatMap((s) => s.members).map((id) => [pseudonym('p', id, secret()), id]));
+  const byPseudonym = (): Map<string, string> =>
+    new Map(sessions.flatMap((s) => s.members).map((id) => [pseudonym('p', id, secret()), id]));
 
   beforeAll(async () => {
     app = await startTestApp();
     owner = await ownerOf(app);
     study = await launchedStudy(owner, { templateId: 'phone_topic' });
     await app.db.dataSource.query(`UPDATE study SET title = 'Phones & talk: "a" test' WHERE id = $1`, [study.id]);
-    const [protocol] = (await app.db.dataSource.query(`SELECT canonical_json::jsonb -> 'instruments' AS instruments FROM protocol WHERE study_id = $1`, [study.id])) as { instruments: { phase: 'pre' | 'post'; id: string; version: number }[] }[];
+    const [protocol] = (await app.db.dataSource.query(
+      `SELECT canonical_json::jsonb -> 'instruments' AS instruments FROM protocol WHERE study_id = $1`,
+      [study.id],
+    )) as { instruments: { phase: 'pre' | 'post'; id: string; version: number }[] }[];
     sessions = await seedSessions(app, study.id, study.design, protocol?.instruments ?? []);
-    responses = (await app.db.dataSource.query(`SELECT participant_id, phase, instrument_id, instrument_version, answers, scores, check_results FROM response WHERE study_id = $1`, [study.id])) as ResponseRow[];
+    responses = (await app.db.dataSource.query(
+      `SELECT participant_id, phase, instrument_id, instrument_version, answers, scores, check_results FROM response WHERE study_id = $1`,
+      [study.id],
+    )) as ResponseRow[];
     const credentials = await createAccount(app);
     await owner.call('post', `/api/studies/${study.id}/members`).send({ email: credentials.email, role: 'analyst' }).expect(204);
     analyst = bearer(app, await accessToken(app, await login(app, credentials)));
@@ -63,10 +83,14 @@ describe('GET /api/studies/:id/exports/:file', () => {
         expect(row[`${prefix}_version`]).toBe(String(response.instrument_version));
         for (const [item, value] of Object.entries(response.answers)) {
           if (Array.isArray(value)) continue;
-          expect({ [item]: typeof value === 'string' ? unescape(row[`${prefix}_${item}`] ?? '') : Number(row[`${prefix}_${item}`]) }).toEqual({ [item]: value });
+          expect({
+            [item]: typeof value === 'string' ? unescape(row[`${prefix}_${item}`] ?? '') : Number(row[`${prefix}_${item}`]),
+          }).toEqual({ [item]: value });
         }
-        for (const [scale, score] of Object.entries(response.scores)) expect(row[`${prefix}_${scale}_score`]).toBe(score === null ? '' : String(score));
-        for (const [item, passed] of Object.entries(response.check_results ?? {})) expect(row[`${prefix}_${item}_passed`]).toBe(passed ? '1' : '0');
+        for (const [scale, score] of Object.entries(response.scores))
+          expect(row[`${prefix}_${scale}_score`]).toBe(score === null ? '' : String(score));
+        for (const [item, passed] of Object.entries(response.check_results ?? {}))
+          expect(row[`${prefix}_${item}_passed`]).toBe(passed ? '1' : '0');
       }
     }
   });
@@ -89,17 +113,25 @@ describe('GET /api/studies/:id/exports/:file', () => {
     const ids = byPseudonym();
     let expected = 0;
     for (const response of responses) {
-      const mine = rows.filter((row) => ids.get(row['participant'] ?? '') === response.participant_id && row['phase'] === response.phase && row['instrument'] === response.instrument_id);
+      const mine = rows.filter(
+        (row) =>
+          ids.get(row['participant'] ?? '') === response.participant_id &&
+          row['phase'] === response.phase &&
+          row['instrument'] === response.instrument_id,
+      );
       for (const [item, value] of Object.entries(response.answers)) {
         if (Array.isArray(value)) {
           const options = mine.filter((row) => (row['item'] ?? '').startsWith(`${item}__`));
           expected += options.length;
-          for (const row of options) expect(row['value']).toBe((value as string[]).includes((row['item'] ?? '').split('__')[1] ?? '') ? '1' : '0');
+          for (const row of options)
+            expect(row['value']).toBe((value as string[]).includes((row['item'] ?? '').split('__')[1] ?? '') ? '1' : '0');
           continue;
         }
         expected += 1;
         const row = mine.find((candidate) => candidate['item'] === item);
-        expect({ [item]: typeof value === 'string' ? unescape(row?.['value_text'] ?? '') : Number(row?.['value']) }).toEqual({ [item]: value });
+        expect({ [item]: typeof value === 'string' ? unescape(row?.['value_text'] ?? '') : Number(row?.['value']) }).toEqual({
+          [item]: value,
+        });
       }
     }
     expect(rows).toHaveLength(expected);
@@ -110,14 +142,37 @@ describe('GET /api/studies/:id/exports/:file', () => {
     expect(typeProblems(columnsOf(await codebook(), 'scores.csv'), rows)).toEqual([]);
     const ids = byPseudonym();
     const scored = responses.flatMap((r) => Object.entries(r.scores).map(([scale, score]) => ({ ...r, scale, score })));
-    const changes = scored.filter((pre) => pre.phase === 'pre' && scored.some((post) => post.phase === 'post' && post.participant_id === pre.participant_id && post.instrument_id === pre.instrument_id && post.scale === pre.scale));
+    const changes = scored.filter(
+      (pre) =>
+        pre.phase === 'pre' &&
+        scored.some(
+          (post) =>
+            post.phase === 'post' &&
+            post.participant_id === pre.participant_id &&
+            post.instrument_id === pre.instrument_id &&
+            post.scale === pre.scale,
+        ),
+    );
     expect(rows).toHaveLength(scored.length + changes.length);
     for (const row of rows.filter((candidate) => candidate['phase'] !== 'change')) {
-      const source = scored.find((s) => s.participant_id === ids.get(row['participant'] ?? '') && s.phase === row['phase'] && s.instrument_id === row['instrument'] && s.scale === row['scale']);
+      const source = scored.find(
+        (s) =>
+          s.participant_id === ids.get(row['participant'] ?? '') &&
+          s.phase === row['phase'] &&
+          s.instrument_id === row['instrument'] &&
+          s.scale === row['scale'],
+      );
       expect(row['score']).toBe(source?.score === null ? '' : String(source?.score));
     }
     for (const row of rows.filter((candidate) => candidate['phase'] === 'change')) {
-      const pick = (phase: string) => scored.find((s) => s.participant_id === ids.get(row['participant'] ?? '') && s.phase === phase && s.instrument_id === row['instrument'] && s.scale === row['scale'])?.score;
+      const pick = (phase: string) =>
+        scored.find(
+          (s) =>
+            s.participant_id === ids.get(row['participant'] ?? '') &&
+            s.phase === phase &&
+            s.instrument_id === row['instrument'] &&
+            s.scale === row['scale'],
+        )?.score;
       expect(Number(row['score'])).toBeCloseTo((pick('post') ?? Number.NaN) - (pick('pre') ?? Number.NaN), 10);
     }
   });
@@ -136,7 +191,10 @@ describe('GET /api/studies/:id/exports/:file', () => {
         for (const name of header.filter((h) => /^(pre|post)_.+_a$/.test(h))) {
           const [phase, ...rest] = name.slice(0, -2).split('_');
           const scoreOf = (who: string) => {
-            const found = responses.filter((r) => r.participant_id === ids.get(who) && r.phase === phase).flatMap((r) => Object.entries(r.scores).map(([scale, score]) => [`${r.instrument_id}_${scale}`, score] as const)).find(([key]) => key === rest.join('_'));
+            const found = responses
+              .filter((r) => r.participant_id === ids.get(who) && r.phase === phase)
+              .flatMap((r) => Object.entries(r.scores).map(([scale, score]) => [`${r.instrument_id}_${scale}`, score] as const))
+              .find(([key]) => key === rest.join('_'));
             return found?.[1] === null || found === undefined ? '' : String(found[1]);
           };
           expect({ [name]: row[name] }).toEqual({ [name]: scoreOf(row['participant_a'] ?? '') });
@@ -155,7 +213,7 @@ describe('GET /api/studies/:id/exports/:file', () => {
     }
     expect(typeProblems(columnsOf(book, 'codebook.csv'), table.rows)).toEqual([]);
     expect(book.notes.join(' ')).toMatch(/empty cell is missing/);
-    expect(book.notes.join(" ")).toMatch(/withdrew consent keeps their row .* empty/);
+    expect(book.notes.join(' ')).toMatch(/withdrew consent keeps their row .* empty/);
     const ios = columnsOf(book, 'wide.csv').find((c) => c.name === 'pre_ios_ios');
     expect(ios).toMatchObject({ type: 'integer', min: 1, max: 7 });
   });
@@ -173,11 +231,23 @@ describe('GET /api/studies/:id/exports/:file', () => {
     for (const id of sessions.flatMap((s) => [s.id, ...s.members])) expect(wide).not.toContain(id);
     expect(wide).not.toContain('prolific-');
     await analyst(`/api/studies/${study.id}/exports/wide.csv?externalIds=true`).expect(403);
-    const identified = parseCsv(((await ownerGet(`/api/studies/${study.id}/exports/wide.csv?externalIds=true`).expect(200)).body as Buffer).toString('utf8'));
-    expect(identified.rows.map((row) => row['external_prolific_pid']).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `prolific-${i + 1}`).sort());
-    const events = (await app.db.dataSource.query(`SELECT action, actor_id, data FROM audit_event WHERE study_id = $1 AND action LIKE 'export.%' ORDER BY id`, [study.id])) as { action: string; data: { file: string; rows: Record<string, number>; completed: boolean; filter: { externalIds: boolean } } }[];
+    const identified = parseCsv(
+      ((await ownerGet(`/api/studies/${study.id}/exports/wide.csv?externalIds=true`).expect(200)).body as Buffer).toString('utf8'),
+    );
+    expect(identified.rows.map((row) => row['external_prolific_pid']).sort()).toEqual(
+      Array.from({ length: 7 }, (_, i) => `prolific-${i + 1}`).sort(),
+    );
+    const events = (await app.db.dataSource.query(
+      `SELECT action, actor_id, data FROM audit_event WHERE study_id = $1 AND action LIKE 'export.%' ORDER BY id`,
+      [study.id],
+    )) as { action: string; data: { file: string; rows: Record<string, number>; completed: boolean; filter: { externalIds: boolean } } }[];
     expect(events.filter((e) => e.action === 'export.identified')).toHaveLength(1);
-    expect(events.find((e) => e.action === 'export.identified')?.data).toMatchObject({ file: 'wide.csv', rows: { 'wide.csv': 7 }, completed: true, filter: { externalIds: true } });
+    expect(events.find((e) => e.action === 'export.identified')?.data).toMatchObject({
+      file: 'wide.csv',
+      rows: { 'wide.csv': 7 },
+      completed: true,
+      filter: { externalIds: true },
+    });
     expect(events.filter((e) => e.action === 'export.download' && e.data.file === 'wide.csv').every((e) => e.data.completed)).toBe(true);
   });
 
@@ -185,7 +255,9 @@ describe('GET /api/studies/:id/exports/:file', () => {
     const res = await analyst(`/api/studies/${study.id}/exports/long.csv`).expect(200);
     const [protocol] = (await app.db.dataSource.query('SELECT hash FROM protocol WHERE study_id = $1', [study.id])) as { hash: string }[];
     const today = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="phones-talk-a-test_long_v1_${protocol?.hash.slice(0, 8)}_${today}.csv"`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="phones-talk-a-test_long_v1_${protocol?.hash.slice(0, 8)}_${today}.csv"`,
+    );
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     await request(app.http).get(`/api/studies/${study.id}/exports/long.csv`).expect(401);
     const stranger = await login(app, await createAccount(app));

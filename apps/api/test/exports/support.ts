@@ -47,12 +47,16 @@ export function typeProblems(columns: readonly CodebookColumn[], rows: readonly 
   for (const column of columns) {
     for (const row of rows) {
       const cell = row[column.name];
-      if (cell === undefined) { problems.push(`${column.name}: no such column`); break; }
+      if (cell === undefined) {
+        problems.push(`${column.name}: no such column`);
+        break;
+      }
       if (cell === '') continue;
       if (!TYPE_CHECKS[column.type](cell)) problems.push(`${column.name}: ${JSON.stringify(cell)} is not ${column.type}`);
       if (column.min !== null && Number(cell) < column.min) problems.push(`${column.name}: ${cell} < ${column.min}`);
       if (column.max !== null && Number(cell) > column.max) problems.push(`${column.name}: ${cell} > ${column.max}`);
-      if (column.type === 'category' && column.values.length > 0 && !column.values.some((v) => String(v.value) === unescape(cell))) problems.push(`${column.name}: ${cell} not a level`);
+      if (column.type === 'category' && column.values.length > 0 && !column.values.some((v) => String(v.value) === unescape(cell)))
+        problems.push(`${column.name}: ${cell} not a level`);
     }
   }
   return problems;

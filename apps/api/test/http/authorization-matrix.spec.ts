@@ -98,16 +98,38 @@ const BODIES: Record<string, unknown> = {
   'POST /api/studies/{studyId}/sites': { code: 'matrix', name: 'Matrix' },
   'PUT /api/studies/{studyId}/sites/{siteId}': { name: 'Matrix' },
   'POST /api/studies/{studyId}/external-summaries': {
-    file: { format: 'attune.site-summary.v1', exportedAt: '2026-12-01T00:00:00.000Z', site: { label: 'Elsewhere', country: null }, designHash: 'a'.repeat(64), protocolVersion: 1, analysis: 'as_randomised', scales: [], sha256: 'b'.repeat(64) },
+    file: {
+      format: 'attune.site-summary.v1',
+      exportedAt: '2026-12-01T00:00:00.000Z',
+      site: { label: 'Elsewhere', country: null },
+      designHash: 'a'.repeat(64),
+      protocolVersion: 1,
+      analysis: 'as_randomised',
+      scales: [],
+      sha256: 'b'.repeat(64),
+    },
   },
   'PUT /api/studies/{studyId}/original-effect': {
-    factorId: 'phone', instrumentId: 'ios', instrumentVersion: 2, scale: 'ios', phase: 'post', citation: 'Author (2013)', locator: 'p. 1',
+    factorId: 'phone',
+    instrumentId: 'ios',
+    instrumentVersion: 2,
+    scale: 'ios',
+    phase: 'post',
+    citation: 'Author (2013)',
+    locator: 'p. 1',
     statistic: { kind: 'd', d: 0.5, n1: 20, n2: 20 },
   },
 };
 
 // Run last, in this order: they end the states the other routes are called in.
-const LAST = ['PUT /api/studies/{studyId}', 'POST /api/studies/{studyId}/launch', 'POST /api/participant/leave', 'POST /api/studies/{studyId}/pause', 'POST /api/studies/{studyId}/close', 'POST /api/auth/logout'];
+const LAST = [
+  'PUT /api/studies/{studyId}',
+  'POST /api/studies/{studyId}/launch',
+  'POST /api/participant/leave',
+  'POST /api/studies/{studyId}/pause',
+  'POST /api/studies/{studyId}/close',
+  'POST /api/auth/logout',
+];
 
 const doc = JSON.parse(readFileSync(join(__dirname, '../../openapi.json'), 'utf8')) as unknown;
 const ops = operations(doc).sort((a, b) => LAST.indexOf(a.key) - LAST.indexOf(b.key));
@@ -135,16 +157,33 @@ describe('authorization matrix (every route in openapi.json × six kinds of call
   function request(op: FuzzOperation, caller: Caller): Promise<number> {
     const [draftId, launchedId] = context.ids['studyId'] as string[];
     const studyId = op.key === 'PUT /api/studies/{studyId}' || op.key.endsWith('/launch') ? draftId : launchedId;
-    const ids: Record<string, string> = { ...(context.ids as Record<string, string>), studyId: studyId as string, phase: 'pre', instrumentId: 'ios', itemId: 'ios', file: 'wide.csv', seatNumber: '1' };
+    const ids: Record<string, string> = {
+      ...(context.ids as Record<string, string>),
+      studyId: studyId as string,
+      phase: 'pre',
+      instrumentId: 'ios',
+      itemId: 'ios',
+      file: 'wide.csv',
+      seatNumber: '1',
+    };
     const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(ids[name] ?? 'x'));
-    const query = op.queryParams.filter((p) => p.required).map((p) => `${p.name}=${encodeURIComponent(String(sample(doc, p.schema)))}`).join('&');
-    const body = op.key === 'POST /api/auth/login' ? admin : BODIES[op.key] ?? context.bodies[op.key] ?? (op.bodySchema ? sample(doc, op.bodySchema) : undefined);
+    const query = op.queryParams
+      .filter((p) => p.required)
+      .map((p) => `${p.name}=${encodeURIComponent(String(sample(doc, p.schema)))}`)
+      .join('&');
+    const body =
+      op.key === 'POST /api/auth/login'
+        ? admin
+        : (BODIES[op.key] ?? context.bodies[op.key] ?? (op.bodySchema ? sample(doc, op.bodySchema) : undefined));
     const hasBody = op.method !== 'GET' && op.method !== 'DELETE';
     return fetch(`${baseUrl}${path}${query ? `?${query}` : ''}`, {
       method: op.method,
       headers: { ...context.callers[caller], ...(hasBody ? { 'content-type': 'application/json' } : {}) },
       body: hasBody ? JSON.stringify(body ?? {}) : undefined,
-    }).then(async (res) => { await res.arrayBuffer(); return res.status; });
+    }).then(async (res) => {
+      await res.arrayBuffer();
+      return res.status;
+    });
   }
 
   it('declares who may call every route, and nothing else', () => {
@@ -161,7 +200,8 @@ describe('authorization matrix (every route in openapi.json × six kinds of call
         const who = RULES[op.key];
         if (who === undefined) continue;
         const admitted = ADMITTED[who].includes(caller);
-        if (admitted === denied(status) && !(admitted && status === 404)) wrong.push(`${op.key} as ${caller}: ${status} (declared: ${who})`);
+        if (admitted === denied(status) && !(admitted && status === 404))
+          wrong.push(`${op.key} as ${caller}: ${status} (declared: ${who})`);
       }
     }
     expect(CALLERS).toHaveLength(6);

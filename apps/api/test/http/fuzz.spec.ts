@@ -23,18 +23,26 @@ describe('schema fuzz (seeded sample)', () => {
   });
   afterAll(() => app.close());
 
-  it(`answers ${COUNT} malformed requests with no 5xx, only problem+json 4xx and no unknown field accepted`, async () => {
-    const doc: unknown = JSON.parse(readFileSync(join(__dirname, '../../openapi.json'), 'utf8'));
-    const admin = await createAccount(app, { isAdmin: true });
-    const context = await prepareFuzz(baseUrl, admin, { bodyLimitBytes: app.config.bodyLimitBytes });
-    const cases = generateCases(doc, { seed: SEED, count: COUNT, context });
-    const started = Date.now();
-    const summary = await runCases(baseUrl, cases, { concurrency: 6 });
-    if (REPORT) {
-      const report = fuzzReport(summary, cases, { seed: SEED, seconds: Math.round((Date.now() - started) / 100) / 10, target: 'the API in-process on a real socket and PostgreSQL (jest)' });
-      writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
-    }
-    expect(summary.requests).toBe(COUNT);
-    expect(summary.failures.slice(0, 20)).toEqual([]);
-  }, 20 * 60_000);
+  it(
+    `answers ${COUNT} malformed requests with no 5xx, only problem+json 4xx and no unknown field accepted`,
+    async () => {
+      const doc: unknown = JSON.parse(readFileSync(join(__dirname, '../../openapi.json'), 'utf8'));
+      const admin = await createAccount(app, { isAdmin: true });
+      const context = await prepareFuzz(baseUrl, admin, { bodyLimitBytes: app.config.bodyLimitBytes });
+      const cases = generateCases(doc, { seed: SEED, count: COUNT, context });
+      const started = Date.now();
+      const summary = await runCases(baseUrl, cases, { concurrency: 6 });
+      if (REPORT) {
+        const report = fuzzReport(summary, cases, {
+          seed: SEED,
+          seconds: Math.round((Date.now() - started) / 100) / 10,
+          target: 'the API in-process on a real socket and PostgreSQL (jest)',
+        });
+        writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
+      }
+      expect(summary.requests).toBe(COUNT);
+      expect(summary.failures.slice(0, 20)).toEqual([]);
+    },
+    20 * 60_000,
+  );
 });

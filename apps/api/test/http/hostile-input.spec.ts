@@ -31,7 +31,8 @@ describe('inputs that used to give 500 get a 400 naming the field', () => {
   });
   afterAll(() => app.close());
 
-  const raw = (method: 'post' | 'put', path: string, body: string) => request(app.http)[method](path).set('Content-Type', 'application/json').send(body);
+  const raw = (method: 'post' | 'put', path: string, body: string) =>
+    request(app.http)[method](path).set('Content-Type', 'application/json').send(body);
 
   it('refuses 5,000 levels of nesting before class-transformer recurses (no login needed)', async () => {
     expectFieldProblem(await raw('post', '/api/auth/login', nested(5000)), 'a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a', 'TOO_DEEP');
@@ -43,8 +44,12 @@ describe('inputs that used to give 500 get a 400 naming the field', () => {
     expectFieldProblem(res, 'content-encoding', 'MALFORMED_BODY');
     expect(res.body.code).toBe('MALFORMED_BODY');
     // serialize: superagent would otherwise turn the Buffer into JSON.
-    const real = await request(app.http).post('/api/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip')
-      .serialize((body: Buffer) => body as never).send(gzipSync('{"email":"nobody@example.org","password":"x"}'));
+    const real = await request(app.http)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize((body: Buffer) => body as never)
+      .send(gzipSync('{"email":"nobody@example.org","password":"x"}'));
     expect(real.status).toBe(401);
   });
 
@@ -53,14 +58,22 @@ describe('inputs that used to give 500 get a 400 naming the field', () => {
     const token = await owner.call('post', '/api/auth/tokens').send({ name: 'laptop\u0000' });
     expectFieldProblem(token, 'name', 'NUL_CHARACTER');
     const consent = { ...(design['consent'] as object), text: { 'e\u0000n': 'x' } };
-    expectFieldProblem(await owner.call('put', `/api/studies/${studyId}`).send({ design: { ...design, consent } }), 'design.consent.text.e\u0000n', 'NUL_CHARACTER');
+    expectFieldProblem(
+      await owner.call('put', `/api/studies/${studyId}`).send({ design: { ...design, consent } }),
+      'design.consent.text.e\u0000n',
+      'NUL_CHARACTER',
+    );
     expectFieldProblem(await request(app.http).get('/api/studies/%00'), 'url', 'NUL_CHARACTER');
   });
 
   it('refuses lone surrogates, in an email (the validator would throw) and in design texts', async () => {
     expectFieldProblem(await raw('post', '/api/auth/login', '{"email":"a\\ud800@example.org","password":"x"}'), 'email', 'LONE_SURROGATE');
     const conversation = { ...(design['conversation'] as object), instructions: { en: 'talk \udc00' } };
-    expectFieldProblem(await owner.call('put', `/api/studies/${studyId}`).send({ design: { ...design, conversation } }), 'design.conversation.instructions.en', 'LONE_SURROGATE');
+    expectFieldProblem(
+      await owner.call('put', `/api/studies/${studyId}`).send({ design: { ...design, conversation } }),
+      'design.conversation.instructions.en',
+      'LONE_SURROGATE',
+    );
   });
 
   it('answers a path segment that is not UTF-8 with a 400 problem', async () => {
@@ -90,7 +103,11 @@ describe('inputs that used to give 500 get a 400 naming the field', () => {
     }
     const factors = design['factors'] as Array<{ levels: object[] }>;
     const nullTopic = factors.map((factor) => ({ ...factor, levels: factor.levels.map((level) => ({ ...level, topicPrompt: null })) }));
-    expectFieldProblem(await owner.call('put', `/api/studies/${studyId}`).send({ design: { ...design, factors: nullTopic } }), 'design.factors[0].levels[0].topicPrompt', 'IS_STRING_MAP');
+    expectFieldProblem(
+      await owner.call('put', `/api/studies/${studyId}`).send({ design: { ...design, factors: nullTopic } }),
+      'design.factors[0].levels[0].topicPrompt',
+      'IS_STRING_MAP',
+    );
     const weights = await owner.call('put', `/api/studies/${studyId}`).send({ design: { ...design, conditionWeights: { a: 'heavy' } } });
     expectFieldProblem(weights, 'design.conditionWeights', 'IS_NUMBER_MAP');
   });
@@ -98,7 +115,10 @@ describe('inputs that used to give 500 get a 400 naming the field', () => {
   it('launch reports a stored draft that lacks parts as a problem list, never a 500', async () => {
     const id = await createStudy(owner);
     const { consent: _consent, ...broken } = design;
-    await app.db.dataSource.query('UPDATE study SET design = $2::jsonb WHERE id = $1', [id, JSON.stringify({ ...broken, conversation: null })]);
+    await app.db.dataSource.query('UPDATE study SET design = $2::jsonb WHERE id = $1', [
+      id,
+      JSON.stringify({ ...broken, conversation: null }),
+    ]);
     const res = await owner.call('post', `/api/studies/${id}/launch`);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_DESIGN');

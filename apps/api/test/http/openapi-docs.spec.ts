@@ -5,7 +5,12 @@ import { join } from 'node:path';
 // A route added without @ApiDoc fails here: document who may call it and what it can answer.
 
 interface ProblemContent {
-  readonly schema?: { readonly allOf?: ReadonlyArray<{ readonly $ref?: string; readonly properties?: { readonly code?: { readonly enum?: readonly string[] } } }> };
+  readonly schema?: {
+    readonly allOf?: ReadonlyArray<{
+      readonly $ref?: string;
+      readonly properties?: { readonly code?: { readonly enum?: readonly string[] } };
+    }>;
+  };
   readonly examples?: Readonly<Record<string, { readonly value?: { readonly code?: string; readonly status?: number } }>>;
 }
 
@@ -30,10 +35,13 @@ const document = JSON.parse(readFileSync(join(__dirname, '..', '..', 'openapi.js
 };
 
 const operations = Object.entries(document.paths).flatMap(([path, item]) =>
-  Object.entries(item).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, method, operation })));
+  Object.entries(item).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, method, operation })),
+);
 
 function problemResponses(operation: Operation): Array<[number, Response]> {
-  return Object.entries(operation.responses).filter(([status]) => Number(status) >= 400).map(([status, response]) => [Number(status), response]);
+  return Object.entries(operation.responses)
+    .filter(([status]) => Number(status) >= 400)
+    .map(([status, response]) => [Number(status), response]);
 }
 
 function codesOf(response: Response): readonly string[] {

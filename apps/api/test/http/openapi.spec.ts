@@ -29,7 +29,11 @@ describe('OpenAPI', () => {
 describe('the dashboard API types', () => {
   it('are generated from the committed openapi.json (run `npm run openapi`)', () => {
     const root = join(__dirname, '..', '..', '..', '..');
-    const cli = join(dirname(require.resolve('openapi-typescript/package.json', { paths: [join(root, 'apps', 'dashboard')] })), 'bin', 'cli.js');
+    const cli = join(
+      dirname(require.resolve('openapi-typescript/package.json', { paths: [join(root, 'apps', 'dashboard')] })),
+      'bin',
+      'cli.js',
+    );
     const generated = spawnSync(process.execPath, [cli, join(root, 'apps', 'api', 'openapi.json')], { encoding: 'utf8' });
     expect(generated.status).toBe(0);
     const committed = readFileSync(join(root, 'apps', 'dashboard', 'src', 'lib', 'api', 'schema.d.ts'), 'utf8');

@@ -36,7 +36,9 @@ describe('errors as application/problem+json', () => {
   });
 
   it('refuses a body over the limit with 413', async () => {
-    const res = await request(app.http).post('/api/auth/login').send({ email: 'a@example.org', password: 'x'.repeat(4096) });
+    const res = await request(app.http)
+      .post('/api/auth/login')
+      .send({ email: 'a@example.org', password: 'x'.repeat(4096) });
     expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
   });
 

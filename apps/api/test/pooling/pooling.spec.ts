@@ -3,15 +3,33 @@ import { startTestApp, type TestApp } from '../support/app';
 import { createStudy, type Owner, ownerOf } from '../support/studies';
 import { type RDataset, rDatasets, storeDataset, studyFor } from '../analysis/r-fixtures';
 
-interface Effect { factorId: string; hedges: { g: number; n1: number; n2: number } | null }
-interface Results { scales: Array<{ scale: string; phase: string; effects: Effect[] }> }
+interface Effect {
+  factorId: string;
+  hedges: { g: number; n1: number; n2: number } | null;
+}
+interface Results {
+  scales: Array<{ scale: string; phase: string; effects: Effect[] }>;
+}
 interface Pooled {
   outcome: { factorId: string; scale: string; phase: string };
   rows: Array<{ label: string; kind: string; g: number; n1: number; n2: number; variance: number; weight: number | null }>;
-  pooled: { estimate: number; se: number; ciLow: number; ciHigh: number; piLow: number; piHigh: number; tau2: number; i2: number; q: number; qP: number; k: number } | null;
+  pooled: {
+    estimate: number;
+    se: number;
+    ciLow: number;
+    ciHigh: number;
+    piLow: number;
+    piHigh: number;
+    tau2: number;
+    i2: number;
+    q: number;
+    qP: number;
+    k: number;
+  } | null;
 }
 
-const postG = (results: Results, factorId: string) => results.scales.find((s) => s.scale === 'ios' && s.phase === 'post')?.effects.find((e) => e.factorId === factorId)?.hedges;
+const postG = (results: Results, factorId: string) =>
+  results.scales.find((s) => s.scale === 'ios' && s.phase === 'post')?.effects.find((e) => e.factorId === factorId)?.hedges;
 
 // Three installations, each with its own database, running one protocol: the coordinator's study
 // and two sites that imported its protocol file, ran it on their own data and sent summaries.
@@ -42,41 +60,86 @@ describe('pooling site summaries from other installations', () => {
     const site = owners[1] as Owner;
     const res = await site.call('get', `/api/studies/${siteStudies[0]}/site-summary?label=Konstanz&country=DE`).expect(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="attune-site-summary-/);
-    const summary = res.body as { site: unknown; designHash: string; scales: Array<{ cells: Array<Record<string, unknown>>; effects: unknown[] }> };
+    const summary = res.body as {
+      site: unknown;
+      designHash: string;
+      scales: Array<{ cells: Array<Record<string, unknown>>; effects: unknown[] }>;
+    };
     expect(summary.site).toEqual({ label: 'Konstanz', country: 'DE' });
     expect(Object.keys(summary.scales[0]?.cells[0] ?? {}).sort()).toEqual(['conditionId', 'mean', 'participants', 'sd', 'sessions']);
     const text = JSON.stringify(summary);
-    const ids = (await (apps[1] as TestApp).db.dataSource.query(`SELECT id::text FROM participant UNION ALL SELECT id::text FROM study_session`)) as Array<{ id: string }>;
+    const ids = (await (apps[1] as TestApp).db.dataSource.query(
+      `SELECT id::text FROM participant UNION ALL SELECT id::text FROM study_session`,
+    )) as Array<{ id: string }>;
     for (const { id } of ids) expect(text).not.toContain(id);
   });
 
   it('the coordinator imports both summaries and pools its own g with theirs exactly as the meta-analysis does', async () => {
     const home = owners[0] as Owner;
     for (const [i, label] of ['Konstanz', 'Essex'].entries()) {
-      const summary = (await (owners[i + 1] as Owner).call('get', `/api/studies/${siteStudies[i]}/site-summary?label=${label}`).expect(200)).body;
+      const summary = (await (owners[i + 1] as Owner).call('get', `/api/studies/${siteStudies[i]}/site-summary?label=${label}`).expect(200))
+        .body;
       await home.call('post', `/api/studies/${studyId}/external-summaries`).send({ file: summary }).expect(201);
     }
-    expect(((await home.call('get', `/api/studies/${studyId}/external-summaries`).expect(200)).body as Array<{ label: string }>).map((s) => s.label)).toEqual(['Essex', 'Konstanz']);
+    expect(
+      ((await home.call('get', `/api/studies/${studyId}/external-summaries`).expect(200)).body as Array<{ label: string }>).map(
+        (s) => s.label,
+      ),
+    ).toEqual(['Essex', 'Konstanz']);
 
     const view = (await home.call('get', `/api/studies/${studyId}/pooled?factorId=a&scale=ios&phase=post`).expect(200)).body as Pooled;
     // Each row's g is the g that installation's own results report.
-    const gs = await Promise.all(owners.map(async (owner, i) => postG((await owner.call('get', `/api/studies/${i === 0 ? studyId : siteStudies[i - 1]}/results`).expect(200)).body as Results, 'a')));
-    expect(view.rows.map((row) => [row.kind, row.g])).toEqual([['site', gs[0]?.g], ['external', gs[2]?.g], ['external', gs[1]?.g]]);
-    const expected = randomEffectsMeta(view.rows.map((row) => metaStudyFromHedgesG(row)), { method: 'REML' });
-    expect(view.pooled).toMatchObject({ k: 3, estimate: expected?.estimate, tau2: expected?.tau2, q: expected?.q, piLow: expected?.piLow, piHigh: expected?.piHigh });
+    const gs = await Promise.all(
+      owners.map(async (owner, i) =>
+        postG((await owner.call('get', `/api/studies/${i === 0 ? studyId : siteStudies[i - 1]}/results`).expect(200)).body as Results, 'a'),
+      ),
+    );
+    expect(view.rows.map((row) => [row.kind, row.g])).toEqual([
+      ['site', gs[0]?.g],
+      ['external', gs[2]?.g],
+      ['external', gs[1]?.g],
+    ]);
+    const expected = randomEffectsMeta(
+      view.rows.map((row) => metaStudyFromHedgesG(row)),
+      { method: 'REML' },
+    );
+    expect(view.pooled).toMatchObject({
+      k: 3,
+      estimate: expected?.estimate,
+      tau2: expected?.tau2,
+      q: expected?.q,
+      piLow: expected?.piLow,
+      piHigh: expected?.piHigh,
+    });
     expect(view.rows.reduce((total, row) => total + (row.weight ?? 0), 0)).toBeCloseTo(100, 9);
-    const dl = (await home.call('get', `/api/studies/${studyId}/pooled?factorId=a&scale=ios&phase=post&method=DL`).expect(200)).body as Pooled;
-    expect(dl.pooled?.estimate).toBe(randomEffectsMeta(view.rows.map((row) => metaStudyFromHedgesG(row)), { method: 'DL' })?.estimate);
+    const dl = (await home.call('get', `/api/studies/${studyId}/pooled?factorId=a&scale=ios&phase=post&method=DL`).expect(200))
+      .body as Pooled;
+    expect(dl.pooled?.estimate).toBe(
+      randomEffectsMeta(
+        view.rows.map((row) => metaStudyFromHedgesG(row)),
+        { method: 'DL' },
+      )?.estimate,
+    );
   });
 
   it('with a recorded original effect for the pooled outcome, the pooled estimate is compared with it (small telescopes on the pooled SE)', async () => {
     const home = owners[0] as Owner;
     const original = {
-      factorId: 'a', instrumentId: 'ios', instrumentVersion: 2, scale: 'ios', phase: 'post', citation: 'A made-up original for this test (not a published result).', locator: 'Table 2',
-      statistic: { kind: 'd', d: 0.6, n1: 30, n2: 30 }, verifiedBy: 'A. Researcher', verifiedOn: '2026-12-01',
+      factorId: 'a',
+      instrumentId: 'ios',
+      instrumentVersion: 2,
+      scale: 'ios',
+      phase: 'post',
+      citation: 'A made-up original for this test (not a published result).',
+      locator: 'Table 2',
+      statistic: { kind: 'd', d: 0.6, n1: 30, n2: 30 },
+      verifiedBy: 'A. Researcher',
+      verifiedOn: '2026-12-01',
     };
     await home.call('put', `/api/studies/${studyId}/original-effect`).send(original).expect(200);
-    const view = (await home.call('get', `/api/studies/${studyId}/pooled`).expect(200)).body as Pooled & { comparison: { originalD: number; d33: number; smallTelescopes: { se: number; p: number }; outcome: { label: string } | null } };
+    const view = (await home.call('get', `/api/studies/${studyId}/pooled`).expect(200)).body as Pooled & {
+      comparison: { originalD: number; d33: number; smallTelescopes: { se: number; p: number }; outcome: { label: string } | null };
+    };
     expect(view.outcome).toMatchObject({ factorId: 'a', scale: 'ios', phase: 'post' });
     expect(view.comparison.originalD).toBe(0.6);
     expect(view.comparison.d33).toBeCloseTo(d33(30, 30), 12);
@@ -87,19 +150,29 @@ describe('pooling site summaries from other installations', () => {
   it('refuses a summary from a different protocol with a clear message, and a changed file', async () => {
     const home = owners[0] as Owner;
     const other = await createStudy(owners[1] as Owner, { templateId: 'phone_seating', launch: true });
-    const foreign = (await (owners[1] as Owner).call('get', `/api/studies/${other}/site-summary?label=Elsewhere`).expect(200)).body as { sha256: string; site: { label: string } };
+    const foreign = (await (owners[1] as Owner).call('get', `/api/studies/${other}/site-summary?label=Elsewhere`).expect(200)).body as {
+      sha256: string;
+      site: { label: string };
+    };
     const refused = await home.call('post', `/api/studies/${studyId}/external-summaries`).send({ file: foreign }).expect(409);
     expect(refused.body).toMatchObject({ code: 'PROTOCOL_MISMATCH' });
     expect(refused.body.detail).toMatch(/different experiments/);
     const changed = { ...foreign, site: { ...foreign.site, label: 'Renamed' } };
-    expect((await home.call('post', `/api/studies/${studyId}/external-summaries`).send({ file: changed }).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'file.sha256', code: 'HASH_MISMATCH' })]);
+    expect((await home.call('post', `/api/studies/${studyId}/external-summaries`).send({ file: changed }).expect(400)).body.errors).toEqual(
+      [expect.objectContaining({ path: 'file.sha256', code: 'HASH_MISMATCH' })],
+    );
   });
 
   it('a taken label is 409; removing a summary takes it out of the pool', async () => {
     const home = owners[0] as Owner;
     const again = (await (owners[1] as Owner).call('get', `/api/studies/${siteStudies[0]}/site-summary?label=Konstanz`).expect(200)).body;
-    expect((await home.call('post', `/api/studies/${studyId}/external-summaries`).send({ file: again }).expect(409)).body.code).toBe('LABEL_TAKEN');
-    const listed = (await home.call('get', `/api/studies/${studyId}/external-summaries`).expect(200)).body as Array<{ id: string; label: string }>;
+    expect((await home.call('post', `/api/studies/${studyId}/external-summaries`).send({ file: again }).expect(409)).body.code).toBe(
+      'LABEL_TAKEN',
+    );
+    const listed = (await home.call('get', `/api/studies/${studyId}/external-summaries`).expect(200)).body as Array<{
+      id: string;
+      label: string;
+    }>;
     await home.call('delete', `/api/studies/${studyId}/external-summaries/${listed.find((s) => s.label === 'Essex')?.id}`).expect(204);
     const view = (await home.call('get', `/api/studies/${studyId}/pooled?factorId=a&scale=ios&phase=post`).expect(200)).body as Pooled;
     expect(view.rows.map((row) => row.label)).toEqual([expect.any(String), 'Konstanz']);
@@ -113,12 +186,17 @@ describe('pooling site summaries from other installations', () => {
     await home.call('post', `/api/studies/${id}/sites`).send({ code: 'essex', name: 'Essex', country: 'GB' }).expect(201);
     const db = (apps[0] as TestApp).db.dataSource;
     // Every other session (by code) ran at Essex.
-    const moved = await db.query(
+    const moved = (await db.query(
       `UPDATE study_session SET site_id = (SELECT id FROM study_site WHERE study_id = $1 AND code = 'essex')
-        WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM study_session WHERE study_id = $1) s WHERE n % 2 = 0) RETURNING id`, [id]) as [unknown[], number];
+        WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM study_session WHERE study_id = $1) s WHERE n % 2 = 0) RETURNING id`,
+      [id],
+    )) as [unknown[], number];
     expect(moved[1]).toBeGreaterThan(4);
     const view = (await home.call('get', `/api/studies/${id}/pooled?factorId=a&scale=ios&phase=post`).expect(200)).body as Pooled;
-    expect(view.rows.map((row) => [row.label, row.kind])).toEqual([['Main site', 'site'], ['Essex', 'site']]);
+    expect(view.rows.map((row) => [row.label, row.kind])).toEqual([
+      ['Main site', 'site'],
+      ['Essex', 'site'],
+    ]);
     for (const [i, code] of ['main', 'essex'].entries()) {
       const results = (await home.call('get', `/api/studies/${id}/results?site=${code}`).expect(200)).body as Results;
       expect(view.rows[i]?.g).toBe(postG(results, 'a')?.g);

@@ -68,9 +68,17 @@ describe('participant answers: item-by-item autosave and resume', () => {
   it('rejects a body without a value and a phase that does not exist', async () => {
     const [me] = (await createSession(app)).seats;
     if (!me) throw new Error('no seat');
-    const missing = await request(app.http).put('/api/participant/answers/pre/closeness_sci/sci_relative_own').set('X-Participant-Token', me.token).send({}).expect(400);
+    const missing = await request(app.http)
+      .put('/api/participant/answers/pre/closeness_sci/sci_relative_own')
+      .set('X-Participant-Token', me.token)
+      .send({})
+      .expect(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'value', code: 'REQUIRED' })]);
-    const extra = await request(app.http).put('/api/participant/answers/pre/closeness_sci/sci_relative_own').set('X-Participant-Token', me.token).send({ value: 3, other: 1 }).expect(400);
+    const extra = await request(app.http)
+      .put('/api/participant/answers/pre/closeness_sci/sci_relative_own')
+      .set('X-Participant-Token', me.token)
+      .send({ value: 3, other: 1 })
+      .expect(400);
     expect(extra.body.errors).toEqual([expect.objectContaining({ path: 'other', code: 'UNKNOWN_FIELD' })]);
     await putAnswer(app, me.token, 'during/closeness_sci/sci_relative_own', 3).expect(400);
     await getAnswers(app, me.token, 'during').expect(400);

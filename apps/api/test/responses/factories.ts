@@ -15,7 +15,10 @@ import type { TestApp } from '../support/app';
 // join/consent HTTP flow of the sessions feature.
 
 export const INSTRUMENTS: { readonly pre: readonly InstrumentRef[]; readonly post: readonly InstrumentRef[] } = {
-  pre: [{ id: 'closeness_sci', version: 1 }, { id: 'check_phone', version: 1 }],
+  pre: [
+    { id: 'closeness_sci', version: 1 },
+    { id: 'check_phone', version: 1 },
+  ],
   post: [{ id: 'ios', version: 1 }],
 };
 
@@ -58,11 +61,25 @@ async function createLaunchedStudy(app: TestApp): Promise<string> {
   const createdBy = randomUUID();
   const title = 'Responses fixture';
   const study = await manager.insert(Study, {
-    title, design, status: 'launched', joinCode: unique('J'), protocolVersion: 1, seedHex, seedCommitment: seedCommitment(seedHex), createdBy,
+    title,
+    design,
+    status: 'launched',
+    joinCode: unique('J'),
+    protocolVersion: 1,
+    seedHex,
+    seedCommitment: seedCommitment(seedHex),
+    createdBy,
   });
   const studyId = (study.identifiers[0] as { id: string }).id;
   const snapshot = snapshotProtocol({ studyId, version: 1, title, design, seedCommitment: seedCommitment(seedHex), reason: null });
-  await manager.insert(Protocol, { studyId, version: 1, canonicalJson: snapshot.canonicalJson, hash: snapshot.hash, reason: null, createdBy });
+  await manager.insert(Protocol, {
+    studyId,
+    version: 1,
+    canonicalJson: snapshot.canonicalJson,
+    hash: snapshot.hash,
+    reason: null,
+    createdBy,
+  });
   return studyId;
 }
 
@@ -70,7 +87,10 @@ async function seat(app: TestApp, studyId: string, sessionId: string, seatNumber
   const token = newSecret('atp_');
   const consentHash = sha256Hex(`consent text v1 ${seatNumber}`);
   const inserted = await app.db.dataSource.manager.insert(Participant, {
-    studyId, sessionId, seatNumber, tokenHash: hashSecret(token),
+    studyId,
+    sessionId,
+    seatNumber,
+    tokenHash: hashSecret(token),
     status: consented ? 'consented' : 'joined',
     consentVersion: consented ? '1' : null,
     consentHash: consented ? consentHash : null,
@@ -86,7 +106,13 @@ export async function createSession(app: TestApp, options: SessionOptions = {}):
   const status = options.status ?? 'pre_survey';
   const inConversation = status === 'conversation';
   const inserted = await app.db.dataSource.manager.insert(StudySession, {
-    studyId, mode: 'lab', code: unique('S'), status, size, protocolVersion: 1, conditionId: 'phone=present',
+    studyId,
+    mode: 'lab',
+    code: unique('S'),
+    status,
+    size,
+    protocolVersion: 1,
+    conditionId: 'phone=present',
     conversationStartedAt: inConversation ? new Date(Date.now() - (options.conversationOver ? 700_000 : 1_000)) : null,
     conversationSeconds: inConversation ? 600 : null,
   });
@@ -101,7 +127,9 @@ export async function setSessionStatus(app: TestApp, sessionId: string, status: 
 }
 
 export async function sessionStatus(app: TestApp, sessionId: string): Promise<SessionStatus> {
-  const rows: Array<{ status: SessionStatus }> = await app.db.dataSource.query('SELECT status FROM study_session WHERE id = $1', [sessionId]);
+  const rows: Array<{ status: SessionStatus }> = await app.db.dataSource.query('SELECT status FROM study_session WHERE id = $1', [
+    sessionId,
+  ]);
   return rows[0]?.status ?? 'abandoned';
 }
 
@@ -124,7 +152,10 @@ export function responseRows(app: TestApp, participantId: string, phase: 'pre' |
   );
 }
 
-export function submissionRows(app: TestApp, participantId: string): Promise<Array<{ phase: string; state: string; idempotency_key: string }>> {
+export function submissionRows(
+  app: TestApp,
+  participantId: string,
+): Promise<Array<{ phase: string; state: string; idempotency_key: string }>> {
   return app.db.dataSource.query('SELECT phase, state, idempotency_key FROM phase_submission WHERE participant_id = $1', [participantId]);
 }
 
@@ -138,7 +169,13 @@ export function getAnswers(app: TestApp, token: string, phase: string): request.
   return request(app.http).get(`/api/participant/answers/${phase}`).set('X-Participant-Token', token);
 }
 
-export function submitPhase(app: TestApp, token: string, phase: string, answers: unknown, key: string | null = unique('key-')): request.Test {
+export function submitPhase(
+  app: TestApp,
+  token: string,
+  phase: string,
+  answers: unknown,
+  key: string | null = unique('key-'),
+): request.Test {
   const req = request(app.http).post(`/api/participant/phases/${phase}/submit`).set('X-Participant-Token', token);
   return (key === null ? req : req.set('Idempotency-Key', key)).send({ answers });
 }

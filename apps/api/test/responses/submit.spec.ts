@@ -1,7 +1,16 @@
 import { requestHash } from '../../src/responses/idempotency';
 import { startTestApp, type TestApp } from '../support/app';
 import {
-  createSession, getAnswers, newKey, putAnswer, responseRows, type SeatFixture, sessionStatus, submissionRows, submitPhase, VALID_PRE,
+  createSession,
+  getAnswers,
+  newKey,
+  putAnswer,
+  responseRows,
+  type SeatFixture,
+  sessionStatus,
+  submissionRows,
+  submitPhase,
+  VALID_PRE,
 } from './factories';
 
 async function oneSeat(app: TestApp): Promise<SeatFixture> {
@@ -30,10 +39,19 @@ describe('participant phase submit', () => {
     expect(rows).toHaveLength(2);
     const [checkPhone, sci] = rows;
     expect(sci).toMatchObject({
-      instrument_id: 'closeness_sci', instrument_version: 1, protocol_version: 1, consent_hash: me.consentHash,
-      answers: VALID_PRE.closeness_sci, scores: { sci: 4 },
+      instrument_id: 'closeness_sci',
+      instrument_version: 1,
+      protocol_version: 1,
+      consent_hash: me.consentHash,
+      answers: VALID_PRE.closeness_sci,
+      scores: { sci: 4 },
     });
-    expect(checkPhone).toMatchObject({ instrument_id: 'check_phone', answers: VALID_PRE.check_phone, scores: {}, consent_hash: me.consentHash });
+    expect(checkPhone).toMatchObject({
+      instrument_id: 'check_phone',
+      answers: VALID_PRE.check_phone,
+      scores: {},
+      consent_hash: me.consentHash,
+    });
     expect(sci?.submitted_at?.toISOString()).toBe(res.body.submittedAt);
     expect(checkPhone?.submitted_at?.toISOString()).toBe(res.body.submittedAt);
 
@@ -41,8 +59,21 @@ describe('participant phase submit', () => {
     expect(resumed.body.instruments.map((i: { submitted: boolean }) => i.submitted)).toEqual([true, true]);
 
     const audit: Array<{ data: Record<string, unknown>; actor_type: string }> = await app.db.dataSource.query(
-      `SELECT actor_type, data FROM audit_event WHERE action = 'response.submitted' AND actor_id = $1`, [me.participantId]);
-    expect(audit).toEqual([{ actor_type: 'participant', data: { phase: 'pre', instruments: [{ id: 'closeness_sci', version: 1 }, { id: 'check_phone', version: 1 }] } }]);
+      `SELECT actor_type, data FROM audit_event WHERE action = 'response.submitted' AND actor_id = $1`,
+      [me.participantId],
+    );
+    expect(audit).toEqual([
+      {
+        actor_type: 'participant',
+        data: {
+          phase: 'pre',
+          instruments: [
+            { id: 'closeness_sci', version: 1 },
+            { id: 'check_phone', version: 1 },
+          ],
+        },
+      },
+    ]);
     expect(JSON.stringify(audit)).not.toContain('phone_present');
   });
 
@@ -61,7 +92,10 @@ describe('participant phase submit', () => {
       const me = await oneSeat(app);
       const key = newKey();
       const first = await submitPhase(app, me.token, 'pre', VALID_PRE, key).expect(201);
-      const reordered = { check_phone: { phone_object_recalled: 'phone', phone_present: 'yes' }, closeness_sci: { sci_relative_others: 3, sci_relative_own: 5 } };
+      const reordered = {
+        check_phone: { phone_object_recalled: 'phone', phone_present: 'yes' },
+        closeness_sci: { sci_relative_others: 3, sci_relative_own: 5 },
+      };
       const again = await submitPhase(app, me.token, 'pre', reordered, key).expect(201);
       expect(again.body).toEqual(first.body);
       expect(again.text).toBe(first.text);
@@ -84,10 +118,17 @@ describe('participant phase submit', () => {
       const key = newKey();
       await app.db.dataSource.query(
         `INSERT INTO phase_submission (participant_id, phase, idempotency_key, request_hash, state) VALUES ($1, 'pre', $2, $3, 'in_progress')`,
-        [me.participantId, key, requestHash({ answers: VALID_PRE })]);
+        [me.participantId, key, requestHash({ answers: VALID_PRE })],
+      );
       const res = await submitPhase(app, me.token, 'pre', VALID_PRE, key).expect(409);
       expect(res.body.code).toBe('SUBMISSION_IN_PROGRESS');
-      await submitPhase(app, me.token, 'pre', { ...VALID_PRE, check_phone: { phone_present: 'no', phone_object_recalled: 'nothing' } }, key).expect(422);
+      await submitPhase(
+        app,
+        me.token,
+        'pre',
+        { ...VALID_PRE, check_phone: { phone_present: 'no', phone_object_recalled: 'nothing' } },
+        key,
+      ).expect(422);
       const otherKey = await submitPhase(app, me.token, 'pre', VALID_PRE).expect(409);
       expect(otherKey.body.code).toBe('SUBMISSION_IN_PROGRESS');
       expect(await responseRows(app, me.participantId, 'pre')).toEqual([]);
@@ -98,7 +139,8 @@ describe('participant phase submit', () => {
       await app.db.dataSource.query(
         `INSERT INTO phase_submission (participant_id, phase, idempotency_key, request_hash, state, created_at)
          VALUES ($1, 'pre', 'crashed-key', 'x', 'in_progress', now() - interval '31 seconds')`,
-        [me.participantId]);
+        [me.participantId],
+      );
       const key = newKey();
       await submitPhase(app, me.token, 'pre', VALID_PRE, key).expect(201);
       expect(await submissionRows(app, me.participantId)).toEqual([{ phase: 'pre', state: 'done', idempotency_key: key }]);
@@ -198,8 +240,9 @@ describe('participant phase submit', () => {
     // A retry that arrives after the session moved on still gets the first response.
     const replay = await submitPhase(app, a.token, 'pre', VALID_PRE, keyA).expect(201);
     expect(replay.body).toEqual(first.body);
-    await app.db.dataSource.query(
-      `UPDATE study_session SET conversation_started_at = now() - interval '1 hour' WHERE id = $1`, [sessionId]);
+    await app.db.dataSource.query(`UPDATE study_session SET conversation_started_at = now() - interval '1 hour' WHERE id = $1`, [
+      sessionId,
+    ]);
     await Promise.all([a, b].map((seat) => submitPhase(app, seat.token, 'post', { ios: { ios: 5 } }).expect(201)));
     expect(await sessionStatus(app, sessionId)).toBe('complete');
     const rows = await responseRows(app, a.participantId, 'post');

@@ -41,7 +41,12 @@ describe('who sees what: participant tokens and study roles', () => {
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
     // A researcher's credentials are not a participant token.
-    await request(app.http).post('/api/participant/consent').set('Cookie', cookieHeader(owner.session.cookies)).set('X-CSRF-Token', owner.session.csrfToken).send({ consentVersion: '1', agree: true }).expect(401);
+    await request(app.http)
+      .post('/api/participant/consent')
+      .set('Cookie', cookieHeader(owner.session.cookies))
+      .set('X-CSRF-Token', owner.session.csrfToken)
+      .send({ consentVersion: '1', agree: true })
+      .expect(401);
   });
 
   it("gives another study's researcher 404 on every session route, an analyst read-only access, and 404 for a session of another study", async () => {
@@ -52,13 +57,17 @@ describe('who sees what: participant tokens and study roles', () => {
     await stranger.call('get', `${base}/${session.id}`).expect(404);
     await stranger.call('post', base).expect(404);
     for (const action of ['end-conversation', 'abandon', 'dropout', 'observed-covariates']) {
-      await stranger.call('post', `${base}/${session.id}/${action}`).send(action === 'observed-covariates' ? { values: {} } : { reason: 'x' }).expect(404);
+      await stranger
+        .call('post', `${base}/${session.id}/${action}`)
+        .send(action === 'observed-covariates' ? { values: {} } : { reason: 'x' })
+        .expect(404);
     }
 
     const analystAccount = await createAccount(app);
     await owner.call('post', `/api/studies/${study.id}/members`).send({ email: analystAccount.email, role: 'analyst' }).expect(204);
     const analyst = await login(app, analystAccount);
-    const asAnalyst = (method: 'get' | 'post', path: string) => request(app.http)[method](path).set('Cookie', cookieHeader(analyst.cookies)).set('X-CSRF-Token', analyst.csrfToken);
+    const asAnalyst = (method: 'get' | 'post', path: string) =>
+      request(app.http)[method](path).set('Cookie', cookieHeader(analyst.cookies)).set('X-CSRF-Token', analyst.csrfToken);
     const listed = (await asAnalyst('get', base).expect(200)).body as Array<{ id: string; conditionId: string | null }>;
     expect(listed.find((row) => row.id === session.id)?.conditionId).toMatch(/^phone=/);
     expect((await asAnalyst('post', base).expect(403)).body.code).toBe('ROLE_REQUIRED');
@@ -67,7 +76,9 @@ describe('who sees what: participant tokens and study roles', () => {
     const otherStudy = await launchedStudy(owner);
     const foreign = await labSession(owner, otherStudy.id);
     expect((await owner.call('get', `${base}/${foreign.id}`).expect(404)).body.code).toBe('SESSION_NOT_FOUND');
-    expect((await owner.call('post', `${base}/${foreign.id}/abandon`).send({ reason: 'x' }).expect(404)).body.code).toBe('SESSION_NOT_FOUND');
+    expect((await owner.call('post', `${base}/${foreign.id}/abandon`).send({ reason: 'x' }).expect(404)).body.code).toBe(
+      'SESSION_NOT_FOUND',
+    );
     await owner.call('get', `${base}/not-a-uuid`).expect(400);
   });
 

@@ -8,7 +8,10 @@ import { allocatedSession, launchedStudy, type Phone, type StudyFixture } from '
 function amended(design: StudyDesign): StudyDesign {
   return {
     ...design,
-    factors: design.factors.map((factor) => ({ ...factor, levels: factor.levels.map((level, index) => ({ ...level, instructions: { en: `step ${index}: amended wording` } })) })),
+    factors: design.factors.map((factor) => ({
+      ...factor,
+      levels: factor.levels.map((level, index) => ({ ...level, instructions: { en: `step ${index}: amended wording` } })),
+    })),
     instruments: { ...design.instruments, pre: [{ id: 'closeness_check', version: 1 }] },
   };
 }
@@ -32,7 +35,10 @@ describe('a session runs the protocol version it was created under', () => {
   it('keeps an allocated session on protocol v1 after an amendment; a new session gets v2', async () => {
     const before = await allocatedSession(app.http, owner, study.id);
     const beforeInstructions = (await before.phones[0]?.state())?.session?.instructions?.steps;
-    await owner.call('post', `/api/studies/${study.id}/amendments`).send({ design: amended(study.design), reason: 'clearer instructions, another pre-survey' }).expect(201);
+    await owner
+      .call('post', `/api/studies/${study.id}/amendments`)
+      .send({ design: amended(study.design), reason: 'clearer instructions, another pre-survey' })
+      .expect(201);
 
     const [a] = before.phones as [Phone, Phone];
     expect((await a.state()).session?.instructions?.steps).toEqual(beforeInstructions);
@@ -41,14 +47,21 @@ describe('a session runs the protocol version it was created under', () => {
     const running = await a.state();
     expect(running.session).toMatchObject({ status: 'pre_survey', phase: 'pre', instruments: study.design.instruments.pre });
     // The phone answers the instruments it is shown, and the API accepts exactly those.
-    await request(app.http).put('/api/participant/answers/pre/i_panas_sf/panas_upset').set('X-Participant-Token', a.token).send({ value: 2 }).expect(200);
+    await request(app.http)
+      .put('/api/participant/answers/pre/i_panas_sf/panas_upset')
+      .set('X-Participant-Token', a.token)
+      .send({ value: 2 })
+      .expect(200);
 
     const after = await allocatedSession(app.http, owner, study.id);
     const fresh = await after.phones[0]?.state();
     expect(fresh?.session?.instructions?.steps.length).toBeGreaterThan(0);
     expect(fresh?.session?.instructions?.steps.every((text) => text.endsWith('amended wording'))).toBe(true);
     await bothReady(after.phones);
-    expect((await after.phones[0]?.state())?.session).toMatchObject({ status: 'pre_survey', instruments: [{ id: 'closeness_check', version: 1 }] });
+    expect((await after.phones[0]?.state())?.session).toMatchObject({
+      status: 'pre_survey',
+      instruments: [{ id: 'closeness_check', version: 1 }],
+    });
     const [row] = await app.db.dataSource.query('SELECT protocol_version FROM study_session WHERE id = $1', [after.session.id]);
     expect(row).toEqual({ protocol_version: 2 });
   });

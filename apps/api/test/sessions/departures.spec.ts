@@ -5,8 +5,14 @@ import { allocatedSession, count, launchedStudy, type Phone, type StudyFixture }
 
 type Step = 'allocated' | 'pre_survey' | 'conversation' | 'post_survey';
 
-async function statusOf(app: TestApp, sessionId: string): Promise<{ status: string; incomplete: boolean; dropout_reason: string | null; conversation_ended_at: Date | null }> {
-  const [row] = await app.db.dataSource.query('SELECT status, incomplete, dropout_reason, conversation_ended_at FROM study_session WHERE id = $1', [sessionId]);
+async function statusOf(
+  app: TestApp,
+  sessionId: string,
+): Promise<{ status: string; incomplete: boolean; dropout_reason: string | null; conversation_ended_at: Date | null }> {
+  const [row] = await app.db.dataSource.query(
+    'SELECT status, incomplete, dropout_reason, conversation_ended_at FROM study_session WHERE id = $1',
+    [sessionId],
+  );
   return row as { status: string; incomplete: boolean; dropout_reason: string | null; conversation_ended_at: Date | null };
 }
 
@@ -15,8 +21,11 @@ async function reach(app: TestApp, owner: Owner, study: StudyFixture, sessionId:
   if (step === 'allocated') return;
   for (const phone of phones) await phone.confirm();
   if (step === 'pre_survey') return;
-  await app.db.dataSource.query(`INSERT INTO response (study_id, session_id, participant_id, phase, instrument_id, instrument_version, protocol_version, consent_hash, answers, submitted_at)
-    SELECT p.study_id, p.session_id, p.id, 'pre', 'i_panas_sf', 1, 1, p.consent_hash, '{}'::jsonb, now() FROM participant p WHERE p.session_id = $1`, [sessionId]);
+  await app.db.dataSource.query(
+    `INSERT INTO response (study_id, session_id, participant_id, phase, instrument_id, instrument_version, protocol_version, consent_hash, answers, submitted_at)
+    SELECT p.study_id, p.session_id, p.id, 'pre', 'i_panas_sf', 1, 1, p.consent_hash, '{}'::jsonb, now() FROM participant p WHERE p.session_id = $1`,
+    [sessionId],
+  );
   await app.db.dataSource.query(`UPDATE study_session SET status = 'conversation', conversation_seconds = 600 WHERE id = $1`, [sessionId]);
   await owner.call('post', `/api/studies/${study.id}/sessions/${sessionId}/start-conversation`).expect(200);
   if (step === 'conversation') return;
@@ -50,9 +59,15 @@ describe('a member left alone never rates a partner they did not talk with', () 
       const state = await stays.state();
       expect(state.session).toMatchObject({ status: 'ended_early', phase: null, instruments: [] });
       expect(state.completion).toEqual({ kind: 'code', code: 'ATTUNE-PT' });
-      const refused = await request(app.http).put('/api/participant/answers/post/ios/ios').set('X-Participant-Token', stays.token).send({ value: 4 }).expect(409);
+      const refused = await request(app.http)
+        .put('/api/participant/answers/post/ios/ios')
+        .set('X-Participant-Token', stays.token)
+        .send({ value: 4 })
+        .expect(409);
       expect(refused.body.code).toBe('PHASE_NOT_OPEN');
-      expect(await count(app, `SELECT count(*)::int AS n FROM response WHERE session_id = $1 AND phase = 'pre'`, [session.id])).toBe(preRows);
+      expect(await count(app, `SELECT count(*)::int AS n FROM response WHERE session_id = $1 AND phase = 'pre'`, [session.id])).toBe(
+        preRows,
+      );
       // The leaver gets no completion code: they did not finish.
       expect((await leaves.state()).completion).toBeNull();
     });

@@ -19,8 +19,14 @@ export interface LabSessionFixture {
 }
 
 /** A study created through the API from a template, its design optionally edited while a draft, then launched. */
-export async function launchedStudy(owner: Owner, options: { templateId?: string; edit?: (design: StudyDesign) => StudyDesign; launch?: boolean } = {}): Promise<StudyFixture> {
-  const created = await owner.call('post', '/api/studies').send({ title: 'Sessions test study', templateId: options.templateId ?? 'phone_topic' }).expect(201);
+export async function launchedStudy(
+  owner: Owner,
+  options: { templateId?: string; edit?: (design: StudyDesign) => StudyDesign; launch?: boolean } = {},
+): Promise<StudyFixture> {
+  const created = await owner
+    .call('post', '/api/studies')
+    .send({ title: 'Sessions test study', templateId: options.templateId ?? 'phone_topic' })
+    .expect(201);
   const id = (created.body as { id: string }).id;
   if (options.edit) {
     const design = options.edit((created.body as { design: StudyDesign }).design);
@@ -33,7 +39,12 @@ export async function launchedStudy(owner: Owner, options: { templateId?: string
 
 /** `siteId`: the site that runs it (default the primary site). */
 export async function labSession(owner: Owner, studyId: string, siteId?: string): Promise<LabSessionFixture> {
-  return (await owner.call('post', `/api/studies/${studyId}/sessions`).send(siteId === undefined ? {} : { siteId }).expect(201)).body as LabSessionFixture;
+  return (
+    await owner
+      .call('post', `/api/studies/${studyId}/sessions`)
+      .send(siteId === undefined ? {} : { siteId })
+      .expect(201)
+  ).body as LabSessionFixture;
 }
 
 export function seatSecret(session: LabSessionFixture, seatNumber: number): string {
@@ -43,14 +54,34 @@ export function seatSecret(session: LabSessionFixture, seatNumber: number): stri
 }
 
 export interface ParticipantState {
-  participant: { id: string; status: string; seatNumber: number | null; consentGiven: boolean; covariatesAnswered: boolean; instructionsConfirmed: boolean; canRejoin: boolean; language: string };
-  study: { title: string; languages: string[]; consent: { version: string; text: string }; covariateQuestions: Array<{ id: string; levels: Array<{ id: string }> }> };
+  participant: {
+    id: string;
+    status: string;
+    seatNumber: number | null;
+    consentGiven: boolean;
+    covariatesAnswered: boolean;
+    instructionsConfirmed: boolean;
+    canRejoin: boolean;
+    language: string;
+  };
+  study: {
+    title: string;
+    languages: string[];
+    consent: { version: string; text: string };
+    covariateQuestions: Array<{ id: string; levels: Array<{ id: string }> }>;
+  };
   session: null | {
-    status: string; size: number; seatsTaken: number; seatsConsented: number; seatsReady: number; incomplete: boolean;
+    status: string;
+    size: number;
+    seatsTaken: number;
+    seatsConsented: number;
+    seatsReady: number;
+    incomplete: boolean;
     timedBy: 'console' | 'phone';
     conversation: null | { startedAt: string; durationSeconds: number; endsAt: string; serverNow: string };
     instructions: null | { steps: string[]; topics: string[]; conversation: string };
-    phase: 'pre' | 'post' | null; instruments: Array<{ id: string; version: number }>;
+    phase: 'pre' | 'post' | null;
+    instruments: Array<{ id: string; version: number }>;
   };
   completion: null | { kind: string; code?: string; url?: string };
   withdrawal: null | { code: string; daysAfterClose: number; deadline: string | null };
@@ -58,7 +89,11 @@ export interface ParticipantState {
 
 /** One participant's phone: the token from joining, sent on every call. */
 export class Phone {
-  constructor(readonly http: Http, readonly token: string, readonly participantId: string) {}
+  constructor(
+    readonly http: Http,
+    readonly token: string,
+    readonly participantId: string,
+  ) {}
 
   call(method: 'get' | 'post', path: string): request.Test {
     return request(this.http)[method](`/api/participant/${path}`).set('X-Participant-Token', this.token);
@@ -96,7 +131,12 @@ export async function join(http: Http, body: Record<string, unknown>): Promise<P
 }
 
 /** Joins a lab seat by its link, consents and answers the covariates. */
-export async function readyAtSeat(http: Http, session: LabSessionFixture, seatNumber: number, values: Record<string, string> = { acquainted: 'strangers' }): Promise<Phone> {
+export async function readyAtSeat(
+  http: Http,
+  session: LabSessionFixture,
+  seatNumber: number,
+  values: Record<string, string> = { acquainted: 'strangers' },
+): Promise<Phone> {
   const phone = await join(http, { seatSecret: seatSecret(session, seatNumber) });
   await phone.consent();
   await phone.answer(values);
@@ -104,7 +144,12 @@ export async function readyAtSeat(http: Http, session: LabSessionFixture, seatNu
 }
 
 /** A lab session whose every seat is ready, i.e. allocated. */
-export async function allocatedSession(http: Http, owner: Owner, studyId: string, values: Record<string, string> = { acquainted: 'strangers' }): Promise<{ session: LabSessionFixture; phones: Phone[] }> {
+export async function allocatedSession(
+  http: Http,
+  owner: Owner,
+  studyId: string,
+  values: Record<string, string> = { acquainted: 'strangers' },
+): Promise<{ session: LabSessionFixture; phones: Phone[] }> {
   const session = await labSession(owner, studyId);
   const phones: Phone[] = [];
   for (const seat of session.seats) phones.push(await readyAtSeat(http, session, seat.seatNumber, values));
@@ -117,6 +162,9 @@ export async function count(app: TestApp, sql: string, params: unknown[] = []): 
 }
 
 export async function auditActions(app: TestApp, subjectId: string): Promise<string[]> {
-  const rows: Array<{ action: string }> = await app.db.dataSource.query(`SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY id`, [subjectId]);
+  const rows: Array<{ action: string }> = await app.db.dataSource.query(
+    `SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY id`,
+    [subjectId],
+  );
   return rows.map((row) => row.action);
 }

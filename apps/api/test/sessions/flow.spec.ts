@@ -36,7 +36,10 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     app = await startTestApp();
     owner = await ownerOf(app);
     withPre = await launchedStudy(owner, { templateId: 'phone_topic' });
-    withoutPre = await launchedStudy(owner, { templateId: 'phone_only', edit: (design) => ({ ...design, instruments: { ...design.instruments, pre: [] } }) });
+    withoutPre = await launchedStudy(owner, {
+      templateId: 'phone_only',
+      edit: (design) => ({ ...design, instruments: { ...design.instruments, pre: [] } }),
+    });
   });
   afterAll(() => app.close());
 
@@ -55,7 +58,9 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     expect(waiting.session).toMatchObject({ status: 'conversation', timedBy: 'console', conversation: null });
     const sessionPath = `/api/studies/${withPre.id}/sessions/${session.id}`;
     expect((await owner.call('get', sessionPath).expect(200)).body.conversation).toBeNull();
-    const started = (await owner.call('post', `${sessionPath}/start-conversation`).expect(200)).body as { conversation: { durationSeconds: number; startedAt: string; endsAt: string; serverNow: string } };
+    const started = (await owner.call('post', `${sessionPath}/start-conversation`).expect(200)).body as {
+      conversation: { durationSeconds: number; startedAt: string; endsAt: string; serverNow: string };
+    };
     const clock = started.conversation;
     expect(clock.durationSeconds).toBe(600);
     expect(Date.parse(clock.endsAt) - Date.parse(clock.startedAt)).toBe(600_000);
@@ -65,7 +70,12 @@ describe('session flow: phases, the server-timed conversation, completion', () =
 
     await owner.call('post', `/api/studies/${withPre.id}/sessions/${session.id}/end-conversation`).expect(200);
     const post = await b.state();
-    expect(post.session).toMatchObject({ status: 'post_survey', phase: 'post', instruments: withPre.design.instruments.post, conversation: null });
+    expect(post.session).toMatchObject({
+      status: 'post_survey',
+      phase: 'post',
+      instruments: withPre.design.instruments.post,
+      conversation: null,
+    });
     await submitPhase(app, a, 'post');
     expect(await statusOf(app, session.id)).toBe('post_survey');
     expect((await a.state()).completion).toBeNull();
@@ -82,7 +92,9 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     await a.confirm();
     await b.confirm();
     await submitPhase(app, a, 'pre');
-    await app.db.dataSource.transaction(async (manager) => app.app.get(SessionFlow).onPhaseSubmitted(manager, await manager.findOneByOrFail(Participant, { id: a.participantId }), 'pre'));
+    await app.db.dataSource.transaction(async (manager) =>
+      app.app.get(SessionFlow).onPhaseSubmitted(manager, await manager.findOneByOrFail(Participant, { id: a.participantId }), 'pre'),
+    );
     expect(await statusOf(app, session.id)).toBe('pre_survey');
   });
 
@@ -93,12 +105,23 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     await b.confirm();
     expect((await a.state()).session?.status).toBe('conversation');
     await owner.call('post', `/api/studies/${withoutPre.id}/sessions/${session.id}/start-conversation`).expect(200);
-    await app.db.dataSource.query(`UPDATE study_session SET conversation_started_at = now() - interval '601 seconds' WHERE id = $1`, [session.id]);
+    await app.db.dataSource.query(`UPDATE study_session SET conversation_started_at = now() - interval '601 seconds' WHERE id = $1`, [
+      session.id,
+    ]);
     const [first, second] = await Promise.all([a.state(), b.state()]);
     expect(first.session).toMatchObject({ status: 'post_survey', phase: 'post', conversation: null });
     expect(second.session?.status).toBe('post_survey');
-    expect(await count(app, `SELECT count(*)::int AS n FROM audit_event WHERE subject_id = $1 AND action = 'session.status_changed' AND data->>'to' = 'post_survey'`, [session.id])).toBe(1);
-    const [row] = await app.db.dataSource.query('SELECT conversation_ended_at - conversation_started_at AS took FROM study_session WHERE id = $1', [session.id]);
+    expect(
+      await count(
+        app,
+        `SELECT count(*)::int AS n FROM audit_event WHERE subject_id = $1 AND action = 'session.status_changed' AND data->>'to' = 'post_survey'`,
+        [session.id],
+      ),
+    ).toBe(1);
+    const [row] = await app.db.dataSource.query(
+      'SELECT conversation_ended_at - conversation_started_at AS took FROM study_session WHERE id = $1',
+      [session.id],
+    );
     expect((row as { took: { seconds?: number; minutes?: number } }).took).toMatchObject({ minutes: 10 });
     expect(await app.app.get(SessionFlow).refresh(session.id)).toBe('post_survey');
   });
@@ -112,7 +135,9 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     expect(await app.app.get(SessionFlow).refresh(session.id)).toBe('conversation');
     await owner.call('post', `/api/studies/${withoutPre.id}/sessions/${session.id}/start-conversation`).expect(200);
     expect(await app.app.get(SessionFlow).refresh(session.id)).toBe('conversation');
-    await app.db.dataSource.query(`UPDATE study_session SET conversation_started_at = now() - interval '700 seconds' WHERE id = $1`, [session.id]);
+    await app.db.dataSource.query(`UPDATE study_session SET conversation_started_at = now() - interval '700 seconds' WHERE id = $1`, [
+      session.id,
+    ]);
     expect(await app.app.get(SessionFlow).refresh(session.id)).toBe('post_survey');
   });
 
@@ -122,7 +147,9 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     expect(early.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', status: 409 });
     expect(early.body.detail).toContain('allocated');
     const forming = (await owner.call('post', `/api/studies/${withPre.id}/sessions`).expect(201)).body as { id: string };
-    expect((await owner.call('post', `/api/studies/${withPre.id}/sessions/${forming.id}/end-conversation`).expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
+    expect((await owner.call('post', `/api/studies/${withPre.id}/sessions/${forming.id}/end-conversation`).expect(409)).body.code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
     expect(await statusOf(app, forming.id)).toBe('forming');
   });
 });

@@ -4,20 +4,35 @@ import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { auditActions, count, join, labSession, launchedStudy, seatSecret, type StudyFixture } from './factories';
 
-const CONSENT = { en: 'You are invited to take part in a study about conversations.', de: 'Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.' };
+const CONSENT = {
+  en: 'You are invited to take part in a study about conversations.',
+  de: 'Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.',
+};
 
 /** phone_only in English and German: every text the launch check asks for in both. */
 function bilingual(design: StudyDesign): StudyDesign {
   return {
     ...design,
     languages: ['en', 'de'],
-    factors: design.factors.map((factor) => ({ ...factor, levels: factor.levels.map((level) => ({ ...level, instructions: { en: 'Follow the card.', de: 'Folgen Sie der Karte.' } })) })),
+    factors: design.factors.map((factor) => ({
+      ...factor,
+      levels: factor.levels.map((level) => ({ ...level, instructions: { en: 'Follow the card.', de: 'Folgen Sie der Karte.' } })),
+    })),
     covariates: design.covariates.map((covariate) => ({
       ...covariate,
       ...(covariate.question ? { question: { en: 'Did you know your partner?', de: 'Kannten Sie Ihr Gegenüber?' } } : {}),
-      levels: covariate.levels.map((level) => ({ ...level, ...(level.text ? { text: { en: level.label, de: `${level.label} (de)` } } : {}) })),
+      levels: covariate.levels.map((level) => ({
+        ...level,
+        ...(level.text ? { text: { en: level.label, de: `${level.label} (de)` } } : {}),
+      })),
     })),
-    instruments: { pre: [], post: [{ id: 'ios', version: 1 }, { id: 'closeness_sci', version: 1 }] },
+    instruments: {
+      pre: [],
+      post: [
+        { id: 'ios', version: 1 },
+        { id: 'closeness_sci', version: 1 },
+      ],
+    },
     conversation: { ...design.conversation, instructions: { en: 'Talk until the timer ends.', de: 'Sprechen Sie, bis die Zeit um ist.' } },
     consent: { version: '1', text: CONSENT },
   };
@@ -49,7 +64,10 @@ describe('the participant language: chosen before consent, fixed from then on', 
     // One participant in the seat, none left behind: a language change is not a dropout.
     expect(await count(app, `SELECT count(*)::int AS n FROM participant WHERE study_id = $1`, [study.id])).toBe(1);
     expect(await auditActions(app, phone.participantId)).toEqual(['participant.joined', 'participant.language_chosen']);
-    const [event] = await app.db.dataSource.query(`SELECT data FROM audit_event WHERE subject_id = $1 AND action = 'participant.language_chosen'`, [phone.participantId]);
+    const [event] = await app.db.dataSource.query(
+      `SELECT data FROM audit_event WHERE subject_id = $1 AND action = 'participant.language_chosen'`,
+      [phone.participantId],
+    );
     expect(event.data).toEqual({ from: 'en', to: 'de' });
 
     // The same language again changes nothing and writes no audit row.
@@ -69,7 +87,10 @@ describe('the participant language: chosen before consent, fixed from then on', 
     const session = await labSession(owner, study.id);
     const phone = await join(app.http, { seatSecret: seatSecret(session, 1) });
     const unknown = await phone.call('post', 'language').send({ language: 'fr' }).expect(400);
-    expect(unknown.body).toMatchObject({ code: 'UNKNOWN_LANGUAGE', errors: [expect.objectContaining({ path: 'language', code: 'UNKNOWN_LANGUAGE' })] });
+    expect(unknown.body).toMatchObject({
+      code: 'UNKNOWN_LANGUAGE',
+      errors: [expect.objectContaining({ path: 'language', code: 'UNKNOWN_LANGUAGE' })],
+    });
     const malformed = await phone.call('post', 'language').send({ language: 'Deutsch!' }).expect(400);
     expect(malformed.body.errors).toEqual([expect.objectContaining({ path: 'language' })]);
     const missing = await phone.call('post', 'language').send({}).expect(400);

@@ -63,7 +63,11 @@ describe('online waiting room and stratified allocation', () => {
     expect((await seatOf(app, first)).session_id).toBe((await seatOf(app, fourth)).session_id);
     await first.answer({ acquainted: 'acquainted' });
     await fourth.answer({ acquainted: 'acquainted' });
-    const listed = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as Array<{ mode: string; status: string; seatsTaken: number }>;
+    const listed = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as Array<{
+      mode: string;
+      status: string;
+      seatsTaken: number;
+    }>;
     expect(listed).toHaveLength(2);
     expect(listed.every((row) => row.mode === 'online' && row.status === 'allocated' && row.seatsTaken === 2)).toBe(true);
   });
@@ -90,7 +94,10 @@ describe('online waiting room and stratified allocation', () => {
     await readyAtSeat(app.http, differ, 1, { acquainted: 'acquainted' });
     await readyAtSeat(app.http, differ, 2, { acquainted: 'strangers' });
     const strangers = await allocatedSession(app.http, owner, study.id, { acquainted: 'strangers' });
-    const rows: Array<{ session_id: string; stratum: string; sequence_index: number }> = await app.db.dataSource.query('SELECT session_id, stratum, sequence_index FROM allocation WHERE study_id = $1', [study.id]);
+    const rows: Array<{ session_id: string; stratum: string; sequence_index: number }> = await app.db.dataSource.query(
+      'SELECT session_id, stratum, sequence_index FROM allocation WHERE study_id = $1',
+      [study.id],
+    );
     const byId = new Map(rows.map((row) => [row.session_id, row]));
     expect(byId.get(agree.session.id)).toMatchObject({ stratum: 'acquainted=acquainted', sequence_index: 0 });
     expect(byId.get(differ.id)).toMatchObject({ stratum: 'acquainted=mixed', sequence_index: 0 });
@@ -108,15 +115,31 @@ describe('online waiting room and stratified allocation', () => {
     const phones = [await readyAtSeat(app.http, session, 1), await readyAtSeat(app.http, session, 2)];
     expect((await phones[0]?.state())?.session).toMatchObject({ status: 'forming', seatsReady: 2, instructions: null });
 
-    const bad = await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/observed-covariates`).send({ values: { phone_seen: 'maybe', acquainted: 'strangers' } }).expect(400);
-    expect(bad.body.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: 'values.phone_seen', code: 'UNKNOWN_LEVEL' }),
-      expect.objectContaining({ path: 'values.acquainted', code: 'UNKNOWN_COVARIATE' }),
-    ]));
-    const recorded = (await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/observed-covariates`).send({ values: { phone_seen: 'no' } }).expect(200)).body;
+    const bad = await owner
+      .call('post', `/api/studies/${study.id}/sessions/${session.id}/observed-covariates`)
+      .send({ values: { phone_seen: 'maybe', acquainted: 'strangers' } })
+      .expect(400);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'values.phone_seen', code: 'UNKNOWN_LEVEL' }),
+        expect.objectContaining({ path: 'values.acquainted', code: 'UNKNOWN_COVARIATE' }),
+      ]),
+    );
+    const recorded = (
+      await owner
+        .call('post', `/api/studies/${study.id}/sessions/${session.id}/observed-covariates`)
+        .send({ values: { phone_seen: 'no' } })
+        .expect(200)
+    ).body;
     expect(recorded).toMatchObject({ status: 'allocated', stratum: 'phone_seen=no', observedCovariates: { phone_seen: 'no' } });
-    const locked = await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/observed-covariates`).send({ values: { phone_seen: 'yes' } }).expect(409);
+    const locked = await owner
+      .call('post', `/api/studies/${study.id}/sessions/${session.id}/observed-covariates`)
+      .send({ values: { phone_seen: 'yes' } })
+      .expect(409);
     expect(locked.body.code).toBe('OBSERVED_COVARIATE_LOCKED');
-    await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/observed-covariates`).send({ values: { phone_seen: 'no' } }).expect(200);
+    await owner
+      .call('post', `/api/studies/${study.id}/sessions/${session.id}/observed-covariates`)
+      .send({ values: { phone_seen: 'no' } })
+      .expect(200);
   });
 });

@@ -11,11 +11,17 @@ function bilingual(design: StudyDesign): StudyDesign {
   return {
     ...design,
     languages: ['en', 'de'],
-    factors: design.factors.map((factor) => ({ ...factor, levels: factor.levels.map((level) => ({ ...level, instructions: { en: 'Follow the card.', de: 'Folgen Sie der Karte.' } })) })),
+    factors: design.factors.map((factor) => ({
+      ...factor,
+      levels: factor.levels.map((level) => ({ ...level, instructions: { en: 'Follow the card.', de: 'Folgen Sie der Karte.' } })),
+    })),
     covariates: design.covariates.map((covariate) => ({
       ...covariate,
       ...(covariate.question ? { question: { en: 'Did you know your partner?', de: 'Kannten Sie Ihr Gegenüber?' } } : {}),
-      levels: covariate.levels.map((level) => ({ ...level, ...(level.text ? { text: { en: level.label, de: `${level.label} (de)` } } : {}) })),
+      levels: covariate.levels.map((level) => ({
+        ...level,
+        ...(level.text ? { text: { en: level.label, de: `${level.label} (de)` } } : {}),
+      })),
     })),
     instruments: { pre: [], post: [{ id: 'ios', version: 1 }] },
     conversation: { ...design.conversation, instructions: { en: 'Talk until the timer ends.', de: 'Sprechen Sie, bis die Zeit um ist.' } },
@@ -23,8 +29,24 @@ function bilingual(design: StudyDesign): StudyDesign {
   };
 }
 
-interface Site { id: string; code: string; name: string; country: string | null; language: string | null; isPrimary: boolean; joinCode: string; joinPath: string; sessions: number }
-interface Member { userId: string; email: string; role: string; siteId: string | null; siteCode: string | null }
+interface Site {
+  id: string;
+  code: string;
+  name: string;
+  country: string | null;
+  language: string | null;
+  isPrimary: boolean;
+  joinCode: string;
+  joinPath: string;
+  sessions: number;
+}
+interface Member {
+  userId: string;
+  email: string;
+  role: string;
+  siteId: string | null;
+  siteCode: string | null;
+}
 type Caller = Owner['call'];
 
 describe('sites of a study: routes, site-limited researchers, per-site and pooled reads', () => {
@@ -40,8 +62,18 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
     owner = await ownerOf(app);
     study = await launchedStudy(owner, { templateId: 'phone_topic' });
     main = (await sites(study.id))[0] as Site;
-    essex = (await owner.call('post', `/api/studies/${study.id}/sites`).send({ code: 'essex', name: 'University of Essex', country: 'GB', language: 'en' }).expect(201)).body as Site;
-    konstanz = (await owner.call('post', `/api/studies/${study.id}/sites`).send({ code: 'konstanz', name: 'Universität Konstanz', country: 'DE' }).expect(201)).body as Site;
+    essex = (
+      await owner
+        .call('post', `/api/studies/${study.id}/sites`)
+        .send({ code: 'essex', name: 'University of Essex', country: 'GB', language: 'en' })
+        .expect(201)
+    ).body as Site;
+    konstanz = (
+      await owner
+        .call('post', `/api/studies/${study.id}/sites`)
+        .send({ code: 'konstanz', name: 'Universität Konstanz', country: 'DE' })
+        .expect(201)
+    ).body as Site;
   });
   afterAll(() => app.close());
 
@@ -51,13 +83,27 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
 
   async function member(role: string, siteId?: string): Promise<{ userId: string; call: Caller }> {
     const credentials = await createAccount(app);
-    await owner.call('post', `/api/studies/${study.id}/members`).send({ email: credentials.email, role, ...(siteId ? { siteId } : {}) }).expect(204);
+    await owner
+      .call('post', `/api/studies/${study.id}/members`)
+      .send({ email: credentials.email, role, ...(siteId ? { siteId } : {}) })
+      .expect(204);
     const session = await login(app, credentials);
-    return { userId: session.userId, call: (method, path) => request(app.http)[method](path).set('Cookie', cookieHeader(session.cookies)).set('X-CSRF-Token', session.csrfToken) };
+    return {
+      userId: session.userId,
+      call: (method, path) =>
+        request(app.http)[method](path).set('Cookie', cookieHeader(session.cookies)).set('X-CSRF-Token', session.csrfToken),
+    };
   }
 
-  it('gives every study a primary site using the study\'s own link, and new sites their own', async () => {
-    expect(main).toMatchObject({ code: 'main', name: 'Main site', isPrimary: true, joinCode: study.joinCode, joinPath: `/s/${study.joinCode}`, sessions: 0 });
+  it("gives every study a primary site using the study's own link, and new sites their own", async () => {
+    expect(main).toMatchObject({
+      code: 'main',
+      name: 'Main site',
+      isPrimary: true,
+      joinCode: study.joinCode,
+      joinPath: `/s/${study.joinCode}`,
+      sessions: 0,
+    });
     expect(essex).toMatchObject({ code: 'essex', country: 'GB', language: 'en', isPrimary: false, sessions: 0 });
     expect(essex.joinCode).toMatch(/^[A-Z0-9]{8}$/);
     expect(new Set([study.joinCode, essex.joinCode, konstanz.joinCode]).size).toBe(3);
@@ -73,8 +119,14 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
   });
 
   it('changes a site, and its code only until a session runs there', async () => {
-    const created = (await owner.call('post', `/api/studies/${study.id}/sites`).send({ code: 'tmp', name: 'Temporary' }).expect(201)).body as Site;
-    const renamed = (await owner.call('put', `/api/studies/${study.id}/sites/${created.id}`).send({ code: 'leiden', name: 'Leiden', country: 'NL' }).expect(200)).body as Site;
+    const created = (await owner.call('post', `/api/studies/${study.id}/sites`).send({ code: 'tmp', name: 'Temporary' }).expect(201))
+      .body as Site;
+    const renamed = (
+      await owner
+        .call('put', `/api/studies/${study.id}/sites/${created.id}`)
+        .send({ code: 'leiden', name: 'Leiden', country: 'NL' })
+        .expect(200)
+    ).body as Site;
     expect(renamed).toMatchObject({ code: 'leiden', name: 'Leiden', country: 'NL', joinCode: created.joinCode });
     await labSession(owner, study.id, created.id);
     const locked = await owner.call('put', `/api/studies/${study.id}/sites/${created.id}`).send({ code: 'leyden' }).expect(409);
@@ -86,35 +138,53 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
     const analyst = await member('analyst');
     expect((await sites(study.id, analyst.call)).map((site) => site.code)).toContain('essex');
     const researcher = await member('researcher');
-    expect((await researcher.call('post', `/api/studies/${study.id}/sites`).send({ code: 'nope', name: 'x' }).expect(403)).body.code).toBe('ROLE_REQUIRED');
+    expect((await researcher.call('post', `/api/studies/${study.id}/sites`).send({ code: 'nope', name: 'x' }).expect(403)).body.code).toBe(
+      'ROLE_REQUIRED',
+    );
     await researcher.call('put', `/api/studies/${study.id}/sites/${essex.id}`).send({ name: 'x' }).expect(403);
   });
 
   it('limits only researchers to a site, and lists the limit with the team', async () => {
     const credentials = await createAccount(app);
-    const refused = await owner.call('post', `/api/studies/${study.id}/members`).send({ email: credentials.email, role: 'analyst', siteId: essex.id }).expect(400);
+    const refused = await owner
+      .call('post', `/api/studies/${study.id}/members`)
+      .send({ email: credentials.email, role: 'analyst', siteId: essex.id })
+      .expect(400);
     expect(refused.body.code).toBe('SITE_LIMIT_ROLE');
     const other = await launchedStudy(owner);
     const [otherMain] = await sites(other.id);
-    const foreign = await owner.call('post', `/api/studies/${study.id}/members`).send({ email: credentials.email, role: 'researcher', siteId: otherMain?.id }).expect(400);
+    const foreign = await owner
+      .call('post', `/api/studies/${study.id}/members`)
+      .send({ email: credentials.email, role: 'researcher', siteId: otherMain?.id })
+      .expect(400);
     expect(foreign.body.code).toBe('UNKNOWN_SITE');
     const limited = await member('researcher', essex.id);
     const team = (await owner.call('get', `/api/studies/${study.id}/members`).expect(200)).body as Member[];
     expect(team.find((m) => m.userId === limited.userId)).toMatchObject({ role: 'researcher', siteId: essex.id, siteCode: 'essex' });
-    const promoted = await owner.call('put', `/api/studies/${study.id}/members/${limited.userId}`).send({ role: 'owner', siteId: essex.id }).expect(400);
+    const promoted = await owner
+      .call('put', `/api/studies/${study.id}/members/${limited.userId}`)
+      .send({ role: 'owner', siteId: essex.id })
+      .expect(400);
     expect(promoted.body.code).toBe('SITE_LIMIT_ROLE');
     await owner.call('put', `/api/studies/${study.id}/members/${limited.userId}`).send({ role: 'researcher' }).expect(204);
     const widened = (await owner.call('get', `/api/studies/${study.id}/members`).expect(200)).body as Member[];
     expect(widened.find((m) => m.userId === limited.userId)).toMatchObject({ siteId: null, siteCode: null });
   });
 
-  it('puts a participant who opens a site\'s link in that site\'s waiting room, in the site\'s language unless they choose another', async () => {
+  it("puts a participant who opens a site's link in that site's waiting room, in the site's language unless they choose another", async () => {
     const german = await launchedStudy(owner, { templateId: 'phone_only', edit: bilingual });
     const [home] = await sites(german.id);
-    const site = (await owner.call('post', `/api/studies/${german.id}/sites`).send({ code: 'konstanz', name: 'Konstanz', country: 'DE', language: 'de' }).expect(201)).body as Site;
+    const site = (
+      await owner
+        .call('post', `/api/studies/${german.id}/sites`)
+        .send({ code: 'konstanz', name: 'Konstanz', country: 'DE', language: 'de' })
+        .expect(201)
+    ).body as Site;
     const placed = async (body: Record<string, unknown>): Promise<unknown> => {
       const phone = await join(app.http, body);
-      return (await app.db.dataSource.query('SELECT site_id, language FROM participant WHERE id = $1', [phone.participantId]) as unknown[])[0];
+      return (
+        (await app.db.dataSource.query('SELECT site_id, language FROM participant WHERE id = $1', [phone.participantId])) as unknown[]
+      )[0];
     };
     expect(await placed({ studyCode: site.joinCode })).toEqual({ site_id: site.id, language: 'de' });
     expect(await placed({ studyCode: site.joinCode, language: 'en' })).toEqual({ site_id: site.id, language: 'en' });
@@ -142,8 +212,11 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
       mainSession = (await allocatedSession(app.http, owner, study.id)).session.id;
     });
 
-    it('sees only their site\'s sessions; another site\'s session is 404, as another study\'s', async () => {
-      const listed = (await limited.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as Array<{ id: string; siteId: string }>;
+    it("sees only their site's sessions; another site's session is 404, as another study's", async () => {
+      const listed = (await limited.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as Array<{
+        id: string;
+        siteId: string;
+      }>;
       expect(listed.map((session) => session.id)).toEqual([konstanzSession]);
       expect(listed.every((session) => session.siteId === konstanz.id)).toBe(true);
       await limited.call('get', `/api/studies/${study.id}/sessions/${konstanzSession}`).expect(200);
@@ -151,7 +224,10 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
         expect((await limited.call('get', `/api/studies/${study.id}/sessions/${id}`).expect(404)).body.code).toBe('SESSION_NOT_FOUND');
         await limited.call('post', `/api/studies/${study.id}/sessions/${id}/abandon`).send({ reason: 'not mine' }).expect(404);
       }
-      const withdrawal = await limited.call('post', `/api/studies/${study.id}/withdrawals`).send({ sessionCode: essexCode, seat: 1, reason: 'asked_in_person' }).expect(404);
+      const withdrawal = await limited
+        .call('post', `/api/studies/${study.id}/withdrawals`)
+        .send({ sessionCode: essexCode, seat: 1, reason: 'asked_in_person' })
+        .expect(404);
       expect(withdrawal.body.code).toBe('SEAT_NOT_FOUND');
       const all = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as unknown[];
       expect(all.length).toBeGreaterThanOrEqual(3);
@@ -160,28 +236,54 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
     it('creates sessions only at their site: by default there, and another site is 404', async () => {
       const created = (await limited.call('post', `/api/studies/${study.id}/sessions`).send({}).expect(201)).body as { siteId: string };
       expect(created.siteId).toBe(konstanz.id);
-      expect((await limited.call('post', `/api/studies/${study.id}/sessions`).send({ siteId: essex.id }).expect(404)).body.code).toBe('SITE_NOT_FOUND');
-      expect(((await owner.call('post', `/api/studies/${study.id}/sessions`).send({}).expect(201)).body as { siteId: string }).siteId).toBe(main.id);
+      expect((await limited.call('post', `/api/studies/${study.id}/sessions`).send({ siteId: essex.id }).expect(404)).body.code).toBe(
+        'SITE_NOT_FOUND',
+      );
+      expect(((await owner.call('post', `/api/studies/${study.id}/sessions`).send({}).expect(201)).body as { siteId: string }).siteId).toBe(
+        main.id,
+      );
     });
 
     it('reads flow, enrolment, results and exports of their site only', async () => {
-      const flow = (await limited.call('get', `/api/studies/${study.id}/flow`).expect(200)).body as { options: { site: string | null }; totals: { sessions: number } };
+      const flow = (await limited.call('get', `/api/studies/${study.id}/flow`).expect(200)).body as {
+        options: { site: string | null };
+        totals: { sessions: number };
+      };
       expect(flow).toMatchObject({ options: { site: 'konstanz' }, totals: { sessions: 1 } });
       await limited.call('get', `/api/studies/${study.id}/flow?site=essex`).expect(404);
-      const enrolment = (await limited.call('get', `/api/studies/${study.id}/enrolment`).expect(200)).body as { site: string; sites: Array<{ code: string; sessions: number }>; totals: { sessions: number } };
+      const enrolment = (await limited.call('get', `/api/studies/${study.id}/enrolment`).expect(200)).body as {
+        site: string;
+        sites: Array<{ code: string; sessions: number }>;
+        totals: { sessions: number };
+      };
       expect(enrolment).toMatchObject({ site: 'konstanz', sites: [{ code: 'konstanz', sessions: 1 }], totals: { sessions: 1 } });
-      expect(((await limited.call('get', `/api/studies/${study.id}/results`).expect(200)).body as { filter: { site: string } }).filter.site).toBe('konstanz');
+      expect(
+        ((await limited.call('get', `/api/studies/${study.id}/results`).expect(200)).body as { filter: { site: string } }).filter.site,
+      ).toBe('konstanz');
       await limited.call('get', `/api/studies/${study.id}/results?site=main`).expect(404);
       const wide = parseCsv((await limited.call('get', `/api/studies/${study.id}/exports/wide.csv`).expect(200)).text);
       expect(wide.rows.map((row) => row['site'])).toEqual(['konstanz', 'konstanz']);
     });
 
     it('leaves owners every site pooled, or one site by its code', async () => {
-      const pooled = (await owner.call('get', `/api/studies/${study.id}/enrolment`).expect(200)).body as { site: null; sites: Array<{ code: string; sessions: number }>; totals: { sessions: number } };
+      const pooled = (await owner.call('get', `/api/studies/${study.id}/enrolment`).expect(200)).body as {
+        site: null;
+        sites: Array<{ code: string; sessions: number }>;
+        totals: { sessions: number };
+      };
       expect(pooled.site).toBeNull();
-      expect(pooled.sites.filter((row) => ['main', 'essex', 'konstanz'].includes(row.code)).map((row) => [row.code, row.sessions])).toEqual([['main', 1], ['essex', 1], ['konstanz', 1]]);
+      expect(pooled.sites.filter((row) => ['main', 'essex', 'konstanz'].includes(row.code)).map((row) => [row.code, row.sessions])).toEqual(
+        [
+          ['main', 1],
+          ['essex', 1],
+          ['konstanz', 1],
+        ],
+      );
       expect(pooled.totals.sessions).toBe(3);
-      const essexFlow = (await owner.call('get', `/api/studies/${study.id}/flow?site=essex`).expect(200)).body as { options: { site: string }; totals: { sessions: number } };
+      const essexFlow = (await owner.call('get', `/api/studies/${study.id}/flow?site=essex`).expect(200)).body as {
+        options: { site: string };
+        totals: { sessions: number };
+      };
       expect(essexFlow).toMatchObject({ options: { site: 'essex' }, totals: { sessions: 1 } });
       expect((await owner.call('get', `/api/studies/${study.id}/results?site=nowhere`).expect(404)).body.code).toBe('SITE_NOT_FOUND');
       for (const file of ['wide.csv', 'long.csv', 'pairwise.csv']) {
@@ -194,10 +296,16 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
       expect(entry?.['values']).toContain('essex=University of Essex (GB)');
     });
 
-    it('stratifies the other sites\' sessions by site and leaves the primary site\'s strata as before', async () => {
+    it("stratifies the other sites' sessions by site and leaves the primary site's strata as before", async () => {
       const strata: Array<{ code: string; stratum: string }> = await app.db.dataSource.query(
-        `SELECT site.code, s.stratum FROM study_session s JOIN study_site site ON site.id = s.site_id WHERE s.study_id = $1 AND s.condition_id IS NOT NULL ORDER BY site.created_at`, [study.id]);
-      expect(strata).toEqual([{ code: 'main', stratum: '' }, { code: 'essex', stratum: 'site=essex' }, { code: 'konstanz', stratum: 'site=konstanz' }]);
+        `SELECT site.code, s.stratum FROM study_session s JOIN study_site site ON site.id = s.site_id WHERE s.study_id = $1 AND s.condition_id IS NOT NULL ORDER BY site.created_at`,
+        [study.id],
+      );
+      expect(strata).toEqual([
+        { code: 'main', stratum: '' },
+        { code: 'essex', stratum: 'site=essex' },
+        { code: 'konstanz', stratum: 'site=konstanz' },
+      ]);
     });
   });
 });

@@ -3,7 +3,15 @@ import { startTestApp, type TestApp } from '../support/app';
 import { cookieHeader, createAccount, login } from '../support/auth';
 import { createStudy, type Owner, ownerOf } from '../support/studies';
 
-interface Study { revision: number; title: string; status: string; design: Record<string, unknown> & { conversation: { durationSeconds: number; instructions: Record<string, string> }; languages: string[] } }
+interface Study {
+  revision: number;
+  title: string;
+  status: string;
+  design: Record<string, unknown> & {
+    conversation: { durationSeconds: number; instructions: Record<string, string> };
+    languages: string[];
+  };
+}
 
 /** A second owner of the same study, signed in separately: the other browser. */
 async function coOwner(app: TestApp, owner: Owner, studyId: string): Promise<{ owner: Owner; email: string }> {
@@ -12,7 +20,11 @@ async function coOwner(app: TestApp, owner: Owner, studyId: string): Promise<{ o
   const session = await login(app, credentials);
   return {
     email: credentials.email,
-    owner: { session, call: (method, path) => request(app.http)[method](path).set('Cookie', cookieHeader(session.cookies)).set('X-CSRF-Token', session.csrfToken) },
+    owner: {
+      session,
+      call: (method, path) =>
+        request(app.http)[method](path).set('Cookie', cookieHeader(session.cookies)).set('X-CSRF-Token', session.csrfToken),
+    },
   };
 }
 
@@ -39,7 +51,11 @@ describe('editing a draft: revisions, conflicts and the launch check', () => {
   it('an edit that changes nothing keeps the revision (autosave may repeat itself)', async () => {
     const id = await createStudy(owner);
     const study = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as Study;
-    const again = await owner.call('put', `/api/studies/${id}`).set('If-Match', '"1"').send({ title: study.title, design: study.design }).expect(200);
+    const again = await owner
+      .call('put', `/api/studies/${id}`)
+      .set('If-Match', '"1"')
+      .send({ title: study.title, design: study.design })
+      .expect(200);
     expect(again.body.revision).toBe(1);
   });
 
@@ -48,12 +64,19 @@ describe('editing a draft: revisions, conflicts and the launch check', () => {
     const other = await coOwner(app, owner, id);
     const study = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as Study;
     const conversation = { ...study.design.conversation, durationSeconds: 480 };
-    await other.owner.call('put', `/api/studies/${id}`).set('If-Match', '"1"').send({ design: { ...study.design, conversation } }).expect(200);
+    await other.owner
+      .call('put', `/api/studies/${id}`)
+      .set('If-Match', '"1"')
+      .send({ design: { ...study.design, conversation } })
+      .expect(200);
     await other.owner.call('put', `/api/studies/${id}`).set('If-Match', '"2"').send({ title: 'Their title' }).expect(200);
 
     const refused = await owner.call('put', `/api/studies/${id}`).set('If-Match', '"1"').send({ description: 'Mine' }).expect(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(refused.body).toMatchObject({ code: 'EDIT_CONFLICT', conflict: { revision: 3, changedBy: other.email, parts: ['design.conversation', 'title'] } });
+    expect(refused.body).toMatchObject({
+      code: 'EDIT_CONFLICT',
+      conflict: { revision: 3, changedBy: other.email, parts: ['design.conversation', 'title'] },
+    });
     expect(Date.parse(refused.body.conflict.changedAt)).not.toBeNaN();
     const after = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as Study & { description: string };
     expect(after).toMatchObject({ revision: 3, title: 'Their title' });
@@ -85,36 +108,65 @@ describe('editing a draft: revisions, conflicts and the launch check', () => {
     const id = await createStudy(owner);
     const study = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as Study;
     expect((await owner.call('get', `/api/studies/${id}/design-problems`).expect(200)).body.problems).toEqual([]);
-    await owner.call('put', `/api/studies/${id}`).send({ design: { ...study.design, languages: ['en', 'de'] } }).expect(200);
-    const listed = (await owner.call('get', `/api/studies/${id}/design-problems`).expect(200)).body.problems as Array<{ path: string; code: string }>;
+    await owner
+      .call('put', `/api/studies/${id}`)
+      .send({ design: { ...study.design, languages: ['en', 'de'] } })
+      .expect(200);
+    const listed = (await owner.call('get', `/api/studies/${id}/design-problems`).expect(200)).body.problems as Array<{
+      path: string;
+      code: string;
+    }>;
     const launch = await owner.call('post', `/api/studies/${id}/launch`).expect(400);
     expect(listed).toEqual(launch.body.errors);
     expect(listed).toContainEqual(expect.objectContaining({ path: 'design.consent.text.de', code: 'MISSING_TRANSLATION' }));
   });
 
-  it('design-check: for a draft, launch\'s problems in an unsaved design; after launch, an allocation change is named', async () => {
+  it("design-check: for a draft, launch's problems in an unsaved design; after launch, an allocation change is named", async () => {
     const id = await createStudy(owner);
     const study = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as Study;
-    const checked = await owner.call('post', `/api/studies/${id}/design-check`).send({ design: { ...study.design, languages: ['en', 'fr'] } }).expect(200);
-    expect(checked.body.problems).toContainEqual(expect.objectContaining({ path: 'design.conversation.instructions.fr', code: 'MISSING_TRANSLATION' }));
+    const checked = await owner
+      .call('post', `/api/studies/${id}/design-check`)
+      .send({ design: { ...study.design, languages: ['en', 'fr'] } })
+      .expect(200);
+    expect(checked.body.problems).toContainEqual(
+      expect.objectContaining({ path: 'design.conversation.instructions.fr', code: 'MISSING_TRANSLATION' }),
+    );
     expect((await owner.call('get', `/api/studies/${id}`).expect(200)).body.revision).toBe(1);
 
     await owner.call('post', `/api/studies/${id}/launch`).expect(200);
-    const textOnly = { ...study.design, conversation: { ...study.design.conversation, instructions: { en: 'Talk until the time is up.' } } };
+    const textOnly = {
+      ...study.design,
+      conversation: { ...study.design.conversation, instructions: { en: 'Talk until the time is up.' } },
+    };
     expect((await owner.call('post', `/api/studies/${id}/design-check`).send({ design: textOnly }).expect(200)).body.problems).toEqual([]);
-    const resized = await owner.call('post', `/api/studies/${id}/design-check`).send({ design: { ...textOnly, sessionSize: 3 } }).expect(200);
+    const resized = await owner
+      .call('post', `/api/studies/${id}/design-check`)
+      .send({ design: { ...textOnly, sessionSize: 3 } })
+      .expect(200);
     expect(resized.body.problems).toEqual([expect.objectContaining({ path: 'design', code: 'CHANGES_ALLOCATION' })]);
   });
 
   it('templates say what they replicate and how they deviate; "blank" starts from scratch and launch lists what is missing', async () => {
-    const templates = (await owner.call('get', '/api/studies/templates').expect(200)).body as Array<{ id: string; replicates: string | null; deviations: string[] }>;
+    const templates = (await owner.call('get', '/api/studies/templates').expect(200)).body as Array<{
+      id: string;
+      replicates: string | null;
+      deviations: string[];
+    }>;
     expect(templates.find((t) => t.id === 'phone_topic')).toMatchObject({ replicates: expect.stringContaining('Przybylski') });
     expect(templates.find((t) => t.id === 'phone_topic')?.deviations.length).toBeGreaterThan(2);
     expect(templates.find((t) => t.id === 'blank')).toMatchObject({ replicates: null, deviations: [] });
     const id = await createStudy(owner, { templateId: 'blank' });
     const study = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as Study;
-    await owner.call('put', `/api/studies/${id}`).set('If-Match', '"1"').send({ design: { ...study.design, sessionSize: 2 } }).expect(200);
-    const problems = ((await owner.call('get', `/api/studies/${id}/design-problems`).expect(200)).body.problems as Array<{ path: string }>).map((p) => p.path);
-    expect(problems).toEqual(expect.arrayContaining(['design.instruments.post', 'design.consent.text.en', 'design.conversation.instructions.en']));
+    await owner
+      .call('put', `/api/studies/${id}`)
+      .set('If-Match', '"1"')
+      .send({ design: { ...study.design, sessionSize: 2 } })
+      .expect(200);
+    const problems = (
+      (await owner.call('get', `/api/studies/${id}/design-problems`).expect(200)).body.problems as Array<{ path: string }>
+    ).map((p) => p.path);
+    expect(problems).toEqual(
+      expect.arrayContaining(['design.instruments.post', 'design.consent.text.en', 'design.conversation.instructions.en']),
+    );
   });
 });

@@ -3,9 +3,13 @@ import { startTestApp, type TestApp } from '../support/app';
 import { cookieHeader, createAccount, login } from '../support/auth';
 import { createStudy, type Owner, ownerOf } from '../support/studies';
 
-interface Member { userId: string; email: string; role: string }
+interface Member {
+  userId: string;
+  email: string;
+  role: string;
+}
 
-describe('a study\'s team: list, add, change, remove, and never without an owner', () => {
+describe("a study's team: list, add, change, remove, and never without an owner", () => {
   let app: TestApp;
   let owner: Owner;
 
@@ -19,10 +23,15 @@ describe('a study\'s team: list, add, change, remove, and never without an owner
     const credentials = await createAccount(app);
     await owner.call('post', `/api/studies/${studyId}/members`).send({ email: credentials.email, role }).expect(204);
     const session = await login(app, credentials);
-    return { email: credentials.email, call: (method, path) => request(app.http)[method](path).set('Cookie', cookieHeader(session.cookies)).set('X-CSRF-Token', session.csrfToken) };
+    return {
+      email: credentials.email,
+      call: (method, path) =>
+        request(app.http)[method](path).set('Cookie', cookieHeader(session.cookies)).set('X-CSRF-Token', session.csrfToken),
+    };
   }
 
-  const team = async (studyId: string): Promise<Member[]> => (await owner.call('get', `/api/studies/${studyId}/members`).expect(200)).body as Member[];
+  const team = async (studyId: string): Promise<Member[]> =>
+    (await owner.call('get', `/api/studies/${studyId}/members`).expect(200)).body as Member[];
 
   it('lists members owners first with their emails; analysts may read the list but not change it', async () => {
     const id = await createStudy(owner);
@@ -45,7 +54,10 @@ describe('a study\'s team: list, add, change, remove, and never without an owner
     await owner.call('delete', `/api/studies/${id}/members/${userId}`).expect(204);
     expect((await team(id)).map((m) => m.userId)).not.toContain(userId);
     await researcher.call('get', `/api/studies/${id}`).expect(404);
-    const actions = (await app.db.dataSource.query(`SELECT action, data FROM audit_event WHERE study_id = $1 AND subject_id = $2 ORDER BY id`, [id, userId])) as Array<{ action: string; data: unknown }>;
+    const actions = (await app.db.dataSource.query(
+      `SELECT action, data FROM audit_event WHERE study_id = $1 AND subject_id = $2 ORDER BY id`,
+      [id, userId],
+    )) as Array<{ action: string; data: unknown }>;
     expect(actions).toEqual([
       { action: 'study.member_set', data: { role: 'researcher' } },
       { action: 'study.member_set', data: { role: 'analyst' } },
@@ -57,7 +69,9 @@ describe('a study\'s team: list, add, change, remove, and never without an owner
     const id = await createStudy(owner);
     const me = owner.session.userId;
     expect((await owner.call('delete', `/api/studies/${id}/members/${me}`).expect(409)).body.code).toBe('LAST_OWNER');
-    expect((await owner.call('put', `/api/studies/${id}/members/${me}`).send({ role: 'analyst' }).expect(409)).body.code).toBe('LAST_OWNER');
+    expect((await owner.call('put', `/api/studies/${id}/members/${me}`).send({ role: 'analyst' }).expect(409)).body.code).toBe(
+      'LAST_OWNER',
+    );
     const second = await member(id, 'owner');
     const secondId = (await team(id)).find((m) => m.email === second.email)?.userId as string;
     await second.call('put', `/api/studies/${id}/members/${me}`).send({ role: 'researcher' }).expect(204);
@@ -78,7 +92,9 @@ describe('a study\'s team: list, add, change, remove, and never without an owner
     // caller no longer an owner (403) or the target the last owner (409).
     expect(statuses[0]).toBe(204);
     expect([403, 409]).toContain(statuses[1]);
-    expect((await app.db.dataSource.query(`SELECT count(*)::int AS n FROM study_member WHERE study_id = $1 AND role = 'owner'`, [id]))[0].n).toBe(1);
+    expect(
+      (await app.db.dataSource.query(`SELECT count(*)::int AS n FROM study_member WHERE study_id = $1 AND role = 'owner'`, [id]))[0].n,
+    ).toBe(1);
   });
 
   it('an unknown member is 404 MEMBER_NOT_FOUND; a bad role is 400 naming the field', async () => {

@@ -1,8 +1,18 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { createStudy, type Owner, ownerOf } from '../support/studies';
 
-interface ProtocolFile { format: string; protocol: string; sha256: string; designHash: string }
-interface Protocol { version: number; hash: string; designHash: string; canonicalJson: string }
+interface ProtocolFile {
+  format: string;
+  protocol: string;
+  sha256: string;
+  designHash: string;
+}
+interface Protocol {
+  version: number;
+  hash: string;
+  designHash: string;
+  canonicalJson: string;
+}
 
 // Two installations, each with its own database: the coordinating lab and a second site.
 describe('protocol files: one protocol, many installations', () => {
@@ -27,9 +37,15 @@ describe('protocol files: one protocol, many installations', () => {
 
   it('a second installation imports the file as a draft whose launched protocol has the identical design hash and its own seed', async () => {
     const { file, protocol } = await exported();
-    expect(file).toMatchObject({ format: 'attune.protocol-file.v1', protocol: protocol.canonicalJson, sha256: protocol.hash, designHash: protocol.designHash });
+    expect(file).toMatchObject({
+      format: 'attune.protocol-file.v1',
+      protocol: protocol.canonicalJson,
+      sha256: protocol.hash,
+      designHash: protocol.designHash,
+    });
 
-    const imported = (await siteOwner.call('post', '/api/studies/import').send({ file, title: 'Phone × topic, Essex site' }).expect(201)).body as { id: string; status: string; title: string; description: string };
+    const imported = (await siteOwner.call('post', '/api/studies/import').send({ file, title: 'Phone × topic, Essex site' }).expect(201))
+      .body as { id: string; status: string; title: string; description: string };
     expect(imported).toMatchObject({ status: 'draft', title: 'Phone × topic, Essex site' });
     expect(imported.description).toContain(protocol.designHash);
     const launched = (await siteOwner.call('post', `/api/studies/${imported.id}/launch`).expect(200)).body as { seedCommitment: string };
@@ -43,8 +59,13 @@ describe('protocol files: one protocol, many installations', () => {
   it('a design hash changes with anything that changes what is run (here, the conversation time)', async () => {
     const a = await exported('phone_only');
     const id = await createStudy(coordinator, { templateId: 'phone_only' });
-    const study = (await coordinator.call('get', `/api/studies/${id}`).expect(200)).body as { design: { conversation: { durationSeconds: number } } };
-    await coordinator.call('put', `/api/studies/${id}`).send({ design: { ...study.design, conversation: { ...study.design.conversation, durationSeconds: 300 } } }).expect(200);
+    const study = (await coordinator.call('get', `/api/studies/${id}`).expect(200)).body as {
+      design: { conversation: { durationSeconds: number } };
+    };
+    await coordinator
+      .call('put', `/api/studies/${id}`)
+      .send({ design: { ...study.design, conversation: { ...study.design.conversation, durationSeconds: 300 } } })
+      .expect(200);
     await coordinator.call('post', `/api/studies/${id}/launch`).expect(200);
     const [b] = (await coordinator.call('get', `/api/studies/${id}/protocols`).expect(200)).body as Protocol[];
     expect(b?.designHash).not.toBe(a.protocol.designHash);
@@ -56,11 +77,14 @@ describe('protocol files: one protocol, many installations', () => {
     expect(tampered.protocol).not.toBe(file.protocol);
     const before = (await siteOwner.call('get', '/api/studies').expect(200)).body.length;
     const res = await siteOwner.call('post', '/api/studies/import').send({ file: tampered }).expect(400);
-    expect(res.body).toMatchObject({ code: 'INVALID_PROTOCOL_FILE', errors: [expect.objectContaining({ path: 'file.sha256', code: 'HASH_MISMATCH' })] });
+    expect(res.body).toMatchObject({
+      code: 'INVALID_PROTOCOL_FILE',
+      errors: [expect.objectContaining({ path: 'file.sha256', code: 'HASH_MISMATCH' })],
+    });
     expect((await siteOwner.call('get', '/api/studies').expect(200)).body.length).toBe(before);
   });
 
-  it('refuses a protocol whose instruments differ from this installation\'s (same id and version, other texts)', async () => {
+  it("refuses a protocol whose instruments differ from this installation's (same id and version, other texts)", async () => {
     const { file } = await exported();
     const document = JSON.parse(file.protocol) as { instruments: Array<{ hash: string }> };
     document.instruments[0] = { ...document.instruments[0], hash: '0'.repeat(64) } as { hash: string };
@@ -75,6 +99,8 @@ describe('protocol files: one protocol, many installations', () => {
     const draft = await createStudy(coordinator);
     expect((await coordinator.call('get', `/api/studies/${draft}/protocol-file`).expect(409)).body.code).toBe('NOT_LAUNCHED');
     const { studyId } = await exported();
-    expect((await coordinator.call('get', `/api/studies/${studyId}/protocol-file?version=2`).expect(404)).body.code).toBe('PROTOCOL_NOT_FOUND');
+    expect((await coordinator.call('get', `/api/studies/${studyId}/protocol-file?version=2`).expect(404)).body.code).toBe(
+      'PROTOCOL_NOT_FOUND',
+    );
   });
 });

@@ -34,39 +34,62 @@ describe('studies and protocols', () => {
   it('launch refuses an invalid design with every problem and its path', async () => {
     const id = await createStudy(owner);
     const study = (await owner.call('get', `/api/studies/${id}`).expect(200)).body;
-    const design = { ...study.design, stratifyBy: ['no_such_covariate'], languages: ['en', 'de'], instruments: { pre: [{ id: 'ios', version: 9 }], post: [] } };
+    const design = {
+      ...study.design,
+      stratifyBy: ['no_such_covariate'],
+      languages: ['en', 'de'],
+      instruments: { pre: [{ id: 'ios', version: 9 }], post: [] },
+    };
     await owner.call('put', `/api/studies/${id}`).send({ design }).expect(200);
     const res = await owner.call('post', `/api/studies/${id}/launch`).expect(400);
     expect(res.body.code).toBe('INVALID_DESIGN');
     const problems = (res.body.errors as Array<{ path: string; code: string }>).map((e) => `${e.path}:${e.code}`);
-    expect(problems).toEqual(expect.arrayContaining([
-      'design.stratifyBy[0]:UNKNOWN_COVARIATE',
-      'design.instruments.pre[0]:UNKNOWN_INSTRUMENT',
-      'design.instruments.post:REQUIRED',
-      'design.consent.text.de:MISSING_TRANSLATION',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'design.stratifyBy[0]:UNKNOWN_COVARIATE',
+        'design.instruments.pre[0]:UNKNOWN_INSTRUMENT',
+        'design.instruments.post:REQUIRED',
+        'design.consent.text.de:MISSING_TRANSLATION',
+      ]),
+    );
     expect((await owner.call('get', `/api/studies/${id}`).expect(200)).body.status).toBe('draft');
   });
 
   it('launch refuses a level "mixed" on a reported stratification covariate, the stratum of partners who disagree', async () => {
     const id = await createStudy(owner, { templateId: 'phone_seating' });
-    const { design } = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as { design: { covariates: Array<{ id: string; levels: Array<{ id: string }> }> } };
-    const renamed = (covariateId: string) => design.covariates.map((covariate) => (covariate.id === covariateId
-      ? { ...covariate, levels: covariate.levels.map((level, index) => (index === 0 ? { ...level, id: 'mixed' } : level)) }
-      : covariate));
+    const { design } = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as {
+      design: { covariates: Array<{ id: string; levels: Array<{ id: string }> }> };
+    };
+    const renamed = (covariateId: string) =>
+      design.covariates.map((covariate) =>
+        covariate.id === covariateId
+          ? { ...covariate, levels: covariate.levels.map((level, index) => (index === 0 ? { ...level, id: 'mixed' } : level)) }
+          : covariate,
+      );
     const index = design.covariates.findIndex((covariate) => covariate.id === 'acquainted');
-    await owner.call('put', `/api/studies/${id}`).send({ design: { ...design, covariates: renamed('acquainted') } }).expect(200);
+    await owner
+      .call('put', `/api/studies/${id}`)
+      .send({ design: { ...design, covariates: renamed('acquainted') } })
+      .expect(200);
     const refused = await owner.call('post', `/api/studies/${id}/launch`).expect(400);
-    expect(refused.body.errors).toEqual([expect.objectContaining({ path: `design.covariates[${index}].levels[0].id`, code: 'RESERVED_ID' })]);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ path: `design.covariates[${index}].levels[0].id`, code: 'RESERVED_ID' }),
+    ]);
 
     // Where members cannot disagree the id is free: here the research assistant's observed covariate.
-    await owner.call('put', `/api/studies/${id}`).send({ design: { ...design, covariates: renamed('phone_seen') } }).expect(200);
+    await owner
+      .call('put', `/api/studies/${id}`)
+      .send({ design: { ...design, covariates: renamed('phone_seen') } })
+      .expect(200);
     await owner.call('post', `/api/studies/${id}/launch`).expect(200);
   });
 
   it('validates the design shape with class-validator paths', async () => {
     const id = await createStudy(owner);
-    const res = await owner.call('put', `/api/studies/${id}`).send({ design: { factors: [{ id: 'Bad Id', label: '', levels: [] }] } }).expect(400);
+    const res = await owner
+      .call('put', `/api/studies/${id}`)
+      .send({ design: { factors: [{ id: 'Bad Id', label: '', levels: [] }] } })
+      .expect(400);
     const paths = (res.body.errors as Array<{ path: string }>).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['design.factors[0].id', 'design.factors[0].levels', 'design.sessionSize']));
   });
@@ -99,11 +122,16 @@ describe('studies and protocols', () => {
     const id = await createStudy(owner, { launch: true });
     const { design } = (await owner.call('get', `/api/studies/${id}`).expect(200)).body;
     const amended = { ...design, consent: { version: '2', text: { en: `${design.consent.text.en} (amended)` } } };
-    const protocol = (await owner.call('post', `/api/studies/${id}/amendments`).send({ design: amended, reason: 'clarified consent' }).expect(201)).body;
+    const protocol = (
+      await owner.call('post', `/api/studies/${id}/amendments`).send({ design: amended, reason: 'clarified consent' }).expect(201)
+    ).body;
     expect(protocol).toMatchObject({ version: 2, reason: 'clarified consent' });
     expect((await owner.call('get', `/api/studies/${id}`).expect(200)).body.protocolVersion).toBe(2);
     const changesAllocation = { ...design, conditionWeights: { 'phone=present|seating=face_to_face': 2 } };
-    const refused = await owner.call('post', `/api/studies/${id}/amendments`).send({ design: changesAllocation, reason: 'more of one cell' }).expect(400);
+    const refused = await owner
+      .call('post', `/api/studies/${id}/amendments`)
+      .send({ design: changesAllocation, reason: 'more of one cell' })
+      .expect(400);
     expect(refused.body.errors[0].code).toBe('CHANGES_ALLOCATION');
   });
 
@@ -142,7 +170,8 @@ describe('study roles', () => {
     const credentials = await createAccount(app);
     await owner.call('post', `/api/studies/${studyId}/members`).send({ email: credentials.email, role }).expect(204);
     const session = await login(app, credentials);
-    return (method: 'get' | 'post' | 'put', path: string) => request(app.http)[method](path).set('Cookie', cookieHeader(session.cookies)).set('X-CSRF-Token', session.csrfToken);
+    return (method: 'get' | 'post' | 'put', path: string) =>
+      request(app.http)[method](path).set('Cookie', cookieHeader(session.cookies)).set('X-CSRF-Token', session.csrfToken);
   }
 
   it('lets an analyst read but not edit or launch', async () => {
@@ -161,7 +190,13 @@ describe('study roles', () => {
 
   it('answers 404 to someone outside the study, for every study route', async () => {
     const stranger = await ownerOf(app);
-    for (const [method, path] of [['get', ''], ['put', ''], ['post', '/launch'], ['get', '/protocols'], ['post', '/close']] as const) {
+    for (const [method, path] of [
+      ['get', ''],
+      ['put', ''],
+      ['post', '/launch'],
+      ['get', '/protocols'],
+      ['post', '/close'],
+    ] as const) {
       const res = await stranger.call(method, `/api/studies/${studyId}${path}`).send(method === 'put' ? { title: 'x' } : {});
       expect([res.status, res.body.code]).toEqual([404, 'STUDY_NOT_FOUND']);
     }
@@ -170,15 +205,23 @@ describe('study roles', () => {
   });
 
   it('answers an unknown member email exactly like a known one (no account probing), and tells the owner through the audit log', async () => {
-    const unknown = await owner.call('post', `/api/studies/${studyId}/members`).send({ email: 'nobody@example.org', role: 'analyst' }).expect(204);
+    const unknown = await owner
+      .call('post', `/api/studies/${studyId}/members`)
+      .send({ email: 'nobody@example.org', role: 'analyst' })
+      .expect(204);
     const analyst = await createAccount(app);
     const added = await owner.call('post', `/api/studies/${studyId}/members`).send({ email: analyst.email, role: 'analyst' }).expect(204);
     expect(unknown.text).toBe(added.text);
-    const [event] = await app.db.dataSource.query(`SELECT data FROM audit_event WHERE study_id = $1 AND action = 'study.member_not_added'`, [studyId]) as Array<{ data: Record<string, unknown> }>;
+    const [event] = (await app.db.dataSource.query(
+      `SELECT data FROM audit_event WHERE study_id = $1 AND action = 'study.member_not_added'`,
+      [studyId],
+    )) as Array<{ data: Record<string, unknown> }>;
     expect(event?.data).toEqual({ role: 'analyst', reason: 'no_account' });
     // Analysts read data and recruit nobody: they do not receive the study's join code.
     const asAnalyst = await login(app, analyst);
-    expect((await request(app.http).get(`/api/studies/${studyId}`).set('Cookie', cookieHeader(asAnalyst.cookies)).expect(200)).body.joinCode).toBeNull();
+    expect(
+      (await request(app.http).get(`/api/studies/${studyId}`).set('Cookie', cookieHeader(asAnalyst.cookies)).expect(200)).body.joinCode,
+    ).toBeNull();
     expect((await owner.call('get', `/api/studies/${studyId}`).expect(200)).body.joinCode).toEqual(expect.any(String));
   });
 });

@@ -30,12 +30,19 @@ export function cookiesOf(res: request.Response): string[] {
 
 /** The `name=value` pairs a browser would send back. */
 export function cookieHeader(cookies: readonly string[]): string {
-  return cookies.map((cookie) => cookie.split(';', 1)[0]).filter((pair) => !pair?.endsWith('=')).join('; ');
+  return cookies
+    .map((cookie) => cookie.split(';', 1)[0])
+    .filter((pair) => !pair?.endsWith('='))
+    .join('; ');
 }
 
 export async function login(app: TestApp, credentials: Credentials): Promise<LoggedIn> {
   const res = await request(app.http).post('/api/auth/login').send(credentials).expect(200);
-  return { cookies: cookiesOf(res), csrfToken: (res.body as { csrfToken: string }).csrfToken, userId: (res.body as { user: { id: string } }).user.id };
+  return {
+    cookies: cookiesOf(res),
+    csrfToken: (res.body as { csrfToken: string }).csrfToken,
+    userId: (res.body as { user: { id: string } }).user.id,
+  };
 }
 
 /** Issues a personal access token for scripted calls. */

@@ -13,12 +13,20 @@ export interface Journey {
  */
 export function crowdJourney(server: () => TestApp['http']) {
   async function answer(token: string, journey: Journey): Promise<void> {
-    await request(server()).post('/api/participant/covariates').set('X-Participant-Token', token).send({ values: { acquainted: journey.acquainted } }).expect(204);
+    await request(server())
+      .post('/api/participant/covariates')
+      .set('X-Participant-Token', token)
+      .send({ values: { acquainted: journey.acquainted } })
+      .expect(204);
   }
   async function run(journey: Journey): Promise<string> {
     const joined = await request(server()).post('/api/participant/join').send(journey.join).expect(201);
     const token = (joined.body as { token: string }).token;
-    await request(server()).post('/api/participant/consent').set('X-Participant-Token', token).send({ consentVersion: '1', agree: true }).expect(204);
+    await request(server())
+      .post('/api/participant/consent')
+      .set('X-Participant-Token', token)
+      .send({ consentVersion: '1', agree: true })
+      .expect(204);
     if ('seatSecret' in journey.join) await answer(token, journey);
     return token;
   }

@@ -8,7 +8,9 @@ import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { finishedSession, rows, withdrawalStudy } from './support';
 
-interface Answers { answers: Record<string, unknown> }
+interface Answers {
+  answers: Record<string, unknown>;
+}
 
 async function closedDaysAgo(app: TestApp, owner: Owner, studyId: string, days: number): Promise<void> {
   await owner.call('post', `/api/studies/${studyId}/close`).expect(200);
@@ -37,7 +39,10 @@ describe('retention: identifiers go RETENTION_DAYS after close; purge-study remo
     const { phones } = await finishedSession(app, owner, due);
     const notDue = await withdrawalStudy(owner);
     const other = await finishedSession(app, owner, notDue);
-    await app.db.dataSource.query(`UPDATE participant SET external_ids = '{"PROLIFIC_PID": "5f1e0c0ffee"}'::jsonb WHERE study_id = ANY($1)`, [[due.id, notDue.id]]);
+    await app.db.dataSource.query(
+      `UPDATE participant SET external_ids = '{"PROLIFIC_PID": "5f1e0c0ffee"}'::jsonb WHERE study_id = ANY($1)`,
+      [[due.id, notDue.id]],
+    );
     await closedDaysAgo(app, owner, due.id, 91);
     await closedDaysAgo(app, owner, notDue.id, 89);
 
@@ -46,15 +51,28 @@ describe('retention: identifiers go RETENTION_DAYS after close; purge-study remo
     expect(runs.flatMap((run) => run.studies)).toEqual([{ studyId: due.id, externalIds: 2, identifyingAnswers: 2 }]);
     expect((await app.app.get(RetentionService).run()).studies).toEqual([]);
 
-    const ids = await rows<{ study_id: string; external_ids: Record<string, string> }>(app, 'SELECT study_id, external_ids FROM participant WHERE study_id = ANY($1)', [[due.id, notDue.id]]);
+    const ids = await rows<{ study_id: string; external_ids: Record<string, string> }>(
+      app,
+      'SELECT study_id, external_ids FROM participant WHERE study_id = ANY($1)',
+      [[due.id, notDue.id]],
+    );
     expect(ids.filter((row) => row.study_id === due.id).map((row) => row.external_ids)).toEqual([{}, {}]);
-    expect(ids.filter((row) => row.study_id === notDue.id).map((row) => row.external_ids)).toEqual([{ PROLIFIC_PID: '5f1e0c0ffee' }, { PROLIFIC_PID: '5f1e0c0ffee' }]);
-    const debrief = await rows<Answers>(app, `SELECT answers FROM response WHERE participant_id = $1 AND instrument_id = 'debrief'`, [(phones[0] as Phone).participantId]);
+    expect(ids.filter((row) => row.study_id === notDue.id).map((row) => row.external_ids)).toEqual([
+      { PROLIFIC_PID: '5f1e0c0ffee' },
+      { PROLIFIC_PID: '5f1e0c0ffee' },
+    ]);
+    const debrief = await rows<Answers>(app, `SELECT answers FROM response WHERE participant_id = $1 AND instrument_id = 'debrief'`, [
+      (phones[0] as Phone).participantId,
+    ]);
     expect(debrief.map((row) => row.answers)).toEqual([{ debrief_purpose: 'about phones?', debrief_noticed: 'yes' }]);
-    const untouched = await rows<Answers>(app, `SELECT answers FROM response WHERE participant_id = $1 AND instrument_id = 'debrief'`, [(other.phones[0] as Phone).participantId]);
+    const untouched = await rows<Answers>(app, `SELECT answers FROM response WHERE participant_id = $1 AND instrument_id = 'debrief'`, [
+      (other.phones[0] as Phone).participantId,
+    ]);
     expect(untouched[0]?.answers['debrief_comments']).toBe('Seat 1: call me on 0123 456');
 
-    expect(await rows(app, `SELECT id FROM audit_event WHERE action = 'study.identifiers_deleted' AND study_id = $1`, [due.id])).toHaveLength(1);
+    expect(
+      await rows(app, `SELECT id FROM audit_event WHERE action = 'study.identifiers_deleted' AND study_id = $1`, [due.id]),
+    ).toHaveLength(1);
     const protection = (await owner.call('get', `/api/studies/${due.id}/data-protection`).expect(200)).body;
     expect(protection.identifiers.deletedAt).not.toBeNull();
     expect(Date.parse(protection.identifiers.dueAt)).toBeLessThan(Date.now());
@@ -79,7 +97,9 @@ describe('retention: identifiers go RETENTION_DAYS after close; purge-study remo
     expect(await rows(app, 'SELECT id FROM response WHERE study_id = $1', [study.id])).toEqual([]);
     expect(await rows(app, 'SELECT id FROM protocol WHERE study_id = $1', [study.id])).toHaveLength(1);
     expect(await rows(app, 'SELECT id FROM allocation WHERE study_id = $1', [study.id])).toHaveLength(2);
-    const verification = (await owner.call('get', `/api/studies/${study.id}/allocation-verification`).expect(200)).body as { matches: boolean };
+    const verification = (await owner.call('get', `/api/studies/${study.id}/allocation-verification`).expect(200)).body as {
+      matches: boolean;
+    };
     expect(verification.matches).toBe(true);
     expect(await retentionRun.run(app.app, { positional: [], options: {} })).toBe(0);
     expect(output.mock.calls.map(([text]) => String(text)).join('')).toMatch(/purged study .*: 4 participants, 12 responses deleted/);

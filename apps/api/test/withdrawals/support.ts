@@ -3,7 +3,13 @@ import type { TestApp } from '../support/app';
 import type { Owner } from '../support/studies';
 import { allocatedSession, launchedStudy, type LabSessionFixture, type Phone, type StudyFixture } from '../sessions/factories';
 
-export const INSTRUMENTS = { pre: [{ id: 'closeness_sci', version: 1 }], post: [{ id: 'ios', version: 1 }, { id: 'debrief', version: 1 }] };
+export const INSTRUMENTS = {
+  pre: [{ id: 'closeness_sci', version: 1 }],
+  post: [
+    { id: 'ios', version: 1 },
+    { id: 'debrief', version: 1 },
+  ],
+};
 
 export interface FinishedSession {
   readonly session: LabSessionFixture;
@@ -14,20 +20,34 @@ export interface FinishedSession {
 export function withdrawalStudy(owner: Owner, daysAfterClose?: number): Promise<StudyFixture> {
   return launchedStudy(owner, {
     templateId: 'phone_topic',
-    edit: (design) => ({ ...design, instruments: INSTRUMENTS, ...(daysAfterClose === undefined ? {} : { withdrawal: { daysAfterClose } }) }),
+    edit: (design) => ({
+      ...design,
+      instruments: INSTRUMENTS,
+      ...(daysAfterClose === undefined ? {} : { withdrawal: { daysAfterClose } }),
+    }),
   });
 }
 
 async function submit(app: TestApp, phone: Phone, phase: 'pre' | 'post', answers: unknown): Promise<void> {
-  await request(app.http).post(`/api/participant/phases/${phase}/submit`).set('X-Participant-Token', phone.token)
-    .set('Idempotency-Key', `${phone.participantId}-${phase}`).send({ answers }).expect(201);
+  await request(app.http)
+    .post(`/api/participant/phases/${phase}/submit`)
+    .set('X-Participant-Token', phone.token)
+    .set('Idempotency-Key', `${phone.participantId}-${phase}`)
+    .send({ answers })
+    .expect(201);
 }
 
 /** Two members through consent, the pre-survey, the console-timed conversation and the post-survey, all over HTTP. */
-export async function finishedSession(app: TestApp, owner: Owner, study: StudyFixture, sci: readonly [number, number] = [5, 3]): Promise<FinishedSession> {
+export async function finishedSession(
+  app: TestApp,
+  owner: Owner,
+  study: StudyFixture,
+  sci: readonly [number, number] = [5, 3],
+): Promise<FinishedSession> {
   const { session, phones } = await allocatedSession(app.http, owner, study.id);
   for (const phone of phones) await phone.confirm();
-  for (const [i, phone] of phones.entries()) await submit(app, phone, 'pre', { closeness_sci: { sci_relative_own: sci[i] ?? 4, sci_relative_others: 4 } });
+  for (const [i, phone] of phones.entries())
+    await submit(app, phone, 'pre', { closeness_sci: { sci_relative_own: sci[i] ?? 4, sci_relative_others: 4 } });
   const sessionPath = `/api/studies/${study.id}/sessions/${session.id}`;
   await owner.call('post', `${sessionPath}/start-conversation`).expect(200);
   await owner.call('post', `${sessionPath}/end-conversation`).expect(200);

@@ -25,13 +25,17 @@ describe('withdrawal by code', () => {
   });
   afterAll(() => app.close());
 
-  it('shows a stable code with the period on the completion screen, and withdrawing deletes only that member\'s answers', async () => {
+  it("shows a stable code with the period on the completion screen, and withdrawing deletes only that member's answers", async () => {
     const study = await withdrawalStudy(owner);
     const { session, phones } = await finishedSession(app, owner, study);
     const [a, b] = phones as [Phone, Phone];
     const state = await a.state();
     expect(state.completion).not.toBeNull();
-    expect(state.withdrawal).toEqual({ code: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/), daysAfterClose: 30, deadline: null });
+    expect(state.withdrawal).toEqual({
+      code: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+      daysAfterClose: 30,
+      deadline: null,
+    });
     expect((await a.state()).withdrawal?.code).toBe(codeOf(state));
     expect(codeOf(await b.state())).not.toBe(codeOf(state));
 
@@ -39,17 +43,29 @@ describe('withdrawal by code', () => {
     const typed = codeOf(state).toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');
     expect((await withdraw(app, typed).expect(200)).body).toEqual({ received: true });
 
-    const [member] = await rows<{ status: string; withdrawn_at: Date | null; covariates: Record<string, string> }>(app, 'SELECT status, withdrawn_at, covariates FROM participant WHERE id = $1', [a.participantId]);
+    const [member] = await rows<{ status: string; withdrawn_at: Date | null; covariates: Record<string, string> }>(
+      app,
+      'SELECT status, withdrawn_at, covariates FROM participant WHERE id = $1',
+      [a.participantId],
+    );
     expect(member).toMatchObject({ status: 'withdrawn', covariates: {} });
     expect(member?.withdrawn_at).not.toBeNull();
     expect(await rows(app, 'SELECT id FROM response WHERE participant_id = $1', [a.participantId])).toEqual([]);
     expect((await rows(app, 'SELECT id FROM response WHERE participant_id = $1', [b.participantId])).length).toBe(3);
-    const [flag] = await rows<{ withdrawn_member: boolean; condition_id: string }>(app, 'SELECT withdrawn_member, condition_id FROM study_session WHERE id = $1', [session.id]);
+    const [flag] = await rows<{ withdrawn_member: boolean; condition_id: string }>(
+      app,
+      'SELECT withdrawn_member, condition_id FROM study_session WHERE id = $1',
+      [session.id],
+    );
     expect(flag).toMatchObject({ withdrawn_member: true, condition_id: expect.any(String) });
     expect((await rows(app, 'SELECT id FROM allocation WHERE session_id = $1', [session.id])).length).toBe(1);
 
     expect(await auditActions(app, a.participantId)).toContain('participant.withdrawn');
-    const [event] = await rows<{ data: Record<string, unknown> }>(app, `SELECT data FROM audit_event WHERE action = 'participant.withdrawn' AND subject_id = $1`, [a.participantId]);
+    const [event] = await rows<{ data: Record<string, unknown> }>(
+      app,
+      `SELECT data FROM audit_event WHERE action = 'participant.withdrawn' AND subject_id = $1`,
+      [a.participantId],
+    );
     expect(JSON.stringify(event?.data)).not.toMatch(/call me|0123|about phones/);
 
     // The withdrawn phone's token no longer works; the partner's does.
@@ -72,8 +88,15 @@ describe('withdrawal by code', () => {
     expect(wrong.body).toEqual(right.body);
     expect(again.body).toEqual(right.body);
     for (const answer of [wrong, right, again]) expect(answer.ms).toBeGreaterThanOrEqual(390);
-    expect(await rows(app, `SELECT id FROM audit_event WHERE action = 'participant.withdrawn' AND subject_id = $1`, [(phones[0] as Phone).participantId])).toHaveLength(1);
-    expect((await rows<{ status: string }>(app, 'SELECT status FROM participant WHERE id = $1', [(phones[1] as Phone).participantId]))[0]?.status).toBe('consented');
+    expect(
+      await rows(app, `SELECT id FROM audit_event WHERE action = 'participant.withdrawn' AND subject_id = $1`, [
+        (phones[0] as Phone).participantId,
+      ]),
+    ).toHaveLength(1);
+    expect(
+      (await rows<{ status: string }>(app, 'SELECT status FROM participant WHERE id = $1', [(phones[1] as Phone).participantId]))[0]
+        ?.status,
+    ).toBe('consented');
   });
 
   it('a mistyped code is named as mistyped (400 on the field), before anything is looked up', async () => {

@@ -13,8 +13,14 @@ export function ErrorPanel({ error, retry }: ErrorBoundaryProps) {
     <div className="card" role="alert">
       <h1>Something went wrong</h1>
       <p>This page could not be shown. It is often temporary: try again in a moment.</p>
-      {digest ? <p className="muted">Reference: <span className="mono">{digest}</span></p> : null}
-      <button type="button" className="button" onClick={() => retry()}>Try again</button>
+      {digest ? (
+        <p className="muted">
+          Reference: <span className="mono">{digest}</span>
+        </p>
+      ) : null}
+      <button type="button" className="button" onClick={() => retry()}>
+        Try again
+      </button>
     </div>
   );
 }

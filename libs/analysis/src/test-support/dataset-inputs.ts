@@ -26,7 +26,10 @@ export function sessionRows(dataset: RDataset): ModelRow[] {
 }
 
 export function cellKey(levels: Readonly<Record<string, string>>): string {
-  return Object.keys(levels).sort().map((id) => `${id}=${levels[id]}`).join(',');
+  return Object.keys(levels)
+    .sort()
+    .map((id) => `${id}=${levels[id]}`)
+    .join(',');
 }
 
 /** What the results query sends per cell and distinct post-session mean (see apps/api results.repository). */
@@ -46,7 +49,16 @@ export function scoreBuckets(dataset: RDataset): ScoreBucket[] {
     const row = rows[i];
     if (!row || row.y === null || members.length === 0) return;
     const key = `${cellKey(row.levels)}/${row.y}`;
-    const bucket = buckets.get(key) ?? { levels: row.levels, value: row.y, sessions: 0, members: 0, squaredSizes: 0, withinSs: 0, covariate: { n: 0, mean: 0, ss: 0 }, preValues: [] };
+    const bucket = buckets.get(key) ?? {
+      levels: row.levels,
+      value: row.y,
+      sessions: 0,
+      members: 0,
+      squaredSizes: 0,
+      withinSs: 0,
+      covariate: { n: 0, mean: 0, ss: 0 },
+      preValues: [],
+    };
     const own = summarise(members);
     bucket.sessions += 1;
     bucket.members += members.length;
@@ -55,7 +67,10 @@ export function scoreBuckets(dataset: RDataset): ScoreBucket[] {
     if (row.covariate !== null && row.covariate !== undefined) bucket.preValues.push(row.covariate);
     buckets.set(key, bucket);
   });
-  return [...buckets.values()].map(({ preValues, ...bucket }) => ({ ...bucket, covariate: preValues.length ? summarise(preValues) : bucket.covariate }));
+  return [...buckets.values()].map(({ preValues, ...bucket }) => ({
+    ...bucket,
+    covariate: preValues.length ? summarise(preValues) : bucket.covariate,
+  }));
 }
 
 /** Buckets by condition cell, in order of first appearance. */

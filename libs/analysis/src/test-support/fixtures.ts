@@ -6,10 +6,26 @@ export const datasetFixtures = datasetsJson as unknown as DatasetFixtures;
 export const distributionFixtures = distributionsJson as unknown as DistributionFixtures;
 
 export interface RDescriptives {
-  n: number; missing: number; mean: number | null; sd: number | null; se: number | null;
-  ciLow: number | null; ciHigh: number | null; median: number | null; min: number | null; max: number | null;
+  n: number;
+  missing: number;
+  mean: number | null;
+  sd: number | null;
+  se: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
 }
-export interface REstimate { estimate: number; se: number; t: number; df: number; p: number; ciLow: number; ciHigh: number }
+export interface REstimate {
+  estimate: number;
+  se: number;
+  t: number;
+  df: number;
+  p: number;
+  ciLow: number;
+  ciHigh: number;
+}
 export interface RModel {
   n: number;
   covariateMean: number | null;
@@ -34,13 +50,38 @@ export interface RDataset {
   model: RModel;
   ancova: RModel | null;
   groupComparisons: {
-    factor: string; a: number[]; b: number[];
-    hedges: { d: number; g: number; J: number; ciLow: number; ciHigh: number; exactCiLow: number; exactCiHigh: number; df: number; variance: number };
-    welch: { t: number; df: number; p: number; meanA: number; meanB: number; difference: number; se: number; ciLow: number; ciHigh: number };
+    factor: string;
+    a: number[];
+    b: number[];
+    hedges: {
+      d: number;
+      g: number;
+      J: number;
+      ciLow: number;
+      ciHigh: number;
+      exactCiLow: number;
+      exactCiHigh: number;
+      df: number;
+      variance: number;
+    };
+    welch: {
+      t: number;
+      df: number;
+      p: number;
+      meanA: number;
+      meanB: number;
+      difference: number;
+      se: number;
+      ciLow: number;
+      ciHigh: number;
+    };
   }[];
   change: { participants: (number | null)[]; sessions: { sessionId: string; mean: number | null; members: number }[] };
 }
-interface DatasetFixtures { versions: Record<string, string>; datasets: RDataset[] }
+interface DatasetFixtures {
+  versions: Record<string, string>;
+  datasets: RDataset[];
+}
 interface DistributionFixtures {
   versions: Record<string, string>;
   pt: { x: number; df: number; ncp: number; lower: number; upper: number }[];
@@ -48,7 +89,11 @@ interface DistributionFixtures {
   power: { n1: number; n2: number; d: number; alpha: number; power: number; pwrTTest: number | null }[];
   d33: { n1: number; n2: number; pwrD: number; exactD: number }[];
   smallTelescopes: {
-    original: { n1: number; n2: number }; replication: { d: number; n1: number; n2: number };
-    d33: number; se: number; z: number; p: number;
+    original: { n1: number; n2: number };
+    replication: { d: number; n1: number; n2: number };
+    d33: number;
+    se: number;
+    z: number;
+    p: number;
   }[];
 }

@@ -41,8 +41,7 @@ export const batsonEcV2Instrument: Instrument = shipInstrument({
     'administer "Batson\'s empathy scale"; domain.md §2.5 [S]). Instruction sentence: this ' +
     "project's wording. German: this project's translation, not a validated adaptation.",
   licence:
-    'No licence terms recorded [unverified]; single-word adjective ratings are widely used in ' +
-    'research. Check before commercial use.',
+    'No licence terms recorded [unverified]; single-word adjective ratings are widely used in ' + 'research. Check before commercial use.',
   languages: ['en', 'de'],
   items: [
     {

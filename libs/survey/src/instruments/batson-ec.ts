@@ -27,8 +27,7 @@ export const batsonEcInstrument: Instrument = shipInstrument({
     'secondary sources (code repositories that administer "Batson\'s empathy scale") [S]; check ' +
     "against Batson's original publications. Instruction sentence: this project's wording.",
   licence:
-    'No licence terms recorded [unverified]; single-word adjective ratings are widely used in ' +
-    'research. Check before commercial use.',
+    'No licence terms recorded [unverified]; single-word adjective ratings are widely used in ' + 'research. Check before commercial use.',
   languages: ['en'],
   items: [
     {

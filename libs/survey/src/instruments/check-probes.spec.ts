@@ -13,9 +13,7 @@ function checkItem(instrument: Instrument, id: string): ManipulationCheckItem {
 
 /** Every (setting, answer) pair: passes exactly when the answer is the right one for the setting. */
 function everyPair(right: Readonly<Record<string, string>>, answers: readonly string[]) {
-  return Object.entries(right).flatMap(([setting, expected]) =>
-    answers.map((answer) => [setting, answer, answer === expected] as const),
-  );
+  return Object.entries(right).flatMap(([setting, expected]) => answers.map((answer) => [setting, answer, answer === expected] as const));
 }
 
 describe('check_phone v2: keyed by what lay on the table (probe table_object)', () => {
@@ -42,14 +40,18 @@ describe('check_phone v2: keyed by what lay on the table (probe table_object)', 
     ['only the level names (v1 style)', { phone: 'present' }],
   ])('gives null with %s', (_what, settings) => {
     const answers = { table_phone: 'yes', table_object: 'phone' };
-    expect(manipulationCheckResults(checkPhoneV2Instrument, answers, { phone: 'present' }, settings))
-      .toEqual({ table_phone: null, table_object: null });
+    expect(manipulationCheckResults(checkPhoneV2Instrument, answers, { phone: 'present' }, settings)).toEqual({
+      table_phone: null,
+      table_object: null,
+    });
   });
 
   it('gives null for unanswered and invalid answers', () => {
     const answers = { table_phone: null, table_object: 'a phone' };
-    expect(manipulationCheckResults(checkPhoneV2Instrument, answers, {}, { table_object: 'phone' }))
-      .toEqual({ table_phone: null, table_object: null });
+    expect(manipulationCheckResults(checkPhoneV2Instrument, answers, {}, { table_object: 'phone' })).toEqual({
+      table_phone: null,
+      table_object: null,
+    });
   });
 });
 
@@ -109,7 +111,9 @@ describe('v1 checks are unchanged: keyed by level names, settings ignored', () =
 
   it('seating v1 by level', () => {
     const answers = { seating_arrangement: 'side_by_side', seating_face_visible: 'yes' };
-    expect(manipulationCheckResults(checkSeatingInstrument, answers, { seating: 'side_by_side' }))
-      .toEqual({ seating_arrangement: true, seating_face_visible: false });
+    expect(manipulationCheckResults(checkSeatingInstrument, answers, { seating: 'side_by_side' })).toEqual({
+      seating_arrangement: true,
+      seating_face_visible: false,
+    });
   });
 });

@@ -18,7 +18,7 @@ export const closenessSciInstrument: Instrument = shipInstrument({
     'Social Psychology Bulletin, 23(4), 363–377 [authors, volume, pages unverified]. Verbatim: the 7-point anchors and the phrases ' +
     '"relative to all your other relationships" and "relative to what you know about other ' +
     'people\'s relationships"; the stem "How close do you feel to your conversation partner" is ' +
-    'this project\'s wording [unverified against the original]. German: project translation.',
+    "this project's wording [unverified against the original]. German: project translation.",
   licence:
     'No licence terms recorded [unverified]; the items are short and widely reprinted in research. ' +
     'Check the original publication before commercial use.',

@@ -9,10 +9,13 @@ import { conversationProcessInstrument } from './conversation-process';
 import { partnerResponsivenessInstrument } from './partner-responsiveness';
 import { trustInstrument } from './trust';
 
-const pprs = (values: readonly (number | null)[]): Answers => Object.fromEntries(
-  ['listened', 'responsive', 'facts', 'understood', 'wavelength', 'liking', 'interested', 'valued']
-    .map((id, index) => [`pprs_${id}`, values[index] ?? null]),
-);
+const pprs = (values: readonly (number | null)[]): Answers =>
+  Object.fromEntries(
+    ['listened', 'responsive', 'facts', 'understood', 'wavelength', 'liking', 'interested', 'valued'].map((id, index) => [
+      `pprs_${id}`,
+      values[index] ?? null,
+    ]),
+  );
 
 // Each row: an instrument, a known answer set, and the scores worked out by hand.
 const cases: ReadonlyArray<readonly [string, Instrument, Answers, Scores]> = [
@@ -25,8 +28,12 @@ const cases: ReadonlyArray<readonly [string, Instrument, Answers, Scores]> = [
   // honest 6, confide 5, promise 7, guarded 2 (R → 1 + 7 − 2 = 6): (6 + 5 + 7 + 6) / 4 = 6
   ['trust', trustInstrument, { trust_honest: 6, trust_confide: 5, trust_promise: 7, trust_guarded: 2 }, { trust: 6 }],
   // The process items have no composite.
-  ['conversation process', conversationProcessInstrument,
-    { process_talk_share: 42.5, process_questions_asked: 7, process_questions_received: 0, process_listened: 6 }, {}],
+  [
+    'conversation process',
+    conversationProcessInstrument,
+    { process_talk_share: 42.5, process_questions_asked: 7, process_questions_received: 0, process_listened: 6 },
+    {},
+  ],
 ];
 
 describe.each(cases)('%s', (_name, instrument, answers, scores) => {
@@ -54,7 +61,10 @@ describe('conversation process: the items test the advice', () => {
 });
 
 const translated = [
-  checkPhoneV2Instrument, checkSeatingV2Instrument, partnerResponsivenessInstrument, trustInstrument,
+  checkPhoneV2Instrument,
+  checkSeatingV2Instrument,
+  partnerResponsivenessInstrument,
+  trustInstrument,
   conversationProcessInstrument,
 ];
 

@@ -18,14 +18,19 @@ export const debriefInstrument: Instrument = shipInstrument({
   languages: ['en', 'de'],
   items: [
     {
-      kind: 'text', id: 'debrief_purpose', required: false, maxLength: 1000, multiline: true,
+      kind: 'text',
+      id: 'debrief_purpose',
+      required: false,
+      maxLength: 1000,
+      multiline: true,
       text: {
         en: 'In your own words: what do you think this study was about?',
         de: 'In eigenen Worten: Worum ging es Ihrer Meinung nach in dieser Studie?',
       },
     },
     {
-      kind: 'single-choice', id: 'debrief_noticed',
+      kind: 'single-choice',
+      id: 'debrief_noticed',
       text: {
         en: 'Did anything in the room seem unusual or out of place to you?',
         de: 'Kam Ihnen im Raum etwas ungewöhnlich oder fehl am Platz vor?',
@@ -36,7 +41,12 @@ export const debriefInstrument: Instrument = shipInstrument({
       ],
     },
     {
-      kind: 'text', id: 'debrief_comments', required: false, maxLength: 2000, multiline: true, identifying: true,
+      kind: 'text',
+      id: 'debrief_comments',
+      required: false,
+      maxLength: 2000,
+      multiline: true,
+      identifying: true,
       text: {
         en: 'Anything else you would like to tell the researchers? Please do not write your name or contact details.',
         de: 'Möchten Sie den Forschenden noch etwas mitteilen? Bitte nennen Sie nicht Ihren Namen oder Ihre Kontaktdaten.',

@@ -10,10 +10,7 @@ const pointLabels = [
   { en: 'Extremely' },
 ];
 // The short form's ten words in their published order.
-const WORDS = [
-  'upset', 'hostile', 'alert', 'ashamed', 'inspired',
-  'nervous', 'determined', 'attentive', 'afraid', 'active',
-];
+const WORDS = ['upset', 'hostile', 'alert', 'ashamed', 'inspired', 'nervous', 'determined', 'attentive', 'afraid', 'active'];
 const POSITIVE = ['alert', 'inspired', 'determined', 'attentive', 'active'];
 const NEGATIVE = ['upset', 'hostile', 'ashamed', 'nervous', 'afraid'];
 
@@ -34,7 +31,7 @@ export const iPanasSfInstrument: Instrument = shipInstrument({
     'Psychology, 38(2), 227–242 [publication details unverified]. Words and instruction as in ' +
     'jspsych/experiment-demos, nivlab/jspsych-demos and NCMLab panasSF.js. Unverified [R]: the ' +
     'PA/NA split (PA = alert, inspired, determined, attentive, active; NA = upset, hostile, ' +
-    'ashamed, nervous, afraid) and the anchors: Thompson\'s original used frequency anchors ' +
+    "ashamed, nervous, afraid) and the anchors: Thompson's original used frequency anchors " +
     '("never … always"); this version uses the PANAS intensity anchors, as the NCMlab file does.',
   licence:
     'PANAS © American Psychological Association 1988 [R, unverified]; routinely used in ' +

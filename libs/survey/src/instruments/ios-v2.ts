@@ -30,10 +30,10 @@ export const iosV2Instrument: Instrument = shipInstrument({
     'completely overlapping (7), with no verbal labels, as in the original figure. Construction ' +
     'used here: the total area of each pair constant and the overlap (along the line of centres) ' +
     'progressing linearly [recalled, not verified against the 1992 article]; picture 7 overlaps ' +
-    'by about 85 % of a circle\'s area, after Thériault\'s (rempsyc package, 2020) measurement ' +
+    "by about 85 % of a circle's area, after Thériault's (rempsyc package, 2020) measurement " +
     'of the original pictures (1 = 0 %, 2 ≈ 10 %, 3 ≈ 20 %, 4 ≈ 30 %, 5 ≈ 55 %, 6 ≈ 65 %, 7 ≈ 85 %) ' +
     '[S]. The prompt\'s placeholder "[this person/group]" is filled with the conversation ' +
-    'partner. German wording (Ich / Andere Person): this project\'s translation.',
+    "partner. German wording (Ich / Andere Person): this project's translation.",
   licence:
     'Open access: edinstruments.com lists "Open Access: Yes" for the IOS (verified). The pictures ' +
     'carry only the words Self and Other, which are localised with the prompt.',

@@ -13,7 +13,7 @@ export const iosInstrument: Instrument = shipInstrument({
     'structure of interpersonal closeness. Journal of Personality and Social Psychology, 63(4), ' +
     '596–612 [journal details unverified]. Item and scoring as listed on edinstruments.com (Inclusion of Other in the Self ' +
     'Scale). The prompt\'s placeholder "[this person/group]" is filled with the conversation ' +
-    'partner. German wording: this project\'s translation (not a published adaptation).',
+    "partner. German wording: this project's translation (not a published adaptation).",
   licence:
     'Open access: edinstruments.com lists "Open Access: Yes" for the IOS (verified). The scale is ' +
     'pictorial, so the pictures need no translation; only the prompt and the labels are localised.',

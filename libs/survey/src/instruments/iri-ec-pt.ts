@@ -24,15 +24,13 @@ export const iriEcPtInstrument: Instrument = shipInstrument({
     'JSAS Catalog of Selected Documents in Psychology, 10, 85 [publication details unverified]. ' +
     'Items, A–E response format scored 0–4, subscale keys and reverse-keyed items as in ' +
     'jpoko/ccc-dashboard iri-detailed.md and other instrument files. Subscale score = sum (0–28).',
-  licence:
-    'Widely described as free for non-commercial research [R, unverified]: confirm with ' +
-    "Davis's published terms before use.",
+  licence: 'Widely described as free for non-commercial research [R, unverified]: confirm with ' + "Davis's published terms before use.",
   languages: ['en'],
   items: [
     iriItem(2, 'I often have tender, concerned feelings for people less fortunate than me.'),
     iriItem(3, "I sometimes find it difficult to see things from the 'other person's' point of view.", true),
     iriItem(4, "Sometimes I don't feel very sorry for other people when they are having problems.", true),
-    iriItem(8, 'I try to look at everybody\'s side of a disagreement before I make a decision.'),
+    iriItem(8, "I try to look at everybody's side of a disagreement before I make a decision."),
     iriItem(9, 'When I see someone being taken advantage of, I feel kind of protective towards them.'),
     iriItem(11, 'I sometimes try to understand my friends better by imagining how things look from their perspective.'),
     iriItem(14, "Other people's misfortunes do not usually disturb me a great deal.", true),

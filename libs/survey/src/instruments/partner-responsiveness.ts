@@ -25,7 +25,11 @@ const ITEMS: readonly LikertItem[] = [
   item('understood', 'understood me.', `hat ${PARTNER_DE} mich verstanden.`),
   item('wavelength', 'was on "the same wavelength" with me.', `war ${PARTNER_DE} mit mir „auf derselben Wellenlänge“.`),
   item('liking', 'expressed liking and encouragement for me.', `hat ${PARTNER_DE} mir Sympathie und Ermutigung gezeigt.`),
-  item('interested', 'seemed interested in what I was thinking and feeling.', `schien sich ${PARTNER_DE} dafür zu interessieren, was ich denke und fühle.`),
+  item(
+    'interested',
+    'seemed interested in what I was thinking and feeling.',
+    `schien sich ${PARTNER_DE} dafür zu interessieren, was ich denke und fühle.`,
+  ),
   item('valued', 'valued my abilities and opinions.', `hat ${PARTNER_DE} meine Fähigkeiten und Meinungen geschätzt.`),
 ];
 
@@ -55,9 +59,7 @@ export const partnerResponsivenessInstrument: Instrument = shipInstrument({
     'same wavelength; expresses liking and encouragement; interested in what I think and feel; ' +
     'values my abilities and opinions), the stem "During the conversation, my partner …" in the ' +
     'past tense, and a mean score. Not validated in this form. German: project translation.',
-  licence:
-    'Licence unknown [R, unverified]: check the terms of the Reis et al. sourcebook profile ' +
-    'before commercial use.',
+  licence: 'Licence unknown [R, unverified]: check the terms of the Reis et al. sourcebook profile ' + 'before commercial use.',
   languages: ['en', 'de'],
   items: ITEMS,
   scales: [

@@ -12,14 +12,23 @@ function item(id: string, en: string, de: string, reverse = false): LikertItem {
 }
 
 const ITEMS: readonly LikertItem[] = [
-  item('honest', 'My conversation partner was honest with me.',
-    'Meine Gesprächspartnerin bzw. mein Gesprächspartner war ehrlich zu mir.'),
-  item('confide', 'I would feel comfortable telling my conversation partner something personal.',
-    `Ich würde mich wohl dabei fühlen, ${PARTNER_DE} etwas Persönliches zu erzählen.`),
-  item('promise', 'If my conversation partner promised me something, I would trust them to keep it.',
-    'Wenn meine Gesprächspartnerin bzw. mein Gesprächspartner mir etwas verspräche, würde ich darauf vertrauen, dass das Versprechen gehalten wird.'),
-  item('guarded', 'I felt I had to be careful about what I said to my conversation partner.',
-    `Ich hatte das Gefühl, vorsichtig sein zu müssen, was ich ${PARTNER_DE} sage.`, true),
+  item('honest', 'My conversation partner was honest with me.', 'Meine Gesprächspartnerin bzw. mein Gesprächspartner war ehrlich zu mir.'),
+  item(
+    'confide',
+    'I would feel comfortable telling my conversation partner something personal.',
+    `Ich würde mich wohl dabei fühlen, ${PARTNER_DE} etwas Persönliches zu erzählen.`,
+  ),
+  item(
+    'promise',
+    'If my conversation partner promised me something, I would trust them to keep it.',
+    'Wenn meine Gesprächspartnerin bzw. mein Gesprächspartner mir etwas verspräche, würde ich darauf vertrauen, dass das Versprechen gehalten wird.',
+  ),
+  item(
+    'guarded',
+    'I felt I had to be careful about what I said to my conversation partner.',
+    `Ich hatte das Gefühl, vorsichtig sein zu müssen, was ich ${PARTNER_DE} sage.`,
+    true,
+  ),
 ];
 
 // Trust toward the conversation partner after one conversation. domain.md §2.7: the trust

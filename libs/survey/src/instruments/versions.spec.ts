@@ -13,8 +13,18 @@ import { iriEcPtV2Instrument } from './iri-ec-pt-v2';
 // Second versions that correct a citation keep the measurement itself: same item ids, same
 // English wording, same scoring.
 const corrected: ReadonlyArray<readonly [string, Instrument, Instrument, RegExp]> = [
-  ['closeness_sci', closenessSciInstrument, closenessSciV2Instrument, /^Subjective Closeness Index: Berscheid, E\., Snyder, M\., & Omoto, A\. M\. \(1989\)/],
-  ['batson_ec', batsonEcInstrument, batsonEcV2Instrument, /^Batson, C\. D\., Fultz, J\., & Schoenrade, P\. A\. \(1987\).*Coke, J\. S\., Batson, C\. D\., & McDavis, K\. \(1978\)/],
+  [
+    'closeness_sci',
+    closenessSciInstrument,
+    closenessSciV2Instrument,
+    /^Subjective Closeness Index: Berscheid, E\., Snyder, M\., & Omoto, A\. M\. \(1989\)/,
+  ],
+  [
+    'batson_ec',
+    batsonEcInstrument,
+    batsonEcV2Instrument,
+    /^Batson, C\. D\., Fultz, J\., & Schoenrade, P\. A\. \(1987\).*Coke, J\. S\., Batson, C\. D\., & McDavis, K\. \(1978\)/,
+  ],
   ['iri_ec_pt', iriEcPtInstrument, iriEcPtV2Instrument, /Davis, M\. H\. \(1983\)\. Measuring individual differences in empathy/],
 ];
 
@@ -27,10 +37,12 @@ describe.each(corrected)('%s v2: corrected citation, same measurement', (_id, v1
 
   it('keeps the items, their English wording and the scales', () => {
     expect(v2.items.map((item) => [item.id, item.kind, item.text.en])).toEqual(v1.items.map((item) => [item.id, item.kind, item.text.en]));
-    expect(v2.scales.map((scale) => [scale.id, scale.items, scale.method, scale.minAnswered]))
-      .toEqual(v1.scales.map((scale) => [scale.id, scale.items, scale.method, scale.minAnswered]));
-    expect(exportColumns(v2).map((column) => [column.name, column.min, column.max, column.reverse]))
-      .toEqual(exportColumns(v1).map((column) => [column.name, column.min, column.max, column.reverse]));
+    expect(v2.scales.map((scale) => [scale.id, scale.items, scale.method, scale.minAnswered])).toEqual(
+      v1.scales.map((scale) => [scale.id, scale.items, scale.method, scale.minAnswered]),
+    );
+    expect(exportColumns(v2).map((column) => [column.name, column.min, column.max, column.reverse])).toEqual(
+      exportColumns(v1).map((column) => [column.name, column.min, column.max, column.reverse]),
+    );
   });
 });
 

@@ -14,18 +14,19 @@ export function validValue(item: Item): fc.Arbitrary<unknown> {
     case 'slider':
       return fc.double({ min: 0, max: 100, noNaN: true });
     case 'numeric':
-      return item.integer
-        ? fc.integer({ min: item.min, max: item.max })
-        : fc.double({ min: item.min, max: item.max, noNaN: true });
+      return item.integer ? fc.integer({ min: item.min, max: item.max }) : fc.double({ min: item.min, max: item.max, noNaN: true });
     case 'single-choice':
     case 'attention-check':
     case 'manipulation-check':
       return fc.constantFrom(...item.options.map((option) => option.value));
     case 'multi-choice':
-      return fc.subarray(item.options.map((option) => option.value), {
-        minLength: item.minSelected ?? 0,
-        maxLength: item.maxSelected ?? item.options.length,
-      });
+      return fc.subarray(
+        item.options.map((option) => option.value),
+        {
+          minLength: item.minSelected ?? 0,
+          maxLength: item.maxSelected ?? item.options.length,
+        },
+      );
     case 'text':
       return fc.string({ maxLength: item.maxLength });
     case 'instruction':
@@ -61,11 +62,22 @@ export const likertScaleInstrument: fc.Arbitrary<Instrument> = fc
   .map(({ points, min, reverse, method, minAnswered }) => {
     const endLabels = { min: { en: 'low' }, max: { en: 'high' } };
     const items: LikertItem[] = reverse.map((flag, index) => ({
-      kind: 'likert', id: `q${index}`, text: { en: `Q${index}` }, points, min, endLabels, reverse: flag,
+      kind: 'likert',
+      id: `q${index}`,
+      text: { en: `Q${index}` },
+      points,
+      min,
+      endLabels,
+      reverse: flag,
     }));
     return defineInstrument({
-      id: 'random', version: 1, title: { en: 'Random' }, citation: 'Generated.', licence: 'Generated.',
-      languages: ['en'], items,
+      id: 'random',
+      version: 1,
+      title: { en: 'Random' },
+      citation: 'Generated.',
+      licence: 'Generated.',
+      languages: ['en'],
+      items,
       scales: [{ id: 'total', label: { en: 'Total' }, items: items.map((i) => i.id), method, minAnswered }],
     });
   });
@@ -103,9 +115,7 @@ export function wordingPaths(value: unknown, languages: readonly string[], path:
   }
   if (typeof value !== 'object' || value === null) return [];
   return Object.entries(value).flatMap(([key, member]) =>
-    typeof member === 'string' && languages.includes(key)
-      ? [[...path, key]]
-      : wordingPaths(member, languages, [...path, key]),
+    typeof member === 'string' && languages.includes(key) ? [[...path, key]] : wordingPaths(member, languages, [...path, key]),
   );
 }
 

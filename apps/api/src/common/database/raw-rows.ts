@@ -17,7 +17,12 @@ export function columnsOf(manager: EntityManager, entity: EntityTarget<ObjectLit
 }
 
 /** One row of a hand-written SELECT (aliased with columnsOf) as an entity, or null. */
-export async function selectOne<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, sql: string, params: unknown[]): Promise<T | null> {
+export async function selectOne<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  sql: string,
+  params: unknown[],
+): Promise<T | null> {
   const rows: ObjectLiteral[] = await manager.query(sql, params);
   return rows[0] ? manager.create(entity, rows[0] as T) : null;
 }

@@ -33,7 +33,11 @@ export class DomainError extends Error {
   readonly headers?: Readonly<Record<string, string>>;
   readonly extensions?: Readonly<Record<string, unknown>>;
 
-  constructor(readonly code: string, spec: ErrorSpec, options: DomainErrorOptions = {}) {
+  constructor(
+    readonly code: string,
+    spec: ErrorSpec,
+    options: DomainErrorOptions = {},
+  ) {
     super(options.detail ?? spec.title);
     this.status = spec.status;
     this.title = spec.title;

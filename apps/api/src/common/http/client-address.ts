@@ -13,7 +13,13 @@ export function clientAddressGuard(logger: Logger) {
   const refuse = problemHandler(logger);
   return (req: Request, res: Response, next: NextFunction): void => {
     if (isIP(req.ip ?? '') === 0) {
-      refuse(new CommonErrors('INVALID_CLIENT_ADDRESS', { errors: [{ path: 'x-forwarded-for', code: 'not_an_ip_address', message: 'must be an IP address' }] }), req, res);
+      refuse(
+        new CommonErrors('INVALID_CLIENT_ADDRESS', {
+          errors: [{ path: 'x-forwarded-for', code: 'not_an_ip_address', message: 'must be an IP address' }],
+        }),
+        req,
+        res,
+      );
       return;
     }
     next();

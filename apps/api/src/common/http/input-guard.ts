@@ -20,7 +20,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function textIssue(path: string, text: string): FieldIssue | undefined {
   // PostgreSQL text and jsonb cannot hold U+0000.
   if (text.includes('\u0000')) return { path, code: 'NUL_CHARACTER', message: 'must not contain the NUL character (U+0000)' };
-  if (LONE_SURROGATE.test(text)) return { path, code: 'LONE_SURROGATE', message: 'must be valid Unicode (a lone UTF-16 surrogate was found)' };
+  if (LONE_SURROGATE.test(text))
+    return { path, code: 'LONE_SURROGATE', message: 'must be valid Unicode (a lone UTF-16 surrogate was found)' };
   return undefined;
 }
 
@@ -64,7 +65,9 @@ export function inputIssues(root: unknown, rootPath = ''): FieldIssue[] {
 function urlIssue(req: Request): FieldIssue | undefined {
   // Percent-encoded NUL in a path segment would reach route parameters (and the database) decoded.
   const pathname = req.originalUrl.split('?', 1)[0] ?? '';
-  return /%00/i.test(pathname) ? { path: 'url', code: 'NUL_CHARACTER', message: 'the path must not contain the NUL character (U+0000)' } : undefined;
+  return /%00/i.test(pathname)
+    ? { path: 'url', code: 'NUL_CHARACTER', message: 'the path must not contain the NUL character (U+0000)' }
+    : undefined;
 }
 
 /** Middleware after the body parser: refuses hostile bodies, queries and paths before any pipe runs. */

@@ -43,11 +43,16 @@ interface ClientFault {
 function clientFault(error: ClientFault): DomainError | undefined {
   if (typeof error.type === 'string' && BODY_PARSER_CODES[error.type]) return new CommonErrors(BODY_PARSER_CODES[error.type] as ErrorCode);
   // The router's "Failed to decode param" (a percent-escape that is not UTF-8); it sets status 400 but not expose.
-  if (error instanceof URIError && error.status === 400) return new CommonErrors('MALFORMED_URL', { errors: [{ path: 'url', code: 'MALFORMED_URL', message: 'a path segment is not valid percent-encoded UTF-8' }] });
+  if (error instanceof URIError && error.status === 400)
+    return new CommonErrors('MALFORMED_URL', {
+      errors: [{ path: 'url', code: 'MALFORMED_URL', message: 'a path segment is not valid percent-encoded UTF-8' }],
+    });
   if (error.expose !== true || typeof error.status !== 'number' || error.status < 400 || error.status > 499) return undefined;
   // zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR): a body labelled gzip or deflate that is not.
   if (typeof error.code === 'string' && error.code.startsWith('Z_')) {
-    return new CommonErrors('MALFORMED_BODY', { errors: [{ path: 'content-encoding', code: 'MALFORMED_BODY', message: 'the body is not encoded as Content-Encoding says' }] });
+    return new CommonErrors('MALFORMED_BODY', {
+      errors: [{ path: 'content-encoding', code: 'MALFORMED_BODY', message: 'the body is not encoded as Content-Encoding says' }],
+    });
   }
   const code = STATUS_CODES[error.status];
   return code ? new CommonErrors(code as ErrorCode) : undefined;
@@ -71,16 +76,20 @@ export function problemHandler(logger: Logger) {
       logger.error({ requestId, err: error }, 'unhandled error');
     }
     const problem = known ?? new CommonErrors('INTERNAL');
-    sendProblem(res, {
-      ...problem.extensions,
-      type: problemType(problem.code),
-      title: problem.title,
-      status: problem.status,
-      code: problem.code,
-      ...(problem.detail === undefined ? {} : { detail: problem.detail }),
-      ...(problem.errors === undefined ? {} : { errors: problem.errors }),
-      requestId,
-    }, problem.headers);
+    sendProblem(
+      res,
+      {
+        ...problem.extensions,
+        type: problemType(problem.code),
+        title: problem.title,
+        status: problem.status,
+        code: problem.code,
+        ...(problem.detail === undefined ? {} : { detail: problem.detail }),
+        ...(problem.errors === undefined ? {} : { errors: problem.errors }),
+        requestId,
+      },
+      problem.headers,
+    );
   };
 }
 

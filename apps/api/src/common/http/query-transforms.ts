@@ -10,7 +10,11 @@ export function toBoolean({ value }: { value: unknown }): unknown {
 
 /** '1,2' (or ?protocol=1&protocol=2) → [1, 2]; a non-number becomes NaN and fails @IsInt. */
 export function toVersions({ value }: { value: unknown }): unknown {
-  const parts = Array.isArray(value) ? value.flatMap((part: unknown) => String(part).split(',')) : typeof value === 'string' ? value.split(',') : null;
+  const parts = Array.isArray(value)
+    ? value.flatMap((part: unknown) => String(part).split(','))
+    : typeof value === 'string'
+      ? value.split(',')
+      : null;
   if (parts === null) return value;
   return parts.map((part) => (/^\s*\d+\s*$/.test(part) ? Number(part) : Number.NaN));
 }

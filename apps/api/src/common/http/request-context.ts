@@ -22,13 +22,16 @@ export function requestContext(logger: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const route = (req.route as { path?: string } | undefined)?.path;
-      logger.info({
-        requestId: id,
-        method: req.method,
-        route: route ? `${req.baseUrl}${route}` : 'unmatched',
-        status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-      }, 'request');
+      logger.info(
+        {
+          requestId: id,
+          method: req.method,
+          route: route ? `${req.baseUrl}${route}` : 'unmatched',
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
     });
     next();
   };

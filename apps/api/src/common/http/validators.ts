@@ -33,7 +33,8 @@ function mapValidator(name: string, describe: string, valueOk: (value: unknown) 
       propertyName: String(propertyName),
       validator: {
         validate: (value: unknown) => isPlainMap(value, options) && Object.values(value).every(valueOk),
-        defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'value'} must be an object of at most ${options.maxKeys} keys whose values are ${describe}`,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'value'} must be an object of at most ${options.maxKeys} keys whose values are ${describe}`,
       },
     });
   };

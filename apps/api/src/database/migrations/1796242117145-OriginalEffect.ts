@@ -1,12 +1,12 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Generated from the entities; typeorm's re-setting of five unchanged '{}'::jsonb defaults removed (diff noise).
 
 export class OriginalEffect1796242117145 implements MigrationInterface {
-    name = 'OriginalEffect1796242117145'
+  name = 'OriginalEffect1796242117145';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "original_effect" (
                 "study_id" uuid NOT NULL,
                 "factor_id" text NOT NULL,
@@ -26,19 +26,18 @@ export class OriginalEffect1796242117145 implements MigrationInterface {
                 CONSTRAINT "PK_07e040e33ab723b81321e3c6209" PRIMARY KEY ("study_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "original_effect"
             ADD CONSTRAINT "FK_07e040e33ab723b81321e3c6209" FOREIGN KEY ("study_id") REFERENCES "study"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "original_effect" DROP CONSTRAINT "FK_07e040e33ab723b81321e3c6209"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "original_effect"
         `);
-    }
-
+  }
 }

@@ -1,14 +1,14 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Generated from the entities (typeorm's re-setting of five unchanged '{}'::jsonb defaults removed),
 // plus by hand: the trigger that keeps participant_score equal to the submitted responses' scores,
 // and the backfill. The results read these rows instead of expanding every response's jsonb (P4).
 
 export class ParticipantScores1796309624234 implements MigrationInterface {
-    name = 'ParticipantScores1796309624234'
+  name = 'ParticipantScores1796309624234';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "participant_score" (
                 "participant_id" uuid NOT NULL,
                 "instrument_id" text NOT NULL,
@@ -25,16 +25,16 @@ export class ParticipantScores1796309624234 implements MigrationInterface {
                 )
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "participant_score_study" ON "participant_score" ("study_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "participant_score"
             ADD CONSTRAINT "FK_eb6b88bd2352186537bfc201231" FOREIGN KEY ("participant_id") REFERENCES "participant"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        // A response counts once submitted; each numeric scale score lands in its phase's column.
-        // Undo the old row's part first (update, delete: withdrawal, purge), then add the new row's.
-        await queryRunner.query(`
+    // A response counts once submitted; each numeric scale score lands in its phase's column.
+    // Undo the old row's part first (update, delete: withdrawal, purge), then add the new row's.
+    await queryRunner.query(`
             CREATE FUNCTION participant_score_sync() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
               IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.submitted_at IS NOT NULL THEN
@@ -60,11 +60,11 @@ export class ParticipantScores1796309624234 implements MigrationInterface {
               RETURN NULL;
             END $$
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TRIGGER participant_score_sync AFTER INSERT OR UPDATE OR DELETE ON "response"
             FOR EACH ROW EXECUTE FUNCTION participant_score_sync()
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO participant_score (participant_id, instrument_id, instrument_version, scale, study_id, pre, post)
             SELECT r.participant_id, r.instrument_id, r.instrument_version, sc.key, r.study_id,
                    max((sc.value)::float8) FILTER (WHERE r.phase = 'pre'), max((sc.value)::float8) FILTER (WHERE r.phase = 'post')
@@ -72,20 +72,19 @@ export class ParticipantScores1796309624234 implements MigrationInterface {
              WHERE r.submitted_at IS NOT NULL AND jsonb_typeof(sc.value) = 'number'
              GROUP BY r.participant_id, r.instrument_id, r.instrument_version, sc.key, r.study_id
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TRIGGER participant_score_sync ON "response"`);
-        await queryRunner.query(`DROP FUNCTION participant_score_sync()`);
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER participant_score_sync ON "response"`);
+    await queryRunner.query(`DROP FUNCTION participant_score_sync()`);
+    await queryRunner.query(`
             ALTER TABLE "participant_score" DROP CONSTRAINT "FK_eb6b88bd2352186537bfc201231"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."participant_score_study"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "participant_score"
         `);
-    }
-
+  }
 }

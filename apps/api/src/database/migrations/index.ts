@@ -13,4 +13,17 @@ import { ParticipantScores1796309624234 } from './1796309624234-ParticipantScore
 
 // Every migration, in order. Generated from the entities (npm run migration:generate), reviewed,
 // committed, and never edited once merged.
-export const migrations = [Foundation1795632714693, AuditAppendOnly1795632714694, StudiesSessionsResponses1795633283917, ProtocolFidelity1796240308897, OriginalEffect1796242117145, WithdrawalRetention1796283555217, ParticipantTokens1796285778673, RateLimitBounds1796287013214, DraftRevision1796304485371, ExternalSiteSummaries1796305514173, Sites1796305528451, ParticipantScores1796309624234];
+export const migrations = [
+  Foundation1795632714693,
+  AuditAppendOnly1795632714694,
+  StudiesSessionsResponses1795633283917,
+  ProtocolFidelity1796240308897,
+  OriginalEffect1796242117145,
+  WithdrawalRetention1796283555217,
+  ParticipantTokens1796285778673,
+  RateLimitBounds1796287013214,
+  DraftRevision1796304485371,
+  ExternalSiteSummaries1796305514173,
+  Sites1796305528451,
+  ParticipantScores1796309624234,
+];

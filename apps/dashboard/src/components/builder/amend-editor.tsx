@@ -23,7 +23,14 @@ interface AmendEditorProps {
   readonly power: PowerAction;
 }
 
-const CHECK_WORDS = { idle: 'No changes yet', pending: 'Changed…', running: 'Checking…', done: 'Checked', failed: 'Not checked', stopped: 'Checking stopped' } as const;
+const CHECK_WORDS = {
+  idle: 'No changes yet',
+  pending: 'Changed…',
+  running: 'Checking…',
+  done: 'Checked',
+  failed: 'Not checked',
+  stopped: 'Checking stopped',
+} as const;
 
 /** The amended design, checked by the API (design-check) shortly after each change; nothing is saved until submitted. */
 function useCheckedDesign(current: Design, check: CheckAction) {
@@ -31,19 +38,28 @@ function useCheckedDesign(current: Design, check: CheckAction) {
   const [problems, setProblems] = useState<readonly FieldIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const latest = useRef(design);
-  const checkTask = useCallback(async (value: Design) => {
-    const outcome = await check(forSaving(value));
-    if (outcome.kind === 'error') { setMessage(outcome.message); return 'failed'; }
-    setMessage(null);
-    setProblems(outcome.problems);
-    return 'done';
-  }, [check]);
+  const checkTask = useCallback(
+    async (value: Design) => {
+      const outcome = await check(forSaving(value));
+      if (outcome.kind === 'error') {
+        setMessage(outcome.message);
+        return 'failed';
+      }
+      setMessage(null);
+      setProblems(outcome.problems);
+      return 'done';
+    },
+    [check],
+  );
   const { status, changed } = useAutosave(checkTask);
-  const update = useCallback((edit: (d: Design) => Design) => {
-    latest.current = edit(latest.current);
-    setDesign(latest.current);
-    changed(latest.current);
-  }, [changed]);
+  const update = useCallback(
+    (edit: (d: Design) => Design) => {
+      latest.current = edit(latest.current);
+      setDesign(latest.current);
+      changed(latest.current);
+    },
+    [changed],
+  );
   return { design, latest, problems, setProblems, message, setMessage, status, update };
 }
 
@@ -64,8 +80,17 @@ export function AmendEditor({ current, protocolVersion, check, amend, power }: A
         <SaveStatus status={editor.status} words={CHECK_WORDS} message={editor.message} />
         <a href="#amendment-heading">{diff.length === 1 ? '1 change' : `${diff.length} changes`}: review and save</a>
       </div>
-      <EditorBody design={editor.design} update={editor.update} problems={editor.problems} amend power={power} summary={(placed) => <ProblemSummary placed={placed} amend />}
-        footer={<AmendmentPanel diff={diff} protocolVersion={protocolVersion} ready={settled && editor.problems.length === 0} onSubmit={submit} />} />
+      <EditorBody
+        design={editor.design}
+        update={editor.update}
+        problems={editor.problems}
+        amend
+        power={power}
+        summary={(placed) => <ProblemSummary placed={placed} amend />}
+        footer={
+          <AmendmentPanel diff={diff} protocolVersion={protocolVersion} ready={settled && editor.problems.length === 0} onSubmit={submit} />
+        }
+      />
     </div>
   );
 }
@@ -93,10 +118,20 @@ function AmendmentPanel({ diff, protocolVersion, ready, onSubmit }: AmendmentPan
       <DiffTable entries={diff} against={protocolVersion} />
       <div className="field">
         <label htmlFor="amend-reason">Reason for the amendment (required; stored with the new protocol version)</label>
-        <textarea id="amend-reason" rows={3} required minLength={3} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} />
+        <textarea
+          id="amend-reason"
+          rows={3}
+          required
+          minLength={3}
+          maxLength={2000}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
       </div>
       <div>
-        <button type="button" className="button" disabled={!enabled} onClick={() => void submit()}>{submitting ? 'Saving the new version…' : `Save as protocol version ${(protocolVersion ?? 0) + 1}`}</button>
+        <button type="button" className="button" disabled={!enabled} onClick={() => void submit()}>
+          {submitting ? 'Saving the new version…' : `Save as protocol version ${(protocolVersion ?? 0) + 1}`}
+        </button>
       </div>
       {diff.length === 0 ? <p className="muted">Change something above to amend the protocol.</p> : null}
     </section>

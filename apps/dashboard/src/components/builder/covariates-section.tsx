@@ -13,10 +13,20 @@ export function CovariatesSection() {
       <h2 id="covariates-heading">Covariates</h2>
       <Part path="design.covariates" legend="Covariates">
         {design.covariates.length === 0 ? <p className="muted">No covariates.</p> : null}
-        {design.covariates.map((covariate, c) => <CovariateEditor key={c} c={c} covariate={covariate} />)}
+        {design.covariates.map((covariate, c) => (
+          <CovariateEditor key={c} c={c} covariate={covariate} />
+        ))}
         <div className="builder-actions">
-          <button type="button" className="button button-secondary button-small" onClick={() => update((d) => addCovariate(d, 'participant'))}>Add a question for participants</button>
-          <button type="button" className="button button-secondary button-small" onClick={() => update((d) => addCovariate(d, 'observed'))}>Add an observed covariate</button>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => update((d) => addCovariate(d, 'participant'))}
+          >
+            Add a question for participants
+          </button>
+          <button type="button" className="button button-secondary button-small" onClick={() => update((d) => addCovariate(d, 'observed'))}>
+            Add an observed covariate
+          </button>
         </div>
       </Part>
     </section>
@@ -37,17 +47,47 @@ function CovariateEditor({ c, covariate }: { readonly c: number; readonly covari
         <TextField path={`${at}.id`} label="Id" mono readOnly={locked} value={covariate.id} onChange={(id) => set({ ...covariate, id })} />
       </div>
       <div className="builder-row">
-        <SelectField path={`${at}.source`} label="Who records it" value={covariate.source} disabled={locked}
-          options={[['participant', 'Each participant answers a question'], ['observed', 'The research assistant observes it']]} onChange={(source) => set({ ...covariate, source })} />
-        <SelectField path={`${at}.relation`} label="About" value={covariate.relation ?? 'self'} disabled={locked}
-          options={[['self', 'The participant or the session'], ['partner', 'The conversation partner (asked once seated together)']]}
-          onChange={(relation) => set(relation === 'partner' ? { ...covariate, relation } : withoutRelation(covariate))} />
+        <SelectField
+          path={`${at}.source`}
+          label="Who records it"
+          value={covariate.source}
+          disabled={locked}
+          options={[
+            ['participant', 'Each participant answers a question'],
+            ['observed', 'The research assistant observes it'],
+          ]}
+          onChange={(source) => set({ ...covariate, source })}
+        />
+        <SelectField
+          path={`${at}.relation`}
+          label="About"
+          value={covariate.relation ?? 'self'}
+          disabled={locked}
+          options={[
+            ['self', 'The participant or the session'],
+            ['partner', 'The conversation partner (asked once seated together)'],
+          ]}
+          onChange={(relation) => set(relation === 'partner' ? { ...covariate, relation } : withoutRelation(covariate))}
+        />
       </div>
-      {covariate.source === 'participant'
-        ? <LocalizedField path={`${at}.question`} label="Question" text={covariate.question} onChange={(question) => set({ ...covariate, question })} />
-        : null}
+      {covariate.source === 'participant' ? (
+        <LocalizedField
+          path={`${at}.question`}
+          label="Question"
+          text={covariate.question}
+          onChange={(question) => set({ ...covariate, question })}
+        />
+      ) : null}
       <CovariateAnswers at={at} covariate={covariate} locked={locked} onChange={set} />
-      {locked ? null : <button type="button" className="button button-secondary button-small builder-remove" onClick={() => update((d) => removeCovariate(d, c))}>Remove covariate {covariate.label}</button>}
+      {locked ? null : (
+        <button
+          type="button"
+          className="button button-secondary button-small builder-remove"
+          onClick={() => update((d) => removeCovariate(d, c))}
+        >
+          Remove covariate {covariate.label}
+        </button>
+      )}
     </Part>
   );
 }
@@ -57,22 +97,73 @@ function withoutRelation(covariate: Covariate): Covariate {
   return rest;
 }
 
-function CovariateAnswers({ at, covariate, locked, onChange: set }: { readonly at: string; readonly covariate: Covariate; readonly locked: boolean; readonly onChange: (covariate: Covariate) => void }) {
+function CovariateAnswers({
+  at,
+  covariate,
+  locked,
+  onChange: set,
+}: {
+  readonly at: string;
+  readonly covariate: Covariate;
+  readonly locked: boolean;
+  readonly onChange: (covariate: Covariate) => void;
+}) {
   return (
     <Part path={`${at}.levels`} legend={`Answers of ${covariate.label}`}>
       {covariate.levels.map((level, l) => (
         <div key={l} className="builder-part builder-answer">
           <div className="builder-row">
-            <TextField path={`${at}.levels[${l}].label`} label={`Answer ${l + 1} name`} value={level.label} onChange={(label) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, label } : x)) })} />
-            <TextField path={`${at}.levels[${l}].id`} label={`Answer ${l + 1} id`} mono readOnly={locked} value={level.id} onChange={(id) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, id } : x)) })} />
+            <TextField
+              path={`${at}.levels[${l}].label`}
+              label={`Answer ${l + 1} name`}
+              value={level.label}
+              onChange={(label) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, label } : x)) })}
+            />
+            <TextField
+              path={`${at}.levels[${l}].id`}
+              label={`Answer ${l + 1} id`}
+              mono
+              readOnly={locked}
+              value={level.id}
+              onChange={(id) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, id } : x)) })}
+            />
           </div>
-          {covariate.source === 'participant'
-            ? <LocalizedField path={`${at}.levels[${l}].text`} label={`Answer ${l + 1} as the phone shows it`} text={level.text} onChange={(text) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, text } : x)) })} />
-            : null}
-          {!locked && covariate.levels.length > 2 ? <button type="button" className="button button-secondary button-small" onClick={() => set({ ...covariate, levels: removeAt(covariate.levels, l) })}>Remove answer {level.label}</button> : null}
+          {covariate.source === 'participant' ? (
+            <LocalizedField
+              path={`${at}.levels[${l}].text`}
+              label={`Answer ${l + 1} as the phone shows it`}
+              text={level.text}
+              onChange={(text) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, text } : x)) })}
+            />
+          ) : null}
+          {!locked && covariate.levels.length > 2 ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => set({ ...covariate, levels: removeAt(covariate.levels, l) })}
+            >
+              Remove answer {level.label}
+            </button>
+          ) : null}
         </div>
       ))}
-      {locked ? null : <button type="button" className="button button-secondary button-small" onClick={() => set({ ...covariate, levels: [...covariate.levels, { id: `answer_${covariate.levels.length + 1}`, label: `Answer ${covariate.levels.length + 1}` }] })}>Add an answer</button>}
+      {locked ? null : (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() =>
+            set({
+              ...covariate,
+              levels: [
+                ...covariate.levels,
+                { id: `answer_${covariate.levels.length + 1}`, label: `Answer ${covariate.levels.length + 1}` },
+              ],
+            })
+          }
+        >
+          Add an answer
+        </button>
+      )}
     </Part>
   );
 }

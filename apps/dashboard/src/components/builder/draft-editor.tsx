@@ -24,12 +24,24 @@ export function DraftEditor({ power, ...source }: DraftSource & { readonly power
     <div className="builder">
       <div className="builder-bar">
         <SaveStatus status={editor.status} message={editor.message} />
-        {editor.status === 'failed' && editor.retryable ? <button type="button" className="button button-secondary button-small" onClick={() => void editor.retry()}>Save again</button> : null}
-        <span className="muted" data-testid="revision">Version {editor.revision}</span>
+        {editor.status === 'failed' && editor.retryable ? (
+          <button type="button" className="button button-secondary button-small" onClick={() => void editor.retry()}>
+            Save again
+          </button>
+        ) : null}
+        <span className="muted" data-testid="revision">
+          Version {editor.revision}
+        </span>
       </div>
       {editor.conflict ? <ConflictNotice conflict={editor.conflict} loading={loading} onLoad={() => void loadTheirs()} /> : null}
-      <EditorBody design={editor.draft.design} update={editor.update} problems={editor.problems} amend={false} power={power}
-        summary={(placed) => <ProblemSummary placed={placed} amend={false} />}>
+      <EditorBody
+        design={editor.draft.design}
+        update={editor.update}
+        problems={editor.problems}
+        amend={false}
+        power={power}
+        summary={(placed) => <ProblemSummary placed={placed} amend={false} />}
+      >
         <Basics draft={editor.draft} onChange={editor.change} />
       </EditorBody>
     </div>
@@ -41,7 +53,13 @@ function Basics({ draft, onChange }: { readonly draft: Draft; readonly onChange:
     <section className="card builder-section" aria-labelledby="basics-heading">
       <h2 id="basics-heading">Title and description</h2>
       <TextField path="title" label="Title" value={draft.title} onChange={(title) => onChange({ ...draft, title })} />
-      <TextField path="description" label="Description (researchers only)" multiline value={draft.description} onChange={(description) => onChange({ ...draft, description })} />
+      <TextField
+        path="description"
+        label="Description (researchers only)"
+        multiline
+        value={draft.description}
+        onChange={(description) => onChange({ ...draft, description })}
+      />
     </section>
   );
 }

@@ -31,9 +31,15 @@ interface EditorBodyProps {
 export function EditorBody({ design, update, problems, amend, power, children, footer, summary }: EditorBodyProps) {
   const placed = useMemo(() => placeProblems(problems, editorFieldPaths(design)), [problems, design]);
   useScrollToLinkedField(design);
-  const context = useMemo<EditorContextValue>(() => ({
-    design, update, amend, problemsAt: (path) => placed.byField.get(path) ?? [],
-  }), [design, update, amend, placed]);
+  const context = useMemo<EditorContextValue>(
+    () => ({
+      design,
+      update,
+      amend,
+      problemsAt: (path) => placed.byField.get(path) ?? [],
+    }),
+    [design, update, amend, placed],
+  );
   return (
     <EditorContext.Provider value={context}>
       {summary(placed)}
@@ -55,15 +61,28 @@ export function EditorBody({ design, update, problems, amend, power, children, f
 }
 
 const SECTIONS = [
-  ['factors-heading', 'Factors'], ['weights-heading', 'Weights'], ['covariates-heading', 'Covariates'], ['randomisation-heading', 'Randomisation'],
-  ['target-heading', 'Target and power'], ['conversation-heading', 'Conversation'], ['instruments-heading', 'Instruments'], ['consent-heading', 'Consent'],
-  ['languages-heading', 'Languages'], ['completion-heading', 'Completion'],
+  ['factors-heading', 'Factors'],
+  ['weights-heading', 'Weights'],
+  ['covariates-heading', 'Covariates'],
+  ['randomisation-heading', 'Randomisation'],
+  ['target-heading', 'Target and power'],
+  ['conversation-heading', 'Conversation'],
+  ['instruments-heading', 'Instruments'],
+  ['consent-heading', 'Consent'],
+  ['languages-heading', 'Languages'],
+  ['completion-heading', 'Completion'],
 ] as const;
 
 function SectionLinks() {
   return (
     <nav aria-label="Design sections" className="builder-toc">
-      <ul>{SECTIONS.map(([id, label]) => <li key={id}><a href={`#${id}`}>{label}</a></li>)}</ul>
+      <ul>
+        {SECTIONS.map(([id, label]) => (
+          <li key={id}>
+            <a href={`#${id}`}>{label}</a>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }
@@ -83,6 +102,6 @@ function useScrollToLinkedField(design: Design): void {
     if (!target || document.getElementById(target)) return;
     const field = fieldFor(target, editorFieldPaths(design));
     if (field) document.getElementById(fieldId(field))?.scrollIntoView();
-  // Once, for the address the page was opened with: later edits must not scroll the page.
+    // Once, for the address the page was opened with: later edits must not scroll the page.
   }, []);
 }

@@ -21,4 +21,5 @@ export function useEditor(): EditorContextValue {
   return value;
 }
 
-export const LOCKED_REASON = 'Locked after launch: this decides the concealed allocation sequence the study committed to. To change it, start a new study.';
+export const LOCKED_REASON =
+  'Locked after launch: this decides the concealed allocation sequence the study committed to. To change it, start a new study.';

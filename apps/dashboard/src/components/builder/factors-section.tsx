@@ -16,27 +16,65 @@ export function FactorsSection() {
         {design.factors.map((factor, f) => (
           <Part key={f} path={`design.factors[${f}]`} legend={`Factor ${f + 1}: ${factor.label}`} className="builder-part builder-factor">
             <div className="builder-row">
-              <TextField path={`design.factors[${f}].label`} label="Factor name" value={factor.label} onChange={(label) => update((d) => setFactor(d, f, { ...factor, label }))} />
-              <TextField path={`design.factors[${f}].id`} label="Factor id" mono readOnly={amend} hint="Lowercase letters, digits and _; names the export columns." value={factor.id}
-                onChange={(id) => update((d) => setFactor(d, f, { ...factor, id }))} />
+              <TextField
+                path={`design.factors[${f}].label`}
+                label="Factor name"
+                value={factor.label}
+                onChange={(label) => update((d) => setFactor(d, f, { ...factor, label }))}
+              />
+              <TextField
+                path={`design.factors[${f}].id`}
+                label="Factor id"
+                mono
+                readOnly={amend}
+                hint="Lowercase letters, digits and _; names the export columns."
+                value={factor.id}
+                onChange={(id) => update((d) => setFactor(d, f, { ...factor, id }))}
+              />
             </div>
             <div className="field builder-check">
-              <input id={`exploratory-${f}`} type="checkbox" checked={factor.exploratory ?? false} onChange={(event) => update((d) => setFactor(d, f, { ...factor, exploratory: event.target.checked }))} />
+              <input
+                id={`exploratory-${f}`}
+                type="checkbox"
+                checked={factor.exploratory ?? false}
+                onChange={(event) => update((d) => setFactor(d, f, { ...factor, exploratory: event.target.checked }))}
+              />
               <label htmlFor={`exploratory-${f}`}>Exploratory (no original study to compare with)</label>
             </div>
             <Part path={`design.factors[${f}].levels`} legend={`Levels of ${factor.label}`}>
               {factor.levels.map((level, l) => (
-                <LevelEditor key={l} f={f} l={l} level={level} factorLabel={factor.label} canRemove={!amend && factor.levels.length > 2}
-                  onRemove={() => update((d) => removeLevel(d, f, l))} />
+                <LevelEditor
+                  key={l}
+                  f={f}
+                  l={l}
+                  level={level}
+                  factorLabel={factor.label}
+                  canRemove={!amend && factor.levels.length > 2}
+                  onRemove={() => update((d) => removeLevel(d, f, l))}
+                />
               ))}
-              {amend ? null : <button type="button" className="button button-secondary button-small" onClick={() => update((d) => addLevel(d, f))}>Add a level to {factor.label}</button>}
+              {amend ? null : (
+                <button type="button" className="button button-secondary button-small" onClick={() => update((d) => addLevel(d, f))}>
+                  Add a level to {factor.label}
+                </button>
+              )}
             </Part>
             {amend || design.factors.length <= 1 ? null : (
-              <button type="button" className="button button-secondary button-small builder-remove" onClick={() => update((d) => removeFactor(d, f))}>Remove factor {factor.label}</button>
+              <button
+                type="button"
+                className="button button-secondary button-small builder-remove"
+                onClick={() => update((d) => removeFactor(d, f))}
+              >
+                Remove factor {factor.label}
+              </button>
             )}
           </Part>
         ))}
-        {amend || design.factors.length >= 4 ? null : <button type="button" className="button button-secondary button-small" onClick={() => update(addFactor)}>Add a factor</button>}
+        {amend || design.factors.length >= 4 ? null : (
+          <button type="button" className="button button-secondary button-small" onClick={() => update(addFactor)}>
+            Add a factor
+          </button>
+        )}
       </Part>
     </section>
   );

@@ -6,7 +6,15 @@ import type { Localized } from '@/lib/builder/types';
 import { setText } from '@/lib/builder/draft';
 import { useEditor } from './editor-context';
 
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', nl: 'Dutch', it: 'Italian', pt: 'Portuguese' };
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  en: 'English',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+  nl: 'Dutch',
+  it: 'Italian',
+  pt: 'Portuguese',
+};
 
 export function languageName(code: string): string {
   const name = LANGUAGE_NAMES[code.slice(0, 2)];
@@ -19,7 +27,9 @@ export function FieldProblems({ path }: { readonly path: string }) {
   if (problems.length === 0) return null;
   return (
     <ul id={`${fieldId(path)}-problems`} className="field-error builder-problems">
-      {problems.map((problem, i) => <li key={`${problem.code}-${i}`}>{problem.message}</li>)}
+      {problems.map((problem, i) => (
+        <li key={`${problem.code}-${i}`}>{problem.message}</li>
+      ))}
     </ul>
   );
 }
@@ -46,11 +56,22 @@ interface TextFieldProps {
 
 export function TextField({ path, label, value, onChange, hint, multiline, readOnly, lang, mono }: TextFieldProps) {
   const aria = useFieldAria(path, hint);
-  const common = { ...aria, value, readOnly, lang, className: mono ? 'mono' : undefined, onChange: (event: { target: { value: string } }) => onChange(event.target.value) };
+  const common = {
+    ...aria,
+    value,
+    readOnly,
+    lang,
+    className: mono ? 'mono' : undefined,
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+  };
   return (
     <div className="field">
       <label htmlFor={aria.id}>{label}</label>
-      {hint ? <p id={`${aria.id}-hint`} className="field-hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${aria.id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
       {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
       <FieldProblems path={path} />
     </div>
@@ -73,9 +94,23 @@ export function NumberField({ path, label, value, onChange, min, max, hint, read
   return (
     <div className="field">
       <label htmlFor={aria.id}>{label}</label>
-      {hint ? <p id={`${aria.id}-hint`} className="field-hint">{hint}</p> : null}
-      <input type="number" inputMode="numeric" className="builder-number" min={min} max={max} step={1} value={Number.isFinite(value) ? value : ''} readOnly={readOnly}
-        {...aria} onChange={(event) => onChange(event.target.value === '' ? Number.NaN : Number(event.target.value))} />
+      {hint ? (
+        <p id={`${aria.id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        type="number"
+        inputMode="numeric"
+        className="builder-number"
+        min={min}
+        max={max}
+        step={1}
+        value={Number.isFinite(value) ? value : ''}
+        readOnly={readOnly}
+        {...aria}
+        onChange={(event) => onChange(event.target.value === '' ? Number.NaN : Number(event.target.value))}
+      />
       <FieldProblems path={path} />
     </div>
   );
@@ -96,9 +131,17 @@ export function SelectField<T extends string>({ path, label, value, options, onC
   return (
     <div className="field">
       <label htmlFor={aria.id}>{label}</label>
-      {hint ? <p id={`${aria.id}-hint`} className="field-hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${aria.id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
       <select {...aria} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value as T)}>
-        {options.map(([option, text]) => <option key={option} value={option}>{text}</option>)}
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
       </select>
       <FieldProblems path={path} />
     </div>
@@ -122,18 +165,38 @@ export function LocalizedField({ path, label, text, onChange, hint }: LocalizedF
   return (
     <fieldset className="builder-localized" id={id} aria-describedby={describedBy || undefined}>
       <legend>{label}</legend>
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
       <FieldProblems path={path} />
       <div className="builder-languages">
         {design.languages.map((language) => (
-          <LanguageText key={language} path={`${path}.${language}`} language={language} value={text?.[language] ?? ''} onChange={(value) => onChange(setText(text, language, value))} />
+          <LanguageText
+            key={language}
+            path={`${path}.${language}`}
+            language={language}
+            value={text?.[language] ?? ''}
+            onChange={(value) => onChange(setText(text, language, value))}
+          />
         ))}
       </div>
     </fieldset>
   );
 }
 
-function LanguageText({ path, language, value, onChange }: { readonly path: string; readonly language: string; readonly value: string; readonly onChange: (value: string) => void }) {
+function LanguageText({
+  path,
+  language,
+  value,
+  onChange,
+}: {
+  readonly path: string;
+  readonly language: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
   const aria = useFieldAria(path);
   return (
     <div className="field">
@@ -145,7 +208,17 @@ function LanguageText({ path, language, value, onChange }: { readonly path: stri
 }
 
 /** A fieldset for a part of the design whose problems (e.g. `design.factors`) concern it as a whole. */
-export function Part({ path, legend, children, className }: { readonly path: string; readonly legend: ReactNode; readonly children: ReactNode; readonly className?: string }) {
+export function Part({
+  path,
+  legend,
+  children,
+  className,
+}: {
+  readonly path: string;
+  readonly legend: ReactNode;
+  readonly children: ReactNode;
+  readonly className?: string;
+}) {
   const id = fieldId(path);
   const problems = useEditor().problemsAt(path);
   return (

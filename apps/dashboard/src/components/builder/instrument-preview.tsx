@@ -23,24 +23,41 @@ export function InstrumentPreview({ refKey, language, languages, onClose }: Inst
   const [answers, setAnswers] = useState<Record<string, AnswerValue | null>>({});
   const heading = useRef<HTMLHeadingElement>(null);
   // The preview opens below the library: take the reader there.
-  useEffect(() => { heading.current?.focus(); }, [refKey]);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [refKey]);
   if (!instrument) return null;
   const offered = [...new Set([...languages, ...instrument.languages])];
   return (
     <section className="builder-preview" aria-labelledby="preview-heading" data-testid="instrument-preview">
-      <h3 id="preview-heading" ref={heading} tabIndex={-1}>Preview: {localize(instrument.title, 'en')} ({instrument.id} v{instrument.version})</h3>
+      <h3 id="preview-heading" ref={heading} tabIndex={-1}>
+        Preview: {localize(instrument.title, 'en')} ({instrument.id} v{instrument.version})
+      </h3>
       <div className="builder-actions">
         <label htmlFor="preview-language">Language</label>
         <select id="preview-language" value={shown} onChange={(event) => setShown(event.target.value)}>
-          {offered.map((code) => <option key={code} value={code}>{languageName(code)}{instrument.languages.includes(code) ? '' : ' (not available: falls back to English)'}</option>)}
+          {offered.map((code) => (
+            <option key={code} value={code}>
+              {languageName(code)}
+              {instrument.languages.includes(code) ? '' : ' (not available: falls back to English)'}
+            </option>
+          ))}
         </select>
-        <button type="button" className="button button-secondary button-small" onClick={onClose}>Close preview</button>
+        <button type="button" className="button button-secondary button-small" onClick={onClose}>
+          Close preview
+        </button>
       </div>
       <div className="builder-phone participant" lang={shown}>
         {instrument.items.map((item) => (
           <div key={item.id} className="p-card builder-phone-card">
-            <ItemCard instrumentId={`preview-${instrument.id}`} item={item} language={shown} value={answers[item.id] ?? null} error={null}
-              onAnswer={(value) => setAnswers((current) => ({ ...current, [item.id]: value }))} />
+            <ItemCard
+              instrumentId={`preview-${instrument.id}`}
+              item={item}
+              language={shown}
+              value={answers[item.id] ?? null}
+              error={null}
+              onAnswer={(value) => setAnswers((current) => ({ ...current, [item.id]: value }))}
+            />
           </div>
         ))}
       </div>

@@ -9,7 +9,10 @@ import { useEditor } from './editor-context';
 import { FieldProblems, Part } from './fields';
 import { InstrumentPreview } from './instrument-preview';
 
-const PHASES: ReadonlyArray<readonly [Phase, string]> = [['pre', 'Before the conversation'], ['post', 'After the conversation']];
+const PHASES: ReadonlyArray<readonly [Phase, string]> = [
+  ['pre', 'Before the conversation'],
+  ['post', 'After the conversation'],
+];
 const key = (id: string, version: number) => `${id}@${version}`;
 
 /** Instruments per phase from the library, each previewable item by item as the phone shows it. */
@@ -22,18 +25,26 @@ export function InstrumentsSection() {
   return (
     <section className="card builder-section" aria-labelledby="instruments-heading">
       <h2 id="instruments-heading">Instruments</h2>
-      {PHASES.map(([phase, title]) => <PhaseList key={phase} phase={phase} title={title} onPreview={setPreviewed} />)}
+      {PHASES.map(([phase, title]) => (
+        <PhaseList key={phase} phase={phase} title={title} onPreview={setPreviewed} />
+      ))}
       <div className="builder-part">
         <h3>Library</h3>
         <div className="field">
           <label htmlFor="library-pick">Instrument</label>
           <select id="library-pick" value={picked} onChange={(event) => setPicked(event.target.value)}>
-            {library.map((instrument) => <option key={key(instrument.id, instrument.version)} value={key(instrument.id, instrument.version)}>{localize(instrument.title, 'en')} ({instrument.id} v{instrument.version}; {instrument.languages.join(', ')})</option>)}
+            {library.map((instrument) => (
+              <option key={key(instrument.id, instrument.version)} value={key(instrument.id, instrument.version)}>
+                {localize(instrument.title, 'en')} ({instrument.id} v{instrument.version}; {instrument.languages.join(', ')})
+              </option>
+            ))}
           </select>
         </div>
         <LibraryActions picked={picked} onPreview={setPreviewed} />
       </div>
-      {previewed ? <InstrumentPreview refKey={previewed} language={language} languages={design.languages} onClose={() => setPreviewed(null)} /> : null}
+      {previewed ? (
+        <InstrumentPreview refKey={previewed} language={language} languages={design.languages} onClose={() => setPreviewed(null)} />
+      ) : null}
     </section>
   );
 }
@@ -48,32 +59,82 @@ function LibraryActions({ picked, onPreview }: { readonly picked: string; readon
   const ref = parseKey(picked);
   return (
     <div className="builder-actions">
-      <button type="button" className="button button-secondary button-small" onClick={() => onPreview(picked)}>Preview items</button>
+      <button type="button" className="button button-secondary button-small" onClick={() => onPreview(picked)}>
+        Preview items
+      </button>
       {PHASES.map(([phase, title]) => (
-        <button key={phase} type="button" className="button button-small" onClick={() => update((d) => addInstrument(d, phase, ref))}>Add to “{title.toLowerCase()}”</button>
+        <button key={phase} type="button" className="button button-small" onClick={() => update((d) => addInstrument(d, phase, ref))}>
+          Add to “{title.toLowerCase()}”
+        </button>
       ))}
     </div>
   );
 }
 
-function PhaseList({ phase, title, onPreview }: { readonly phase: Phase; readonly title: string; readonly onPreview: (key: string) => void }) {
+function PhaseList({
+  phase,
+  title,
+  onPreview,
+}: {
+  readonly phase: Phase;
+  readonly title: string;
+  readonly onPreview: (key: string) => void;
+}) {
   const { design, update } = useEditor();
   const refs = design.instruments[phase];
   const where = title.toLowerCase();
   return (
     <Part path={`design.instruments.${phase}`} legend={title}>
-      {refs.length === 0 ? <p className="muted">None.</p> : (
+      {refs.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
         <ol className="builder-instruments">
           {refs.map((ref, i) => {
             const instrument = getInstrument(ref.id, ref.version);
             const path = `design.instruments.${phase}[${i}]`;
             return (
               <li key={`${key(ref.id, ref.version)}-${i}`} id={fieldId(path)}>
-                <span>{instrument ? localize(instrument.title, 'en') : 'Unknown instrument'} <span className="mono">{ref.id} v{ref.version}</span></span>
+                <span>
+                  {instrument ? localize(instrument.title, 'en') : 'Unknown instrument'}{' '}
+                  <span className="mono">
+                    {ref.id} v{ref.version}
+                  </span>
+                </span>
                 <span className="builder-actions">
-                  <button type="button" className="button button-secondary button-small" onClick={() => onPreview(key(ref.id, ref.version))}>Preview<Hidden> {ref.id} v{ref.version}</Hidden></button>
-                  <button type="button" className="button button-secondary button-small" disabled={i === 0} onClick={() => update((d) => setInstruments(d, phase, moveAt(d.instruments[phase], i, -1)))}>Move up<Hidden> {ref.id} ({where})</Hidden></button>
-                  <button type="button" className="button button-secondary button-small" onClick={() => update((d) => setInstruments(d, phase, removeAt(d.instruments[phase], i)))}>Remove<Hidden> {ref.id} from {where}</Hidden></button>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => onPreview(key(ref.id, ref.version))}
+                  >
+                    Preview
+                    <Hidden>
+                      {' '}
+                      {ref.id} v{ref.version}
+                    </Hidden>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    disabled={i === 0}
+                    onClick={() => update((d) => setInstruments(d, phase, moveAt(d.instruments[phase], i, -1)))}
+                  >
+                    Move up
+                    <Hidden>
+                      {' '}
+                      {ref.id} ({where})
+                    </Hidden>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => update((d) => setInstruments(d, phase, removeAt(d.instruments[phase], i)))}
+                  >
+                    Remove
+                    <Hidden>
+                      {' '}
+                      {ref.id} from {where}
+                    </Hidden>
+                  </button>
                 </span>
                 <FieldProblems path={path} />
               </li>

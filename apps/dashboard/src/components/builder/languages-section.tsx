@@ -16,7 +16,12 @@ export function LanguagesSection() {
   const aria = useFieldAria('design.languages', 'hint');
   const missing = missingTranslations(design);
   const valid = CODE.test(code.trim()) && !design.languages.includes(code.trim());
-  const add = () => { if (valid) { update((d) => addLanguage(d, code)); setCode(''); } };
+  const add = () => {
+    if (valid) {
+      update((d) => addLanguage(d, code));
+      setCode('');
+    }
+  };
   return (
     <section className="card builder-section" aria-labelledby="languages-heading">
       <h2 id="languages-heading">Languages</h2>
@@ -24,24 +29,53 @@ export function LanguagesSection() {
         {design.languages.map((language) => (
           <li key={language}>
             {languageName(language)}
-            {design.languages.length > 1 ? <button type="button" className="button button-secondary button-small" onClick={() => update((d) => removeLanguage(d, language))}>Remove {languageName(language)}</button> : null}
+            {design.languages.length > 1 ? (
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => update((d) => removeLanguage(d, language))}
+              >
+                Remove {languageName(language)}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
       <div className="field">
         <label htmlFor={aria.id}>Add a language (code)</label>
-        <p id={`${aria.id}-hint`} className="field-hint">Two letters, optionally a region: de, fr, pt-BR. Every participant text then gets a column for it.</p>
+        <p id={`${aria.id}-hint`} className="field-hint">
+          Two letters, optionally a region: de, fr, pt-BR. Every participant text then gets a column for it.
+        </p>
         <div className="builder-actions">
-          <input type="text" className="mono builder-short" {...aria} value={code} onChange={(event) => setCode(event.target.value)}
-            onKeyDown={(event) => { if (event.key === 'Enter') { event.preventDefault(); add(); } }} />
-          <button type="button" className="button button-small" disabled={!valid} onClick={add}>Add language</button>
+          <input
+            type="text"
+            className="mono builder-short"
+            {...aria}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                add();
+              }
+            }}
+          />
+          <button type="button" className="button button-small" disabled={!valid} onClick={add}>
+            Add language
+          </button>
         </div>
         <FieldProblems path="design.languages" />
       </div>
       <h3 id="missing-heading">Missing translations</h3>
-      {missing.length === 0 ? <p data-testid="missing-translations">Every participant text exists in every language.</p> : (
+      {missing.length === 0 ? (
+        <p data-testid="missing-translations">Every participant text exists in every language.</p>
+      ) : (
         <ul data-testid="missing-translations" aria-labelledby="missing-heading">
-          {missing.map((entry) => <li key={`${entry.path}-${entry.language}`}><a href={fieldHref(entry.path)}>{entry.label}</a>: no {languageName(entry.language)} text</li>)}
+          {missing.map((entry) => (
+            <li key={`${entry.path}-${entry.language}`}>
+              <a href={fieldHref(entry.path)}>{entry.label}</a>: no {languageName(entry.language)} text
+            </li>
+          ))}
         </ul>
       )}
     </section>

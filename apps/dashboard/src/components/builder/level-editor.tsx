@@ -23,15 +23,40 @@ export function LevelEditor({ f, l, level, factorLabel, canRemove, onRemove }: L
   return (
     <Part path={at} legend={`${factorLabel}: ${level.label}`} className="builder-part builder-level">
       <div className="builder-row">
-        <TextField path={`${at}.label`} label="Level name (researchers only)" value={level.label} onChange={(label) => set({ ...level, label })} />
+        <TextField
+          path={`${at}.label`}
+          label="Level name (researchers only)"
+          value={level.label}
+          onChange={(label) => set({ ...level, label })}
+        />
         <TextField path={`${at}.id`} label="Level id" mono readOnly={amend} value={level.id} onChange={(id) => set({ ...level, id })} />
       </div>
-      <LocalizedField path={`${at}.instructions`} label="Instructions on the participants' phones" hint="Shown once the session is allocated; never names the condition." text={level.instructions}
-        onChange={(instructions) => set({ ...level, instructions })} />
-      <LocalizedField path={`${at}.topicPrompt`} label="Topic prompt (if this level sets the conversation topic)" text={level.topicPrompt} onChange={(topicPrompt) => set({ ...level, topicPrompt })} />
-      <TextField path={`${at}.setup`} label="Experimenter's set-up (lab console only)" multiline value={level.setup ?? ''} onChange={(setup) => set({ ...level, setup })} />
+      <LocalizedField
+        path={`${at}.instructions`}
+        label="Instructions on the participants' phones"
+        hint="Shown once the session is allocated; never names the condition."
+        text={level.instructions}
+        onChange={(instructions) => set({ ...level, instructions })}
+      />
+      <LocalizedField
+        path={`${at}.topicPrompt`}
+        label="Topic prompt (if this level sets the conversation topic)"
+        text={level.topicPrompt}
+        onChange={(topicPrompt) => set({ ...level, topicPrompt })}
+      />
+      <TextField
+        path={`${at}.setup`}
+        label="Experimenter's set-up (lab console only)"
+        multiline
+        value={level.setup ?? ''}
+        onChange={(setup) => set({ ...level, setup })}
+      />
       <SetsEditor at={at} level={level} onChange={set} />
-      {canRemove ? <button type="button" className="button button-secondary button-small builder-remove" onClick={onRemove}>Remove level {level.label}</button> : null}
+      {canRemove ? (
+        <button type="button" className="button button-secondary button-small builder-remove" onClick={onRemove}>
+          Remove level {level.label}
+        </button>
+      ) : null}
     </Part>
   );
 }
@@ -50,11 +75,29 @@ function SetsEditor({ at, level, onChange }: { readonly at: string; readonly lev
       {entries.map(([probe, setting], i) => (
         <div className="builder-row" key={i}>
           <ProbeInput at={at} probe={probe} onChange={(next) => onChange({ ...level, sets: renameKey(sets, probe, next) })} />
-          <TextField path={`${at}.sets.${probe}`} label={`Setting of ${probe}`} mono value={setting} onChange={(value) => onChange({ ...level, sets: { ...sets, [probe]: value } })} />
-          <button type="button" className="button button-secondary button-small" onClick={() => onChange({ ...level, sets: Object.fromEntries(entries.filter((_, j) => j !== i)) })}>Remove {probe}</button>
+          <TextField
+            path={`${at}.sets.${probe}`}
+            label={`Setting of ${probe}`}
+            mono
+            value={setting}
+            onChange={(value) => onChange({ ...level, sets: { ...sets, [probe]: value } })}
+          />
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => onChange({ ...level, sets: Object.fromEntries(entries.filter((_, j) => j !== i)) })}
+          >
+            Remove {probe}
+          </button>
         </div>
       ))}
-      <button type="button" className="button button-secondary button-small" onClick={() => onChange({ ...level, sets: { ...sets, [`probe_${entries.length + 1}`]: '' } })}>Add a setting</button>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        onClick={() => onChange({ ...level, sets: { ...sets, [`probe_${entries.length + 1}`]: '' } })}
+      >
+        Add a setting
+      </button>
     </Part>
   );
 }
@@ -65,7 +108,14 @@ function ProbeInput({ at, probe, onChange }: { readonly at: string; readonly pro
   return (
     <div className="field">
       <label htmlFor={id}>Probe</label>
-      <input id={id} type="text" className="mono" value={probe} aria-invalid={aria['aria-invalid']} onChange={(event) => onChange(event.target.value)} />
+      <input
+        id={id}
+        type="text"
+        className="mono"
+        value={probe}
+        aria-invalid={aria['aria-invalid']}
+        onChange={(event) => onChange(event.target.value)}
+      />
     </div>
   );
 }

@@ -10,12 +10,23 @@ export function ProblemSummary({ placed, amend }: { readonly placed: PlacedProbl
   const count = placed.all.length;
   return (
     <section className="card builder-summary" aria-labelledby="problems-heading" data-testid="problem-summary">
-      <h2 id="problems-heading">{count === 0 ? (amend ? 'The amendment has no problems' : 'Ready to launch: no problems') : `${count} ${count === 1 ? 'problem' : 'problems'} ${amend ? 'the amendment' : 'launch'} would refuse`}</h2>
+      <h2 id="problems-heading">
+        {count === 0
+          ? amend
+            ? 'The amendment has no problems'
+            : 'Ready to launch: no problems'
+          : `${count} ${count === 1 ? 'problem' : 'problems'} ${amend ? 'the amendment' : 'launch'} would refuse`}
+      </h2>
       {count === 0 ? null : (
         <ul>
           {placed.all.map(({ problem, field }, i) => (
             <li key={`${problem.path}-${problem.code}-${i}`}>
-              {field !== null ? <a href={fieldHref(field)}>{describePath(design, problem.path)}</a> : <span>{describePath(design, problem.path)}</span>}: {problem.message}
+              {field !== null ? (
+                <a href={fieldHref(field)}>{describePath(design, problem.path)}</a>
+              ) : (
+                <span>{describePath(design, problem.path)}</span>
+              )}
+              : {problem.message}
             </li>
           ))}
         </ul>

@@ -28,24 +28,54 @@ export function TargetSection({ power }: { readonly power: PowerAction }) {
   useEffect(() => {
     if (!(d >= 0.05 && d <= 5) || !Number.isInteger(target) || target < 1) return;
     let current = true;
-    const timer = setTimeout(() => { void power({ d, groupSize: size, target }).then((answer) => { if (current) setOutcome(answer); }); }, 400);
-    return () => { current = false; clearTimeout(timer); };
+    const timer = setTimeout(() => {
+      void power({ d, groupSize: size, target }).then((answer) => {
+        if (current) setOutcome(answer);
+      });
+    }, 400);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [d, size, target, power]);
   return (
     <section className="card builder-section" aria-labelledby="target-heading">
       <h2 id="target-heading">Target and power</h2>
       <div className="builder-row">
-        <NumberField path="design.targetSessionsPerCondition" label="Target sessions per condition" min={1} max={100000} value={target}
-          onChange={(value) => update((x) => ({ ...x, targetSessionsPerCondition: value }))} />
+        <NumberField
+          path="design.targetSessionsPerCondition"
+          label="Target sessions per condition"
+          min={1}
+          max={100000}
+          value={target}
+          onChange={(value) => update((x) => ({ ...x, targetSessionsPerCondition: value }))}
+        />
         <div className="field">
           <label htmlFor="power-d">Effect you expect (Cohen&apos;s d on session scores)</label>
-          <input id="power-d" type="number" className="builder-number" min={0.05} max={5} step={0.05} value={d} onChange={(event) => setD(Number(event.target.value))} />
+          <input
+            id="power-d"
+            type="number"
+            className="builder-number"
+            min={0.05}
+            max={5}
+            step={0.05}
+            value={d}
+            onChange={(event) => setD(Number(event.target.value))}
+          />
         </div>
       </div>
-      <p aria-live="polite" data-testid="power-sentence">{outcome ? sentence(outcome, d, target, size) : 'Calculating…'}</p>
-      {outcome && !outcome.error && outcome.sessionsNeeded !== target
-        ? <button type="button" className="button button-secondary button-small" onClick={() => update((x) => ({ ...x, targetSessionsPerCondition: outcome.sessionsNeeded }))}>Use {outcome.sessionsNeeded} as the target</button>
-        : null}
+      <p aria-live="polite" data-testid="power-sentence">
+        {outcome ? sentence(outcome, d, target, size) : 'Calculating…'}
+      </p>
+      {outcome && !outcome.error && outcome.sessionsNeeded !== target ? (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => update((x) => ({ ...x, targetSessionsPerCondition: outcome.sessionsNeeded }))}
+        >
+          Use {outcome.sessionsNeeded} as the target
+        </button>
+      ) : null}
     </section>
   );
 }
@@ -53,10 +83,14 @@ export function TargetSection({ power }: { readonly power: PowerAction }) {
 function sentence(outcome: PowerOutcome, d: number, target: number, size: number): string {
   if (outcome.error) return outcome.error;
   const unit = size === 2 ? 'dyads' : size === 3 ? 'triads' : 'participants';
-  const detects = outcome.detectable === null
-    ? `${target} ${unit} per condition are too few for 80 % power at any d up to 5.`
-    : `${target} ${unit} per condition give 80 % power for d = ${outcome.detectable.toFixed(2)} (α = .05, two-sided, on session scores).`;
+  const detects =
+    outcome.detectable === null
+      ? `${target} ${unit} per condition are too few for 80 % power at any d up to 5.`
+      : `${target} ${unit} per condition give 80 % power for d = ${outcome.detectable.toFixed(2)} (α = .05, two-sided, on session scores).`;
   const forD = ` For d = ${d}, ${outcome.sessionsNeeded} per condition give 80 %`;
-  const mine = outcome.powerAtTarget === null ? '.' : `; your target gives ${outcome.powerAtTarget.atLeast ? 'at least ' : ''}${percent(outcome.powerAtTarget.power)}.`;
+  const mine =
+    outcome.powerAtTarget === null
+      ? '.'
+      : `; your target gives ${outcome.powerAtTarget.atLeast ? 'at least ' : ''}${percent(outcome.powerAtTarget.power)}.`;
   return detects + forD + mine;
 }

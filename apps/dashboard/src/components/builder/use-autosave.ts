@@ -17,7 +17,9 @@ export function useAutosave<T>(task: (value: T) => Promise<'done' | 'failed' | '
   const stopped = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const taskRef = useRef(task);
-  useEffect(() => { taskRef.current = task; }, [task]);
+  useEffect(() => {
+    taskRef.current = task;
+  }, [task]);
 
   const run = useCallback(async function flush(): Promise<void> {
     if (stopped.current || latest.current === null) return;
@@ -32,16 +34,29 @@ export function useAutosave<T>(task: (value: T) => Promise<'done' | 'failed' | '
     setStatus(result);
   }, []);
 
-  const changed = useCallback((value: T) => {
-    latest.current = value;
-    changes.current += 1;
-    if (stopped.current) return;
-    setStatus('pending');
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => { void run(); }, delay);
-  }, [delay, run]);
+  const changed = useCallback(
+    (value: T) => {
+      latest.current = value;
+      changes.current += 1;
+      if (stopped.current) return;
+      setStatus('pending');
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        void run();
+      }, delay);
+    },
+    [delay, run],
+  );
 
-  const resume = useCallback(() => { stopped.current = false; setStatus('idle'); }, []);
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  const resume = useCallback(() => {
+    stopped.current = false;
+    setStatus('idle');
+  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   return { status, changed, resume, flushNow: run };
 }

@@ -39,23 +39,49 @@ export function useDraft({ initial, revision: startRevision, problems: startProb
   const [retryable, setRetryable] = useState(false);
   const revision = useRef(startRevision);
   const [shownRevision, setShownRevision] = useState(startRevision);
-  const setRevision = useCallback((next: number) => { revision.current = next; setShownRevision(next); }, []);
+  const setRevision = useCallback((next: number) => {
+    revision.current = next;
+    setShownRevision(next);
+  }, []);
   const latest = useRef(draft);
 
-  const saveTask = useCallback(async (value: Draft) => {
-    const outcome = await save(revision.current, { ...value, design: forSaving(value.design) });
-    setRetryable(outcome.kind === 'error');
-    setMessage(saveMessage(outcome));
-    if (outcome.kind === 'saved') { setRevision(outcome.revision); setProblems(outcome.problems); return 'done'; }
-    if (outcome.kind === 'invalid') { setProblems(outcome.problems); return 'failed'; }
-    if (outcome.kind === 'conflict') { setConflict(outcome.conflict); return 'stopped'; }
-    return outcome.kind === 'launched' ? 'stopped' : 'failed';
-  }, [save, setRevision]);
+  const saveTask = useCallback(
+    async (value: Draft) => {
+      const outcome = await save(revision.current, { ...value, design: forSaving(value.design) });
+      setRetryable(outcome.kind === 'error');
+      setMessage(saveMessage(outcome));
+      if (outcome.kind === 'saved') {
+        setRevision(outcome.revision);
+        setProblems(outcome.problems);
+        return 'done';
+      }
+      if (outcome.kind === 'invalid') {
+        setProblems(outcome.problems);
+        return 'failed';
+      }
+      if (outcome.kind === 'conflict') {
+        setConflict(outcome.conflict);
+        return 'stopped';
+      }
+      return outcome.kind === 'launched' ? 'stopped' : 'failed';
+    },
+    [save, setRevision],
+  );
   const { status, changed, resume, flushNow } = useAutosave(saveTask);
   useLeaveWarning(status === 'pending' || status === 'running' || conflict !== null);
 
-  const change = useCallback((next: Draft) => { latest.current = next; setDraft(next); changed(next); }, [changed]);
-  const update = useCallback((edit: (design: Design) => Design) => change({ ...latest.current, design: edit(latest.current.design) }), [change]);
+  const change = useCallback(
+    (next: Draft) => {
+      latest.current = next;
+      setDraft(next);
+      changed(next);
+    },
+    [changed],
+  );
+  const update = useCallback(
+    (edit: (design: Design) => Design) => change({ ...latest.current, design: edit(latest.current.design) }),
+    [change],
+  );
   const loadTheirs = useCallback(async () => {
     const outcome = await load();
     if (outcome.kind === 'error') return setMessage(outcome.message);

@@ -34,8 +34,18 @@ export function MeansChart({ title, points, series }: MeansChartProps) {
           <Tooltip />
           <Legend />
           {series.map((name, i) => (
-            <Line key={name} type="linear" dataKey={name} strokeWidth={2} strokeDasharray={DASHES[i % DASHES.length]} dot={{ r: 5 }}
-              legendType={MARKERS[i % MARKERS.length]} isAnimationActive={false} connectNulls className={`series-${i % 4}`}>
+            <Line
+              key={name}
+              type="linear"
+              dataKey={name}
+              strokeWidth={2}
+              strokeDasharray={DASHES[i % DASHES.length]}
+              dot={{ r: 5 }}
+              legendType={MARKERS[i % MARKERS.length]}
+              isAnimationActive={false}
+              connectNulls
+              className={`series-${i % 4}`}
+            >
               <ErrorBar dataKey={`${name}_ci`} width={6} strokeWidth={1.5} direction="y" isAnimationActive={false} />
             </Line>
           ))}

@@ -10,5 +10,9 @@ export function actionErrorText(outcome: Outcome<unknown>): string | null {
 }
 
 export function ActionError({ message }: { readonly message: string | null }) {
-  return message ? <p className="alert" role="alert">{message}</p> : null;
+  return message ? (
+    <p className="alert" role="alert">
+      {message}
+    </p>
+  ) : null;
 }

@@ -10,11 +10,17 @@ export function BootShell() {
   return (
     <>
       <NoSessionNotice />
-      <section className="p-card p-boot-loading" aria-busy="true"><h1>Opening your study session…</h1></section>
+      <section className="p-card p-boot-loading" aria-busy="true">
+        <h1>Opening your study session…</h1>
+      </section>
     </>
   );
 }
 
 export function NoSessionNotice({ final = false }: { readonly final?: boolean }) {
-  return <div className="p-boot-none" data-final={final || undefined}><KnownNotice kind="no-session" /></div>;
+  return (
+    <div className="p-boot-none" data-final={final || undefined}>
+      <KnownNotice kind="no-session" />
+    </div>
+  );
 }

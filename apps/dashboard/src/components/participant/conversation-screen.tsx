@@ -14,14 +14,24 @@ export function TopicCard({ instructions, language }: { readonly instructions: I
   return (
     <div className="topic-card" data-testid="topic-card">
       <h2>Your conversation</h2>
-      {topics.map((topic) => <p key={topic} className="topic" lang={language}>{topic}</p>)}
+      {topics.map((topic) => (
+        <p key={topic} className="topic" lang={language}>
+          {topic}
+        </p>
+      ))}
       {instructions?.conversation ? <p lang={language}>{instructions.conversation}</p> : null}
     </div>
   );
 }
 
 /** Online only (no experimenter): the topic card and the shared timer; both phones count down to the server's end time. */
-export function ConversationScreen({ clock, instructions, language, offsetMs, refresh }: {
+export function ConversationScreen({
+  clock,
+  instructions,
+  language,
+  offsetMs,
+  refresh,
+}: {
   readonly clock: Clock;
   readonly language: string;
   readonly instructions: Instructions;
@@ -40,10 +50,16 @@ export function ConversationScreen({ clock, instructions, language, offsetMs, re
   }, [over, refresh]);
   return (
     <section className="p-card conversation" aria-labelledby="conversation-title">
-      <h1 id="conversation-title" tabIndex={-1}>Talk with your partner</h1>
+      <h1 id="conversation-title" tabIndex={-1}>
+        Talk with your partner
+      </h1>
       <TopicCard instructions={instructions} language={language} />
-      <p className="timer" role="timer" aria-label="Time left" data-testid="timer">{formatClock(left)}</p>
-      <p className="visually-hidden" aria-live="polite">{spokenClock(left)}</p>
+      <p className="timer" role="timer" aria-label="Time left" data-testid="timer">
+        {formatClock(left)}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {spokenClock(left)}
+      </p>
       <p className="muted">
         {over ? 'Time is up. The questions open in a moment.' : 'Put your phone aside; it will show the questions when the time is up.'}
         {wakeLock === 'on' ? ' The screen stays on.' : null}

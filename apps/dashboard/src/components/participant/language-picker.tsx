@@ -11,7 +11,11 @@ function ownName(code: string): string {
 }
 
 /** Shown before consent when the study runs in several languages; the choice is the participant's language. */
-export function LanguagePicker({ languages, current, onChoose }: {
+export function LanguagePicker({
+  languages,
+  current,
+  onChoose,
+}: {
   readonly languages: readonly string[];
   readonly current: string;
   readonly onChoose: (language: string) => Promise<unknown>;
@@ -20,11 +24,22 @@ export function LanguagePicker({ languages, current, onChoose }: {
   return (
     <div className="field language-picker">
       <label htmlFor="language">Language</label>
-      <select id="language" value={current} disabled={pending} onChange={(event) => {
-        const language = event.currentTarget.value;
-        void run(async () => { await onChoose(language); });
-      }}>
-        {languages.map((code) => <option key={code} value={code} lang={code}>{ownName(code)}</option>)}
+      <select
+        id="language"
+        value={current}
+        disabled={pending}
+        onChange={(event) => {
+          const language = event.currentTarget.value;
+          void run(async () => {
+            await onChoose(language);
+          });
+        }}
+      >
+        {languages.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {ownName(code)}
+          </option>
+        ))}
       </select>
     </div>
   );

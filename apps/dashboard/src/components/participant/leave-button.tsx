@@ -6,14 +6,31 @@ export function LeaveButton({ onLeave }: { readonly onLeave: () => Promise<unkno
   const [asking, setAsking] = useState(false);
   const [pending, run] = usePending();
   if (!asking) {
-    return <button type="button" className="button button-secondary button-small" onClick={() => setAsking(true)}>Leave the study</button>;
+    return (
+      <button type="button" className="button button-secondary button-small" onClick={() => setAsking(true)}>
+        Leave the study
+      </button>
+    );
   }
   return (
     <div className="leave-confirm" role="group" aria-labelledby="leave-question">
       <p id="leave-question">Leave the study? Your partner will continue without you.</p>
       <div className="p-actions">
-        <button type="button" className="button button-small" disabled={pending} onClick={() => void run(async () => { await onLeave(); })}>Yes, leave</button>
-        <button type="button" className="button button-secondary button-small" onClick={() => setAsking(false)}>Stay</button>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={pending}
+          onClick={() =>
+            void run(async () => {
+              await onLeave();
+            })
+          }
+        >
+          Yes, leave
+        </button>
+        <button type="button" className="button button-secondary button-small" onClick={() => setAsking(false)}>
+          Stay
+        </button>
       </div>
     </div>
   );

@@ -27,7 +27,11 @@ const subscribeNothing = () => () => {};
 
 /** False while hydrating a server render (which must be repeated exactly), true from then on. */
 function useHydrated(): boolean {
-  return useSyncExternalStore(subscribeNothing, () => true, () => false);
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -36,8 +40,9 @@ function useHydrated(): boolean {
  */
 function useSubmitted(view: ServerView | null, participantId: string | null): (phase: Phase) => boolean {
   const hydrated = useHydrated();
-  return (phase) => (view?.submitted.includes(phase) ?? false)
-    || (hydrated && participantId !== null && isPhaseSubmittedHere(localStore, participantId, phase));
+  return (phase) =>
+    (view?.submitted.includes(phase) ?? false) ||
+    (hydrated && participantId !== null && isPhaseSubmittedHere(localStore, participantId, phase));
 }
 
 function bootNotice(session: ParticipantSession): NoticeKind | null {
@@ -75,22 +80,45 @@ export function ParticipantApp({ entry, view = null }: { readonly entry: Entry |
   const notice = bootNotice(session);
   if (notice === 'no-session') return <NoSessionNotice final />;
   if (notice) {
-    const retry = notice === 'unreachable' || notice === 'busy' ? <button type="button" className="button" onClick={session.retry}>Try again</button> : undefined;
+    const retry =
+      notice === 'unreachable' || notice === 'busy' ? (
+        <button type="button" className="button" onClick={session.retry}>
+          Try again
+        </button>
+      ) : undefined;
     return <KnownNotice kind={notice} action={retry} />;
   }
   if (boot.kind === 'loading' && entry === null) return <BootShell />;
   if (boot.kind !== 'ready' || screen === null) {
-    return <section className="p-card" aria-busy="true"><h1>Opening your study session…</h1></section>;
+    return (
+      <section className="p-card" aria-busy="true">
+        <h1>Opening your study session…</h1>
+      </section>
+    );
   }
   return (
     <>
-      {session.offline ? <p className="connection-note" role="status">No connection. Retrying; your answers are kept on this phone.</p> : null}
-      <ParticipantScreen screen={screen} state={boot.state} me={boot.me} offsetMs={boot.offsetMs} queue={queue} preloaded={view?.phase ?? null}
-        act={session.act} refresh={refresh} onSubmitted={onSubmitted} switchLanguage={session.switchLanguage}
+      {session.offline ? (
+        <p className="connection-note" role="status">
+          No connection. Retrying; your answers are kept on this phone.
+        </p>
+      ) : null}
+      <ParticipantScreen
+        screen={screen}
+        state={boot.state}
+        me={boot.me}
+        offsetMs={boot.offsetMs}
+        queue={queue}
+        preloaded={view?.phase ?? null}
+        act={session.act}
+        refresh={refresh}
+        onSubmitted={onSubmitted}
+        switchLanguage={session.switchLanguage}
         onRejoin={async () => {
           const joined = await callApi<JoinResponse>('POST', '/rejoin', { token: boot.me.token });
           if (joined.kind === 'ok') await session.adopt(joined.data);
-        }} />
+        }}
+      />
     </>
   );
 }

@@ -37,7 +37,9 @@ function LeftNotice({ canRejoin, onRejoin }: { readonly canRejoin: boolean; read
       {canRejoin ? (
         <>
           <p>Your partner left the conversation. You can start again with someone new.</p>
-          <button type="button" className="button" onClick={() => void onRejoin()}>Find a new partner</button>
+          <button type="button" className="button" onClick={() => void onRejoin()}>
+            Find a new partner
+          </button>
         </>
       ) : null}
     </Notice>
@@ -66,23 +68,46 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
       return session ? <WaitingForPartner session={session} seatNumber={state.participant.seatNumber} footer={leave} /> : null;
     case 'instructions':
     case 'instructions-waiting':
-      return session?.instructions
-        ? <InstructionsScreen instructions={session.instructions} language={state.participant.language} confirmed={screen.kind === 'instructions-waiting'} act={act} />
-        : null;
+      return session?.instructions ? (
+        <InstructionsScreen
+          instructions={session.instructions}
+          language={state.participant.language}
+          confirmed={screen.kind === 'instructions-waiting'}
+          act={act}
+        />
+      ) : null;
     case 'survey':
       return (
-        <SurveyScreen key={`${me.participantId}-${screen.phase}`} me={me} phase={screen.phase} refs={session?.instruments ?? []}
+        <SurveyScreen
+          key={`${me.participantId}-${screen.phase}`}
+          me={me}
+          phase={screen.phase}
+          refs={session?.instruments ?? []}
           preloaded={props.preloaded?.phase === screen.phase ? props.preloaded : null}
-          language={state.participant.language} queue={props.queue} onSubmitted={props.onSubmitted} onPhaseClosed={() => void props.refresh()} />
+          language={state.participant.language}
+          queue={props.queue}
+          onSubmitted={props.onSubmitted}
+          onPhaseClosed={() => void props.refresh()}
+        />
       );
     case 'survey-waiting':
       return <WaitingAfterPhase phase={screen.phase} />;
     case 'conversation':
-      return session?.conversation
-        ? <ConversationScreen clock={session.conversation} instructions={session.instructions} language={state.participant.language} offsetMs={props.offsetMs} refresh={props.refresh} />
-        : <Finishing />;
+      return session?.conversation ? (
+        <ConversationScreen
+          clock={session.conversation}
+          instructions={session.instructions}
+          language={state.participant.language}
+          offsetMs={props.offsetMs}
+          refresh={props.refresh}
+        />
+      ) : (
+        <Finishing />
+      );
     case 'phones-away':
-      return <PhonesAwayScreen instructions={session?.instructions ?? null} language={state.participant.language} refresh={props.refresh} />;
+      return (
+        <PhonesAwayScreen instructions={session?.instructions ?? null} language={state.participant.language} refresh={props.refresh} />
+      );
     case 'complete':
       return state.completion ? <CompletionScreen completion={state.completion} withdrawal={state.withdrawal} /> : <Finishing />;
     case 'debrief':

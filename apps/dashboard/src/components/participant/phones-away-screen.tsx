@@ -8,7 +8,11 @@ import { TopicCard } from './conversation-screen';
  * takes no wake lock; the research assistant's console keeps the time. When the phone is looked at
  * again it asks the server at once, and the post-survey is there once the conversation is over.
  */
-export function PhonesAwayScreen({ instructions, language, refresh }: {
+export function PhonesAwayScreen({
+  instructions,
+  language,
+  refresh,
+}: {
   readonly instructions: OwnSession['instructions'];
   readonly language: string;
   readonly refresh: () => Promise<void>;
@@ -22,7 +26,9 @@ export function PhonesAwayScreen({ instructions, language, refresh }: {
   }, [refresh]);
   return (
     <section className="p-card conversation phones-away" aria-labelledby="phones-away-title" data-testid="phones-away">
-      <h1 id="phones-away-title" tabIndex={-1}>Put your phone away now</h1>
+      <h1 id="phones-away-title" tabIndex={-1}>
+        Put your phone away now
+      </h1>
       <TopicCard instructions={instructions} language={language} />
       <ol className="steps">
         <li>Turn the screen off and put this phone face down in your bag or pocket.</li>

@@ -10,7 +10,8 @@ const TEXT: Readonly<Record<SaveStatus, string>> = {
 export function SaveStatusLine({ status }: { readonly status: SaveStatus }) {
   return (
     <p className={`save-status save-${status}`} role="status" aria-live="polite" data-testid="save-status" data-status={status}>
-      <span className="save-dot" aria-hidden="true" />{TEXT[status]}
+      <span className="save-dot" aria-hidden="true" />
+      {TEXT[status]}
     </p>
   );
 }

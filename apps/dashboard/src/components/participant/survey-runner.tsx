@@ -28,21 +28,35 @@ interface SurveyRunnerProps {
 const SERVER_SNAPSHOT: QueueSnapshot = { status: 'saved', pending: 0, rejected: {} };
 const NO_QUEUE = { subscribe: () => () => {}, getSnapshot: () => SERVER_SNAPSHOT };
 
-function Progress({ card, total, position, cards, headingRef }: {
-  readonly card: Card | undefined; readonly total: number; readonly position: number; readonly cards: number;
+function Progress({
+  card,
+  total,
+  position,
+  cards,
+  headingRef,
+}: {
+  readonly card: Card | undefined;
+  readonly total: number;
+  readonly position: number;
+  readonly cards: number;
   readonly headingRef: React.RefObject<HTMLHeadingElement | null>;
 }) {
-  const label = card === undefined ? 'All questions answered' : card.number === null ? 'Introduction' : `Question ${card.number} of ${total}`;
+  const label =
+    card === undefined ? 'All questions answered' : card.number === null ? 'Introduction' : `Question ${card.number} of ${total}`;
   return (
     <div className="survey-progress">
-      <h1 ref={headingRef} tabIndex={-1} className="survey-step" data-testid="survey-step">{label}</h1>
+      <h1 ref={headingRef} tabIndex={-1} className="survey-step" data-testid="survey-step">
+        {label}
+      </h1>
       <progress max={cards} value={Math.min(position, cards)} aria-label="Progress through the questions" />
     </div>
   );
 }
 
 function errorFor(card: Card, errors: Record<string, string>, snapshot: QueueSnapshot, phase: Phase): string | null {
-  const code = errors[cardKey(card.instrument.id, card.item.id)] || snapshot.rejected[answerKey({ phase, instrumentId: card.instrument.id, itemId: card.item.id })];
+  const code =
+    errors[cardKey(card.instrument.id, card.item.id)] ||
+    snapshot.rejected[answerKey({ phase, instrumentId: card.instrument.id, itemId: card.item.id })];
   return code ? validationMessage(code, card.item) : null;
 }
 
@@ -66,23 +80,37 @@ export function SurveyRunner(props: SurveyRunnerProps) {
 
   return (
     <section className="p-card survey" aria-labelledby="survey-title" data-phase={phase}>
-      <h2 id="survey-title" className="visually-hidden">{phase === 'pre' ? 'Questions before the conversation' : 'Questions after the conversation'}</h2>
+      <h2 id="survey-title" className="visually-hidden">
+        {phase === 'pre' ? 'Questions before the conversation' : 'Questions after the conversation'}
+      </h2>
       <Progress card={card} total={total} position={progress.position} cards={cards.length} headingRef={heading} />
       {card ? (
         <>
           <div lang={language}>
-            <ItemCard key={cardKey(card.instrument.id, card.item.id)} instrumentId={card.instrument.id} item={card.item} language={language}
-              value={answerOf(progress.answers, card)} error={errorFor(card, survey.errors, snapshot, phase)} context={card.context}
-              onAnswer={(value) => survey.answer(card, value)} />
+            <ItemCard
+              key={cardKey(card.instrument.id, card.item.id)}
+              instrumentId={card.instrument.id}
+              item={card.item}
+              language={language}
+              value={answerOf(progress.answers, card)}
+              error={errorFor(card, survey.errors, snapshot, phase)}
+              context={card.context}
+              onAnswer={(value) => survey.answer(card, value)}
+            />
           </div>
           <div className="p-actions survey-nav">
-            {progress.position > 0 ? <button type="button" className="button button-secondary" onClick={survey.back}>Back</button> : null}
-            <button type="button" className="button button-next" onClick={() => survey.next()}>Next</button>
+            {progress.position > 0 ? (
+              <button type="button" className="button button-secondary" onClick={survey.back}>
+                Back
+              </button>
+            ) : null}
+            <button type="button" className="button button-next" onClick={() => survey.next()}>
+              Next
+            </button>
           </div>
         </>
       ) : (
-        <SubmitCard phase={phase} note={survey.note} pending={pending}
-          onSubmit={() => void run(survey.submit)} onBack={survey.back} />
+        <SubmitCard phase={phase} note={survey.note} pending={pending} onSubmit={() => void run(survey.submit)} onBack={survey.back} />
       )}
       <SaveStatusLine status={snapshot.status} />
     </section>

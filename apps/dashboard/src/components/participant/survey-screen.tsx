@@ -23,7 +23,9 @@ interface SurveyScreenProps {
 /** Loads a phase (instruments, this phone's progress, the server's drafts), then runs it. */
 export function SurveyScreen(props: SurveyScreenProps) {
   const { me, phase, refs, preloaded, language, onSubmitted } = props;
-  const [loaded, setLoaded] = useState<LoadedPhase | null>(() => (preloaded ? serverPhase(preloaded.instruments, preloaded.drafts, language) : null));
+  const [loaded, setLoaded] = useState<LoadedPhase | null>(() =>
+    preloaded ? serverPhase(preloaded.instruments, preloaded.drafts, language) : null,
+  );
   const [attempt, setAttempt] = useState(0);
   const usedPreload = useRef(false);
   const refKey = refs.map((ref) => `${ref.id}@${ref.version}`).join(',');
@@ -48,10 +50,23 @@ export function SurveyScreen(props: SurveyScreenProps) {
   }, [loaded, onSubmitted]);
 
   if (loaded === null || loaded.kind === 'submitted') {
-    return <section className="p-card" aria-busy="true"><h1>Loading the questions…</h1></section>;
+    return (
+      <section className="p-card" aria-busy="true">
+        <h1>Loading the questions…</h1>
+      </section>
+    );
   }
   if (loaded.kind === 'unavailable') {
-    return <KnownNotice kind="unreachable" action={<button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>Try again</button>} />;
+    return (
+      <KnownNotice
+        kind="unreachable"
+        action={
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        }
+      />
+    );
   }
   return <SurveyRunner {...props} instruments={loaded.instruments} initial={loaded.progress} settled={loaded.settled} />;
 }

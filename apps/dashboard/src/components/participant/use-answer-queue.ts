@@ -11,9 +11,11 @@ function createQueue(me: StoredParticipant): AnswerQueue {
     isOnline: () => navigator.onLine,
     setTimer: (run, ms) => window.setTimeout(run, ms),
     clearTimer: (handle) => window.clearTimeout(handle as number),
-    send: (answer) => callApi('PUT', `/answers/${answer.phase}/${encodeURIComponent(answer.instrumentId)}/${encodeURIComponent(answer.itemId)}`, {
-      token: me.token, body: { value: answer.value },
-    }),
+    send: (answer) =>
+      callApi('PUT', `/answers/${answer.phase}/${encodeURIComponent(answer.instrumentId)}/${encodeURIComponent(answer.itemId)}`, {
+        token: me.token,
+        body: { value: answer.value },
+      }),
   });
 }
 

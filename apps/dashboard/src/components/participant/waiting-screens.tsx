@@ -5,7 +5,9 @@ function Waiting({ title, children, footer }: { readonly title: string; readonly
   return (
     <section className="p-card waiting" aria-labelledby="waiting-title" aria-busy="true">
       <div className="waiting-pulse" aria-hidden="true" />
-      <h1 id="waiting-title" tabIndex={-1}>{title}</h1>
+      <h1 id="waiting-title" tabIndex={-1}>
+        {title}
+      </h1>
       {children}
       {footer}
     </section>
@@ -13,14 +15,26 @@ function Waiting({ title, children, footer }: { readonly title: string; readonly
 }
 
 /** Who is here: the seat counts are read out when they change, so nobody has to keep looking. */
-export function WaitingForPartner({ session, seatNumber, footer }: { readonly session: OwnSession; readonly seatNumber: number | null; readonly footer?: ReactNode }) {
+export function WaitingForPartner({
+  session,
+  seatNumber,
+  footer,
+}: {
+  readonly session: OwnSession;
+  readonly seatNumber: number | null;
+  readonly footer?: ReactNode;
+}) {
   const others = session.size - 1;
   return (
     <Waiting title={others === 1 ? 'Waiting for your partner' : 'Waiting for the others'} footer={footer}>
       {seatNumber !== null ? <p>You are in seat {seatNumber}.</p> : null}
       <ul className="presence" aria-live="polite" data-testid="presence">
-        <li>{session.seatsTaken} of {session.size} people have joined</li>
-        <li>{session.seatsReady} of {session.size} are ready</li>
+        <li>
+          {session.seatsTaken} of {session.size} people have joined
+        </li>
+        <li>
+          {session.seatsReady} of {session.size} are ready
+        </li>
       </ul>
       <p className="muted">Keep this page open. It moves on by itself when everyone is ready.</p>
     </Waiting>

@@ -3,22 +3,32 @@
 import { type FormEvent, useState } from 'react';
 import { sendWithdrawal, type WithdrawalResult } from '@/lib/participant/withdrawal';
 
-type Step = { readonly kind: 'enter'; readonly error: string | null } | { readonly kind: 'confirm' } | { readonly kind: 'sending' } | { readonly kind: 'sent'; readonly result: WithdrawalResult };
+type Step =
+  | { readonly kind: 'enter'; readonly error: string | null }
+  | { readonly kind: 'confirm' }
+  | { readonly kind: 'sending' }
+  | { readonly kind: 'sent'; readonly result: WithdrawalResult };
 
 function Sent({ result, onRetry }: { readonly result: WithdrawalResult; readonly onRetry: () => void }) {
   if (result.kind === 'done') {
     return (
       <div role="status" data-testid="withdrawal-done">
         <h2>Your request has been processed</h2>
-        <p>If this is the code you were given at the end of the study, your answers have now been deleted. What remains is only the record that a person in your seat took part and withdrew, with no answers. You do not need to do anything else.</p>
+        <p>
+          If this is the code you were given at the end of the study, your answers have now been deleted. What remains is only the record
+          that a person in your seat took part and withdrew, with no answers. You do not need to do anything else.
+        </p>
       </div>
     );
   }
-  const message = result.kind === 'offline' ? 'No connection: nothing was sent. Please check your internet connection and try again.' : result.message;
+  const message =
+    result.kind === 'offline' ? 'No connection: nothing was sent. Please check your internet connection and try again.' : result.message;
   return (
     <div role="alert" data-testid="withdrawal-problem">
       <p>{message}</p>
-      <button type="button" className="button button-secondary" onClick={onRetry}>Try again</button>
+      <button type="button" className="button button-secondary" onClick={onRetry}>
+        Try again
+      </button>
     </div>
   );
 }
@@ -30,7 +40,11 @@ export function WithdrawForm() {
 
   const review = (event: FormEvent) => {
     event.preventDefault();
-    setStep(code.replace(/[\s-]/g, '').length === 12 ? { kind: 'confirm' } : { kind: 'enter', error: 'Codes have 12 letters and digits, like ABCD-EFGH-JKMN.' });
+    setStep(
+      code.replace(/[\s-]/g, '').length === 12
+        ? { kind: 'confirm' }
+        : { kind: 'enter', error: 'Codes have 12 letters and digits, like ABCD-EFGH-JKMN.' },
+    );
   };
   const confirm = async () => {
     setStep({ kind: 'sending' });
@@ -42,11 +56,25 @@ export function WithdrawForm() {
   if (step.kind === 'confirm' || step.kind === 'sending') {
     return (
       <div data-testid="withdrawal-confirm">
-        <p>Withdrawing deletes all your answers in this study for good. It cannot be undone, and your conversation partner&apos;s answers are not affected.</p>
-        <p>Code: <strong className="completion-code">{code.toUpperCase()}</strong></p>
+        <p>
+          Withdrawing deletes all your answers in this study for good. It cannot be undone, and your conversation partner&apos;s answers are
+          not affected.
+        </p>
+        <p>
+          Code: <strong className="completion-code">{code.toUpperCase()}</strong>
+        </p>
         <div className="p-actions">
-          <button type="button" className="button" disabled={step.kind === 'sending'} onClick={() => void confirm()}>Yes, delete my answers</button>
-          <button type="button" className="button button-secondary" disabled={step.kind === 'sending'} onClick={() => setStep({ kind: 'enter', error: null })}>Cancel</button>
+          <button type="button" className="button" disabled={step.kind === 'sending'} onClick={() => void confirm()}>
+            Yes, delete my answers
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={step.kind === 'sending'}
+            onClick={() => setStep({ kind: 'enter', error: null })}
+          >
+            Cancel
+          </button>
         </div>
       </div>
     );
@@ -56,12 +84,31 @@ export function WithdrawForm() {
     <form className="form" onSubmit={review} noValidate>
       <div className="field">
         <label htmlFor="withdraw-code">Your withdrawal code</label>
-        <span id="withdraw-hint" className="field-hint">You were shown it at the end of the study, for example ABCD-EFGH-JKMN.</span>
-        <input id="withdraw-code" name="code" type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40}
-          value={code} onChange={(event) => setCode(event.target.value)} aria-describedby={describedBy} aria-invalid={step.error ? true : undefined} />
-        {step.error ? <p id="withdraw-error" className="field-error" role="alert">{step.error}</p> : null}
+        <span id="withdraw-hint" className="field-hint">
+          You were shown it at the end of the study, for example ABCD-EFGH-JKMN.
+        </span>
+        <input
+          id="withdraw-code"
+          name="code"
+          type="text"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={40}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={step.error ? true : undefined}
+        />
+        {step.error ? (
+          <p id="withdraw-error" className="field-error" role="alert">
+            {step.error}
+          </p>
+        ) : null}
       </div>
-      <button type="submit" className="button">Continue</button>
+      <button type="submit" className="button">
+        Continue
+      </button>
     </form>
   );
 }

@@ -13,7 +13,14 @@ const PHASE_NAMES: Readonly<Record<Phase, string>> = { pre: 'Questions before th
  * renderer), with answers kept in this page only: the runner itself saves to the phone and the
  * API, which a preview must not.
  */
-export function PreviewSurveyCard({ phase, cards, index, language, answers, onAnswer }: {
+export function PreviewSurveyCard({
+  phase,
+  cards,
+  index,
+  language,
+  answers,
+  onAnswer,
+}: {
   readonly phase: Phase;
   readonly cards: readonly Card[];
   readonly index: number;
@@ -28,25 +35,49 @@ export function PreviewSurveyCard({ phase, cards, index, language, answers, onAn
   const issue = value === null ? null : cardIssue(card, value, true);
   return (
     <section className="p-card survey" aria-labelledby="survey-title" data-phase={phase}>
-      <h2 id="survey-title" className="visually-hidden">{PHASE_NAMES[phase]}</h2>
+      <h2 id="survey-title" className="visually-hidden">
+        {PHASE_NAMES[phase]}
+      </h2>
       <div className="survey-progress">
-        <h1 className="survey-step" data-testid="survey-step">{card.number === null ? 'Introduction' : `Question ${card.number} of ${total}`}</h1>
+        <h1 className="survey-step" data-testid="survey-step">
+          {card.number === null ? 'Introduction' : `Question ${card.number} of ${total}`}
+        </h1>
         <progress max={cards.length} value={index} aria-label="Progress through the questions" />
       </div>
       <div lang={language}>
-        <ItemCard key={cardKey(card.instrument.id, card.item.id)} instrumentId={card.instrument.id} item={card.item} language={language}
-          value={value} error={issue ? validationMessage(issue, card.item) : null} context={card.context} onAnswer={(next) => onAnswer(card, next)} />
+        <ItemCard
+          key={cardKey(card.instrument.id, card.item.id)}
+          instrumentId={card.instrument.id}
+          item={card.item}
+          language={language}
+          value={value}
+          error={issue ? validationMessage(issue, card.item) : null}
+          context={card.context}
+          onAnswer={(next) => onAnswer(card, next)}
+        />
       </div>
     </section>
   );
 }
 
 /** The end of a phase, as the phone shows it; submitting here only moves the preview on. */
-export function PreviewSubmit({ phase, onNext, onBack }: { readonly phase: Phase; readonly onNext: () => void; readonly onBack: () => void }) {
+export function PreviewSubmit({
+  phase,
+  onNext,
+  onBack,
+}: {
+  readonly phase: Phase;
+  readonly onNext: () => void;
+  readonly onBack: () => void;
+}) {
   return (
     <section className="p-card survey" aria-labelledby="survey-title" data-phase={phase}>
-      <h2 id="survey-title" className="visually-hidden">{PHASE_NAMES[phase]}</h2>
-      <div className="survey-progress"><h1 className="survey-step">All questions answered</h1></div>
+      <h2 id="survey-title" className="visually-hidden">
+        {PHASE_NAMES[phase]}
+      </h2>
+      <div className="survey-progress">
+        <h1 className="survey-step">All questions answered</h1>
+      </div>
       <SubmitCard phase={phase} note={null} pending={false} onSubmit={onNext} onBack={onBack} />
     </section>
   );

@@ -33,7 +33,12 @@ function useAnswers() {
 }
 
 /** A journey screen; an online conversation's timer starts when the step is shown (the frame remounts per step). */
-function ScreenStep({ screen, state, act, switchLanguage }: {
+function ScreenStep({
+  screen,
+  state,
+  act,
+  switchLanguage,
+}: {
   readonly screen: Screen;
   readonly state: ParticipantState;
   readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
@@ -41,12 +46,31 @@ function ScreenStep({ screen, state, act, switchLanguage }: {
 }) {
   const [shown] = useState(() => (screen.kind === 'conversation' ? freshClock(state, Date.now()) : state));
   return (
-    <ParticipantScreen screen={screen} state={shown} me={NOBODY} offsetMs={0} queue={null} preloaded={null}
-      act={act} refresh={nothing} onSubmitted={nothing} onRejoin={nothing} switchLanguage={switchLanguage} />
+    <ParticipantScreen
+      screen={screen}
+      state={shown}
+      me={NOBODY}
+      offsetMs={0}
+      queue={null}
+      preloaded={null}
+      act={act}
+      refresh={nothing}
+      onSubmitted={nothing}
+      onRejoin={nothing}
+      switchLanguage={switchLanguage}
+    />
   );
 }
 
-function StepView({ plan, step, cards, answers, onAnswer, go, languageHref }: {
+function StepView({
+  plan,
+  step,
+  cards,
+  answers,
+  onAnswer,
+  go,
+  languageHref,
+}: {
   readonly plan: PreviewPlan;
   readonly step: PreviewStep;
   readonly cards: Readonly<Record<Phase, readonly Card[]>>;
@@ -57,21 +81,35 @@ function StepView({ plan, step, cards, answers, onAnswer, go, languageHref }: {
 }) {
   const router = useRouter();
   // A button on the phone that would move the participant on moves the preview on; declining or leaving stays.
-  const act = useCallback(async (path: string, body?: unknown) => {
-    if (!isRefusal(path, body)) go(1);
-    return OK;
-  }, [go]);
-  const switchLanguage = useCallback(async (language: string) => {
-    router.push(languageHref(language));
-    return true;
-  }, [router, languageHref]);
+  const act = useCallback(
+    async (path: string, body?: unknown) => {
+      if (!isRefusal(path, body)) go(1);
+      return OK;
+    },
+    [go],
+  );
+  const switchLanguage = useCallback(
+    async (language: string) => {
+      router.push(languageHref(language));
+      return true;
+    },
+    [router, languageHref],
+  );
   const { view } = step;
   switch (view.kind) {
     case 'screen':
       return <ScreenStep screen={view.screen} state={view.state} act={act} switchLanguage={switchLanguage} />;
     case 'card':
-      return <PreviewSurveyCard phase={view.phase} cards={cards[view.phase]} index={view.index} language={plan.language}
-        answers={answers[view.phase]} onAnswer={(card, value) => onAnswer(view.phase, card, value)} />;
+      return (
+        <PreviewSurveyCard
+          phase={view.phase}
+          cards={cards[view.phase]}
+          index={view.index}
+          language={plan.language}
+          answers={answers[view.phase]}
+          onAnswer={(card, value) => onAnswer(view.phase, card, value)}
+        />
+      );
     case 'submit':
       return <PreviewSubmit phase={view.phase} onNext={() => go(1)} onBack={() => go(-1)} />;
   }
@@ -86,8 +124,15 @@ export function PreviewPhone({ plan, hrefBase }: { readonly plan: PreviewPlan; r
   const [answers, answer] = useAnswers();
   const count = plan.steps.length;
   const go = useCallback((by: number) => setPosition((current) => Math.max(0, Math.min(count - 1, current + by))), [count]);
-  const cards = useMemo(() => ({ pre: buildCards(plan.instruments.pre, plan.language), post: buildCards(plan.instruments.post, plan.language) }), [plan]);
-  const languageHref = useCallback((language: string) => `${hrefBase}?${new URLSearchParams({ condition: plan.condition.id, lang: language, mode: plan.mode }).toString()}`, [hrefBase, plan.condition.id, plan.mode]);
+  const cards = useMemo(
+    () => ({ pre: buildCards(plan.instruments.pre, plan.language), post: buildCards(plan.instruments.post, plan.language) }),
+    [plan],
+  );
+  const languageHref = useCallback(
+    (language: string) =>
+      `${hrefBase}?${new URLSearchParams({ condition: plan.condition.id, lang: language, mode: plan.mode }).toString()}`,
+    [hrefBase, plan.condition.id, plan.mode],
+  );
   const step = plan.steps[position];
   if (!step) return null;
   return (
@@ -98,14 +143,26 @@ export function PreviewPhone({ plan, hrefBase }: { readonly plan: PreviewPlan; r
         </div>
       </div>
       <div className="preview-controls">
-        <p className="preview-position" aria-live="polite" data-testid="preview-step">Step {position + 1} of {count}: {step.title}</p>
+        <p className="preview-position" aria-live="polite" data-testid="preview-step">
+          Step {position + 1} of {count}: {step.title}
+        </p>
         <div className="preview-buttons">
-          <button type="button" className="button button-secondary" disabled={position === 0} onClick={() => go(-1)}>Previous step</button>
-          <button type="button" className="button" disabled={position === count - 1} onClick={() => go(1)}>Next step</button>
+          <button type="button" className="button button-secondary" disabled={position === 0} onClick={() => go(-1)}>
+            Previous step
+          </button>
+          <button type="button" className="button" disabled={position === count - 1} onClick={() => go(1)}>
+            Next step
+          </button>
         </div>
-        <label htmlFor="preview-jump" className="preview-jump-label">Go to step</label>
+        <label htmlFor="preview-jump" className="preview-jump-label">
+          Go to step
+        </label>
         <select id="preview-jump" value={position} onChange={(event) => setPosition(Number(event.currentTarget.value))}>
-          {plan.steps.map((entry, index) => <option key={entry.id} value={index}>{index + 1}. {entry.title}</option>)}
+          {plan.steps.map((entry, index) => (
+            <option key={entry.id} value={index}>
+              {index + 1}. {entry.title}
+            </option>
+          ))}
         </select>
       </div>
     </div>

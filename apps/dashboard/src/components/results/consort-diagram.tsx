@@ -9,7 +9,14 @@ export function ConsortDiagram({ flow }: { readonly flow: FlowInput }) {
   const layout = consortLayout(flow);
   const byId = new Map(layout.boxes.map((b) => [b.id, b]));
   return (
-    <svg className="consort" viewBox={`0 0 ${layout.width} ${layout.height}`} style={{ maxWidth: layout.width }} role="img" aria-labelledby="consort-title consort-desc" data-testid="consort">
+    <svg
+      className="consort"
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      style={{ maxWidth: layout.width }}
+      role="img"
+      aria-labelledby="consort-title consort-desc"
+      data-testid="consort"
+    >
       <title id="consort-title">CONSORT flow diagram</title>
       <desc id="consort-desc">{layout.boxes.map((b) => b.lines.join(', ')).join('. ')}</desc>
       <defs>
@@ -27,12 +34,23 @@ export function ConsortDiagram({ flow }: { readonly flow: FlowInput }) {
         const sideways = beside && to.y < from.y + from.height + 40;
         const x2 = sideways ? to.x : to.x + to.width / 2;
         const y2 = sideways ? to.y + to.height / 2 : to.y;
-        return <path key={`${arrow.from}-${arrow.to}`} d={sideways ? `M ${x1} ${y1} V ${y2} H ${x2}` : `M ${x1} ${y1} V ${(y1 + y2) / 2} H ${x2} V ${y2}`} className="consort-line" markerEnd="url(#arrow)" />;
+        return (
+          <path
+            key={`${arrow.from}-${arrow.to}`}
+            d={sideways ? `M ${x1} ${y1} V ${y2} H ${x2}` : `M ${x1} ${y1} V ${(y1 + y2) / 2} H ${x2} V ${y2}`}
+            className="consort-line"
+            markerEnd="url(#arrow)"
+          />
+        );
       })}
       {layout.boxes.map((b) => (
         <g key={b.id}>
           <rect x={b.x} y={b.y} width={b.width} height={b.height} rx="6" className="consort-box" />
-          {b.lines.map((line, i) => <text key={i} x={b.x + 10} y={b.y + 10 + (i + 1) * 18 - 4} className={i === 0 ? 'consort-head' : 'consort-text'}>{line}</text>)}
+          {b.lines.map((line, i) => (
+            <text key={i} x={b.x + 10} y={b.y + 10 + (i + 1) * 18 - 4} className={i === 0 ? 'consort-head' : 'consort-text'}>
+              {line}
+            </text>
+          ))}
         </g>
       ))}
     </svg>

@@ -1,4 +1,12 @@
-import { type AttentionCheckItem, type IosItem, type LikertItem, localize, type LocalizedText, type ManipulationCheckItem, type SingleChoiceItem } from '@attune/survey';
+import {
+  type AttentionCheckItem,
+  type IosItem,
+  type LikertItem,
+  localize,
+  type LocalizedText,
+  type ManipulationCheckItem,
+  type SingleChoiceItem,
+} from '@attune/survey';
 import { ChoiceList, type ChoiceOptionView } from './choice-list';
 import { IosFigure, IosPicture } from './ios-picture';
 import { ItemShell, type ItemViewProps } from './item-shell';
@@ -15,7 +23,9 @@ function likertOptions(item: LikertItem, language: string): ChoiceOptionView[] {
       value: point,
       label: (
         <>
-          <span className="choice-point" aria-hidden={text ? 'true' : undefined}>{point}</span>
+          <span className="choice-point" aria-hidden={text ? 'true' : undefined}>
+            {point}
+          </span>
           {text ? <span className="choice-text">{localize(text, language)}</span> : null}
         </>
       ),
@@ -26,10 +36,22 @@ function likertOptions(item: LikertItem, language: string): ChoiceOptionView[] {
 /** Likert: one labelled option per point, top to bottom. */
 export function LikertView({ instrumentId, item, language, value, error, onAnswer, context }: ItemViewProps<LikertItem>) {
   return (
-    <ItemShell instrumentId={instrumentId} itemId={item.id} kind={item.kind} question={localize(item.text, language)} context={context} error={error}>
+    <ItemShell
+      instrumentId={instrumentId}
+      itemId={item.id}
+      kind={item.kind}
+      question={localize(item.text, language)}
+      context={context}
+      error={error}
+    >
       {(ids) => (
-        <ChoiceList name={ids.base} options={likertOptions(item, language)} selected={typeof value === 'number' ? value : null}
-          onSelect={(point) => onAnswer(point)} invalid={error !== null} />
+        <ChoiceList
+          name={ids.base}
+          options={likertOptions(item, language)}
+          selected={typeof value === 'number' ? value : null}
+          onSelect={(point) => onAnswer(point)}
+          invalid={error !== null}
+        />
       )}
     </ItemShell>
   );
@@ -39,12 +61,27 @@ type OptionItem = SingleChoiceItem | AttentionCheckItem | ManipulationCheckItem;
 
 /** Single choice, attention and manipulation checks: all one-of-n option lists to the participant. */
 export function OptionView({ instrumentId, item, language, value, error, onAnswer, context }: ItemViewProps<OptionItem>) {
-  const options = item.options.map((option) => ({ value: option.value, label: <span className="choice-text">{localize(option.label, language)}</span> }));
+  const options = item.options.map((option) => ({
+    value: option.value,
+    label: <span className="choice-text">{localize(option.label, language)}</span>,
+  }));
   return (
-    <ItemShell instrumentId={instrumentId} itemId={item.id} kind={item.kind} question={localize(item.text, language)} context={context} error={error}>
+    <ItemShell
+      instrumentId={instrumentId}
+      itemId={item.id}
+      kind={item.kind}
+      question={localize(item.text, language)}
+      context={context}
+      error={error}
+    >
       {(ids) => (
-        <ChoiceList name={ids.base} options={options} selected={typeof value === 'string' ? value : null}
-          onSelect={(choice) => onAnswer(String(choice))} invalid={error !== null} />
+        <ChoiceList
+          name={ids.base}
+          options={options}
+          selected={typeof value === 'string' ? value : null}
+          onSelect={(choice) => onAnswer(String(choice))}
+          invalid={error !== null}
+        />
       )}
     </ItemShell>
   );
@@ -58,7 +95,9 @@ function iosV1Options(labels: readonly LocalizedText[], language: string): Choic
     label: (
       <>
         <IosPicture point={index + 1} />
-        <span className="choice-text">Picture {index + 1} of 7: {localize(label, language)}</span>
+        <span className="choice-text">
+          Picture {index + 1} of 7: {localize(label, language)}
+        </span>
       </>
     ),
   }));
@@ -87,16 +126,33 @@ function iosV2Options(item: IosItem, names: readonly LocalizedText[], language: 
 export function IosView({ instrumentId, item, language, value, error, onAnswer, context }: ItemViewProps<IosItem>) {
   const self = localize(item.selfLabel, language);
   const other = localize(item.otherLabel, language);
-  const options = item.pictureLabels !== undefined
-    ? iosV2Options(item, item.pictureLabels, language)
-    : iosV1Options(item.pointLabels ?? [], language);
+  const options =
+    item.pictureLabels !== undefined ? iosV2Options(item, item.pictureLabels, language) : iosV1Options(item.pointLabels ?? [], language);
   // v2 writes Self and Other inside the circles, as the original does; v1 explains them.
-  const hint = item.pictureLabels !== undefined ? null : <>In each picture the left circle is “{self}” and the right circle is “{other}”.</>;
+  const hint =
+    item.pictureLabels !== undefined ? null : (
+      <>
+        In each picture the left circle is “{self}” and the right circle is “{other}”.
+      </>
+    );
   return (
-    <ItemShell instrumentId={instrumentId} itemId={item.id} kind={item.kind} question={localize(item.text, language)} context={context} hint={hint} error={error}>
+    <ItemShell
+      instrumentId={instrumentId}
+      itemId={item.id}
+      kind={item.kind}
+      question={localize(item.text, language)}
+      context={context}
+      hint={hint}
+      error={error}
+    >
       {(ids) => (
-        <ChoiceList name={ids.base} options={options} selected={typeof value === 'number' ? value : null}
-          onSelect={(point) => onAnswer(point)} invalid={error !== null} />
+        <ChoiceList
+          name={ids.base}
+          options={options}
+          selected={typeof value === 'number' ? value : null}
+          onSelect={(point) => onAnswer(point)}
+          invalid={error !== null}
+        />
       )}
     </ItemShell>
   );

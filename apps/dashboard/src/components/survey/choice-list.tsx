@@ -27,10 +27,18 @@ export function ChoiceList({ name, options, selected, onSelect, invalid }: Choic
         return (
           <li key={String(option.value)} className={option.className}>
             <input
-              type="radio" id={id} name={name} className="choice-input" value={String(option.value)}
-              checked={selected === option.value} onChange={() => onSelect(option.value)} aria-invalid={invalid || undefined}
+              type="radio"
+              id={id}
+              name={name}
+              className="choice-input"
+              value={String(option.value)}
+              checked={selected === option.value}
+              onChange={() => onSelect(option.value)}
+              aria-invalid={invalid || undefined}
             />
-            <label htmlFor={id} className="choice-label">{option.label}</label>
+            <label htmlFor={id} className="choice-label">
+              {option.label}
+            </label>
           </li>
         );
       })}

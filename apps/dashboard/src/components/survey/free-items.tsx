@@ -9,14 +9,32 @@ export function SliderView({ instrumentId, item, language, value, error, onAnswe
   const max = localize(item.endLabels.max, language);
   const current = typeof value === 'number' ? value : null;
   return (
-    <ItemShell instrumentId={instrumentId} itemId={item.id} kind={item.kind} question={localize(item.text, language)} context={context}
-      hint={`0 means “${min}”, 100 means “${max}”.`} error={error}>
+    <ItemShell
+      instrumentId={instrumentId}
+      itemId={item.id}
+      kind={item.kind}
+      question={localize(item.text, language)}
+      context={context}
+      hint={`0 means “${min}”, 100 means “${max}”.`}
+      error={error}
+    >
       {(ids) => (
         <div className="slider-field">
-          <div className="slider-ends" aria-hidden="true"><span>{min}</span><span>{max}</span></div>
-          <SliderInput id={`${ids.base}-input`} labelledBy={ids.legend} describedBy={ids.describedBy} value={current}
-            onAnswer={onAnswer} invalid={error !== null} />
-          <p className="slider-value" aria-hidden="true" lang="en">{current === null ? 'Not answered yet: tap or drag the slider' : `Your answer: ${current}`}</p>
+          <div className="slider-ends" aria-hidden="true">
+            <span>{min}</span>
+            <span>{max}</span>
+          </div>
+          <SliderInput
+            id={`${ids.base}-input`}
+            labelledBy={ids.legend}
+            describedBy={ids.describedBy}
+            value={current}
+            onAnswer={onAnswer}
+            invalid={error !== null}
+          />
+          <p className="slider-value" aria-hidden="true" lang="en">
+            {current === null ? 'Not answered yet: tap or drag the slider' : `Your answer: ${current}`}
+          </p>
         </div>
       )}
     </ItemShell>
@@ -38,18 +56,37 @@ export function NumericView({ instrumentId, item, language, value, error, onAnsw
   const unit = item.unit ? localize(item.unit, language) : null;
   const hint = `A ${item.integer ? 'whole number' : 'number'} from ${item.min} to ${item.max}${unit ? ` (${unit})` : ''}.`;
   return (
-    <ItemShell instrumentId={instrumentId} itemId={item.id} kind={item.kind} question={localize(item.text, language)} context={context} hint={hint} error={error}>
+    <ItemShell
+      instrumentId={instrumentId}
+      itemId={item.id}
+      kind={item.kind}
+      question={localize(item.text, language)}
+      context={context}
+      hint={hint}
+      error={error}
+    >
       {(ids) => (
         <div className="numeric-field">
           <input
-            id={`${ids.base}-input`} type="text" className="numeric-input" inputMode={item.integer && item.min >= 0 ? 'numeric' : 'decimal'}
-            autoComplete="off" value={draft} aria-labelledby={ids.legend} aria-describedby={ids.describedBy} aria-invalid={error !== null || undefined}
+            id={`${ids.base}-input`}
+            type="text"
+            className="numeric-input"
+            inputMode={item.integer && item.min >= 0 ? 'numeric' : 'decimal'}
+            autoComplete="off"
+            value={draft}
+            aria-labelledby={ids.legend}
+            aria-describedby={ids.describedBy}
+            aria-invalid={error !== null || undefined}
             onChange={(event) => {
               setDraft(event.currentTarget.value);
               onAnswer(parseNumber(event.currentTarget.value));
             }}
           />
-          {unit ? <span className="numeric-unit" aria-hidden="true">{unit}</span> : null}
+          {unit ? (
+            <span className="numeric-unit" aria-hidden="true">
+              {unit}
+            </span>
+          ) : null}
         </div>
       )}
     </ItemShell>
@@ -65,15 +102,38 @@ export function TextView({ instrumentId, item, language, value, error, onAnswer,
   const text = typeof value === 'string' ? value : '';
   const hint = `${codePointLength(text)} of ${item.maxLength} characters${item.required === false ? ' (optional)' : ''}`;
   return (
-    <ItemShell instrumentId={instrumentId} itemId={item.id} kind={item.kind} question={localize(item.text, language)} context={context} hint={hint} error={error}>
+    <ItemShell
+      instrumentId={instrumentId}
+      itemId={item.id}
+      kind={item.kind}
+      question={localize(item.text, language)}
+      context={context}
+      hint={hint}
+      error={error}
+    >
       {(ids) => {
         const common = {
-          id: `${ids.base}-input`, className: 'text-input', value: text, 'aria-labelledby': ids.legend, 'aria-describedby': ids.describedBy,
+          id: `${ids.base}-input`,
+          className: 'text-input',
+          value: text,
+          'aria-labelledby': ids.legend,
+          'aria-describedby': ids.describedBy,
           'aria-invalid': error !== null || undefined,
         };
-        return item.multiline
-          ? <textarea {...common} rows={5} onChange={(event) => onAnswer(event.currentTarget.value === '' ? null : event.currentTarget.value)} />
-          : <input {...common} type="text" autoComplete="off" onChange={(event) => onAnswer(event.currentTarget.value === '' ? null : event.currentTarget.value)} />;
+        return item.multiline ? (
+          <textarea
+            {...common}
+            rows={5}
+            onChange={(event) => onAnswer(event.currentTarget.value === '' ? null : event.currentTarget.value)}
+          />
+        ) : (
+          <input
+            {...common}
+            type="text"
+            autoComplete="off"
+            onChange={(event) => onAnswer(event.currentTarget.value === '' ? null : event.currentTarget.value)}
+          />
+        );
       }}
     </ItemShell>
   );

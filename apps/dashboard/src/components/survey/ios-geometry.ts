@@ -57,9 +57,15 @@ export function iosCircles(point: number): IosCircles {
   // radius from the middle) as the circles close in, so that they never overlap each other.
   const labelOffset = Math.max(distance / 2, radius / 2);
   return {
-    radius, distance, y: IOS_VIEWBOX.height / 2, linearOverlap, areaOverlap,
-    selfX: centre - distance / 2, otherX: centre + distance / 2,
-    selfLabelX: centre - labelOffset, otherLabelX: centre + labelOffset,
+    radius,
+    distance,
+    y: IOS_VIEWBOX.height / 2,
+    linearOverlap,
+    areaOverlap,
+    selfX: centre - distance / 2,
+    otherX: centre + distance / 2,
+    selfLabelX: centre - labelOffset,
+    otherLabelX: centre + labelOffset,
   };
 }
 

@@ -48,7 +48,9 @@ function Word({ x, y, text }: { readonly x: number; readonly y: number; readonly
   return (
     <text x={x} y={top} fontSize={size} textAnchor="middle" dominantBaseline="central" fill="currentColor">
       {lines.map((line, index) => (
-        <tspan key={index} x={x} dy={index === 0 ? 0 : size * 1.1}>{line}</tspan>
+        <tspan key={index} x={x} dy={index === 0 ? 0 : size * 1.1}>
+          {line}
+        </tspan>
       ))}
     </text>
   );
@@ -69,8 +71,13 @@ export function IosFigure({ point, self, other }: IosFigureProps) {
   const { width, height } = IOS_VIEWBOX;
   const rem = 10;
   return (
-    <svg className="ios-picture" viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false"
-      style={{ width: `${rem}rem`, height: `${(rem * height) / width}rem` }}>
+    <svg
+      className="ios-picture"
+      viewBox={`0 0 ${width} ${height}`}
+      aria-hidden="true"
+      focusable="false"
+      style={{ width: `${rem}rem`, height: `${(rem * height) / width}rem` }}
+    >
       <circle cx={circles.selfX} cy={circles.y} r={circles.radius} className="ios-self" />
       <circle cx={circles.otherX} cy={circles.y} r={circles.radius} className="ios-other" />
       <Word x={circles.selfLabelX} y={circles.y} text={self} />

@@ -27,6 +27,10 @@ export function ItemCard(props: ItemViewProps) {
     case 'text':
       return <TextView {...props} item={item} />;
     case 'instruction':
-      return <div className="item item-instruction" data-instrument={props.instrumentId} data-item={item.id} data-kind="instruction"><p className="item-question">{localize(item.text, language)}</p></div>;
+      return (
+        <div className="item item-instruction" data-instrument={props.instrumentId} data-item={item.id} data-kind="instruction">
+          <p className="item-question">{localize(item.text, language)}</p>
+        </div>
+      );
   }
 }

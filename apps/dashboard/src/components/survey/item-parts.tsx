@@ -14,9 +14,17 @@ export function describedBy(ids: { hint: string; error: string }, hasHint: boole
 /** The message next to the item; role=alert so it is read out the moment it appears. */
 export function ItemError({ id, message }: { readonly id: string; readonly message: string | null }) {
   // The messages are English even inside an item shown in another language.
-  return message ? <p id={id} className="item-error" role="alert" lang="en">{message}</p> : null;
+  return message ? (
+    <p id={id} className="item-error" role="alert" lang="en">
+      {message}
+    </p>
+  ) : null;
 }
 
 export function Hint({ id, children }: { readonly id: string; readonly children: ReactNode }) {
-  return <p id={id} className="item-hint" lang="en">{children}</p>;
+  return (
+    <p id={id} className="item-hint" lang="en">
+      {children}
+    </p>
+  );
 }

@@ -26,21 +26,44 @@ export function MultiChoiceView({ instrumentId, item, language, value, error, on
     onAnswer(item.options.map((candidate) => candidate.value).filter((candidate) => next.includes(candidate)));
   };
   return (
-    <ItemShell instrumentId={instrumentId} itemId={item.id} kind={item.kind} question={localize(item.text, language)} context={context} hint={selectionHint(item)} error={error}>
+    <ItemShell
+      instrumentId={instrumentId}
+      itemId={item.id}
+      kind={item.kind}
+      question={localize(item.text, language)}
+      context={context}
+      hint={selectionHint(item)}
+      error={error}
+    >
       {(ids) => (
         <ul className="choice-list" role="list">
           {item.options.map((option) => (
             <li key={option.value}>
-              <input type="checkbox" id={`${ids.base}-${option.value}`} className="choice-input" checked={selected?.includes(option.value) ?? false}
-                onChange={(event) => toggle(option.value, event.currentTarget.checked)} aria-invalid={error !== null || undefined} />
-              <label htmlFor={`${ids.base}-${option.value}`} className="choice-label"><span className="choice-text">{localize(option.label, language)}</span></label>
+              <input
+                type="checkbox"
+                id={`${ids.base}-${option.value}`}
+                className="choice-input"
+                checked={selected?.includes(option.value) ?? false}
+                onChange={(event) => toggle(option.value, event.currentTarget.checked)}
+                aria-invalid={error !== null || undefined}
+              />
+              <label htmlFor={`${ids.base}-${option.value}`} className="choice-label">
+                <span className="choice-text">{localize(option.label, language)}</span>
+              </label>
             </li>
           ))}
           {allowsNone ? (
             <li>
-              <input type="checkbox" id={`${ids.base}-${NONE}`} className="choice-input" checked={selected !== null && selected.length === 0}
-                onChange={(event) => onAnswer(event.currentTarget.checked ? [] : null)} />
-              <label htmlFor={`${ids.base}-${NONE}`} className="choice-label"><span className="choice-text">None of these</span></label>
+              <input
+                type="checkbox"
+                id={`${ids.base}-${NONE}`}
+                className="choice-input"
+                checked={selected !== null && selected.length === 0}
+                onChange={(event) => onAnswer(event.currentTarget.checked ? [] : null)}
+              />
+              <label htmlFor={`${ids.base}-${NONE}`} className="choice-label">
+                <span className="choice-text">None of these</span>
+              </label>
             </li>
           ) : null}
         </ul>

@@ -28,12 +28,21 @@ export function SliderInput({ id, labelledBy, describedBy, value, onAnswer, inva
   };
   return (
     <input
-      type="range" id={id} className="slider" min={0} max={100} step={1} value={current}
+      type="range"
+      id={id}
+      className="slider"
+      min={0}
+      max={100}
+      step={1}
+      value={current}
       data-unset={unset || undefined}
-      aria-labelledby={labelledBy} aria-describedby={describedBy} aria-invalid={invalid || undefined}
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
       aria-valuetext={unset ? 'Not answered yet' : `${current} out of 100`}
       onChange={(event) => onAnswer(Number(event.currentTarget.value))}
-      onPointerUp={commitIfUnset} onKeyUp={onKeyUp}
+      onPointerUp={commitIfUnset}
+      onKeyUp={onKeyUp}
     />
   );
 }

@@ -8,7 +8,9 @@ export function validationMessage(code: string, item: Item): string {
   switch (code as ValidationCode) {
     case 'REQUIRED':
       if (item.kind === 'multi-choice' && (item.minSelected ?? 0) === 0) return 'Please tick the options that apply, or “None of these”.';
-      return item.kind === 'text' || item.kind === 'numeric' ? 'Please enter an answer to continue.' : 'Please choose an answer to continue.';
+      return item.kind === 'text' || item.kind === 'numeric'
+        ? 'Please enter an answer to continue.'
+        : 'Please choose an answer to continue.';
     case 'OUT_OF_RANGE':
       return outOfRange(item);
     case 'NOT_AN_INTEGER':

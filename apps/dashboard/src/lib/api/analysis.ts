@@ -50,7 +50,13 @@ export async function listStudySessions(studyId: string): Promise<ApiResult<Sess
   return signedIn(await settle(client.GET('/api/studies/{studyId}/sessions', { params: { path: { studyId } } })));
 }
 
-export async function getPower(query: { d: number; alpha: number; power: number; icc: number; groupSize: 1 | 2 | 3 }): Promise<ApiResult<Power>> {
+export async function getPower(query: {
+  d: number;
+  alpha: number;
+  power: number;
+  icc: number;
+  groupSize: 1 | 2 | 3;
+}): Promise<ApiResult<Power>> {
   const client = await apiClient();
   return signedIn(await settle(client.GET('/api/power', { params: { query } })));
 }
@@ -77,15 +83,37 @@ export interface CodebookPreview {
 function isCodebook(value: unknown): value is CodebookPreview {
   if (typeof value !== 'object' || value === null) return false;
   const entries = (value as { entries?: unknown }).entries;
-  return Array.isArray(entries) && entries.every((e: unknown) => typeof e === 'object' && e !== null && typeof (e as Record<string, unknown>)['name'] === 'string' && typeof (e as Record<string, unknown>)['file'] === 'string');
+  return (
+    Array.isArray(entries) &&
+    entries.every(
+      (e: unknown) =>
+        typeof e === 'object' &&
+        e !== null &&
+        typeof (e as Record<string, unknown>)['name'] === 'string' &&
+        typeof (e as Record<string, unknown>)['file'] === 'string',
+    )
+  );
 }
 
 /** The codebook (one entry per column of every file), for the export page's preview. */
 export async function getCodebook(studyId: string): Promise<ApiResult<CodebookPreview>> {
   const client = await apiClient();
-  const result = signedIn(await settle(client.GET('/api/studies/{studyId}/exports/{file}', { params: { path: { studyId, file: 'codebook.json' } }, parseAs: 'text' })));
+  const result = signedIn(
+    await settle(
+      client.GET('/api/studies/{studyId}/exports/{file}', { params: { path: { studyId, file: 'codebook.json' } }, parseAs: 'text' }),
+    ),
+  );
   if (!result.ok) return result;
   const parsed: unknown = JSON.parse(String(result.data));
   if (isCodebook(parsed)) return { ok: true, data: parsed, response: result.response };
-  return { ok: false, problem: { type: 'about:blank', title: 'The codebook had an unexpected shape', status: 502, code: 'BAD_CODEBOOK', requestId: result.response.headers.get('x-request-id') ?? '' } };
+  return {
+    ok: false,
+    problem: {
+      type: 'about:blank',
+      title: 'The codebook had an unexpected shape',
+      status: 502,
+      code: 'BAD_CODEBOOK',
+      requestId: result.response.headers.get('x-request-id') ?? '',
+    },
+  };
 }

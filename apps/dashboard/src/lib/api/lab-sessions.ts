@@ -33,11 +33,17 @@ export async function getSession(studyId: string, sessionId: string): Promise<Ap
 /** The console's start button: the shared timer starts now on the server's clock. */
 export async function startConversation(studyId: string, sessionId: string): Promise<ApiResult<SessionDetail>> {
   const client = await apiClient();
-  return signedIn(await settle(client.POST('/api/studies/{studyId}/sessions/{sessionId}/start-conversation', { params: { path: { studyId, sessionId } } })));
+  return signedIn(
+    await settle(
+      client.POST('/api/studies/{studyId}/sessions/{sessionId}/start-conversation', { params: { path: { studyId, sessionId } } }),
+    ),
+  );
 }
 
 /** The console's end button: the post-survey opens on every phone at once. */
 export async function endConversation(studyId: string, sessionId: string): Promise<ApiResult<SessionDetail>> {
   const client = await apiClient();
-  return signedIn(await settle(client.POST('/api/studies/{studyId}/sessions/{sessionId}/end-conversation', { params: { path: { studyId, sessionId } } })));
+  return signedIn(
+    await settle(client.POST('/api/studies/{studyId}/sessions/{sessionId}/end-conversation', { params: { path: { studyId, sessionId } } })),
+  );
 }

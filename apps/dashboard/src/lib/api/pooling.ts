@@ -17,12 +17,25 @@ export async function listExternalSummaries(studyId: string): Promise<ApiResult<
   return signedIn(await settle(client.GET('/api/studies/{studyId}/external-summaries', { params: { path: { studyId } } })));
 }
 
-export async function importExternalSummary(studyId: string, file: SiteSummaryFile, label: string | undefined): Promise<ApiResult<ExternalSummary>> {
+export async function importExternalSummary(
+  studyId: string,
+  file: SiteSummaryFile,
+  label: string | undefined,
+): Promise<ApiResult<ExternalSummary>> {
   const client = await apiClient();
-  return signedIn(await settle(client.POST('/api/studies/{studyId}/external-summaries', { params: { path: { studyId } }, body: { file, ...(label ? { label } : {}) } })));
+  return signedIn(
+    await settle(
+      client.POST('/api/studies/{studyId}/external-summaries', {
+        params: { path: { studyId } },
+        body: { file, ...(label ? { label } : {}) },
+      }),
+    ),
+  );
 }
 
 export async function removeExternalSummary(studyId: string, summaryId: string): Promise<ApiResult<unknown>> {
   const client = await apiClient();
-  return signedIn(await settle(client.DELETE('/api/studies/{studyId}/external-summaries/{summaryId}', { params: { path: { studyId, summaryId } } })));
+  return signedIn(
+    await settle(client.DELETE('/api/studies/{studyId}/external-summaries/{summaryId}', { params: { path: { studyId, summaryId } } })),
+  );
 }

@@ -23,10 +23,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function isProblem(value: unknown): value is Problem {
-  return isRecord(value)
-    && typeof value['code'] === 'string'
-    && typeof value['status'] === 'number'
-    && typeof value['title'] === 'string';
+  return isRecord(value) && typeof value['code'] === 'string' && typeof value['status'] === 'number' && typeof value['title'] === 'string';
 }
 
 export function unreachableProblem(requestId: string): Problem {

@@ -59,7 +59,11 @@ export async function getStudyForEditing(studyId: string): Promise<ApiResult<Stu
 /** Saves the whole draft only if nobody saved since `revision` (If-Match); else 409 EDIT_CONFLICT. */
 export async function saveDraft(studyId: string, revision: number, draft: Partial<Draft>): Promise<ApiResult<StudyForEditing>> {
   const client = await apiClient();
-  const call = client.PUT('/api/studies/{studyId}', { params: { path: { studyId } }, body: draft, headers: { 'If-Match': `"${revision}"` } });
+  const call = client.PUT('/api/studies/{studyId}', {
+    params: { path: { studyId } },
+    body: draft,
+    headers: { 'If-Match': `"${revision}"` },
+  });
   return withRevision(signedIn(await settle(call)));
 }
 
@@ -75,7 +79,9 @@ export async function checkUnsavedDesign(studyId: string, design: Design): Promi
 
 export async function amendStudy(studyId: string, design: Design, reason: string): Promise<ApiResult<ProtocolVersion>> {
   const client = await apiClient();
-  return signedIn(await settle(client.POST('/api/studies/{studyId}/amendments', { params: { path: { studyId } }, body: { design, reason } })));
+  return signedIn(
+    await settle(client.POST('/api/studies/{studyId}/amendments', { params: { path: { studyId } }, body: { design, reason } })),
+  );
 }
 
 export async function listProtocolVersions(studyId: string): Promise<ApiResult<ProtocolVersion[]>> {
@@ -85,7 +91,13 @@ export async function listProtocolVersions(studyId: string): Promise<ApiResult<P
 
 export type PowerAnswer = components['schemas']['PowerResponse'];
 
-export async function powerFor(query: { d: number; alpha: number; power: number; icc: number; groupSize: 1 | 2 | 3 }): Promise<ApiResult<PowerAnswer>> {
+export async function powerFor(query: {
+  d: number;
+  alpha: number;
+  power: number;
+  icc: number;
+  groupSize: 1 | 2 | 3;
+}): Promise<ApiResult<PowerAnswer>> {
   const client = await apiClient();
   return signedIn(await settle(client.GET('/api/power', { params: { query } })));
 }

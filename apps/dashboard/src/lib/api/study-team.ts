@@ -30,9 +30,12 @@ export type StatusMove = 'pause' | 'resume' | 'close';
 
 export async function moveStudy(studyId: string, move: StatusMove): Promise<ApiResult<Study>> {
   const api = await apiClient();
-  const call = move === 'pause' ? api.POST('/api/studies/{studyId}/pause', at(studyId))
-    : move === 'resume' ? api.POST('/api/studies/{studyId}/resume', at(studyId))
-      : api.POST('/api/studies/{studyId}/close', at(studyId));
+  const call =
+    move === 'pause'
+      ? api.POST('/api/studies/{studyId}/pause', at(studyId))
+      : move === 'resume'
+        ? api.POST('/api/studies/{studyId}/resume', at(studyId))
+        : api.POST('/api/studies/{studyId}/close', at(studyId));
   return signedIn(await settle(call));
 }
 
@@ -49,7 +52,9 @@ export async function addMember(studyId: string, email: string, role: MemberRole
 }
 
 export async function changeRole(studyId: string, userId: string, role: MemberRole): Promise<ApiResult<unknown>> {
-  return signedIn(await settle((await apiClient()).PUT('/api/studies/{studyId}/members/{userId}', { ...atMember(studyId, userId), body: { role } })));
+  return signedIn(
+    await settle((await apiClient()).PUT('/api/studies/{studyId}/members/{userId}', { ...atMember(studyId, userId), body: { role } })),
+  );
 }
 
 export async function removeMember(studyId: string, userId: string): Promise<ApiResult<unknown>> {

@@ -26,16 +26,25 @@ type Attributes = Omit<ParsedSetCookie, 'name' | 'value'>;
 
 function applyAttribute(into: { -readonly [K in keyof Attributes]: Attributes[K] }, key: string, value: string): void {
   switch (key) {
-    case 'path': into.path = value; break;
-    case 'httponly': into.httpOnly = true; break;
-    case 'samesite': into.sameSite = sameSiteOf(value); break;
-    case 'max-age': if (/^-?\d+$/.test(value)) into.maxAge = Number(value); break;
+    case 'path':
+      into.path = value;
+      break;
+    case 'httponly':
+      into.httpOnly = true;
+      break;
+    case 'samesite':
+      into.sameSite = sameSiteOf(value);
+      break;
+    case 'max-age':
+      if (/^-?\d+$/.test(value)) into.maxAge = Number(value);
+      break;
     case 'expires': {
       const date = new Date(value);
       if (!Number.isNaN(date.getTime())) into.expires = date;
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 

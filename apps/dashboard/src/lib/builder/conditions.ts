@@ -12,11 +12,14 @@ export function conditionIds(factors: readonly Factor[]): string[] {
 
 /** `phone=present|seating=side_by_side` → "Phone present × Side by side" with the design's labels. */
 export function conditionName(design: Design, id: string): string {
-  return id.split('|').map((pair) => {
-    const [factorId, levelId] = pair.split('=');
-    const factor = design.factors.find((candidate) => candidate.id === factorId);
-    return factor?.levels.find((level) => level.id === levelId)?.label ?? pair;
-  }).join(' × ');
+  return id
+    .split('|')
+    .map((pair) => {
+      const [factorId, levelId] = pair.split('=');
+      const factor = design.factors.find((candidate) => candidate.id === factorId);
+      return factor?.levels.find((level) => level.id === levelId)?.label ?? pair;
+    })
+    .join(' × ');
 }
 
 /** Weights of conditions that still exist; unnamed conditions weigh 1, as the API reads them. */

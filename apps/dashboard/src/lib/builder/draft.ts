@@ -24,15 +24,24 @@ export function setLevel(design: Design, f: number, l: number, level: Level): De
 }
 
 export function addFactor(design: Design): Design {
-  const id = freshId('factor', design.factors.map((factor) => factor.id));
-  const levels = [{ id: 'level_1', label: 'Level 1' }, { id: 'level_2', label: 'Level 2' }];
+  const id = freshId(
+    'factor',
+    design.factors.map((factor) => factor.id),
+  );
+  const levels = [
+    { id: 'level_1', label: 'Level 1' },
+    { id: 'level_2', label: 'Level 2' },
+  ];
   return pruneWeights({ ...design, factors: [...design.factors, { id, label: `Factor ${design.factors.length + 1}`, levels }] });
 }
 
 export function addLevel(design: Design, f: number): Design {
   const factor = design.factors[f];
   if (!factor) return design;
-  const id = freshId('level', factor.levels.map((level) => level.id));
+  const id = freshId(
+    'level',
+    factor.levels.map((level) => level.id),
+  );
   return setFactor(design, f, { ...factor, levels: [...factor.levels, { id, label: `Level ${factor.levels.length + 1}` }] });
 }
 
@@ -84,8 +93,15 @@ export function removeLanguage(design: Design, language: string): Design {
   return {
     ...design,
     languages: design.languages.filter((code) => code !== language),
-    factors: design.factors.map((factor) => ({ ...factor, levels: factor.levels.map((level) => ({ ...level, instructions: drop(level.instructions), topicPrompt: drop(level.topicPrompt) })) })),
-    covariates: design.covariates.map((covariate) => ({ ...covariate, question: drop(covariate.question), levels: covariate.levels.map((level) => ({ ...level, text: drop(level.text) })) })),
+    factors: design.factors.map((factor) => ({
+      ...factor,
+      levels: factor.levels.map((level) => ({ ...level, instructions: drop(level.instructions), topicPrompt: drop(level.topicPrompt) })),
+    })),
+    covariates: design.covariates.map((covariate) => ({
+      ...covariate,
+      question: drop(covariate.question),
+      levels: covariate.levels.map((level) => ({ ...level, text: drop(level.text) })),
+    })),
     conversation: { ...design.conversation, instructions: drop(design.conversation.instructions) ?? {} },
     consent: { ...design.consent, text: drop(design.consent.text) ?? {} },
   };
@@ -93,16 +109,24 @@ export function removeLanguage(design: Design, language: string): Design {
 
 export function setCovariate(design: Design, c: number, covariate: Covariate): Design {
   const previous = design.covariates[c];
-  const stratifyBy = previous && previous.id !== covariate.id
-    ? design.stratifyBy.map((id) => (id === previous.id ? covariate.id : id))
-    : design.stratifyBy;
+  const stratifyBy =
+    previous && previous.id !== covariate.id ? design.stratifyBy.map((id) => (id === previous.id ? covariate.id : id)) : design.stratifyBy;
   return { ...design, stratifyBy, covariates: design.covariates.map((current, i) => (i === c ? covariate : current)) };
 }
 
 export function addCovariate(design: Design, source: Covariate['source']): Design {
-  const id = freshId('covariate', design.covariates.map((covariate) => covariate.id));
-  const levels = [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }];
-  const covariate: Covariate = source === 'participant' ? { id, label: 'New question', source, question: {}, levels } : { id, label: 'New observation', source, levels };
+  const id = freshId(
+    'covariate',
+    design.covariates.map((covariate) => covariate.id),
+  );
+  const levels = [
+    { id: 'yes', label: 'Yes' },
+    { id: 'no', label: 'No' },
+  ];
+  const covariate: Covariate =
+    source === 'participant'
+      ? { id, label: 'New question', source, question: {}, levels }
+      : { id, label: 'New observation', source, levels };
   return { ...design, covariates: [...design.covariates, covariate] };
 }
 
@@ -126,7 +150,16 @@ export function setInstruments(design: Design, phase: Phase, refs: InstrumentRef
  */
 export function blankDesign(): Design {
   return {
-    factors: [{ id: 'factor_1', label: 'Factor 1', levels: [{ id: 'level_1', label: 'Level 1' }, { id: 'level_2', label: 'Level 2' }] }],
+    factors: [
+      {
+        id: 'factor_1',
+        label: 'Factor 1',
+        levels: [
+          { id: 'level_1', label: 'Level 1' },
+          { id: 'level_2', label: 'Level 2' },
+        ],
+      },
+    ],
     conditionWeights: {},
     covariates: [],
     stratifyBy: [],
@@ -148,8 +181,9 @@ export function blankDesign(): Design {
  */
 export function forSaving(design: Design): Design {
   const { completion } = design;
-  const kept = completion.kind === 'code'
-    ? { kind: 'code' as const, ...(completion.code ? { code: completion.code } : {}) }
-    : { kind: 'redirect' as const, ...(completion.url ? { url: completion.url } : {}) };
+  const kept =
+    completion.kind === 'code'
+      ? { kind: 'code' as const, ...(completion.code ? { code: completion.code } : {}) }
+      : { kind: 'redirect' as const, ...(completion.url ? { url: completion.url } : {}) };
   return { ...design, completion: kept };
 }

@@ -8,9 +8,16 @@ function factorPaths(design: Design): string[] {
     const base = `design.factors[${f}]`;
     const levels = factor.levels.flatMap((level, l) => {
       const at = `${base}.levels[${l}]`;
-      return [at, `${at}.id`, `${at}.label`, `${at}.setup`, `${at}.sets`,
+      return [
+        at,
+        `${at}.id`,
+        `${at}.label`,
+        `${at}.setup`,
+        `${at}.sets`,
         ...Object.keys(level.sets ?? {}).map((probe) => `${at}.sets.${probe}`),
-        ...localized(`${at}.instructions`, design.languages), ...localized(`${at}.topicPrompt`, design.languages)];
+        ...localized(`${at}.instructions`, design.languages),
+        ...localized(`${at}.topicPrompt`, design.languages),
+      ];
     });
     return [base, `${base}.id`, `${base}.label`, `${base}.exploratory`, `${base}.levels`, ...levels];
   });
@@ -21,13 +28,30 @@ function covariatePaths(design: Design): string[] {
     const base = `design.covariates[${c}]`;
     // Only participant-reported covariates show their question and answer texts.
     const asked = covariate.source === 'participant';
-    const levels = covariate.levels.flatMap((_, l) => [`${base}.levels[${l}]`, `${base}.levels[${l}].id`, `${base}.levels[${l}].label`, ...(asked ? localized(`${base}.levels[${l}].text`, design.languages) : [])]);
-    return [base, `${base}.id`, `${base}.label`, `${base}.source`, `${base}.relation`, `${base}.levels`, ...(asked ? localized(`${base}.question`, design.languages) : []), ...levels];
+    const levels = covariate.levels.flatMap((_, l) => [
+      `${base}.levels[${l}]`,
+      `${base}.levels[${l}].id`,
+      `${base}.levels[${l}].label`,
+      ...(asked ? localized(`${base}.levels[${l}].text`, design.languages) : []),
+    ]);
+    return [
+      base,
+      `${base}.id`,
+      `${base}.label`,
+      `${base}.source`,
+      `${base}.relation`,
+      `${base}.levels`,
+      ...(asked ? localized(`${base}.question`, design.languages) : []),
+      ...levels,
+    ];
   });
 }
 
 function instrumentPaths(design: Design): string[] {
-  return (['pre', 'post'] as const).flatMap((phase) => [`design.instruments.${phase}`, ...design.instruments[phase].map((_, i) => `design.instruments.${phase}[${i}]`)]);
+  return (['pre', 'post'] as const).flatMap((phase) => [
+    `design.instruments.${phase}`,
+    ...design.instruments[phase].map((_, i) => `design.instruments.${phase}[${i}]`),
+  ]);
 }
 
 /**
@@ -38,14 +62,28 @@ function instrumentPaths(design: Design): string[] {
 export function editorFieldPaths(design: Design): Set<string> {
   const { scheme } = design.randomisation;
   return new Set([
-    'title', 'description', 'design.factors', 'design.conditionWeights', 'design.covariates',
-    'design.sessionSize', 'design.targetSessionsPerCondition', 'design.randomisation.scheme',
-    'design.dropoutPolicy', 'design.conversation.durationSeconds', 'design.consent.version', 'design.languages',
-    'design.completion.kind', design.completion.kind === 'code' ? 'design.completion.code' : 'design.completion.url', 'design.withdrawal.daysAfterClose',
+    'title',
+    'description',
+    'design.factors',
+    'design.conditionWeights',
+    'design.covariates',
+    'design.sessionSize',
+    'design.targetSessionsPerCondition',
+    'design.randomisation.scheme',
+    'design.dropoutPolicy',
+    'design.conversation.durationSeconds',
+    'design.consent.version',
+    'design.languages',
+    'design.completion.kind',
+    design.completion.kind === 'code' ? 'design.completion.code' : 'design.completion.url',
+    'design.withdrawal.daysAfterClose',
     ...(scheme === 'complete' ? [] : ['design.randomisation.blockMultipliers']),
     ...(showsStratification(design) ? ['design.stratifyBy'] : []),
-    ...localized('design.conversation.instructions', design.languages), ...localized('design.consent.text', design.languages),
-    ...factorPaths(design), ...covariatePaths(design), ...instrumentPaths(design),
+    ...localized('design.conversation.instructions', design.languages),
+    ...localized('design.consent.text', design.languages),
+    ...factorPaths(design),
+    ...covariatePaths(design),
+    ...instrumentPaths(design),
     ...safeConditionIds(design).map((id) => `design.conditionWeights.${id}`),
   ]);
 }

@@ -39,9 +39,10 @@ export function imbalanceSummary(design: Design): ImbalanceSummary {
   const multipliers = [...new Set(design.randomisation.blockMultipliers.filter((m) => Number.isInteger(m) && m > 0))].sort((a, b) => a - b);
   const strata = strataCount(design);
   if (design.randomisation.scheme === 'complete' || conditions.length === 0 || multipliers.length === 0) {
-    const sentence = design.randomisation.scheme === 'complete'
-      ? 'Complete randomisation draws each session independently: there is no bound, and the conditions can drift apart by chance.'
-      : 'Add conditions and block multipliers to see the balance this scheme guarantees.';
+    const sentence =
+      design.randomisation.scheme === 'complete'
+        ? 'Complete randomisation draws each session independently: there is no bound, and the conditions can drift apart by chance.'
+        : 'Add conditions and block multipliers to see the balance this scheme guarantees.';
     return { blockSizes: [], bound: null, strata, sentence };
   }
   const largest = multipliers[multipliers.length - 1] ?? 1;

@@ -14,17 +14,29 @@ export type LoadOutcome =
   | { readonly kind: 'error'; readonly message: string };
 
 export type CheckOutcome =
-  | { readonly kind: 'checked'; readonly problems: readonly FieldIssue[] }
+  { readonly kind: 'checked'; readonly problems: readonly FieldIssue[] } | { readonly kind: 'error'; readonly message: string };
+
+export type AmendOutcome =
+  | { readonly kind: 'invalid'; readonly problems: readonly FieldIssue[]; readonly message: string }
   | { readonly kind: 'error'; readonly message: string };
 
-export type AmendOutcome = { readonly kind: 'invalid'; readonly problems: readonly FieldIssue[]; readonly message: string } | { readonly kind: 'error'; readonly message: string };
-
 const PART_LABELS: Readonly<Record<string, string>> = {
-  title: 'the title', description: 'the description', 'design.factors': 'the factors and levels', 'design.conditionWeights': 'the condition weights',
-  'design.covariates': 'the covariates', 'design.stratifyBy': 'the stratification', 'design.sessionSize': 'the session size',
-  'design.targetSessionsPerCondition': 'the target', 'design.randomisation': 'the randomisation', 'design.dropoutPolicy': 'the dropout policy',
-  'design.instruments': 'the instruments', 'design.conversation': 'the conversation', 'design.consent': 'the consent', 'design.languages': 'the languages',
-  'design.completion': 'the completion', 'design.withdrawal': 'the withdrawal period',
+  title: 'the title',
+  description: 'the description',
+  'design.factors': 'the factors and levels',
+  'design.conditionWeights': 'the condition weights',
+  'design.covariates': 'the covariates',
+  'design.stratifyBy': 'the stratification',
+  'design.sessionSize': 'the session size',
+  'design.targetSessionsPerCondition': 'the target',
+  'design.randomisation': 'the randomisation',
+  'design.dropoutPolicy': 'the dropout policy',
+  'design.instruments': 'the instruments',
+  'design.conversation': 'the conversation',
+  'design.consent': 'the consent',
+  'design.languages': 'the languages',
+  'design.completion': 'the completion',
+  'design.withdrawal': 'the withdrawal period',
 };
 
 function list(items: readonly string[]): string {
@@ -43,9 +55,13 @@ export function conflictSentence(conflict: EditConflict): string {
 /** The words after "Not saved" / "Saving stopped" for an outcome; null when it saved. */
 export function saveMessage(outcome: SaveOutcome): string | null {
   switch (outcome.kind) {
-    case 'error': return outcome.message;
-    case 'invalid': return 'the marked fields have a format the API refuses';
-    case 'launched': return 'the study has been launched; amend it instead';
-    default: return null;
+    case 'error':
+      return outcome.message;
+    case 'invalid':
+      return 'the marked fields have a format the API refuses';
+    case 'launched':
+      return 'the study has been launched; amend it instead';
+    default:
+      return null;
   }
 }

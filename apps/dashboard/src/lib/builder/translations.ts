@@ -24,15 +24,34 @@ function participantTexts(design: Design): Text[] {
     { path: 'design.consent.text', label: 'Consent text', text: design.consent.text, required: true },
     { path: 'design.conversation.instructions', label: 'Conversation text', text: design.conversation.instructions, required: true },
   ];
-  design.factors.forEach((factor, f) => factor.levels.forEach((level, l) => {
-    const at = `design.factors[${f}].levels[${l}]`;
-    texts.push({ path: `${at}.instructions`, label: `${level.label}: participant instructions`, text: level.instructions, required: false });
-    texts.push({ path: `${at}.topicPrompt`, label: `${level.label}: topic prompt`, text: level.topicPrompt, required: false });
-  }));
+  design.factors.forEach((factor, f) =>
+    factor.levels.forEach((level, l) => {
+      const at = `design.factors[${f}].levels[${l}]`;
+      texts.push({
+        path: `${at}.instructions`,
+        label: `${level.label}: participant instructions`,
+        text: level.instructions,
+        required: false,
+      });
+      texts.push({ path: `${at}.topicPrompt`, label: `${level.label}: topic prompt`, text: level.topicPrompt, required: false });
+    }),
+  );
   design.covariates.forEach((covariate, c) => {
     const at = `design.covariates[${c}]`;
-    texts.push({ path: `${at}.question`, label: `${covariate.label}: question`, text: covariate.question, required: covariate.source === 'participant' });
-    covariate.levels.forEach((level, l) => texts.push({ path: `${at}.levels[${l}].text`, label: `${covariate.label}: answer “${level.label}”`, text: level.text, required: false }));
+    texts.push({
+      path: `${at}.question`,
+      label: `${covariate.label}: question`,
+      text: covariate.question,
+      required: covariate.source === 'participant',
+    });
+    covariate.levels.forEach((level, l) =>
+      texts.push({
+        path: `${at}.levels[${l}].text`,
+        label: `${covariate.label}: answer “${level.label}”`,
+        text: level.text,
+        required: false,
+      }),
+    );
   });
   return texts;
 }
@@ -53,7 +72,12 @@ export function missingTranslations(design: Design): MissingTranslation[] {
     design.instruments[phase].forEach((ref, i) => {
       const instrument = getInstrument(ref.id, ref.version);
       for (const language of design.languages) {
-        if (instrument && !instrument.languages.includes(language)) missing.push({ path: `design.instruments.${phase}[${i}]`, language, label: `Instrument ${ref.id} v${ref.version} (${phase === 'pre' ? 'before' : 'after'} the conversation)` });
+        if (instrument && !instrument.languages.includes(language))
+          missing.push({
+            path: `design.instruments.${phase}[${i}]`,
+            language,
+            label: `Instrument ${ref.id} v${ref.version} (${phase === 'pre' ? 'before' : 'after'} the conversation)`,
+          });
       }
     });
   }

@@ -3,7 +3,6 @@ import { backoffDelay, isRetryable, type Outcome } from './http';
 import { isRecord, type KeyValueStore, readJson, writeJson } from './storage';
 import type { Phase } from './types';
 
-
 /** Where a participant's unsent answers wait on this phone. */
 export function queueStorageKey(participantId: string): string {
   return `attune.queue.${participantId}`;
@@ -47,9 +46,17 @@ export function answerKey(answer: Pick<PendingAnswer, 'phase' | 'instrumentId' |
 }
 
 function isPendingList(value: unknown): value is PendingAnswer[] {
-  return Array.isArray(value) && value.every((entry) => isRecord(entry)
-    && (entry['phase'] === 'pre' || entry['phase'] === 'post')
-    && typeof entry['instrumentId'] === 'string' && typeof entry['itemId'] === 'string' && 'value' in entry);
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (entry) =>
+        isRecord(entry) &&
+        (entry['phase'] === 'pre' || entry['phase'] === 'post') &&
+        typeof entry['instrumentId'] === 'string' &&
+        typeof entry['itemId'] === 'string' &&
+        'value' in entry,
+    )
+  );
 }
 
 /**
@@ -176,7 +183,11 @@ export class AnswerQueue {
   }
 
   private persist(): void {
-    writeJson(this.deps.store, this.deps.storageKey, [...this.entries.values()].map((entry) => entry.answer));
+    writeJson(
+      this.deps.store,
+      this.deps.storageKey,
+      [...this.entries.values()].map((entry) => entry.answer),
+    );
   }
 
   private update(): void {

@@ -16,8 +16,13 @@ export function instrumentUrl(ref: InstrumentRef): string {
 }
 
 function isInstrument(value: unknown): value is HashedInstrument {
-  return isRecord(value) && typeof value['id'] === 'string' && typeof value['version'] === 'number'
-    && Array.isArray(value['items']) && Array.isArray(value['languages']);
+  return (
+    isRecord(value) &&
+    typeof value['id'] === 'string' &&
+    typeof value['version'] === 'number' &&
+    Array.isArray(value['items']) &&
+    Array.isArray(value['languages'])
+  );
 }
 
 function matches(instrument: HashedInstrument, ref: InstrumentRef): boolean {
@@ -45,12 +50,14 @@ async function fetchInstrument(ref: InstrumentRef): Promise<Instrument | null> {
  * JavaScript, so the survey page ships only the rulebook (P5); null when one cannot be had.
  */
 export async function loadInstruments(refs: readonly InstrumentRef[], store: KeyValueStore): Promise<Instrument[] | null> {
-  const loaded = await Promise.all(refs.map(async (ref) => {
-    const cached = readJson(store, cacheKey(ref), isInstrument);
-    if (cached && matches(cached, ref)) return cached;
-    const fetched = await fetchInstrument(ref);
-    if (fetched) writeJson(store, cacheKey(ref), fetched);
-    return fetched;
-  }));
+  const loaded = await Promise.all(
+    refs.map(async (ref) => {
+      const cached = readJson(store, cacheKey(ref), isInstrument);
+      if (cached && matches(cached, ref)) return cached;
+      const fetched = await fetchInstrument(ref);
+      if (fetched) writeJson(store, cacheKey(ref), fetched);
+      return fetched;
+    }),
+  );
   return loaded.every((instrument): instrument is Instrument => instrument !== null) ? loaded : null;
 }

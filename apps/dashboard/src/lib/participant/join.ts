@@ -8,7 +8,9 @@ function joinBody(entry: Entry): Record<string, unknown> {
     case 'code':
       return { sessionCode: entry.code.trim() };
     case 'study': {
-      const externalIds = Object.fromEntries(Object.entries(entry.externalIds).filter(([, value]) => typeof value === 'string' && value !== ''));
+      const externalIds = Object.fromEntries(
+        Object.entries(entry.externalIds).filter(([, value]) => typeof value === 'string' && value !== ''),
+      );
       return { studyCode: entry.code, ...(Object.keys(externalIds).length > 0 ? { externalIds } : {}) };
     }
   }
@@ -16,7 +18,7 @@ function joinBody(entry: Entry): Record<string, unknown> {
 
 /** The phone's own language ('de' from 'de-CH'), offered first; the API knows the study's languages. */
 function phoneLanguage(): string | undefined {
-  const primary = typeof navigator === 'undefined' ? '' : (navigator.language || '').split('-')[0]?.toLowerCase() ?? '';
+  const primary = typeof navigator === 'undefined' ? '' : ((navigator.language || '').split('-')[0]?.toLowerCase() ?? '');
   return /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 

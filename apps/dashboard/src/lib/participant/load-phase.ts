@@ -9,29 +9,37 @@ import type { Phase, PhaseAnswers } from './types';
 
 export type LoadedPhase =
   | {
-    readonly kind: 'ready';
-    readonly instruments: readonly Instrument[];
-    readonly progress: PhaseProgress;
-    /**
-     * False while the progress is only the server's view (/p's first render): this phone's own
-     * copy, with its place, unsent answers and Idempotency-Key, has not been read yet, so nothing
-     * may be answered or written until it has.
-     */
-    readonly settled: boolean;
-  }
+      readonly kind: 'ready';
+      readonly instruments: readonly Instrument[];
+      readonly progress: PhaseProgress;
+      /**
+       * False while the progress is only the server's view (/p's first render): this phone's own
+       * copy, with its place, unsent answers and Idempotency-Key, has not been read yet, so nothing
+       * may be answered or written until it has.
+       */
+      readonly settled: boolean;
+    }
   | { readonly kind: 'submitted' }
   | { readonly kind: 'unavailable' };
 
 function isAnswerValue(value: unknown): value is AnswerValue | null {
-  return value === null || typeof value === 'number' || typeof value === 'string'
-    || (Array.isArray(value) && value.every((entry) => typeof entry === 'string'));
+  return (
+    value === null ||
+    typeof value === 'number' ||
+    typeof value === 'string' ||
+    (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+  );
 }
 
 function serverAnswers(body: PhaseAnswers): PhaseAnswerMap {
-  return Object.fromEntries(body.instruments.map((instrument) => [
-    instrument.id,
-    Object.fromEntries(Object.entries(instrument.answers).filter((entry): entry is [string, AnswerValue | null] => isAnswerValue(entry[1]))),
-  ]));
+  return Object.fromEntries(
+    body.instruments.map((instrument) => [
+      instrument.id,
+      Object.fromEntries(
+        Object.entries(instrument.answers).filter((entry): entry is [string, AnswerValue | null] => isAnswerValue(entry[1])),
+      ),
+    ]),
+  );
 }
 
 /** The server holds this participant's submission of every instrument of the phase. */
@@ -55,7 +63,12 @@ export function serverPhase(instruments: readonly Instrument[], drafts: PhaseAns
  * its answers) with this phone's progress. Without drafts (offline) this phone's copy carries on.
  */
 export function settlePhase(
-  me: StoredParticipant, phase: Phase, instruments: readonly Instrument[] | null, drafts: PhaseAnswers | null, language: string, store: KeyValueStore,
+  me: StoredParticipant,
+  phase: Phase,
+  instruments: readonly Instrument[] | null,
+  drafts: PhaseAnswers | null,
+  language: string,
+  store: KeyValueStore,
 ): LoadedPhase {
   const saved = loadProgress(store, me.participantId, phase);
   if (drafts && isPhaseSubmitted(drafts)) {
@@ -72,7 +85,13 @@ export function settlePhase(
 }
 
 /** Everything a phase needs to resume when the server render did not bring it: fetched, then settled. */
-export async function loadPhase(me: StoredParticipant, phase: Phase, refs: readonly InstrumentRef[], language: string, store: KeyValueStore): Promise<LoadedPhase> {
+export async function loadPhase(
+  me: StoredParticipant,
+  phase: Phase,
+  refs: readonly InstrumentRef[],
+  language: string,
+  store: KeyValueStore,
+): Promise<LoadedPhase> {
   const [instruments, drafts] = await Promise.all([
     loadInstruments(refs, store),
     callApi<PhaseAnswers>('GET', `/answers/${phase}`, { token: me.token }),

@@ -12,7 +12,12 @@ export interface StoredParticipant {
 }
 
 function isStored(value: unknown): value is StoredParticipant {
-  return isRecord(value) && typeof value['token'] === 'string' && typeof value['participantId'] === 'string' && typeof value['entry'] === 'string';
+  return (
+    isRecord(value) &&
+    typeof value['token'] === 'string' &&
+    typeof value['participantId'] === 'string' &&
+    typeof value['entry'] === 'string'
+  );
 }
 
 /** A stable name for the way in: opening the same link again resumes instead of joining twice. */

@@ -80,5 +80,10 @@ export function pollInterval(screen: Screen): number | null {
 
 /** Heartbeats keep a seat (and an online waiting-room place) alive while nothing else is sent. */
 export function needsHeartbeat(screen: Screen): boolean {
-  return screen.kind === 'waiting-room' || screen.kind === 'waiting-partner' || screen.kind === 'instructions' || screen.kind === 'instructions-waiting';
+  return (
+    screen.kind === 'waiting-room' ||
+    screen.kind === 'waiting-partner' ||
+    screen.kind === 'instructions' ||
+    screen.kind === 'instructions-waiting'
+  );
 }

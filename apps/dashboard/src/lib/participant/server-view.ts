@@ -18,7 +18,9 @@ function shippedInstruments(state: ParticipantState): Instrument[] | null {
 }
 
 async function surveyPhase(client: ApiClient, token: string, state: ParticipantState, phase: Phase): Promise<ServerPhase | null> {
-  const drafts = await settle(client.GET('/api/participant/answers/{phase}', { params: { path: { phase }, header: { 'X-Participant-Token': token } } }));
+  const drafts = await settle(
+    client.GET('/api/participant/answers/{phase}', { params: { path: { phase }, header: { 'X-Participant-Token': token } } }),
+  );
   const instruments = shippedInstruments(state);
   return drafts.ok && instruments ? { phase, instruments, drafts: drafts.data } : null;
 }

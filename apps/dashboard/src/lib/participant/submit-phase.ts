@@ -54,7 +54,9 @@ export async function submitPhase(options: SubmitOptions): Promise<SubmitResult>
   const { token, phase, idempotencyKey, answers, signal } = options;
   for (let attempt = 0; !signal.aborted; attempt += 1) {
     const outcome = await callApi<unknown>('POST', `/phases/${phase}/submit`, {
-      token, body: { answers }, headers: { 'Idempotency-Key': idempotencyKey },
+      token,
+      body: { answers },
+      headers: { 'Idempotency-Key': idempotencyKey },
     });
     if (!isRetryable(outcome)) return settle(outcome as Exclude<Outcome<unknown>, { kind: 'offline' }>);
     options.onRetry(outcome.kind === 'offline');

@@ -64,7 +64,10 @@ function submissionAnswers(instrument: Instrument, answers: PhaseAnswerMap): Rec
 }
 
 /** The body of the final submit: the whole truth for every instrument of the phase. */
-export function submissionBody(instruments: readonly Instrument[], answers: PhaseAnswerMap): Record<string, Record<string, AnswerValue | null>> {
+export function submissionBody(
+  instruments: readonly Instrument[],
+  answers: PhaseAnswerMap,
+): Record<string, Record<string, AnswerValue | null>> {
   return Object.fromEntries(instruments.map((instrument) => [instrument.id, submissionAnswers(instrument, answers)]));
 }
 

@@ -17,9 +17,13 @@ export interface PhaseProgress {
 }
 
 function isProgress(value: unknown): value is PhaseProgress {
-  return isRecord(value) && isRecord(value['answers']) && typeof value['position'] === 'number'
-    && typeof value['idempotencyKey'] === 'string'
-    && (value['submittedAt'] === null || typeof value['submittedAt'] === 'string');
+  return (
+    isRecord(value) &&
+    isRecord(value['answers']) &&
+    typeof value['position'] === 'number' &&
+    typeof value['idempotencyKey'] === 'string' &&
+    (value['submittedAt'] === null || typeof value['submittedAt'] === 'string')
+  );
 }
 
 function progressKey(participantId: string, phase: Phase): string {

@@ -169,21 +169,27 @@ export function useParticipant(entry: Entry | null, view: ServerView | null = nu
     if (meRef.current) await load(meRef.current);
   }, [load]);
 
-  const act = useCallback(async (path: string, body?: unknown) => {
-    const me = meRef.current;
-    if (!me) return { kind: 'offline' } as const;
-    const outcome = await callApi<unknown>('POST', path, { token: me.token, body });
-    await load(me);
-    return outcome;
-  }, [load]);
+  const act = useCallback(
+    async (path: string, body?: unknown) => {
+      const me = meRef.current;
+      if (!me) return { kind: 'offline' } as const;
+      const outcome = await callApi<unknown>('POST', path, { token: me.token, body });
+      await load(me);
+      return outcome;
+    },
+    [load],
+  );
 
-  const adopt = useCallback(async (joined: JoinResponse) => {
-    const previous = meRef.current;
-    const me: StoredParticipant = { token: joined.token, participantId: joined.participantId, entry: previous?.entry ?? 'rejoin' };
-    keep(me);
-    meRef.current = me;
-    await load(me);
-  }, [load]);
+  const adopt = useCallback(
+    async (joined: JoinResponse) => {
+      const previous = meRef.current;
+      const me: StoredParticipant = { token: joined.token, participantId: joined.participantId, entry: previous?.entry ?? 'rejoin' };
+      keep(me);
+      meRef.current = me;
+      await load(me);
+    },
+    [load],
+  );
 
   // Before consent only: the API refuses it afterwards (LANGUAGE_LOCKED), and the picker is gone then.
   const switchLanguage = useCallback(async (language: string) => (await act('/language', { language })).kind === 'ok', [act]);

@@ -44,24 +44,27 @@ export function usePhaseSubmit(options: SubmitOptions): { note: SubmitNote; subm
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
 
-  const settle = useCallback(async (result: SubmitResult): Promise<void> => {
-    if (result.kind === 'submitted') {
-      commit({ ...progress, submittedAt: new Date().toISOString() });
-      options.onSubmitted();
-    } else if (result.kind === 'invalid') {
-      setNote(null);
-      showIssues(issuesFromPaths(result.errors));
-    } else if (result.kind === 'refused' && result.code === 'PHASE_NOT_OPEN') {
-      options.onPhaseClosed();
-    } else if (result.kind === 'refused' && result.code === 'IDEMPOTENCY_KEY_REUSED') {
-      // The key met another body: either it already stored this phase, or a new key is needed.
-      if (await serverHasPhase(me, phase)) return settle({ kind: 'submitted' });
-      commit({ ...progress, idempotencyKey: newIdempotencyKey(phase) });
-      setNote('resubmit');
-    } else if (result.kind === 'refused') {
-      setNote('failed');
-    }
-  }, [commit, me, options, phase, progress, showIssues]);
+  const settle = useCallback(
+    async (result: SubmitResult): Promise<void> => {
+      if (result.kind === 'submitted') {
+        commit({ ...progress, submittedAt: new Date().toISOString() });
+        options.onSubmitted();
+      } else if (result.kind === 'invalid') {
+        setNote(null);
+        showIssues(issuesFromPaths(result.errors));
+      } else if (result.kind === 'refused' && result.code === 'PHASE_NOT_OPEN') {
+        options.onPhaseClosed();
+      } else if (result.kind === 'refused' && result.code === 'IDEMPOTENCY_KEY_REUSED') {
+        // The key met another body: either it already stored this phase, or a new key is needed.
+        if (await serverHasPhase(me, phase)) return settle({ kind: 'submitted' });
+        commit({ ...progress, idempotencyKey: newIdempotencyKey(phase) });
+        setNote('resubmit');
+      } else if (result.kind === 'refused') {
+        setNote('failed');
+      }
+    },
+    [commit, me, options, phase, progress, showIssues],
+  );
 
   const submit = useCallback(async () => {
     if (!queue) return;
@@ -71,8 +74,12 @@ export function usePhaseSubmit(options: SubmitOptions): { note: SubmitNote; subm
     await queue.flush(FLUSH_BEFORE_SUBMIT_MS);
     abort.current = new AbortController();
     const result = await submitPhase({
-      token: me.token, phase, idempotencyKey: progress.idempotencyKey, answers: submissionBody(instruments, progress.answers),
-      signal: abort.current.signal, onRetry: (offline) => setNote(offline ? 'offline' : 'retrying'),
+      token: me.token,
+      phase,
+      idempotencyKey: progress.idempotencyKey,
+      answers: submissionBody(instruments, progress.answers),
+      signal: abort.current.signal,
+      onRetry: (offline) => setNote(offline ? 'offline' : 'retrying'),
     });
     await settle(result);
   }, [instruments, me.token, phase, progress, queue, settle, showIssues]);

@@ -48,25 +48,34 @@ export function useSurvey(options: SurveyOptions) {
   const [progress, setProgress] = useProgress(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const commit = useCallback((next: PhaseProgress) => {
-    if (!live) return;
-    saveProgress(localStore, me.participantId, phase, next);
-    setProgress(next);
-  }, [live, me.participantId, phase, setProgress]);
+  const commit = useCallback(
+    (next: PhaseProgress) => {
+      if (!live) return;
+      saveProgress(localStore, me.participantId, phase, next);
+      setProgress(next);
+    },
+    [live, me.participantId, phase, setProgress],
+  );
 
-  const answer = useCallback((card: Card, value: AnswerValue | null) => {
-    if (!live || !queue) return;
-    const key = cardKey(card.instrument.id, card.item.id);
-    const issue = cardIssue(card, value, true);
-    commit({ ...progress, answers: withAnswer(progress.answers, card.instrument.id, card.item.id, value) });
-    setErrors((current) => ({ ...current, [key]: issue ?? '' }));
-    // An invalid value stays on screen to be corrected, but only valid answers reach the server.
-    queue.put({ phase, instrumentId: card.instrument.id, itemId: card.item.id, value: issue ? null : value });
-  }, [commit, live, phase, progress, queue]);
+  const answer = useCallback(
+    (card: Card, value: AnswerValue | null) => {
+      if (!live || !queue) return;
+      const key = cardKey(card.instrument.id, card.item.id);
+      const issue = cardIssue(card, value, true);
+      commit({ ...progress, answers: withAnswer(progress.answers, card.instrument.id, card.item.id, value) });
+      setErrors((current) => ({ ...current, [key]: issue ?? '' }));
+      // An invalid value stays on screen to be corrected, but only valid answers reach the server.
+      queue.put({ phase, instrumentId: card.instrument.id, itemId: card.item.id, value: issue ? null : value });
+    },
+    [commit, live, phase, progress, queue],
+  );
 
-  const goTo = useCallback((position: number) => {
-    commit({ ...progress, position: Math.max(0, Math.min(cards.length, position)) });
-  }, [cards.length, commit, progress]);
+  const goTo = useCallback(
+    (position: number) => {
+      commit({ ...progress, position: Math.max(0, Math.min(cards.length, position)) });
+    },
+    [cards.length, commit, progress],
+  );
 
   const next = useCallback((): boolean => {
     const card = cards[progress.position];
@@ -80,14 +89,25 @@ export function useSurvey(options: SurveyOptions) {
     return true;
   }, [cards, goTo, progress]);
 
-  const showIssues = useCallback((found: Record<string, string>) => {
-    setErrors(found);
-    const first = cards.findIndex((card) => cardKey(card.instrument.id, card.item.id) in found);
-    if (first >= 0) goTo(first);
-  }, [cards, goTo]);
+  const showIssues = useCallback(
+    (found: Record<string, string>) => {
+      setErrors(found);
+      const first = cards.findIndex((card) => cardKey(card.instrument.id, card.item.id) in found);
+      if (first >= 0) goTo(first);
+    },
+    [cards, goTo],
+  );
 
   const { note, submit } = usePhaseSubmit({
-    me, phase, instruments, progress, commit, queue, showIssues, onSubmitted: options.onSubmitted, onPhaseClosed: options.onPhaseClosed,
+    me,
+    phase,
+    instruments,
+    progress,
+    commit,
+    queue,
+    showIssues,
+    onSubmitted: options.onSubmitted,
+    onPhaseClosed: options.onPhaseClosed,
   });
 
   return { cards, progress, errors, note, answer, next, back: () => goTo(progress.position - 1), goTo, submit };

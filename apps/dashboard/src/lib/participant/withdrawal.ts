@@ -21,21 +21,31 @@ function minutes(ms: number | null): string {
  */
 export function withdrawalResult(status: number, body: unknown, retryAfter: string | null): WithdrawalResult {
   if (status === 200) return { kind: 'done' };
-  if (status === 429) return { kind: 'wait', message: `Too many tries from this connection. Please try again in ${minutes(retryAfterMs(retryAfter))}.` };
+  if (status === 429)
+    return { kind: 'wait', message: `Too many tries from this connection. Please try again in ${minutes(retryAfterMs(retryAfter))}.` };
   const problem = isProblem(body) ? body : null;
   if (problem?.code === 'WITHDRAWAL_CODE_MALFORMED' || status === 400) {
-    return { kind: 'mistyped', message: 'This is not a withdrawal code. Codes have 12 letters and digits, like ABCD-EFGH-JKMN; please check each character.' };
+    return {
+      kind: 'mistyped',
+      message: 'This is not a withdrawal code. Codes have 12 letters and digits, like ABCD-EFGH-JKMN; please check each character.',
+    };
   }
   if (problem?.code === 'WITHDRAWAL_DEADLINE_PASSED') return { kind: 'refused', message: problem.detail ?? problem.title };
-  return { kind: 'refused', message: 'Something went wrong on our side; nothing was changed. Please try again later or contact the researchers.' };
+  return {
+    kind: 'refused',
+    message: 'Something went wrong on our side; nothing was changed. Please try again later or contact the researchers.',
+  };
 }
 
 export async function sendWithdrawal(code: string): Promise<WithdrawalResult> {
   let response: Response;
   try {
     response = await fetch('/api/withdrawals', {
-      method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify({ code }), cache: 'no-store', credentials: 'omit',
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+      cache: 'no-store',
+      credentials: 'omit',
     });
   } catch {
     return { kind: 'offline' };

@@ -26,9 +26,12 @@ export function conditionsOf(design: Pick<Design, 'factors'>): Condition[] {
   if (factors.length === 0) return [];
   let cells: ConditionLevel[][] = [[]];
   for (const factor of factors) {
-    cells = cells.flatMap((cell) => (factor.levels ?? []).map((level) => [
-      ...cell, { factorId: factor.id, factorLabel: factor.label, levelId: level.id, levelLabel: level.label },
-    ]));
+    cells = cells.flatMap((cell) =>
+      (factor.levels ?? []).map((level) => [
+        ...cell,
+        { factorId: factor.id, factorLabel: factor.label, levelId: level.id, levelLabel: level.label },
+      ]),
+    );
   }
   return cells.map((levels) => ({
     id: levels.map((level) => `${level.factorId}=${level.levelId}`).join('|'),
@@ -45,5 +48,5 @@ export function pickCondition(conditions: readonly Condition[], requested: strin
 /** The language asked for when the study offers it, else the study's first language (the API's fallback). */
 export function pickLanguage(design: Pick<Design, 'languages'>, requested: string | undefined): string {
   const languages = design.languages ?? [];
-  return requested && languages.includes(requested) ? requested : languages[0] ?? 'en';
+  return requested && languages.includes(requested) ? requested : (languages[0] ?? 'en');
 }

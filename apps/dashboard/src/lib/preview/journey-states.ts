@@ -4,7 +4,8 @@ import type { Design } from './conditions';
 /** Lab: seated from the start, the console keeps the time. Online: a waiting room pairs people, each phone keeps the time. */
 export type PreviewMode = 'lab' | 'online';
 
-export type Stage = 'consent' | 'covariates' | 'waitingRoom' | 'partnerQuestions' | 'waiting' | 'instructions' | 'conversation' | 'complete';
+export type Stage =
+  'consent' | 'covariates' | 'waitingRoom' | 'partnerQuestions' | 'waiting' | 'instructions' | 'conversation' | 'complete';
 
 export interface JourneyStage {
   readonly id: Stage;
@@ -22,12 +23,22 @@ function session(design: Design, mode: PreviewMode, status: OwnSession['status']
   const forming = status === 'forming';
   const seconds = design.conversation?.durationSeconds ?? 600;
   // The phone's timer (online only) is set to start when the step is shown: see freshClock.
-  const conversation = mode === 'online' && status === 'conversation'
-    ? { durationSeconds: seconds, startedAt: EPOCH, endsAt: new Date(seconds * 1000).toISOString(), serverNow: EPOCH }
-    : null;
+  const conversation =
+    mode === 'online' && status === 'conversation'
+      ? { durationSeconds: seconds, startedAt: EPOCH, endsAt: new Date(seconds * 1000).toISOString(), serverNow: EPOCH }
+      : null;
   return {
-    status, size, seatsTaken: forming ? 1 : size, seatsConsented: forming ? 1 : size, seatsReady: forming ? 0 : size,
-    instructions, instruments: [], phase: null, conversation, incomplete: false, timedBy: mode === 'lab' ? 'console' : 'phone',
+    status,
+    size,
+    seatsTaken: forming ? 1 : size,
+    seatsConsented: forming ? 1 : size,
+    seatsReady: forming ? 0 : size,
+    instructions,
+    instruments: [],
+    phase: null,
+    conversation,
+    incomplete: false,
+    timedBy: mode === 'lab' ? 'console' : 'phone',
   };
 }
 
@@ -36,7 +47,10 @@ export function freshClock(state: ParticipantState, now: number): ParticipantSta
   const clock = state.session?.conversation;
   if (!state.session || !clock) return state;
   const at = (ms: number) => new Date(now + ms).toISOString();
-  return { ...state, session: { ...state.session, conversation: { ...clock, startedAt: at(0), serverNow: at(0), endsAt: at(clock.durationSeconds * 1000) } } };
+  return {
+    ...state,
+    session: { ...state.session, conversation: { ...clock, startedAt: at(0), serverNow: at(0), endsAt: at(clock.durationSeconds * 1000) } },
+  };
 }
 
 function completionOf(design: Design): ParticipantState['completion'] {
@@ -46,7 +60,10 @@ function completionOf(design: Design): ParticipantState['completion'] {
 }
 
 function askOnly(state: ParticipantState, ids: ReadonlySet<string>, keep: boolean): ParticipantState {
-  return { ...state, study: { ...state.study, covariateQuestions: state.study.covariateQuestions.filter((question) => ids.has(question.id) === keep) } };
+  return {
+    ...state,
+    study: { ...state.study, covariateQuestions: state.study.covariateQuestions.filter((question) => ids.has(question.id) === keep) },
+  };
 }
 
 /**
@@ -54,7 +71,12 @@ function askOnly(state: ParticipantState, ids: ReadonlySet<string>, keep: boolea
  * its partner from the start, so every question comes at once; online, questions about the
  * partner come only after the waiting room paired them (README "Participants").
  */
-export function journeyStages(design: Design, unseated: ParticipantState, instructions: OwnSession['instructions'], mode: PreviewMode): JourneyStage[] {
+export function journeyStages(
+  design: Design,
+  unseated: ParticipantState,
+  instructions: OwnSession['instructions'],
+  mode: PreviewMode,
+): JourneyStage[] {
   const partner = new Set((design.covariates ?? []).filter((c) => c.source === 'participant' && c.relation === 'partner').map((c) => c.id));
   const consented = { ...unseated.participant, status: 'consented' as const, consentGiven: true };
   const ready = { ...consented, covariatesAnswered: true };
@@ -64,16 +86,34 @@ export function journeyStages(design: Design, unseated: ParticipantState, instru
   const at = (status: OwnSession['status']) => ({ ...unseated, participant: ready, session: session(design, mode, status, instructions) });
   const stages: (JourneyStage | false)[] = [
     { id: 'consent', title: 'Consent', state: lab ? seated : unseated },
-    before.study.covariateQuestions.length > 0 && { id: 'covariates', title: 'Questions before allocation', state: { ...before, participant: consented } },
+    before.study.covariateQuestions.length > 0 && {
+      id: 'covariates',
+      title: 'Questions before allocation',
+      state: { ...before, participant: consented },
+    },
     !lab && { id: 'waitingRoom', title: 'Waiting room', state: { ...unseated, participant: ready } },
-    !lab && partner.size > 0 && { id: 'partnerQuestions', title: 'Questions about the partner', state: { ...askOnly(seated, partner, true), participant: consented } },
+    !lab &&
+      partner.size > 0 && {
+        id: 'partnerQuestions',
+        title: 'Questions about the partner',
+        state: { ...askOnly(seated, partner, true), participant: consented },
+      },
     lab && (design.sessionSize ?? 2) > 1 && { id: 'waiting', title: 'Waiting for the partner', state: { ...seated, participant: ready } },
     { id: 'instructions', title: 'Condition instructions', state: at('allocated') },
-    { id: 'conversation', title: lab ? 'Phones away: the conversation' : 'The conversation (timer on the phone)', state: at('conversation') },
-    { id: 'complete', title: 'Completion', state: {
-      ...at('complete'), completion: completionOf(design),
-      withdrawal: { code: SAMPLE_WITHDRAWAL_CODE, daysAfterClose: design.withdrawal?.daysAfterClose ?? 30, deadline: null },
-    } },
+    {
+      id: 'conversation',
+      title: lab ? 'Phones away: the conversation' : 'The conversation (timer on the phone)',
+      state: at('conversation'),
+    },
+    {
+      id: 'complete',
+      title: 'Completion',
+      state: {
+        ...at('complete'),
+        completion: completionOf(design),
+        withdrawal: { code: SAMPLE_WITHDRAWAL_CODE, daysAfterClose: design.withdrawal?.daysAfterClose ?? 30, deadline: null },
+      },
+    },
   ];
   return stages.filter((stage): stage is JourneyStage => stage !== false);
 }

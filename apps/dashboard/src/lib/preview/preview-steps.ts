@@ -37,7 +37,10 @@ type Localized = Readonly<Record<string, string>> | undefined;
 /** Texts in the chosen language, as the API picks them (falling back to the study's first language), noting each fallback. */
 class Texts {
   readonly fallbacks: string[] = [];
-  constructor(readonly language: string, private readonly languages: readonly string[]) {}
+  constructor(
+    readonly language: string,
+    private readonly languages: readonly string[],
+  ) {}
 
   pick(text: Localized, what: string): string | undefined {
     if (!text) return undefined;
@@ -51,22 +54,31 @@ class Texts {
 }
 
 function studyTexts(design: Design, title: string, texts: Texts): ParticipantState['study'] {
-  const questions = (design.covariates ?? []).filter((covariate) => covariate.source === 'participant').map((covariate) => ({
-    id: covariate.id,
-    question: texts.pick(covariate.question, `Question "${covariate.label}"`) ?? covariate.label,
-    levels: covariate.levels.map((level) => ({ id: level.id, text: texts.pick(level.text, `Answer "${level.label}" of "${covariate.label}"`) ?? level.label })),
-  }));
+  const questions = (design.covariates ?? [])
+    .filter((covariate) => covariate.source === 'participant')
+    .map((covariate) => ({
+      id: covariate.id,
+      question: texts.pick(covariate.question, `Question "${covariate.label}"`) ?? covariate.label,
+      levels: covariate.levels.map((level) => ({
+        id: level.id,
+        text: texts.pick(level.text, `Answer "${level.label}" of "${covariate.label}"`) ?? level.label,
+      })),
+    }));
   const consent = { version: design.consent?.version ?? '', text: texts.pick(design.consent?.text, 'Consent text') ?? '' };
   return { title, consent, covariateQuestions: questions, languages: [...(design.languages ?? [])] };
 }
 
 /** What the API tells an allocated session (participant-view.ts): the levels' steps and topics, then the conversation text. */
 function conditionInstructions(design: Design, condition: Condition, texts: Texts): NonNullable<OwnSession['instructions']> {
-  const levels = condition.levels.map((ref) => ({ ref, level: design.factors.find((f) => f.id === ref.factorId)?.levels.find((l) => l.id === ref.levelId) }));
-  const pick = (key: 'instructions' | 'topicPrompt', what: string) => levels.flatMap(({ ref, level }) => {
-    const text = texts.pick(level?.[key], `${what} of ${ref.factorLabel}: ${ref.levelLabel}`);
-    return text === undefined ? [] : [text];
-  });
+  const levels = condition.levels.map((ref) => ({
+    ref,
+    level: design.factors.find((f) => f.id === ref.factorId)?.levels.find((l) => l.id === ref.levelId),
+  }));
+  const pick = (key: 'instructions' | 'topicPrompt', what: string) =>
+    levels.flatMap(({ ref, level }) => {
+      const text = texts.pick(level?.[key], `${what} of ${ref.factorLabel}: ${ref.levelLabel}`);
+      return text === undefined ? [] : [text];
+    });
   return {
     steps: pick('instructions', 'Instructions'),
     topics: pick('topicPrompt', 'Topic'),
@@ -99,7 +111,8 @@ function shippedInstruments(refs: Design['instruments']['pre'] | undefined, text
       unknown.push(`${ref.id} v${ref.version}`);
       return [];
     }
-    if (!instrument.languages.includes(texts.language)) texts.fallbacks.push(`Instrument ${ref.id} v${ref.version} (no ${texts.language} version; shown in English or its first language)`);
+    if (!instrument.languages.includes(texts.language))
+      texts.fallbacks.push(`Instrument ${ref.id} v${ref.version} (no ${texts.language} version; shown in English or its first language)`);
     return [instrument];
   });
 }
@@ -116,13 +129,27 @@ export interface PreviewOptions {
  * phone's timer), every card of the post-survey and the completion. Screens are chosen by the
  * participant page's own rule (screenFor) from states the API could send; nothing here calls the API.
  */
-export function previewSteps(design: Design, conditionId: string | undefined, language: string | undefined, options: PreviewOptions = {}): PreviewPlan | null {
+export function previewSteps(
+  design: Design,
+  conditionId: string | undefined,
+  language: string | undefined,
+  options: PreviewOptions = {},
+): PreviewPlan | null {
   const condition = pickCondition(conditionsOf(design), conditionId);
   if (!condition) return null;
   const mode = options.mode ?? 'lab';
   const texts = new Texts(pickLanguage(design, language), design.languages ?? []);
   const base: ParticipantState = {
-    participant: { id: 'preview', status: 'joined', consentGiven: false, covariatesAnswered: false, instructionsConfirmed: false, canRejoin: false, language: texts.language, seatNumber: 1 },
+    participant: {
+      id: 'preview',
+      status: 'joined',
+      consentGiven: false,
+      covariatesAnswered: false,
+      instructionsConfirmed: false,
+      canRejoin: false,
+      language: texts.language,
+      seatNumber: 1,
+    },
     session: null,
     study: studyTexts(design, options.title ?? '', texts),
     completion: null,
@@ -130,7 +157,10 @@ export function previewSteps(design: Design, conditionId: string | undefined, la
   };
   const stages = journeyStages(design, base, conditionInstructions(design, condition, texts), mode);
   const unknownInstruments: string[] = [];
-  const instruments = { pre: shippedInstruments(design.instruments?.pre, texts, unknownInstruments), post: shippedInstruments(design.instruments?.post, texts, unknownInstruments) };
+  const instruments = {
+    pre: shippedInstruments(design.instruments?.pre, texts, unknownInstruments),
+    post: shippedInstruments(design.instruments?.post, texts, unknownInstruments),
+  };
   const upTo = (id: JourneyStage['id']) => stages.findIndex((stage) => stage.id === id);
   const steps = [
     ...stages.slice(0, upTo('conversation')).map(screenStep),

@@ -1,7 +1,8 @@
 import type { components } from '@/lib/api/schema';
 
 export type StudyFacts = Pick<components['schemas']['StudyResponse'], 'status' | 'role'>;
-export type StudyPath = '' | '/design' | '/preview' | '/launch' | '/amend' | '/monitor' | '/results' | '/replication' | '/export' | '/lab' | '/team';
+export type StudyPath =
+  '' | '/design' | '/preview' | '/launch' | '/amend' | '/monitor' | '/results' | '/replication' | '/export' | '/lab' | '/team';
 
 export interface StudyPart {
   readonly path: StudyPath;

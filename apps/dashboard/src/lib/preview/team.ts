@@ -19,8 +19,10 @@ export type TeamChange = 'add' | 'change' | 'remove';
 
 const LAST_OWNER: Readonly<Record<TeamChange, string>> = {
   add: 'A study needs at least one owner.',
-  change: 'This is the study\'s last owner, so the role cannot change: a study needs at least one owner. Make another member an owner first.',
-  remove: 'This is the study\'s last owner, so they cannot be removed: a study needs at least one owner. Make another member an owner first.',
+  change:
+    "This is the study's last owner, so the role cannot change: a study needs at least one owner. Make another member an owner first.",
+  remove:
+    "This is the study's last owner, so they cannot be removed: a study needs at least one owner. Make another member an owner first.",
 };
 
 /** The team page's sentence for an API refusal (problem code), or null to show the API's own title. */
@@ -31,7 +33,7 @@ export function teamRefusal(change: TeamChange, code: string): string | null {
     case 'MEMBER_NOT_FOUND':
       return 'This person is no longer a member of the study. Reload the page to see the team as it is.';
     case 'ROLE_REQUIRED':
-      return 'Only the study\'s owners can change the team.';
+      return "Only the study's owners can change the team.";
     case 'VALIDATION_FAILED':
       return change === 'add' ? 'Enter a whole email address, such as name@example.org, and pick a role.' : 'Pick one of the roles.';
     default:

@@ -8,8 +8,17 @@ import { logServerError } from '@/lib/log';
  * Expect, because Node's server already answered the 100-continue and undici's fetch rejects it.
  */
 const HOP_BY_HOP: ReadonlySet<string> = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection',
-  'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'expect',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'expect',
 ]);
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -8,7 +8,10 @@ interface Cell {
   readonly ciHigh: number | null;
 }
 
-interface Factor { readonly id: string; readonly levels: readonly string[] }
+interface Factor {
+  readonly id: string;
+  readonly levels: readonly string[];
+}
 
 function ci(cell: Cell | undefined): readonly [number, number] | null {
   if (!cell || cell.mean === null || cell.ciLow === null || cell.ciHigh === null) return null;

@@ -15,8 +15,18 @@ export interface FlowCounts {
 }
 
 export interface FlowInput {
-  readonly people: { readonly joined: number; readonly declinedConsent: number; readonly leftBeforeAllocation: number; readonly notAllocated: number; readonly allocated: number };
-  readonly arms: ReadonlyArray<{ readonly label: string; readonly counts: FlowCounts; readonly dropouts: ReadonlyArray<{ readonly reason: string; readonly sessions: number }> }>;
+  readonly people: {
+    readonly joined: number;
+    readonly declinedConsent: number;
+    readonly leftBeforeAllocation: number;
+    readonly notAllocated: number;
+    readonly allocated: number;
+  };
+  readonly arms: ReadonlyArray<{
+    readonly label: string;
+    readonly counts: FlowCounts;
+    readonly dropouts: ReadonlyArray<{ readonly reason: string; readonly sessions: number }>;
+  }>;
 }
 
 export interface Box {
@@ -28,7 +38,10 @@ export interface Box {
   readonly lines: readonly string[];
 }
 
-export interface Arrow { readonly from: string; readonly to: string }
+export interface Arrow {
+  readonly from: string;
+  readonly to: string;
+}
 
 export interface ConsortLayout {
   readonly width: number;
@@ -47,18 +60,29 @@ function box(id: string, x: number, y: number, width: number, lines: readonly st
 }
 
 function reasonLines(dropouts: FlowInput['arms'][number]['dropouts']): string[] {
-  return dropouts.map((dropout) => `  ${dropout.reason.replace('member_left:', 'partner left in ').replace('_', ' ')}: ${dropout.sessions}`);
+  return dropouts.map(
+    (dropout) => `  ${dropout.reason.replace('member_left:', 'partner left in ').replace('_', ' ')}: ${dropout.sessions}`,
+  );
 }
 
 function armBoxes(arm: FlowInput['arms'][number], index: number, top: number): Box[] {
   const x = GAP + index * (COLUMN + GAP);
   const c = arm.counts;
-  const allocated = box(`allocated-${index}`, x, top, COLUMN, [arm.label, `Allocated: ${c.sessions} sessions`, `${c.participants} participants`]);
+  const allocated = box(`allocated-${index}`, x, top, COLUMN, [
+    arm.label,
+    `Allocated: ${c.sessions} sessions`,
+    `${c.participants} participants`,
+  ]);
   const followUp = box(`follow-${index}`, x, allocated.y + allocated.height + 40, COLUMN, [
-    `Talked: ${c.reachedConversation}`, `Completed: ${c.completed}`, `Left after allocation: ${c.leftAfterAllocation}`, ...reasonLines(arm.dropouts),
+    `Talked: ${c.reachedConversation}`,
+    `Completed: ${c.completed}`,
+    `Left after allocation: ${c.leftAfterAllocation}`,
+    ...reasonLines(arm.dropouts),
   ]);
   const analysed = box(`analysed-${index}`, x, followUp.y + followUp.height + 40, COLUMN, [
-    `Analysed: ${c.analysed}`, `Excluded with session: ${c.excludedWithSession}`, `Excluded, failed check: ${c.excludedFailedCheck}`,
+    `Analysed: ${c.analysed}`,
+    `Excluded with session: ${c.excludedWithSession}`,
+    `Excluded, failed check: ${c.excludedFailedCheck}`,
     `Withdrew consent: ${c.withdrew}`,
   ]);
   return [allocated, followUp, analysed];
@@ -72,14 +96,23 @@ export function consortLayout(input: FlowInput): ConsortLayout {
   const enrolled = box('joined', centre, GAP, COLUMN, [`Joined: ${input.people.joined} people`]);
   const notAllocated = box('not-allocated', centre + COLUMN + GAP, enrolled.y + enrolled.height + 10, COLUMN, [
     `Not allocated: ${input.people.declinedConsent + input.people.leftBeforeAllocation + input.people.notAllocated}`,
-    `  declined consent: ${input.people.declinedConsent}`, `  left before allocation: ${input.people.leftBeforeAllocation}`, `  still waiting: ${input.people.notAllocated}`,
+    `  declined consent: ${input.people.declinedConsent}`,
+    `  left before allocation: ${input.people.leftBeforeAllocation}`,
+    `  still waiting: ${input.people.notAllocated}`,
   ]);
-  const randomised = box('allocated', centre, notAllocated.y + notAllocated.height + 10, COLUMN, [`Randomised: ${input.people.allocated} people`]);
+  const randomised = box('allocated', centre, notAllocated.y + notAllocated.height + 10, COLUMN, [
+    `Randomised: ${input.people.allocated} people`,
+  ]);
   const arms = input.arms.map((arm, index) => armBoxes(arm, index, randomised.y + randomised.height + 40));
   const boxes = [enrolled, notAllocated, randomised, ...arms.flat()];
   const arrows: Arrow[] = [
-    { from: 'joined', to: 'allocated' }, { from: 'joined', to: 'not-allocated' },
-    ...arms.flatMap((_, i) => [{ from: 'allocated', to: `allocated-${i}` }, { from: `allocated-${i}`, to: `follow-${i}` }, { from: `follow-${i}`, to: `analysed-${i}` }]),
+    { from: 'joined', to: 'allocated' },
+    { from: 'joined', to: 'not-allocated' },
+    ...arms.flatMap((_, i) => [
+      { from: 'allocated', to: `allocated-${i}` },
+      { from: `allocated-${i}`, to: `follow-${i}` },
+      { from: `follow-${i}`, to: `analysed-${i}` },
+    ]),
   ];
   const height = Math.max(...boxes.map((b) => b.y + b.height)) + GAP;
   return { width, height, boxes, arrows };

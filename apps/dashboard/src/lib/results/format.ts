@@ -36,5 +36,8 @@ export function formatPercent(share: number | null | undefined): string {
 
 /** A condition id ("phone=present|topic=casual") for people: "present × casual". */
 export function conditionLabel(conditionId: string): string {
-  return conditionId.split('|').map((pair) => pair.split('=')[1] ?? pair).join(' × ');
+  return conditionId
+    .split('|')
+    .map((pair) => pair.split('=')[1] ?? pair)
+    .join(' × ');
 }

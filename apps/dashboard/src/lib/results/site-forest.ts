@@ -30,7 +30,12 @@ const STEPS = [0.1, 0.2, 0.25, 0.5, 1, 2, 5];
  * round ticks (about five), so sites far apart still share one readable scale.
  */
 export function forestAxis(rows: readonly SiteForestRow[], pool: SiteForestPool | null, extra: readonly number[] = []): ForestAxis {
-  const values = [0, ...extra, ...rows.flatMap((row) => [row.ciLow, row.ciHigh]), ...(pool ? [pool.piLow, pool.piHigh, pool.ciLow, pool.ciHigh] : [])].filter(Number.isFinite);
+  const values = [
+    0,
+    ...extra,
+    ...rows.flatMap((row) => [row.ciLow, row.ciHigh]),
+    ...(pool ? [pool.piLow, pool.piHigh, pool.ciLow, pool.ciHigh] : []),
+  ].filter(Number.isFinite);
   const low = Math.min(...values);
   const high = Math.max(...values);
   const step = STEPS.find((candidate) => (high - low) / candidate <= 6) ?? 10;
@@ -43,5 +48,12 @@ export function forestAxis(rows: readonly SiteForestRow[], pool: SiteForestPool 
 
 /** The pooled diamond's four corners (centre, CI ends), as an SVG points string. */
 export function diamondPoints(pool: SiteForestPool, x: (value: number) => number, y: number, halfHeight: number): string {
-  return [[x(pool.ciLow), y], [x(pool.estimate), y - halfHeight], [x(pool.ciHigh), y], [x(pool.estimate), y + halfHeight]].map(([a, b]) => `${a},${b}`).join(' ');
+  return [
+    [x(pool.ciLow), y],
+    [x(pool.estimate), y - halfHeight],
+    [x(pool.ciHigh), y],
+    [x(pool.estimate), y + halfHeight],
+  ]
+    .map(([a, b]) => `${a},${b}`)
+    .join(' ');
 }

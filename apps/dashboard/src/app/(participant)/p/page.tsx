@@ -23,7 +23,9 @@ export default async function ParticipantPage() {
   const [view, nonce] = await Promise.all([loadServerView(), headers().then((h) => h.get('x-nonce') ?? undefined)]);
   return (
     <main id="main" className="participant">
-      {view ? <ParticipantApp entry={null} view={view} /> : (
+      {view ? (
+        <ParticipantApp entry={null} view={view} />
+      ) : (
         /* The inline check adds data-stored to this element before React hydrates it. */
         <div className="p-boot" suppressHydrationWarning>
           <script nonce={nonce} dangerouslySetInnerHTML={{ __html: STORED_CHECK }} />

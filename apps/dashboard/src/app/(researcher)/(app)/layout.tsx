@@ -14,22 +14,34 @@ export default async function SignedInLayout({ children }: { readonly children: 
     <div className="researcher-app">
       <header className="app-header">
         <div className="app-header-inner">
-          <Link href="/studies" className="brand">Attune</Link>
+          <Link href="/studies" className="brand">
+            Attune
+          </Link>
           <nav aria-label="Main" className="app-nav">
             <ul>
-              <li><Link href="/studies">Studies</Link></li>
-              <li><Link href="/power">Power calculator</Link></li>
+              <li>
+                <Link href="/studies">Studies</Link>
+              </li>
+              <li>
+                <Link href="/power">Power calculator</Link>
+              </li>
             </ul>
           </nav>
           <div className="account">
-            <span className="account-email" data-testid="account-email">{user.email}</span>
+            <span className="account-email" data-testid="account-email">
+              {user.email}
+            </span>
             <form action={logout}>
-              <button type="submit" className="button button-secondary button-small">Sign out</button>
+              <button type="submit" className="button button-secondary button-small">
+                Sign out
+              </button>
             </form>
           </div>
         </div>
       </header>
-      <main id="main" className="page">{children}</main>
+      <main id="main" className="page">
+        {children}
+      </main>
     </div>
   );
 }

@@ -8,7 +8,11 @@ const INITIAL: LoginState = { email: '' };
 
 function FieldError({ field, state }: { readonly field: LoginField; readonly state: LoginState }) {
   const message = state.fieldErrors?.[field];
-  return message ? <p id={`${field}-error`} className="field-error">{message}</p> : null;
+  return message ? (
+    <p id={`${field}-error`} className="field-error">
+      {message}
+    </p>
+  ) : null;
 }
 
 /**
@@ -22,11 +26,19 @@ export function LoginForm({ next }: { readonly next: string }) {
   return (
     <form action={formAction} className="form" aria-label="Sign in">
       <input type="hidden" name="next" value={next} />
-      {state.formError ? <div className="alert" role="alert"><p>{state.formError}</p></div> : null}
+      {state.formError ? (
+        <div className="alert" role="alert">
+          <p>{state.formError}</p>
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor="email">Email</label>
         <input
-          id="email" name="email" type="email" autoComplete="username" required
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
           defaultValue={state.email}
           aria-invalid={invalid('email')}
           aria-describedby={invalid('email') ? 'email-error' : undefined}
@@ -36,13 +48,19 @@ export function LoginForm({ next }: { readonly next: string }) {
       <div className="field">
         <label htmlFor="password">Password</label>
         <input
-          id="password" name="password" type="password" autoComplete="current-password" required
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
           aria-invalid={invalid('password')}
           aria-describedby={invalid('password') ? 'password-error' : undefined}
         />
         <FieldError field="password" state={state} />
       </div>
-      <button type="submit" className="button" disabled={pending}>{pending ? 'Signing in…' : 'Sign in'}</button>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
     </form>
   );
 }

@@ -20,7 +20,10 @@ function externalIds(search: Search): ExternalIds {
 }
 
 /** The online study link, e.g. from Prolific with ?PROLIFIC_PID=…&STUDY_ID=…&SESSION_ID=…. */
-export default async function StudyLinkPage({ params, searchParams }: {
+export default async function StudyLinkPage({
+  params,
+  searchParams,
+}: {
   readonly params: Promise<{ studyCode: string }>;
   readonly searchParams: Promise<Search>;
 }) {

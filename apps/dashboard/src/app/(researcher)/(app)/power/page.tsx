@@ -18,29 +18,63 @@ export default async function PowerPage({ searchParams }: { readonly searchParam
   const search = await searchParams;
   const groupSize = numberIn(search, 'groupSize', 2, 1, 3);
   const input = {
-    d: numberIn(search, 'd', 0.5, 0.05, 5), alpha: numberIn(search, 'alpha', 0.05, 0.0001, 0.5), power: numberIn(search, 'power', 0.8, 0.1, 0.999),
-    icc: numberIn(search, 'icc', 0.3, 0, 0.99), groupSize: (groupSize === 1 || groupSize === 3 ? groupSize : 2) as 1 | 2 | 3,
+    d: numberIn(search, 'd', 0.5, 0.05, 5),
+    alpha: numberIn(search, 'alpha', 0.05, 0.0001, 0.5),
+    power: numberIn(search, 'power', 0.8, 0.1, 0.999),
+    icc: numberIn(search, 'icc', 0.3, 0, 0.99),
+    groupSize: (groupSize === 1 || groupSize === 3 ? groupSize : 2) as 1 | 2 | 3,
   };
   const result = await getPower(input);
   return (
     <>
       <h1>Power calculator</h1>
       <form method="get" className="card options" aria-label="Power inputs">
-        <label>Effect size d <input name="d" type="number" step="0.01" min="0.05" max="5" defaultValue={input.d} /></label>
-        <label>α <input name="alpha" type="number" step="0.005" min="0.0001" max="0.5" defaultValue={input.alpha} /></label>
-        <label>Power <input name="power" type="number" step="0.05" min="0.1" max="0.999" defaultValue={input.power} /></label>
-        <label>ICC <input name="icc" type="number" step="0.05" min="0" max="0.99" defaultValue={input.icc} /></label>
-        <label>People per session <select name="groupSize" defaultValue={String(input.groupSize)}><option>1</option><option>2</option><option>3</option></select></label>
-        <button type="submit" className="button button-small">Calculate</button>
+        <label>
+          Effect size d <input name="d" type="number" step="0.01" min="0.05" max="5" defaultValue={input.d} />
+        </label>
+        <label>
+          α <input name="alpha" type="number" step="0.005" min="0.0001" max="0.5" defaultValue={input.alpha} />
+        </label>
+        <label>
+          Power <input name="power" type="number" step="0.05" min="0.1" max="0.999" defaultValue={input.power} />
+        </label>
+        <label>
+          ICC <input name="icc" type="number" step="0.05" min="0" max="0.99" defaultValue={input.icc} />
+        </label>
+        <label>
+          People per session{' '}
+          <select name="groupSize" defaultValue={String(input.groupSize)}>
+            <option>1</option>
+            <option>2</option>
+            <option>3</option>
+          </select>
+        </label>
+        <button type="submit" className="button button-small">
+          Calculate
+        </button>
       </form>
       {result.ok ? (
         <section className="card" aria-labelledby="answer-heading">
-          <h2 id="answer-heading" data-testid="power-answer">{result.data.dyadsPerCondition} sessions per condition</h2>
-          <p>{result.data.dyadsPerCondition} sessions ({result.data.participantsPerCondition} people) per condition give {Math.round(input.power * 100)} % power to detect d = {formatNumber(input.d)} at α = {input.alpha} (two-sided t test on session scores, as pwr.t.test).</p>
-          <p className="muted">Treating people as independent would need {result.data.individualLevel.independentPerCondition} per condition; with the design effect 1 + (m − 1)·ICC = {formatNumber(result.data.designEffect)} that is {result.data.individualLevel.participantsPerCondition} people ({result.data.individualLevel.sessionsPerCondition} sessions).</p>
+          <h2 id="answer-heading" data-testid="power-answer">
+            {result.data.dyadsPerCondition} sessions per condition
+          </h2>
+          <p>
+            {result.data.dyadsPerCondition} sessions ({result.data.participantsPerCondition} people) per condition give{' '}
+            {Math.round(input.power * 100)} % power to detect d = {formatNumber(input.d)} at α = {input.alpha} (two-sided t test on session
+            scores, as pwr.t.test).
+          </p>
+          <p className="muted">
+            Treating people as independent would need {result.data.individualLevel.independentPerCondition} per condition; with the design
+            effect 1 + (m − 1)·ICC = {formatNumber(result.data.designEffect)} that is {result.data.individualLevel.participantsPerCondition}{' '}
+            people ({result.data.individualLevel.sessionsPerCondition} sessions).
+          </p>
           <PowerChart curve={result.data.curve} target={input.power} />
         </section>
-      ) : <p className="alert" role="alert">The calculator could not answer ({result.problem.title}).</p>}
+      ) : (
+        <p className="alert" role="alert">
+          The calculator could not answer ({result.problem.title}).
+        </p>
+      )}
     </>
   );
 }

@@ -27,8 +27,12 @@ function StudiesTable({ studies }: { readonly studies: readonly StudySummary[] }
         <thead>
           <tr>
             <th scope="col">Title</th>
-            <th scope="col" className="nowrap">Status</th>
-            <th scope="col" className="nowrap">Your role</th>
+            <th scope="col" className="nowrap">
+              Status
+            </th>
+            <th scope="col" className="nowrap">
+              Your role
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +41,9 @@ function StudiesTable({ studies }: { readonly studies: readonly StudySummary[] }
               <td className="study-title">
                 <Link href={`/studies/${study.id}`}>{study.title}</Link>
               </td>
-              <td className="nowrap"><span className={`badge badge-${study.status}`}>{STATUS_LABELS[study.status] ?? study.status}</span></td>
+              <td className="nowrap">
+                <span className={`badge badge-${study.status}`}>{STATUS_LABELS[study.status] ?? study.status}</span>
+              </td>
               <td className="nowrap">{ROLE_LABELS[study.role] ?? study.role}</td>
             </tr>
           ))}
@@ -71,10 +77,18 @@ export default async function StudiesPage() {
   return (
     <>
       <h1 id="studies-heading">Studies</h1>
-      <p><Link href="/studies/new" className="button">New study</Link></p>
-      {!result.ok
-        ? <LoadFailed problem={result.problem} />
-        : result.data.length === 0 ? <NoStudies /> : <StudiesTable studies={result.data} />}
+      <p>
+        <Link href="/studies/new" className="button">
+          New study
+        </Link>
+      </p>
+      {!result.ok ? (
+        <LoadFailed problem={result.problem} />
+      ) : result.data.length === 0 ? (
+        <NoStudies />
+      ) : (
+        <StudiesTable studies={result.data} />
+      )}
     </>
   );
 }

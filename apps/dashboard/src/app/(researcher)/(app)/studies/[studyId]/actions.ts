@@ -15,9 +15,14 @@ const MESSAGES: Readonly<Record<string, string>> = {
 /** Records a withdrawal for someone who asked in person; the API deletes their answers and audits it. */
 export async function withdrawSeat(studyId: string, _previous: WithdrawalFormState, form: FormData): Promise<WithdrawalFormState> {
   const reason = REASONS.find((candidate) => candidate.value === form.get('reason'))?.value ?? 'asked_in_person';
-  const result = await recordWithdrawal(studyId, { sessionCode: String(form.get('sessionCode') ?? '').trim(), seat: Number(form.get('seat')), reason });
+  const result = await recordWithdrawal(studyId, {
+    sessionCode: String(form.get('sessionCode') ?? '').trim(),
+    seat: Number(form.get('seat')),
+    reason,
+  });
   if (!result.ok) {
-    if (result.problem.status >= 500) logServerError('withdrawal not recorded', { code: result.problem.code, requestId: result.problem.requestId });
+    if (result.problem.status >= 500)
+      logServerError('withdrawal not recorded', { code: result.problem.code, requestId: result.problem.requestId });
     return { error: MESSAGES[result.problem.code] ?? result.problem.detail ?? result.problem.title };
   }
   revalidatePath(`/studies/${studyId}`);

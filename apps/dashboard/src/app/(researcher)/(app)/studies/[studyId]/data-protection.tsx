@@ -2,7 +2,9 @@ import type { DataProtection } from '@/lib/api/data-protection';
 import { RecordWithdrawal } from './record-withdrawal';
 
 function day(iso: string | null): string | null {
-  return iso === null ? null : new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return iso === null
+    ? null
+    : new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 function retentionText(identifiers: DataProtection['identifiers']): string {
@@ -13,16 +15,29 @@ function retentionText(identifiers: DataProtection['identifiers']): string {
 }
 
 /** Withdrawal period, withdrawals so far, identifier retention; researchers can record a withdrawal. */
-export function DataProtectionCard({ studyId, protection, canWithdraw }: { readonly studyId: string; readonly protection: DataProtection; readonly canWithdraw: boolean }) {
+export function DataProtectionCard({
+  studyId,
+  protection,
+  canWithdraw,
+}: {
+  readonly studyId: string;
+  readonly protection: DataProtection;
+  readonly canWithdraw: boolean;
+}) {
   const { withdrawal, identifiers } = protection;
   return (
     <section className="card" aria-labelledby="data-protection-heading" data-testid="data-protection">
       <h2 id="data-protection-heading">Withdrawal and retention</h2>
       <dl className="facts">
         <dt>Withdrawal possible</dt>
-        <dd>{withdrawal.deadline ? `until ${day(withdrawal.deadline)}` : `until ${withdrawal.daysAfterClose} days after the study closes`} (participants get a code on their completion screen; /withdraw)</dd>
-        <dt>Withdrawn so far</dt><dd data-testid="withdrawn-count">{withdrawal.withdrawn}</dd>
-        <dt>External ids and identifying free text</dt><dd data-testid="retention">{retentionText(identifiers)}</dd>
+        <dd>
+          {withdrawal.deadline ? `until ${day(withdrawal.deadline)}` : `until ${withdrawal.daysAfterClose} days after the study closes`}{' '}
+          (participants get a code on their completion screen; /withdraw)
+        </dd>
+        <dt>Withdrawn so far</dt>
+        <dd data-testid="withdrawn-count">{withdrawal.withdrawn}</dd>
+        <dt>External ids and identifying free text</dt>
+        <dd data-testid="retention">{retentionText(identifiers)}</dd>
       </dl>
       {canWithdraw ? <RecordWithdrawal studyId={studyId} /> : null}
     </section>

@@ -17,17 +17,39 @@ export function RecordWithdrawal({ studyId }: { readonly studyId: string }) {
         </div>
         <div className="field">
           <label htmlFor="w-seat">Seat</label>
-          <select id="w-seat" name="seat" defaultValue="1">{[1, 2, 3].map((seat) => <option key={seat} value={seat}>{seat}</option>)}</select>
+          <select id="w-seat" name="seat" defaultValue="1">
+            {[1, 2, 3].map((seat) => (
+              <option key={seat} value={seat}>
+                {seat}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="w-reason">How they asked</label>
-          <select id="w-reason" name="reason" defaultValue="asked_in_person">{REASONS.map((reason) => <option key={reason.value} value={reason.value}>{reason.label}</option>)}</select>
+          <select id="w-reason" name="reason" defaultValue="asked_in_person">
+            {REASONS.map((reason) => (
+              <option key={reason.value} value={reason.value}>
+                {reason.label}
+              </option>
+            ))}
+          </select>
         </div>
         <p className="muted">This deletes the participant&apos;s answers for good; their partner&apos;s stay.</p>
-        <button type="submit" className="button" disabled={pending}>{pending ? 'Withdrawing…' : 'Withdraw and delete answers'}</button>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? 'Withdrawing…' : 'Withdraw and delete answers'}
+        </button>
       </form>
-      {state.error ? <p className="alert after-card" role="alert">{state.error}</p> : null}
-      {state.done ? <p className="after-card" role="status" data-testid="withdrawal-recorded">{state.done}</p> : null}
+      {state.error ? (
+        <p className="alert after-card" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state.done ? (
+        <p className="after-card" role="status" data-testid="withdrawal-recorded">
+          {state.done}
+        </p>
+      ) : null}
     </details>
   );
 }

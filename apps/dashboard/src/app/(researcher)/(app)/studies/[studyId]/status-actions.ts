@@ -9,15 +9,16 @@ export interface StatusActionState {
 }
 
 const REFUSALS: Readonly<Record<string, string>> = {
-  ROLE_REQUIRED: 'Only the study\'s owners can pause, resume or close it.',
-  ILLEGAL_STATUS_CHANGE: 'The study\'s status changed in the meantime. Reload the page to see it.',
+  ROLE_REQUIRED: "Only the study's owners can pause, resume or close it.",
+  ILLEGAL_STATUS_CHANGE: "The study's status changed in the meantime. Reload the page to see it.",
 };
 
 /** Pause, resume or close; the page re-renders with the new status (and after close the verification). */
 export async function moveStudyAction(studyId: string, move: StatusMove, _previous: StatusActionState): Promise<StatusActionState> {
   const result = await moveStudy(studyId, move);
   if (!result.ok) {
-    if (result.problem.status >= 500) logServerError(`study ${move} failed`, { code: result.problem.code, requestId: result.problem.requestId });
+    if (result.problem.status >= 500)
+      logServerError(`study ${move} failed`, { code: result.problem.code, requestId: result.problem.requestId });
     return { error: REFUSALS[result.problem.code] ?? result.problem.detail ?? result.problem.title };
   }
   revalidatePath(`/studies/${studyId}`);

@@ -8,16 +8,23 @@ type Links = readonly (readonly [string, string])[];
 function linksFor(study: StudyDetail): Links {
   const owner = study.role === 'owner';
   const base = `/studies/${study.id}`;
-  const preview: Links = [[`${base}/preview`, 'Preview the participant\'s phone']];
+  const preview: Links = [[`${base}/preview`, "Preview the participant's phone"]];
   const team: Links = [[`${base}/team`, 'Team members']];
   switch (study.status) {
     case 'draft':
-      return [...(owner ? [[`${base}/design`, 'Edit the design'] as const] : []), ...preview, ...(owner ? [[`${base}/launch`, 'Review and launch'] as const] : []), ...team];
+      return [
+        ...(owner ? [[`${base}/design`, 'Edit the design'] as const] : []),
+        ...preview,
+        ...(owner ? [[`${base}/launch`, 'Review and launch'] as const] : []),
+        ...team,
+      ];
     case 'launched':
     case 'paused':
       return [
         ...(study.role === 'analyst' ? [] : [[`${base}/lab`, 'Lab console and QR seat links'] as const]),
-        ...(owner ? [[`${base}/amend`, 'Amend the protocol'] as const] : []), ...preview, ...team,
+        ...(owner ? [[`${base}/amend`, 'Amend the protocol'] as const] : []),
+        ...preview,
+        ...team,
       ];
     case 'closed':
       return [...preview, ...team];
@@ -43,13 +50,19 @@ export function StudyControls({ study }: { readonly study: StudyDetail }) {
       <h2 id="controls-heading">Run the study</h2>
       <StatusSentence status={study.status} />
       <ul>
-        {linksFor(study).map(([href, label]) => <li key={href}><Link href={href}>{label}</Link></li>)}
+        {linksFor(study).map(([href, label]) => (
+          <li key={href}>
+            <Link href={href}>{label}</Link>
+          </li>
+        ))}
       </ul>
       {owner && running ? (
         <div className="action-row">
-          {study.status === 'launched'
-            ? <StatusButton action={moveStudyAction.bind(null, study.id, 'pause')} label="Pause recruitment" />
-            : <StatusButton action={moveStudyAction.bind(null, study.id, 'resume')} label="Resume recruitment" />}
+          {study.status === 'launched' ? (
+            <StatusButton action={moveStudyAction.bind(null, study.id, 'pause')} label="Pause recruitment" />
+          ) : (
+            <StatusButton action={moveStudyAction.bind(null, study.id, 'resume')} label="Resume recruitment" />
+          )}
           <CloseStudy action={moveStudyAction.bind(null, study.id, 'close')} />
         </div>
       ) : null}
@@ -70,8 +83,10 @@ export function VerificationResult({ verification }: { readonly verification: Ve
           : `MISMATCH: ${mismatches} ${mismatches === 1 ? 'allocation differs' : 'allocations differ'} from the sequence regenerated from the seed. The API's verification report (npm run verify-allocation) names each one.`}
       </p>
       <dl className="facts">
-        <dt>Revealed seed</dt><dd className="mono hash">{verification.seedHex}</dd>
-        <dt>Commitment</dt><dd className="mono hash">{verification.seedCommitment}</dd>
+        <dt>Revealed seed</dt>
+        <dd className="mono hash">{verification.seedHex}</dd>
+        <dt>Commitment</dt>
+        <dd className="mono hash">{verification.seedCommitment}</dd>
       </dl>
     </section>
   );

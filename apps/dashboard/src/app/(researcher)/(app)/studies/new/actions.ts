@@ -17,14 +17,16 @@ export async function newStudy(_previous: NewStudyState, form: FormData): Promis
   const scratch = template === SCRATCH || template === '';
   const created = await createStudy({ title, ...(scratch ? {} : { templateId: template as NonNullable<NewStudy['templateId']> }) });
   if (!created.ok) {
-    if (created.problem.status >= 500) logServerError('study not created', { code: created.problem.code, requestId: created.problem.requestId });
+    if (created.problem.status >= 500)
+      logServerError('study not created', { code: created.problem.code, requestId: created.problem.requestId });
     return { error: `The study could not be created (${created.problem.title}).`, title };
   }
   const { id } = created.data;
   if (scratch) {
     const fresh = await getStudyForEditing(id);
     const blank = await saveDraft(id, fresh.ok ? fresh.data.revision : created.data.revision, { description: '', design: blankDesign() });
-    if (!blank.ok) return { error: `The study was created but its design could not be cleared (${blank.problem.title}); open it from the list.`, title };
+    if (!blank.ok)
+      return { error: `The study was created but its design could not be cleared (${blank.problem.title}); open it from the list.`, title };
   }
   redirect(`/studies/${id}/design`);
 }

@@ -12,36 +12,81 @@ export function NewStudyForm({ templates }: { readonly templates: readonly Templ
     <form action={action} className="form builder-new">
       <div className="field">
         <label htmlFor="new-title">Title</label>
-        <input id="new-title" name="title" type="text" required maxLength={200} defaultValue={state.title ?? ''}
-          aria-invalid={state.error ? true : undefined} aria-describedby={state.error ? 'new-error' : undefined} />
+        <input
+          id="new-title"
+          name="title"
+          type="text"
+          required
+          maxLength={200}
+          defaultValue={state.title ?? ''}
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? 'new-error' : undefined}
+        />
       </div>
       <fieldset className="builder-part">
         <legend>Start from</legend>
         <ul className="builder-templates">
           {templates.map((template, i) => (
             <li key={template.id} className="builder-template card">
-              <input id={`template-${template.id}`} type="radio" name="template" value={template.id} defaultChecked={i === 0} required aria-describedby={`template-${template.id}-about`} />
+              <input
+                id={`template-${template.id}`}
+                type="radio"
+                name="template"
+                value={template.id}
+                defaultChecked={i === 0}
+                required
+                aria-describedby={`template-${template.id}-about`}
+              />
               <div>
-                <label htmlFor={`template-${template.id}`} className="builder-template-title">{template.title}</label>
+                <label htmlFor={`template-${template.id}`} className="builder-template-title">
+                  {template.title}
+                </label>
                 <div id={`template-${template.id}-about`}>
                   <p>{template.description}</p>
-                  <p><strong>Replicates:</strong> {template.replicates ?? 'no original study (a new design)'}</p>
-                  {template.deviations.length ? <><p><strong>Deviates:</strong></p><ul>{template.deviations.map((deviation) => <li key={deviation}>{deviation}</li>)}</ul></> : null}
+                  <p>
+                    <strong>Replicates:</strong> {template.replicates ?? 'no original study (a new design)'}
+                  </p>
+                  {template.deviations.length ? (
+                    <>
+                      <p>
+                        <strong>Deviates:</strong>
+                      </p>
+                      <ul>
+                        {template.deviations.map((deviation) => (
+                          <li key={deviation}>{deviation}</li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
                 </div>
               </div>
             </li>
           ))}
-          {templates.some((template) => template.replicates === null) ? null : <li className="builder-template card">
-            <input id="template-scratch" type="radio" name="template" value={SCRATCH} aria-describedby="template-scratch-about" />
-            <div>
-              <label htmlFor="template-scratch" className="builder-template-title">From scratch</label>
-              <p id="template-scratch-about">One factor with two placeholder levels and empty texts; the design page lists what launch still needs.</p>
-            </div>
-          </li>}
+          {templates.some((template) => template.replicates === null) ? null : (
+            <li className="builder-template card">
+              <input id="template-scratch" type="radio" name="template" value={SCRATCH} aria-describedby="template-scratch-about" />
+              <div>
+                <label htmlFor="template-scratch" className="builder-template-title">
+                  From scratch
+                </label>
+                <p id="template-scratch-about">
+                  One factor with two placeholder levels and empty texts; the design page lists what launch still needs.
+                </p>
+              </div>
+            </li>
+          )}
         </ul>
       </fieldset>
-      {state.error ? <p id="new-error" className="alert" role="alert">{state.error}</p> : null}
-      <div><button type="submit" className="button" disabled={pending}>{pending ? 'Creating…' : 'Create the draft'}</button></div>
+      {state.error ? (
+        <p id="new-error" className="alert" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? 'Creating…' : 'Create the draft'}
+        </button>
+      </div>
     </form>
   );
 }

@@ -10,8 +10,15 @@ export default async function NewStudyPage() {
   return (
     <>
       <h1>New study</h1>
-      <p>Start from a template that replicates a published study, or from scratch. You become the study&apos;s owner and edit its design next.</p>
-      {templates.ok ? null : <p className="alert" role="alert">The templates could not be loaded ({templates.problem.title}); you can still start from scratch.</p>}
+      <p>
+        Start from a template that replicates a published study, or from scratch. You become the study&apos;s owner and edit its design
+        next.
+      </p>
+      {templates.ok ? null : (
+        <p className="alert" role="alert">
+          The templates could not be loaded ({templates.problem.title}); you can still start from scratch.
+        </p>
+      )}
       <NewStudyForm templates={templates.ok ? templates.data : []} />
     </>
   );

@@ -18,5 +18,8 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   if (!instrument) return new Response(null, { status: 404 });
   // The hash travels with the definition (computed here, at build), so a phone can check it against
   // its session's frozen protocol without shipping SHA-256 code.
-  return Response.json({ ...instrument, hash: instrumentHash(instrument) }, { headers: { 'cache-control': 'public, max-age=31536000, immutable' } });
+  return Response.json(
+    { ...instrument, hash: instrumentHash(instrument) },
+    { headers: { 'cache-control': 'public, max-age=31536000, immutable' } },
+  );
 }

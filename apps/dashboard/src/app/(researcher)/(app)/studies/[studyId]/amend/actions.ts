@@ -20,7 +20,8 @@ export async function submitAmendment(studyId: string, design: Design, reason: s
   const result = await amendStudy(studyId, design, reason);
   if (!result.ok) {
     const { problem } = result;
-    if (problem.status === 400 && problem.errors) return { kind: 'invalid', problems: [...problem.errors], message: 'The API refused the amendment; the problems are listed.' };
+    if (problem.status === 400 && problem.errors)
+      return { kind: 'invalid', problems: [...problem.errors], message: 'The API refused the amendment; the problems are listed.' };
     if (problem.status >= 500) logServerError('amendment not saved', { code: problem.code, requestId: problem.requestId });
     return { kind: 'error', message: `${problem.title} (reference ${problem.requestId})` };
   }

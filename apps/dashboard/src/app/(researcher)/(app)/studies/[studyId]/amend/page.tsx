@@ -15,19 +15,52 @@ export default async function AmendPage({ params }: { readonly params: Promise<{
   const study = await getStudyForEditing(studyId);
   if (!study.ok) {
     if (study.problem.status === 404 || study.problem.status === 400) notFound();
-    return <p className="alert" role="alert">The study could not be loaded ({study.problem.title}).</p>;
+    return (
+      <p className="alert" role="alert">
+        The study could not be loaded ({study.problem.title}).
+      </p>
+    );
   }
   const s = study.data;
-  const header = <><h1>Amend: {s.title}</h1><StudyNav studyId={studyId} current="/amend" study={s} /></>;
-  if (s.role !== 'owner') return <>{header}<p className="alert" role="alert">Only the study&apos;s owners amend its protocol.</p></>;
+  const header = (
+    <>
+      <h1>Amend: {s.title}</h1>
+      <StudyNav studyId={studyId} current="/amend" study={s} />
+    </>
+  );
+  if (s.role !== 'owner')
+    return (
+      <>
+        {header}
+        <p className="alert" role="alert">
+          Only the study&apos;s owners amend its protocol.
+        </p>
+      </>
+    );
   if (s.status !== 'launched' && s.status !== 'paused') {
-    return <>{header}<p className="card">{s.status === 'draft' ? 'A draft has no protocol yet: edit its design directly.' : 'A closed study cannot be amended.'}</p></>;
+    return (
+      <>
+        {header}
+        <p className="card">
+          {s.status === 'draft' ? 'A draft has no protocol yet: edit its design directly.' : 'A closed study cannot be amended.'}
+        </p>
+      </>
+    );
   }
   return (
     <>
       {header}
-      <p>Sessions already created keep the protocol version they started under; sessions created after the amendment run the new one. What decides allocation is locked.</p>
-      <AmendEditor current={s.design} protocolVersion={s.protocolVersion} check={checkAmendment.bind(null, studyId)} amend={submitAmendment.bind(null, studyId)} power={powerForTarget} />
+      <p>
+        Sessions already created keep the protocol version they started under; sessions created after the amendment run the new one. What
+        decides allocation is locked.
+      </p>
+      <AmendEditor
+        current={s.design}
+        protocolVersion={s.protocolVersion}
+        check={checkAmendment.bind(null, studyId)}
+        amend={submitAmendment.bind(null, studyId)}
+        power={powerForTarget}
+      />
     </>
   );
 }

@@ -42,7 +42,13 @@ const POWER = { alpha: 0.05, power: 0.8, icc: 0.3 } as const;
  */
 export async function powerForTarget(input: { d: number; groupSize: 1 | 2 | 3; target: number }): Promise<PowerOutcome> {
   const result = await powerFor({ ...POWER, d: input.d, groupSize: input.groupSize });
-  if (!result.ok) return { sessionsNeeded: 0, powerAtTarget: null, detectable: null, error: `The power calculator could not answer (${result.problem.title}).` };
+  if (!result.ok)
+    return {
+      sessionsNeeded: 0,
+      powerAtTarget: null,
+      detectable: null,
+      error: `The power calculator could not answer (${result.problem.title}).`,
+    };
   const sessionsFor = async (d: number) => {
     const answer = await powerFor({ ...POWER, d, groupSize: input.groupSize });
     return answer.ok ? answer.data.dyadsPerCondition : null;

@@ -15,7 +15,11 @@ export default async function DesignPage({ params }: { readonly params: Promise<
   const study = await getStudyForEditing(studyId);
   if (!study.ok) {
     if (study.problem.status === 404 || study.problem.status === 400) notFound();
-    return <p className="alert" role="alert">The study could not be loaded ({study.problem.title}).</p>;
+    return (
+      <p className="alert" role="alert">
+        The study could not be loaded ({study.problem.title}).
+      </p>
+    );
   }
   const s = study.data;
   const header = (
@@ -24,14 +28,28 @@ export default async function DesignPage({ params }: { readonly params: Promise<
       <StudyNav studyId={studyId} current="/design" study={s} />
     </>
   );
-  if (s.role !== 'owner') return <>{header}<p className="alert" role="alert">Only the study&apos;s owners edit its design.</p></>;
+  if (s.role !== 'owner')
+    return (
+      <>
+        {header}
+        <p className="alert" role="alert">
+          Only the study&apos;s owners edit its design.
+        </p>
+      </>
+    );
   if (s.status !== 'draft') {
     return (
       <>
         {header}
         <div className="card">
           <p>This study has been launched: its protocol is frozen.</p>
-          {s.status === 'closed' ? <p>It is closed, so it can no longer be amended.</p> : <p><Link href={`/studies/${studyId}/amend`}>Amend the protocol</Link> to change its texts or instruments.</p>}
+          {s.status === 'closed' ? (
+            <p>It is closed, so it can no longer be amended.</p>
+          ) : (
+            <p>
+              <Link href={`/studies/${studyId}/amend`}>Amend the protocol</Link> to change its texts or instruments.
+            </p>
+          )}
         </div>
       </>
     );
@@ -40,10 +58,17 @@ export default async function DesignPage({ params }: { readonly params: Promise<
   return (
     <>
       {header}
-      <p className="muted">Changes save as you type. The list below shows what launch would still refuse; each problem links to its field.</p>
-      <DraftEditor initial={{ title: s.title, description: s.description, design: s.design }} revision={s.revision}
+      <p className="muted">
+        Changes save as you type. The list below shows what launch would still refuse; each problem links to its field.
+      </p>
+      <DraftEditor
+        initial={{ title: s.title, description: s.description, design: s.design }}
+        revision={s.revision}
         problems={problems.ok ? problems.data.problems : []}
-        save={saveDesignDraft.bind(null, studyId)} load={loadDesignDraft.bind(null, studyId)} power={powerForTarget} />
+        save={saveDesignDraft.bind(null, studyId)}
+        load={loadDesignDraft.bind(null, studyId)}
+        power={powerForTarget}
+      />
     </>
   );
 }

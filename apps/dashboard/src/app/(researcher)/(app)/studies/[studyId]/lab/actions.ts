@@ -21,15 +21,23 @@ async function publicOrigin(): Promise<string> {
 export async function newLabSession(studyId: string, _previous: LabSessionState): Promise<LabSessionState> {
   const result = await createLabSession(studyId);
   if (!result.ok) {
-    if (result.problem.status >= 500) logServerError('lab session not created', { code: result.problem.code, requestId: result.problem.requestId });
-    return { error: result.problem.code === 'STUDY_NOT_RUNNING' ? 'The study is not running: launch or resume it first.' : `The session could not be created (${result.problem.title}).` };
+    if (result.problem.status >= 500)
+      logServerError('lab session not created', { code: result.problem.code, requestId: result.problem.requestId });
+    return {
+      error:
+        result.problem.code === 'STUDY_NOT_RUNNING'
+          ? 'The study is not running: launch or resume it first.'
+          : `The session could not be created (${result.problem.title}).`,
+    };
   }
   const origin = await publicOrigin();
-  const seats = await Promise.all(result.data.seats.map(async (seat) => {
-    const url = `${origin}${seat.joinPath}`;
-    const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-    return { seatNumber: seat.seatNumber, url, qrSvg };
-  }));
+  const seats = await Promise.all(
+    result.data.seats.map(async (seat) => {
+      const url = `${origin}${seat.joinPath}`;
+      const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+      return { seatNumber: seat.seatNumber, url, qrSvg };
+    }),
+  );
   // The list below the form shows the new session at once.
   revalidatePath(`/studies/${studyId}/lab`);
   return { created: { code: result.data.code, seats } };

@@ -14,7 +14,7 @@ export interface LaunchState {
 const REFUSALS: Readonly<Record<string, string>> = {
   INVALID_DESIGN: 'Launch was refused: the design has problems (listed below). Fix them in the design, then review again.',
   ILLEGAL_STATUS_CHANGE: 'This study is no longer a draft: someone launched it in the meantime.',
-  ROLE_REQUIRED: 'Only the study\'s owners can launch it.',
+  ROLE_REQUIRED: "Only the study's owners can launch it.",
 };
 
 /** Launches, then shows the study page with protocol version 1, its SHA-256 and the seed commitment. */

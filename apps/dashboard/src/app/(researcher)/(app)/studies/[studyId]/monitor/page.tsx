@@ -17,9 +17,18 @@ function EnrolmentBars({ enrolment }: { readonly enrolment: Enrolment }) {
       <ul className="bars">
         {enrolment.conditions.map((condition) => (
           <li key={condition.conditionId}>
-            <span>{conditionLabel(condition.conditionId)}: {condition.sessions} of {condition.target} sessions ({condition.participants} participants)</span>
-            <progress max={Math.max(1, condition.target)} value={Math.min(condition.sessions, condition.target)} aria-label={`${conditionLabel(condition.conditionId)} enrolment`} />
-            {condition.strata.length > 1 ? <span className="muted"> {condition.strata.map((s) => `${s.stratum || 'all'}: ${s.sessions}`).join(', ')}</span> : null}
+            <span>
+              {conditionLabel(condition.conditionId)}: {condition.sessions} of {condition.target} sessions ({condition.participants}{' '}
+              participants)
+            </span>
+            <progress
+              max={Math.max(1, condition.target)}
+              value={Math.min(condition.sessions, condition.target)}
+              aria-label={`${conditionLabel(condition.conditionId)} enrolment`}
+            />
+            {condition.strata.length > 1 ? (
+              <span className="muted"> {condition.strata.map((s) => `${s.stratum || 'all'}: ${s.sessions}`).join(', ')}</span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -33,9 +42,25 @@ function Running({ sessions }: { readonly sessions: readonly SessionSummary[] })
   return (
     <section className="card" aria-labelledby="running-heading">
       <h2 id="running-heading">Sessions running now ({running.length})</h2>
-      <ul data-testid="running-sessions">{running.map((s) => <li key={s.id}><span className="mono">{s.code}</span>: {s.status.replaceAll('_', ' ')} ({s.seatsTaken} of {s.size} seats)</li>)}</ul>
+      <ul data-testid="running-sessions">
+        {running.map((s) => (
+          <li key={s.id}>
+            <span className="mono">{s.code}</span>: {s.status.replaceAll('_', ' ')} ({s.seatsTaken} of {s.size} seats)
+          </li>
+        ))}
+      </ul>
       <h3>Recent dropouts</h3>
-      {dropouts.length === 0 ? <p className="muted">None.</p> : <ul>{dropouts.map((s) => <li key={s.id}><span className="mono">{s.code}</span>: {s.dropoutReason}</li>)}</ul>}
+      {dropouts.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul>
+          {dropouts.map((s) => (
+            <li key={s.id}>
+              <span className="mono">{s.code}</span>: {s.dropoutReason}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -43,7 +68,11 @@ function Running({ sessions }: { readonly sessions: readonly SessionSummary[] })
 function flowInput(flow: Flow) {
   return {
     people: flow.people,
-    arms: flow.conditions.map((condition) => ({ label: conditionLabel(condition.conditionId), counts: condition.counts, dropouts: condition.dropoutReasons.map((r) => ({ reason: r.reason, sessions: r.sessions })) })),
+    arms: flow.conditions.map((condition) => ({
+      label: conditionLabel(condition.conditionId),
+      counts: condition.counts,
+      dropouts: condition.dropoutReasons.map((r) => ({ reason: r.reason, sessions: r.sessions })),
+    })),
   };
 }
 
@@ -53,7 +82,11 @@ export default async function MonitorPage({ params }: { readonly params: Promise
   const [flow, enrolment, sessions] = await Promise.all([getFlow(studyId), getEnrolment(studyId), listStudySessions(studyId)]);
   if (!flow.ok) {
     if (flow.problem.status === 404 || flow.problem.status === 400) notFound();
-    return <p className="alert" role="alert">The monitor could not be loaded ({flow.problem.title}).</p>;
+    return (
+      <p className="alert" role="alert">
+        The monitor could not be loaded ({flow.problem.title}).
+      </p>
+    );
   }
   return (
     <>

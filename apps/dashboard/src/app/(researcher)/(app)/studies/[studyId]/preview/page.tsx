@@ -12,7 +12,10 @@ export const metadata: Metadata = { title: 'Participant preview' };
 
 type Search = Promise<{ condition?: string | string[]; lang?: string | string[]; mode?: string | string[] }>;
 
-const MODES: readonly (readonly [PreviewMode, string])[] = [['lab', 'Lab session'], ['online', 'Online session']];
+const MODES: readonly (readonly [PreviewMode, string])[] = [
+  ['lab', 'Lab session'],
+  ['online', 'Online session'],
+];
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -22,8 +25,18 @@ function href(base: string, condition: string, language: string, mode: PreviewMo
   return `${base}?${new URLSearchParams({ condition, lang: language, mode }).toString()}`;
 }
 
-function Pickers({ base, design, condition, language, mode }: {
-  readonly base: string; readonly design: Design; readonly condition: Condition; readonly language: string; readonly mode: PreviewMode;
+function Pickers({
+  base,
+  design,
+  condition,
+  language,
+  mode,
+}: {
+  readonly base: string;
+  readonly design: Design;
+  readonly condition: Condition;
+  readonly language: string;
+  readonly mode: PreviewMode;
 }) {
   return (
     <div className="preview-pickers">
@@ -31,7 +44,11 @@ function Pickers({ base, design, condition, language, mode }: {
         <h2 className="preview-picker-title">Condition</h2>
         <ul className="preview-choices">
           {conditionsOf(design).map((option) => (
-            <li key={option.id}><Link href={href(base, option.id, language, mode)} aria-current={option.id === condition.id ? 'true' : undefined}>{option.label}</Link></li>
+            <li key={option.id}>
+              <Link href={href(base, option.id, language, mode)} aria-current={option.id === condition.id ? 'true' : undefined}>
+                {option.label}
+              </Link>
+            </li>
           ))}
         </ul>
       </nav>
@@ -39,7 +56,11 @@ function Pickers({ base, design, condition, language, mode }: {
         <h2 className="preview-picker-title">Language</h2>
         <ul className="preview-choices">
           {design.languages.map((code) => (
-            <li key={code}><Link href={href(base, condition.id, code, mode)} lang={code} aria-current={code === language ? 'true' : undefined}>{code}</Link></li>
+            <li key={code}>
+              <Link href={href(base, condition.id, code, mode)} lang={code} aria-current={code === language ? 'true' : undefined}>
+                {code}
+              </Link>
+            </li>
           ))}
         </ul>
       </nav>
@@ -47,7 +68,11 @@ function Pickers({ base, design, condition, language, mode }: {
         <h2 className="preview-picker-title">Session</h2>
         <ul className="preview-choices">
           {MODES.map(([value, label]) => (
-            <li key={value}><Link href={href(base, condition.id, language, value)} aria-current={value === mode ? 'true' : undefined}>{label}</Link></li>
+            <li key={value}>
+              <Link href={href(base, condition.id, language, value)} aria-current={value === mode ? 'true' : undefined}>
+                {label}
+              </Link>
+            </li>
           ))}
         </ul>
       </nav>
@@ -65,18 +90,32 @@ function RoomSetup({ design, condition }: { readonly design: Design; readonly co
   return (
     <section className="card preview-setup" aria-labelledby="setup-heading">
       <h2 id="setup-heading">Room set-up (lab console only)</h2>
-      <ul>{setups.map((setup) => <li key={setup.key}>{setup.text}</li>)}</ul>
+      <ul>
+        {setups.map((setup) => (
+          <li key={setup.key}>{setup.text}</li>
+        ))}
+      </ul>
     </section>
   );
 }
 
 /** The participant's whole phone journey for one condition and language; nobody joins, nothing is stored. */
-export default async function PreviewPage({ params, searchParams }: { readonly params: Promise<{ studyId: string }>; readonly searchParams: Search }) {
+export default async function PreviewPage({
+  params,
+  searchParams,
+}: {
+  readonly params: Promise<{ studyId: string }>;
+  readonly searchParams: Search;
+}) {
   const [{ studyId }, query] = await Promise.all([params, searchParams]);
   const study = await getStudyDetail(studyId);
   if (!study.ok) {
     if (study.problem.status === 404 || study.problem.status === 400) notFound();
-    return <p className="alert" role="alert">The study could not be loaded ({study.problem.title}).</p>;
+    return (
+      <p className="alert" role="alert">
+        The study could not be loaded ({study.problem.title}).
+      </p>
+    );
   }
   const { design, title } = study.data;
   const mode: PreviewMode = first(query.mode) === 'online' ? 'online' : 'lab';
@@ -86,23 +125,43 @@ export default async function PreviewPage({ params, searchParams }: { readonly p
     <>
       <h1>Participant preview</h1>
       <StudyNav studyId={studyId} current="/preview" study={study.data} />
-      <p>{title}. What one seat&apos;s phone shows, step by step, with the participant pages&apos; own screens. Nobody joins and nothing is stored.</p>
+      <p>
+        {title}. What one seat&apos;s phone shows, step by step, with the participant pages&apos; own screens. Nobody joins and nothing is
+        stored.
+      </p>
       {plan ? (
         <>
           <Pickers base={base} design={design} condition={plan.condition} language={plan.language} mode={mode} />
-          <p data-testid="preview-condition">Previewing <strong>{plan.condition.label}</strong> in <strong lang={plan.language}>{plan.language}</strong>, {mode === 'lab' ? 'in a lab session (the research assistant\'s console keeps the time)' : 'in an online session (the phones keep the time)'}.</p>
+          <p data-testid="preview-condition">
+            Previewing <strong>{plan.condition.label}</strong> in <strong lang={plan.language}>{plan.language}</strong>,{' '}
+            {mode === 'lab'
+              ? "in a lab session (the research assistant's console keeps the time)"
+              : 'in an online session (the phones keep the time)'}
+            .
+          </p>
           {plan.fallbacks.length > 0 ? (
             <div className="preview-note" role="note" aria-labelledby="fallbacks-heading" data-testid="preview-fallbacks">
               <h2 id="fallbacks-heading">Not translated into {plan.language}</h2>
-              <ul>{plan.fallbacks.map((text) => <li key={text}>{text}</li>)}</ul>
+              <ul>
+                {plan.fallbacks.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
             </div>
           ) : null}
-          {plan.unknownInstruments.length > 0 ? <p className="preview-note" role="note">Not shipped by this version of Attune, so not shown: {plan.unknownInstruments.join(', ')}.</p> : null}
+          {plan.unknownInstruments.length > 0 ? (
+            <p className="preview-note" role="note">
+              Not shipped by this version of Attune, so not shown: {plan.unknownInstruments.join(', ')}.
+            </p>
+          ) : null}
           <PreviewPhone key={`${plan.condition.id}/${plan.language}/${mode}`} plan={plan} hrefBase={base} />
           {mode === 'lab' ? <RoomSetup design={design} condition={plan.condition} /> : null}
         </>
       ) : (
-        <p className="preview-note" role="note">The design has no factors with levels yet, so there is no condition to preview. <Link href={`/studies/${studyId}/design`}>Add them in the design</Link>.</p>
+        <p className="preview-note" role="note">
+          The design has no factors with levels yet, so there is no condition to preview.{' '}
+          <Link href={`/studies/${studyId}/design`}>Add them in the design</Link>.
+        </p>
       )}
     </>
   );

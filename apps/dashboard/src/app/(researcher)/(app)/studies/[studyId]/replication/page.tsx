@@ -27,20 +27,59 @@ function Comparison({ view }: { readonly view: Replication }) {
   return <SingleComparison view={view} original={original} comparison={comparison} />;
 }
 
-function SingleComparison({ view, original, comparison }: { readonly view: Replication; readonly original: NonNullable<Replication['original']>; readonly comparison: NonNullable<Replication['comparison']> }) {
+function SingleComparison({
+  view,
+  original,
+  comparison,
+}: {
+  readonly view: Replication;
+  readonly original: NonNullable<Replication['original']>;
+  readonly comparison: NonNullable<Replication['comparison']>;
+}) {
   const hedges = view.replication?.hedges;
   const telescopes = comparison.smallTelescopes;
   return (
     <section className="card" aria-labelledby="comparison-heading">
-      <h2 id="comparison-heading">{original.factorId}: {original.instrumentId} {original.scale} ({original.phase})</h2>
-      <p>Original: {original.citation} {original.doi ? <>doi:{original.doi}</> : null} ({original.locator}); {original.verifiedBy ? <>verified by {original.verifiedBy}{original.verifiedOn ? ` on ${original.verifiedOn}` : ''}</> : <strong>not verified</strong>}.</p>
+      <h2 id="comparison-heading">
+        {original.factorId}: {original.instrumentId} {original.scale} ({original.phase})
+      </h2>
+      <p>
+        Original: {original.citation} {original.doi ? <>doi:{original.doi}</> : null} ({original.locator});{' '}
+        {original.verifiedBy ? (
+          <>
+            verified by {original.verifiedBy}
+            {original.verifiedOn ? ` on ${original.verifiedOn}` : ''}
+          </>
+        ) : (
+          <strong>not verified</strong>
+        )}
+        .
+      </p>
       <Forest rows={rows(view)} d33={comparison.d33} />
       <ul className="effects">
-        <li>Original d = {formatNumber(comparison.originalD)}; d33 = {formatNumber(comparison.d33)} (the effect the original had 33 % power to detect)</li>
-        <li>Replication g = {hedges ? formatWithCi(hedges.g, hedges.ciLow, hedges.ciHigh) : 'not enough sessions yet'}{hedges ? `, n = ${hedges.n1} + ${hedges.n2} sessions` : ''}</li>
-        {telescopes ? <li>Small telescopes: {telescopes.tooSmall ? 'the effect, if any, is too small for the original study to have detected' : 'the replication cannot rule out an effect the original could have detected'} (p {formatP(telescopes.p).startsWith('<') ? formatP(telescopes.p) : `= ${formatP(telescopes.p)}`}, one-sided)</li> : null}
+        <li>
+          Original d = {formatNumber(comparison.originalD)}; d33 = {formatNumber(comparison.d33)} (the effect the original had 33 % power to
+          detect)
+        </li>
+        <li>
+          Replication g = {hedges ? formatWithCi(hedges.g, hedges.ciLow, hedges.ciHigh) : 'not enough sessions yet'}
+          {hedges ? `, n = ${hedges.n1} + ${hedges.n2} sessions` : ''}
+        </li>
+        {telescopes ? (
+          <li>
+            Small telescopes:{' '}
+            {telescopes.tooSmall
+              ? 'the effect, if any, is too small for the original study to have detected'
+              : 'the replication cannot rule out an effect the original could have detected'}{' '}
+            (p {formatP(telescopes.p).startsWith('<') ? formatP(telescopes.p) : `= ${formatP(telescopes.p)}`}, one-sided)
+          </li>
+        ) : null}
       </ul>
-      <p className="outcome" data-testid="replication-label">{comparison.outcome ? LABELS[comparison.outcome.label] ?? comparison.outcome.label : 'No outcome label: it is given only for an original effect someone has verified against the paper.'}</p>
+      <p className="outcome" data-testid="replication-label">
+        {comparison.outcome
+          ? (LABELS[comparison.outcome.label] ?? comparison.outcome.label)
+          : 'No outcome label: it is given only for an original effect someone has verified against the paper.'}
+      </p>
     </section>
   );
 }
@@ -51,7 +90,11 @@ export default async function ReplicationPage({ params }: { readonly params: Pro
   const result = await getReplication(studyId);
   if (!result.ok) {
     if (result.problem.status === 404 || result.problem.status === 400) notFound();
-    return <p className="alert" role="alert">The replication could not be loaded ({result.problem.title}).</p>;
+    return (
+      <p className="alert" role="alert">
+        The replication could not be loaded ({result.problem.title}).
+      </p>
+    );
   }
   const view = result.data;
   const [pooled, summaries, study] = await Promise.all([getPooled(studyId), listExternalSummaries(studyId), getStudyDetail(studyId)]);
@@ -60,12 +103,20 @@ export default async function ReplicationPage({ params }: { readonly params: Pro
     <>
       <h1>Replication</h1>
       <StudyNav studyId={studyId} current="/replication" />
-      {view.message ? <p className="card" data-testid="replication-message">{view.message}</p> : null}
+      {view.message ? (
+        <p className="card" data-testid="replication-message">
+          {view.message}
+        </p>
+      ) : null}
       {pool ? <PooledSection view={pool} original={view.original} /> : <Comparison view={view} />}
-      {study.ok && study.data.protocolVersion !== null
-        ? <SitesCard studyId={studyId} canChange={study.data.role === 'owner'} summaries={summaries.ok ? summaries.data : []} />
-        : null}
-      {view.exploratoryFactors.map((factor) => <p key={factor} className="muted">{factor}: exploratory — no original study.</p>)}
+      {study.ok && study.data.protocolVersion !== null ? (
+        <SitesCard studyId={studyId} canChange={study.data.role === 'owner'} summaries={summaries.ok ? summaries.data : []} />
+      ) : null}
+      {view.exploratoryFactors.map((factor) => (
+        <p key={factor} className="muted">
+          {factor}: exploratory — no original study.
+        </p>
+      ))}
     </>
   );
 }

@@ -33,7 +33,8 @@ export async function importSummary(studyId: string, _previous: SummaryFormState
   const label = String(form.get('label') ?? '').trim();
   const result = await importExternalSummary(studyId, file, label || undefined);
   if (!result.ok) {
-    if (result.problem.status >= 500) logServerError('site summary not imported', { code: result.problem.code, requestId: result.problem.requestId });
+    if (result.problem.status >= 500)
+      logServerError('site summary not imported', { code: result.problem.code, requestId: result.problem.requestId });
     const detail = result.problem.code === 'PROTOCOL_MISMATCH' && result.problem.detail ? ` ${result.problem.detail}` : '';
     return { error: `${MESSAGES[result.problem.code] ?? result.problem.title}${detail}` };
   }
@@ -43,6 +44,7 @@ export async function importSummary(studyId: string, _previous: SummaryFormState
 
 export async function removeSummary(studyId: string, summaryId: string): Promise<void> {
   const result = await removeExternalSummary(studyId, summaryId);
-  if (!result.ok && result.problem.status >= 500) logServerError('site summary not removed', { code: result.problem.code, requestId: result.problem.requestId });
+  if (!result.ok && result.problem.status >= 500)
+    logServerError('site summary not removed', { code: result.problem.code, requestId: result.problem.requestId });
   revalidatePath(`/studies/${studyId}/replication`);
 }

@@ -11,12 +11,29 @@ type ButtonAction = (previous: TeamState) => Promise<TeamState>;
 const EMPTY: TeamState = { error: null, done: null };
 
 function Outcome({ state }: { readonly state: TeamState }) {
-  if (state.error) return <p className="alert status-note" role="alert">{state.error}</p>;
-  return state.done ? <p className="success" role="status">{state.done}</p> : null;
+  if (state.error)
+    return (
+      <p className="alert status-note" role="alert">
+        {state.error}
+      </p>
+    );
+  return state.done ? (
+    <p className="success" role="status">
+      {state.done}
+    </p>
+  ) : null;
 }
 
 function RoleOptions() {
-  return <>{ROLES.map((role) => <option key={role.value} value={role.value}>{role.label}: {role.does}</option>)}</>;
+  return (
+    <>
+      {ROLES.map((role) => (
+        <option key={role.value} value={role.value}>
+          {role.label}: {role.does}
+        </option>
+      ))}
+    </>
+  );
 }
 
 export function AddMemberForm({ action }: { readonly action: FormAction }) {
@@ -30,9 +47,13 @@ export function AddMemberForm({ action }: { readonly action: FormAction }) {
         </div>
         <div className="field">
           <label htmlFor="member-role">Role</label>
-          <select id="member-role" name="role" defaultValue="researcher"><RoleOptions /></select>
+          <select id="member-role" name="role" defaultValue="researcher">
+            <RoleOptions />
+          </select>
         </div>
-        <button type="submit" className="button" disabled={pending}>{pending ? 'Adding…' : 'Add to the team'}</button>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? 'Adding…' : 'Add to the team'}
+        </button>
       </div>
       <Outcome state={state} />
     </form>
@@ -45,9 +66,24 @@ export function RoleForm({ action, email, role }: { readonly action: FormAction;
   return (
     <form action={run}>
       <div className="inline-form">
-        <label htmlFor={id} className="visually-hidden">Role of {email}</label>
-        <select id={id} name="role" defaultValue={role}>{ROLES.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}</select>
-        <button type="submit" className="button button-secondary button-small" disabled={pending} aria-label={`Change the role of ${email}`}>Change</button>
+        <label htmlFor={id} className="visually-hidden">
+          Role of {email}
+        </label>
+        <select id={id} name="role" defaultValue={role}>
+          {ROLES.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="submit"
+          className="button button-secondary button-small"
+          disabled={pending}
+          aria-label={`Change the role of ${email}`}
+        >
+          Change
+        </button>
       </div>
       <Outcome state={state} />
     </form>
@@ -64,13 +100,25 @@ export function RemoveMember({ action, email }: { readonly action: ButtonAction;
       {asking ? (
         <form action={run} onSubmit={() => setAsking(false)}>
           <div className="inline-form">
-            <span ref={question} tabIndex={-1}>Remove {email} from this study?</span>
-            <button type="submit" className="button button-small">Yes, remove</button>
-            <button type="button" className="button button-secondary button-small" onClick={() => setAsking(false)}>Cancel</button>
+            <span ref={question} tabIndex={-1}>
+              Remove {email} from this study?
+            </span>
+            <button type="submit" className="button button-small">
+              Yes, remove
+            </button>
+            <button type="button" className="button button-secondary button-small" onClick={() => setAsking(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       ) : (
-        <button type="button" className="button button-secondary button-small" disabled={pending} onClick={() => setAsking(true)} aria-label={`Remove ${email}`}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={pending}
+          onClick={() => setAsking(true)}
+          aria-label={`Remove ${email}`}
+        >
           {pending ? 'Removing…' : 'Remove…'}
         </button>
       )}

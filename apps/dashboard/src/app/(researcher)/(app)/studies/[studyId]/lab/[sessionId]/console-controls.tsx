@@ -3,7 +3,11 @@
 import { useActionState, useEffect, useState } from 'react';
 import type { ConsoleActionState } from './actions';
 
-export function ConsoleButton({ action, label, secondary = false }: {
+export function ConsoleButton({
+  action,
+  label,
+  secondary = false,
+}: {
   readonly action: (previous: ConsoleActionState) => Promise<ConsoleActionState>;
   readonly label: string;
   readonly secondary?: boolean;
@@ -11,8 +15,14 @@ export function ConsoleButton({ action, label, secondary = false }: {
   const [state, run, pending] = useActionState(action, { error: null });
   return (
     <form action={run}>
-      <button type="submit" className={secondary ? 'button button-secondary' : 'button'} disabled={pending}>{label}</button>
-      {state.error ? <p className="alert" role="alert">{state.error}</p> : null}
+      <button type="submit" className={secondary ? 'button button-secondary' : 'button'} disabled={pending}>
+        {label}
+      </button>
+      {state.error ? (
+        <p className="alert" role="alert">
+          {state.error}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -42,5 +52,9 @@ export function ConsoleClock({ endsAt, serverNow }: { readonly endsAt: string; r
       </div>
     );
   }
-  return <p className="console-clock" role="timer" aria-label="Time left" data-testid="console-timer">{format(left)}</p>;
+  return (
+    <p className="console-clock" role="timer" aria-label="Time left" data-testid="console-timer">
+      {format(left)}
+    </p>
+  );
 }

@@ -10,9 +10,14 @@ export const metadata: Metadata = { title: 'Lab console' };
 type Room = NonNullable<SessionDetail['room']>;
 
 const STEP: Readonly<Record<SessionDetail['status'], string>> = {
-  forming: 'Waiting for the participants to join and consent', allocated: 'Allocated: participants read their instructions',
-  pre_survey: 'Pre-survey on the phones', conversation: 'Conversation', post_survey: 'Post-survey on the phones',
-  complete: 'Complete', ended_early: 'Ended early (a participant left)', abandoned: 'Abandoned',
+  forming: 'Waiting for the participants to join and consent',
+  allocated: 'Allocated: participants read their instructions',
+  pre_survey: 'Pre-survey on the phones',
+  conversation: 'Conversation',
+  post_survey: 'Post-survey on the phones',
+  complete: 'Complete',
+  ended_early: 'Ended early (a participant left)',
+  abandoned: 'Abandoned',
 };
 
 /** What to place where, for the research assistant only: the phones never see this. */
@@ -23,9 +28,13 @@ function RoomSetup({ room }: { readonly room: Room }) {
       <dl className="room-levels">
         {room.levels.map((level) => (
           <div key={level.factorId}>
-            <dt>{level.factorLabel}: <strong>{level.levelLabel}</strong></dt>
+            <dt>
+              {level.factorLabel}: <strong>{level.levelLabel}</strong>
+            </dt>
             <dd>{level.setup ?? 'Nothing to prepare for this level.'}</dd>
-            {level.participantInstructions ? <dd className="muted">The phones tell the participants: “{level.participantInstructions}”</dd> : null}
+            {level.participantInstructions ? (
+              <dd className="muted">The phones tell the participants: “{level.participantInstructions}”</dd>
+            ) : null}
             {level.topicPrompt ? <dd className="muted">Topic on the phones: “{level.topicPrompt}”</dd> : null}
           </div>
         ))}
@@ -38,7 +47,9 @@ function RoomSetup({ room }: { readonly room: Room }) {
 function Conversation({ studyId, session }: { readonly studyId: string; readonly session: SessionDetail }) {
   const minutes = Math.round((session.room?.conversationSeconds ?? 0) / 60);
   if (session.status !== 'conversation') {
-    return session.conversationEndedAt ? <p>The conversation ended at {new Date(session.conversationEndedAt).toISOString().slice(11, 19)} UTC.</p> : null;
+    return session.conversationEndedAt ? (
+      <p>The conversation ended at {new Date(session.conversationEndedAt).toISOString().slice(11, 19)} UTC.</p>
+    ) : null;
   }
   if (!session.conversation) {
     return (
@@ -62,15 +73,28 @@ export default async function LabConsolePage({ params }: { readonly params: Prom
   const result = await getSession(studyId, sessionId);
   if (!result.ok) {
     if (result.problem.status === 404 || result.problem.status === 400) notFound();
-    return <p className="alert" role="alert">The session could not be loaded ({result.problem.title}).</p>;
+    return (
+      <p className="alert" role="alert">
+        The session could not be loaded ({result.problem.title}).
+      </p>
+    );
   }
   const session = result.data;
   return (
     <>
       <AutoRefresh />
-      <h1>Lab console: session <span className="mono">{session.code}</span></h1>
-      <p data-testid="console-step">{STEP[session.status]}{session.incomplete ? ' (incomplete)' : ''}</p>
-      {session.room ? <RoomSetup room={session.room} /> : <p className="muted">The room set-up appears once every seat has consented and the session is allocated.</p>}
+      <h1>
+        Lab console: session <span className="mono">{session.code}</span>
+      </h1>
+      <p data-testid="console-step">
+        {STEP[session.status]}
+        {session.incomplete ? ' (incomplete)' : ''}
+      </p>
+      {session.room ? (
+        <RoomSetup room={session.room} />
+      ) : (
+        <p className="muted">The room set-up appears once every seat has consented and the session is allocated.</p>
+      )}
       <section aria-labelledby="conversation-heading" className="after-card">
         <h2 id="conversation-heading">Conversation</h2>
         <Conversation studyId={studyId} session={session} />
@@ -78,7 +102,10 @@ export default async function LabConsolePage({ params }: { readonly params: Prom
       <h2 className="after-card">Seats</h2>
       <ul>
         {session.seats.map((seat) => (
-          <li key={seat.participantId}>Seat {seat.seatNumber}: {seat.status}{seat.instructionsConfirmed ? ', ready' : ''}</li>
+          <li key={seat.participantId}>
+            Seat {seat.seatNumber}: {seat.status}
+            {seat.instructionsConfirmed ? ', ready' : ''}
+          </li>
         ))}
       </ul>
     </>
