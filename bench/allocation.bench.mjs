@@ -61,52 +61,68 @@ async function mixedBurst(allocating, plain) {
   };
 }
 
+/** Half the sessions allocate while the other half do not, in one burst; each half then finishes. */
+async function halvesInOneBurst(sessions) {
+  const half = SESSIONS / 2;
+  await burst(sessions.slice(0, half).map((s) => s.first));
+  const mixed = await mixedBurst(
+    sessions.slice(0, half).map((s) => s.second),
+    sessions.slice(half).map((s) => s.first),
+  );
+  await burst(sessions.slice(half).map((s) => s.second));
+  return mixed;
+}
+
+// The same 200 completions again, arriving at a steady RATE per second instead of all at once.
+async function pacedRun(platform) {
+  const paced = await prepare(platform);
+  const baseline = await openLoop(
+    paced.map((s) => s.first),
+    RATE,
+  );
+  const measured = await openLoop(
+    paced.map((s) => s.second),
+    RATE,
+  );
+  return { studyId: paced[0].studyId, baseline, measured };
+}
+
+function report(platform, { measured, baseline }, paced, integrity) {
+  const half = SESSIONS / 2;
+  const doubleAllocations = integrity.allocations - integrity.sessions;
+  const ratio = {
+    p50VsBaseline: Math.round((measured.p50 / baseline.p50) * 100) / 100,
+    p99VsBaseline: Math.round((measured.p99 / baseline.p99) * 100) / 100,
+  };
+  const summary =
+    `burst of ${SESSIONS} over 2 API processes: ${half} allocating p50 ${measured.p50} ms, p99 ${measured.p99} ms vs ${half} non-allocating in the same burst p50 ${baseline.p50} ms, p99 ${baseline.p99} ms = ${ratio.p50VsBaseline}× at p50, ${ratio.p99VsBaseline}× at p99 (goal ≤ 1.3×); ` +
+    `paced at ${RATE}/s: p50 ${paced.measured.p50} ms, p99 ${paced.measured.p99} ms (baseline p99 ${paced.baseline.p99} ms); ` +
+    `allocations ${integrity.allocations}, double ${doubleAllocations}, condition mismatches ${integrity.conditionMismatches}`;
+  writeResult(
+    'allocation',
+    {
+      figures: measured,
+      baseline,
+      paced: { ratePerSecond: RATE, figures: paced.measured, baseline: paced.baseline },
+      goal: { burstRatio: 1.3, pacedP99Ms: 100, doubleAllocations: 0 },
+      integrity: { ...integrity, doubleAllocations },
+      ratio,
+      goalRatio: 1.3,
+    },
+    summary,
+    platform,
+  );
+}
+
 export async function run() {
   const platform = await startBenchPlatform({ apiCount: 2 });
   try {
     const sessions = await prepare(platform);
-    const half = SESSIONS / 2;
-    await burst(sessions.slice(0, half).map((s) => s.first));
-    const { measured, baseline } = await mixedBurst(
-      sessions.slice(0, half).map((s) => s.second),
-      sessions.slice(half).map((s) => s.first),
-    );
-    await burst(sessions.slice(half).map((s) => s.second));
-    // The same 200 completions again, arriving at a steady RATE per second instead of all at once.
-    const paced = await prepare(platform);
-    const pacedBaseline = await openLoop(
-      paced.map((s) => s.first),
-      RATE,
-    );
-    const pacedMeasured = await openLoop(
-      paced.map((s) => s.second),
-      RATE,
-    );
+    const burstFigures = await halvesInOneBurst(sessions);
+    const paced = await pacedRun(platform);
     const integrity = await checkIntegrity(platform, sessions[0].studyId);
-    const pacedIntegrity = await checkIntegrity(platform, paced[0].studyId);
-    const doubleAllocations = integrity.allocations - integrity.sessions;
-    const ratio = {
-      p50VsBaseline: Math.round((measured.p50 / baseline.p50) * 100) / 100,
-      p99VsBaseline: Math.round((measured.p99 / baseline.p99) * 100) / 100,
-    };
-    const summary =
-      `burst of ${SESSIONS} over 2 API processes: ${half} allocating p50 ${measured.p50} ms, p99 ${measured.p99} ms vs ${half} non-allocating in the same burst p50 ${baseline.p50} ms, p99 ${baseline.p99} ms = ${ratio.p50VsBaseline}× at p50, ${ratio.p99VsBaseline}× at p99 (goal ≤ 1.3×); ` +
-      `paced at ${RATE}/s: p50 ${pacedMeasured.p50} ms, p99 ${pacedMeasured.p99} ms (baseline p99 ${pacedBaseline.p99} ms); ` +
-      `allocations ${integrity.allocations}, double ${doubleAllocations}, condition mismatches ${integrity.conditionMismatches}`;
-    writeResult(
-      'allocation',
-      {
-        figures: measured,
-        baseline,
-        paced: { ratePerSecond: RATE, figures: pacedMeasured, baseline: pacedBaseline },
-        goal: { burstRatio: 1.3, pacedP99Ms: 100, doubleAllocations: 0 },
-        integrity: { ...integrity, doubleAllocations },
-        ratio,
-        goalRatio: 1.3,
-      },
-      summary,
-      platform,
-    );
+    const pacedIntegrity = await checkIntegrity(platform, paced.studyId);
+    report(platform, burstFigures, paced, integrity);
     for (const check of [integrity, pacedIntegrity]) {
       if (check.allocations !== SESSIONS || check.allocations !== check.sessions || !check.contiguous || check.conditionMismatches !== 0)
         throw new Error(`integrity check failed: ${JSON.stringify(check)}`);

@@ -94,36 +94,46 @@ async function copyBaseline(databaseUrl, study, protocol) {
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    await client.query('CREATE TEMPORARY TABLE export_pseudonym (id uuid PRIMARY KEY, pseudonym text NOT NULL) ON COMMIT DROP');
-    const { rows } = await client.query(
-      `SELECT id, 'p' AS kind FROM participant WHERE study_id = $1 UNION ALL SELECT id, 's' FROM study_session WHERE study_id = $1`,
-      [study.id],
-    );
-    await client.query('INSERT INTO export_pseudonym SELECT * FROM unnest($1::uuid[], $2::text[])', [
-      rows.map((r) => r.id),
-      rows.map((r) => pseudonym(SECRET, r.kind, r.id)),
-    ]);
-    await client.query('ANALYZE export_pseudonym');
-    const started = process.hrtime.bigint();
-    let bytes = 0;
-    let first = null;
-    const copy = client.query(copyTo(`COPY (${plan.queries['long.csv'].sql}) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`));
-    await pipeline(
-      copy,
-      new Writable({
-        write(chunk, _e, done) {
-          first ??= process.hrtime.bigint();
-          bytes += chunk.length;
-          done();
-        },
-      }),
-    );
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    await fillPseudonyms(client, study.id);
+    const copied = await timedCopy(client, plan.queries['long.csv'].sql);
     await client.query('COMMIT');
-    return { ms: Math.round(ms), bytes, rows: copy.rowCount, firstByteMs: Math.round(Number(first - started) / 1e6) };
+    return copied;
   } finally {
     await client.end();
   }
+}
+
+/** The export's temporary pseudonym table, filled the way the API fills it. */
+async function fillPseudonyms(client, studyId) {
+  await client.query('CREATE TEMPORARY TABLE export_pseudonym (id uuid PRIMARY KEY, pseudonym text NOT NULL) ON COMMIT DROP');
+  const { rows } = await client.query(
+    `SELECT id, 'p' AS kind FROM participant WHERE study_id = $1 UNION ALL SELECT id, 's' FROM study_session WHERE study_id = $1`,
+    [studyId],
+  );
+  await client.query('INSERT INTO export_pseudonym SELECT * FROM unnest($1::uuid[], $2::text[])', [
+    rows.map((r) => r.id),
+    rows.map((r) => pseudonym(SECRET, r.kind, r.id)),
+  ]);
+  await client.query('ANALYZE export_pseudonym');
+}
+
+async function timedCopy(client, sql) {
+  const started = process.hrtime.bigint();
+  let bytes = 0;
+  let first = null;
+  const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`));
+  await pipeline(
+    copy,
+    new Writable({
+      write(chunk, _e, done) {
+        first ??= process.hrtime.bigint();
+        bytes += chunk.length;
+        done();
+      },
+    }),
+  );
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { ms: Math.round(ms), bytes, rows: copy.rowCount, firstByteMs: Math.round(Number(first - started) / 1e6) };
 }
 
 function rssKb(pid) {

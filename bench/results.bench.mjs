@@ -58,30 +58,41 @@ async function rounds(work) {
   return summarise(latencies, Date.now() - started, 0);
 }
 
+/** A launched study with SESSIONS complete dyads seeded by SQL, one ios instrument before and after. */
+async function seededStudy(call, db) {
+  const study = await launchedStudy(call, 'phone_topic', (design) => ({
+    ...design,
+    instruments: { pre: [{ id: 'ios', version: 2 }], post: [{ id: 'ios', version: 2 }] },
+  }));
+  await db.query(SEED, [study.id, SESSIONS]);
+  await db.query('ANALYZE');
+  return study;
+}
+
+/** The endpoint between two blocks of the floor query, so both meet the same machine load. */
+async function alternatingRounds(call, db, studyId) {
+  const endpoint = async () => {
+    const results = await call('GET', `/api/studies/${studyId}/results`);
+    if (results.scales.length !== 3) throw new Error(`expected pre, post and change, got ${results.scales.length} scales`);
+  };
+  const floor = async () => {
+    const { rowCount } = await db.query(FLOOR, [studyId]);
+    if (rowCount !== SESSIONS * 2) throw new Error(`floor read ${rowCount} rows`);
+  };
+  const firstFloor = await rounds(floor);
+  const api = await rounds(endpoint);
+  const secondFloor = await rounds(floor);
+  return { api, firstFloor, secondFloor };
+}
+
 export async function run() {
   const platform = await startBenchPlatform({ apiCount: 1 });
   const db = new pg.Client({ connectionString: platform.databaseUrl });
   await db.connect();
   try {
     const call = await researcher(platform.apis[0], platform.credentials);
-    const study = await launchedStudy(call, 'phone_topic', (design) => ({
-      ...design,
-      instruments: { pre: [{ id: 'ios', version: 2 }], post: [{ id: 'ios', version: 2 }] },
-    }));
-    await db.query(SEED, [study.id, SESSIONS]);
-    await db.query('ANALYZE');
-    const endpoint = async () => {
-      const results = await call('GET', `/api/studies/${study.id}/results`);
-      if (results.scales.length !== 3) throw new Error(`expected pre, post and change, got ${results.scales.length} scales`);
-    };
-    const floor = async () => {
-      const { rowCount } = await db.query(FLOOR, [study.id]);
-      if (rowCount !== SESSIONS * 2) throw new Error(`floor read ${rowCount} rows`);
-    };
-    // Alternating blocks, so both meet the same machine load.
-    const firstFloor = await rounds(floor);
-    const api = await rounds(endpoint);
-    const secondFloor = await rounds(floor);
+    const study = await seededStudy(call, db);
+    const { api, firstFloor, secondFloor } = await alternatingRounds(call, db, study.id);
     const base = firstFloor.p50 <= secondFloor.p50 ? firstFloor : secondFloor;
     const ratio = Math.round((api.p50 / base.p50) * 100) / 100;
     // The floor runs in this process over one pg connection; the endpoint adds HTTP, JSON and the statistics.

@@ -49,57 +49,72 @@ async function countStored(platform) {
   return row;
 }
 
+/** The raw node:http + pg server on a free port, once its health answers (5 s at most). */
+async function startBaseline(platform) {
+  const port = await freePort();
+  service('baseline', process.execPath, [join(repoRoot, 'bench/baseline/submit-server.mjs')], {
+    cwd: join(repoRoot, 'apps/api'),
+    env: { ...process.env, DATABASE_URL: platform.databaseUrl, PORT: String(port) },
+    quiet: true,
+  });
+  const baselineUrl = `http://127.0.0.1:${port}`;
+  for (
+    let i = 0;
+    i < 50 &&
+    !(await fetch(`${baselineUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i += 1
+  )
+    await new Promise((r) => setTimeout(r, 100));
+  return baselineUrl;
+}
+
+// ABBA order (baseline, API, API, baseline) so that warm-up and drift fall on both sides.
+async function abbaRounds(platform, tokensOf, baselineUrl) {
+  const rounds = { baseline: [], api: [] };
+  for (const side of ['baseline', 'api', 'api', 'baseline']) {
+    await reset(platform);
+    rounds[side].push(await measure(tokensOf(side === 'api' ? platform.apis[0] : baselineUrl)));
+    if (side === 'api') rounds.stored = await countStored(platform);
+  }
+  return rounds;
+}
+
+function report(platform, rounds) {
+  const baseline = best(rounds.baseline);
+  const api = best(rounds.api);
+  const apiStored = rounds.stored;
+  const baselineStored = { rounds: rounds.baseline.length };
+  const ratio = Math.round((api.max.throughput / baseline.max.throughput) * 100) / 100;
+  const summary =
+    `API ${api.max.throughput} submits/s vs raw node:http+pg ${baseline.max.throughput} submits/s = ${ratio}× (goal ≥ 0.85); ` +
+    `p99 at ${api.paced.ratePerSecond}/s (50% of max) ${api.paced.p99} ms (goal ≤ 50), errors ${api.max.errors + api.paced.errors}; ` +
+    `baseline p99 at ${baseline.paced.ratePerSecond}/s ${baseline.paced.p99} ms; stored ${apiStored.submissions} submissions / ${apiStored.responses} responses`;
+  writeResult(
+    'submit',
+    {
+      figures: api,
+      baseline,
+      rounds: { api: rounds.api, baseline: rounds.baseline },
+      ratio: { throughput: ratio },
+      goal: { throughputRatio: 0.85, p99Ms: 50 },
+      stored: { api: apiStored, baseline: baselineStored },
+    },
+    summary,
+    platform,
+  );
+  return { api, apiStored };
+}
+
 export async function run() {
   const platform = await startBenchPlatform({ apiCount: 1 });
   try {
     const members = await dyadsInPreSurvey(platform, MAX_RATE_SUBMITS + PACED_SUBMITS);
     const tokensOf = (api) => members.map((member) => member.retarget(api));
-    const port = await freePort();
-    service('baseline', process.execPath, [join(repoRoot, 'bench/baseline/submit-server.mjs')], {
-      cwd: join(repoRoot, 'apps/api'),
-      env: { ...process.env, DATABASE_URL: platform.databaseUrl, PORT: String(port) },
-      quiet: true,
-    });
-    const baselineUrl = `http://127.0.0.1:${port}`;
-    for (
-      let i = 0;
-      i < 50 &&
-      !(await fetch(`${baselineUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      ));
-      i += 1
-    )
-      await new Promise((r) => setTimeout(r, 100));
-    // ABBA order (baseline, API, API, baseline) so that warm-up and drift fall on both sides.
-    const rounds = { baseline: [], api: [] };
-    for (const side of ['baseline', 'api', 'api', 'baseline']) {
-      await reset(platform);
-      rounds[side].push(await measure(tokensOf(side === 'api' ? platform.apis[0] : baselineUrl)));
-      if (side === 'api') rounds.stored = await countStored(platform);
-    }
-    const baseline = best(rounds.baseline);
-    const api = best(rounds.api);
-    const apiStored = rounds.stored;
-    const baselineStored = { rounds: rounds.baseline.length };
-    const ratio = Math.round((api.max.throughput / baseline.max.throughput) * 100) / 100;
-    const summary =
-      `API ${api.max.throughput} submits/s vs raw node:http+pg ${baseline.max.throughput} submits/s = ${ratio}× (goal ≥ 0.85); ` +
-      `p99 at ${api.paced.ratePerSecond}/s (50% of max) ${api.paced.p99} ms (goal ≤ 50), errors ${api.max.errors + api.paced.errors}; ` +
-      `baseline p99 at ${baseline.paced.ratePerSecond}/s ${baseline.paced.p99} ms; stored ${apiStored.submissions} submissions / ${apiStored.responses} responses`;
-    writeResult(
-      'submit',
-      {
-        figures: api,
-        baseline,
-        rounds: { api: rounds.api, baseline: rounds.baseline },
-        ratio: { throughput: ratio },
-        goal: { throughputRatio: 0.85, p99Ms: 50 },
-        stored: { api: apiStored, baseline: baselineStored },
-      },
-      summary,
-      platform,
-    );
+    const baselineUrl = await startBaseline(platform);
+    const { api, apiStored } = report(platform, await abbaRounds(platform, tokensOf, baselineUrl));
     if (api.max.errors + api.paced.errors > 0 || apiStored.submissions !== MAX_RATE_SUBMITS + PACED_SUBMITS)
       throw new Error('the API lost or refused submissions');
   } finally {

@@ -56,6 +56,20 @@ function scored(instruments, answers) {
 }
 
 async function store(client, participant, phase, key, claimedAt, answers) {
+  const context = await lockedContext(client, participant, phase);
+  const instruments = context.instruments.filter((i) => i.phase === phase).map((i) => survey.getInstrument(i.id, i.version));
+  const final = scored(instruments, answers);
+  const submittedAt = new Date();
+  const body = { phase, submittedAt: submittedAt.toISOString() };
+  await markDone(client, participant, phase, key, claimedAt, body, submittedAt);
+  await insertResponses(client, participant, phase, context.protocolVersion, submittedAt, final);
+  await auditSubmitted(client, participant, phase, final);
+  await advance(client, participant, phase);
+  return body;
+}
+
+// Locks the participant, then the session with its protocol's instruments; refuses a phase the session is not in.
+async function lockedContext(client, participant, phase) {
   await client.query('SELECT * FROM participant WHERE id = $1 FOR UPDATE', [participant.id]);
   const context = (
     await client.query(
@@ -65,16 +79,19 @@ async function store(client, participant, phase, key, claimedAt, answers) {
     )
   ).rows[0];
   if (context.status !== SURVEY_STATE[phase]) throw Object.assign(new Error('closed'), { status: 409 });
-  const instruments = context.instruments.filter((i) => i.phase === phase).map((i) => survey.getInstrument(i.id, i.version));
-  const final = scored(instruments, answers);
-  const submittedAt = new Date();
-  const body = { phase, submittedAt: submittedAt.toISOString() };
+  return context;
+}
+
+async function markDone(client, participant, phase, key, claimedAt, body, submittedAt) {
   await client.query(
     `WITH done AS (UPDATE phase_submission SET state = 'done', response_status = $5, response_body = $6::jsonb, completed_at = $7
        WHERE participant_id = $1 AND phase = $2 AND idempotency_key = $3 AND created_at = $4::timestamptz AND state = 'in_progress' RETURNING 1)
      SELECT 1 FROM done`,
     [participant.id, phase, key, claimedAt, 201, JSON.stringify(body), submittedAt],
   );
+}
+
+async function insertResponses(client, participant, phase, protocolVersion, submittedAt, final) {
   await client.query(
     `INSERT INTO response AS r (study_id, session_id, participant_id, phase, protocol_version, consent_hash, submitted_at, instrument_id, instrument_version, answers, scores)
      SELECT $1, $2, $3, $4, $5, $6, $7, f."instrumentId", f."instrumentVersion", f.answers, f.scores
@@ -88,12 +105,15 @@ async function store(client, participant, phase, key, claimedAt, answers) {
       participant.session_id,
       participant.id,
       phase,
-      context.protocolVersion,
+      protocolVersion,
       participant.consent_hash,
       submittedAt,
       JSON.stringify(final),
     ],
   );
+}
+
+async function auditSubmitted(client, participant, phase, final) {
   await client.query(
     `INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ('participant', $1, 'response.submitted', $2, 'participant', $1, $3)`,
     [
@@ -102,8 +122,6 @@ async function store(client, participant, phase, key, claimedAt, answers) {
       JSON.stringify({ phase, instruments: final.map((f) => ({ id: f.instrumentId, version: f.instrumentVersion })) }),
     ],
   );
-  await advance(client, participant, phase);
-  return body;
 }
 
 // SessionFlow.onPhaseSubmitted: lock the session, count who is still missing, and only when the

@@ -45,13 +45,8 @@ async function waitHealthy(url) {
   throw new Error(`${url} never became healthy`);
 }
 
-/**
- * A fresh, migrated database with an admin, and `apiCount` API processes on it.
- * `env` is passed to the API processes (e.g. a higher rate limit for load), `nodeArgs` to their
- * node (e.g. --cpu-prof).
- */
-export async function startBenchPlatform({ apiCount = 1, env = {}, nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ') ?? [] } = {}) {
-  const pgServer = await server();
+/** A new, empty database on the server, and the admin connection that created it (kept to drop it). */
+async function createDatabase(pgServer) {
   const admin = new pg.Client({ connectionString: pgServer.serverUrl });
   admin.on('error', () => undefined);
   await admin.connect();
@@ -60,20 +55,20 @@ export async function startBenchPlatform({ apiCount = 1, env = {}, nodeArgs = pr
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(pgServer.serverUrl);
   url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  return { admin, name, databaseUrl: url.toString() };
+}
+
+/** Migrates the database and creates the admin the benchmarks log in as. */
+async function seedAdmin(common) {
   const credentials = { email: 'bench@attune.local', password: randomBytes(12).toString('base64url') };
-  const common = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PSEUDONYM_SECRET: 'bench-pseudonym-secret-0123456789abcdef',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl,
-    JOIN_RATE_LIMIT_MAX: '100000',
-    ...env,
-  };
   await capture(process.execPath, [cli, 'seed'], {
     env: { ...common, ATTUNE_ADMIN_EMAIL: credentials.email, ATTUNE_ADMIN_PASSWORD: credentials.password },
   });
+  return credentials;
+}
+
+/** `apiCount` API processes, each on its own port; `spawnApi` starts one again on the same port. */
+async function startApis(apiCount, common, nodeArgs) {
   const apis = [];
   const children = [];
   const spawnApi = (i, port) => {
@@ -88,21 +83,61 @@ export async function startBenchPlatform({ apiCount = 1, env = {}, nodeArgs = pr
     apis.push(`http://127.0.0.1:${port}`);
   }
   await Promise.all(apis.map(waitHealthy));
+  return { apis, children, spawnApi };
+}
+
+function queryOn(databaseUrl) {
+  return async (sql, params) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+}
+
+async function teardown(pgServer, admin, name) {
+  await stopAll();
+  await admin.end().catch(() => undefined);
+  // A fresh connection: the first one may have died with a crashed server.
+  const dropper = new pg.Client({ connectionString: pgServer.serverUrl });
+  dropper.on('error', () => undefined);
+  await dropper
+    .connect()
+    .then(() => dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
+    .catch(() => undefined);
+  await dropper.end().catch(() => undefined);
+  await pgServer.stop();
+}
+
+/**
+ * A fresh, migrated database with an admin, and `apiCount` API processes on it.
+ * `env` is passed to the API processes (e.g. a higher rate limit for load), `nodeArgs` to their
+ * node (e.g. --cpu-prof).
+ */
+export async function startBenchPlatform({ apiCount = 1, env = {}, nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ') ?? [] } = {}) {
+  const pgServer = await server();
+  const { admin, name, databaseUrl } = await createDatabase(pgServer);
+  const common = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PSEUDONYM_SECRET: 'bench-pseudonym-secret-0123456789abcdef',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    JOIN_RATE_LIMIT_MAX: '100000',
+    ...env,
+  };
+  const credentials = await seedAdmin(common);
+  const { apis, children, spawnApi } = await startApis(apiCount, common, nodeArgs);
   const version = (await admin.query('SHOW server_version')).rows[0].server_version;
   return {
     databaseUrl,
     apis,
     credentials,
     postgres: version,
-    query: async (sql, params) => {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        return (await client.query(sql, params)).rows;
-      } finally {
-        await client.end();
-      }
-    },
+    query: queryOn(databaseUrl),
     /** kill -9 of one API process, then the same command again on the same port. */
     killApi: (i) => children[i].kill('SIGKILL'),
     restartApi: async (i) => {
@@ -111,18 +146,6 @@ export async function startBenchPlatform({ apiCount = 1, env = {}, nodeArgs = pr
     },
     waitHealthy,
     crashDatabase: pgServer.embedded ? pgServer.crashAndRestart : undefined,
-    stop: async () => {
-      await stopAll();
-      await admin.end().catch(() => undefined);
-      // A fresh connection: the first one may have died with a crashed server.
-      const dropper = new pg.Client({ connectionString: pgServer.serverUrl });
-      dropper.on('error', () => undefined);
-      await dropper
-        .connect()
-        .then(() => dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
-        .catch(() => undefined);
-      await dropper.end().catch(() => undefined);
-      await pgServer.stop();
-    },
+    stop: () => teardown(pgServer, admin, name),
   };
 }
