@@ -1,30 +1,25 @@
 'use client';
 
-import type { Instrument } from '@attune/survey';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { AnswerQueue } from './answer-queue';
 import { callApi } from './http';
 import { isPhaseSubmitted } from './load-phase';
 import type { StoredParticipant } from './participant-store';
 import { submitPhase, type SubmitResult } from './submit-phase';
-import { issuesFromPaths, phaseIssues, submissionBody } from './survey-cards';
-import { newIdempotencyKey, type PhaseProgress } from './survey-store';
+import { submissionBody } from './survey-cards';
+import { submitFollowUp } from './survey-reducer';
+import { newIdempotencyKey } from './survey-store';
 import type { Phase, PhaseAnswers } from './types';
-
-/** What the participant sees while the final submit is under way or was refused. */
-export type SubmitNote = null | 'sending' | 'offline' | 'retrying' | 'failed' | 'resubmit';
+import type { SurveyDispatch } from './use-survey';
 
 const FLUSH_BEFORE_SUBMIT_MS = 4_000;
 
 interface SubmitOptions {
   readonly me: StoredParticipant;
   readonly phase: Phase;
-  readonly instruments: readonly Instrument[];
-  readonly progress: PhaseProgress;
-  readonly commit: (next: PhaseProgress) => void;
   /** Null until the page's queue exists; nothing is submitted before it does. */
   readonly queue: AnswerQueue | null;
-  readonly showIssues: (found: Record<string, string>) => void;
+  readonly dispatch: SurveyDispatch;
   readonly onSubmitted: () => void;
   readonly onPhaseClosed: () => void;
 }
@@ -34,55 +29,49 @@ async function serverHasPhase(me: StoredParticipant, phase: Phase): Promise<bool
   return drafts.kind === 'ok' && isPhaseSubmitted(drafts.data);
 }
 
-/**
- * The final submit of a phase: checked here first with libs/survey, then sent once the answer
- * queue has had its chance to flush, and retried with the phase's one Idempotency-Key.
- */
-export function usePhaseSubmit(options: SubmitOptions): { note: SubmitNote; submit: () => Promise<void> } {
-  const { me, phase, instruments, progress, commit, queue, showIssues } = options;
-  const [note, setNote] = useState<SubmitNote>(null);
-  const abort = useRef<AbortController | null>(null);
-  useEffect(() => () => abort.current?.abort(), []);
-
+/** The effects a submit's result calls for beyond the reducer's state: see submitFollowUp. */
+function useSettle(options: SubmitOptions): (result: SubmitResult) => Promise<void> {
+  const { me, phase, dispatch, onSubmitted, onPhaseClosed } = options;
   const settle = useCallback(
     async (result: SubmitResult): Promise<void> => {
-      if (result.kind === 'submitted') {
-        commit({ ...progress, submittedAt: new Date().toISOString() });
-        options.onSubmitted();
-      } else if (result.kind === 'invalid') {
-        setNote(null);
-        showIssues(issuesFromPaths(result.errors));
-      } else if (result.kind === 'refused' && result.code === 'PHASE_NOT_OPEN') {
-        options.onPhaseClosed();
-      } else if (result.kind === 'refused' && result.code === 'IDEMPOTENCY_KEY_REUSED') {
-        // The key met another body: either it already stored this phase, or a new key is needed.
-        if (await serverHasPhase(me, phase)) return settle({ kind: 'submitted' });
-        commit({ ...progress, idempotencyKey: newIdempotencyKey(phase) });
-        setNote('resubmit');
-      } else if (result.kind === 'refused') {
-        setNote('failed');
-      }
+      dispatch({ kind: 'result', result, at: new Date().toISOString() });
+      const followUp = submitFollowUp(result);
+      if (followUp === 'submitted') onSubmitted();
+      if (followUp === 'phase-closed') onPhaseClosed();
+      if (followUp !== 'check-server') return;
+      // The key met another body: either it already stored this phase, or a new key is needed.
+      if (await serverHasPhase(me, phase)) return settle({ kind: 'submitted' });
+      dispatch({ kind: 'new-key', idempotencyKey: newIdempotencyKey(phase) });
     },
-    [commit, me, options, phase, progress, showIssues],
+    [dispatch, me, onPhaseClosed, onSubmitted, phase],
   );
+  return settle;
+}
 
-  const submit = useCallback(async () => {
+/**
+ * The final submit of a phase: checked here first with libs/survey (the reducer's 'submit'), then
+ * sent once the answer queue has had its chance to flush, and retried with the phase's one
+ * Idempotency-Key.
+ */
+export function usePhaseSubmit(options: SubmitOptions): () => Promise<void> {
+  const { me, phase, queue, dispatch } = options;
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+  const settle = useSettle(options);
+  return useCallback(async () => {
     if (!queue) return;
-    const found = phaseIssues(instruments, progress.answers);
-    if (Object.keys(found).length > 0) return showIssues(found);
-    setNote('sending');
+    const started = dispatch({ kind: 'submit' });
+    if (!started.live || started.note !== 'sending') return;
     await queue.flush(FLUSH_BEFORE_SUBMIT_MS);
     abort.current = new AbortController();
     const result = await submitPhase({
       token: me.token,
       phase,
-      idempotencyKey: progress.idempotencyKey,
-      answers: submissionBody(instruments, progress.answers),
+      idempotencyKey: started.progress.idempotencyKey,
+      answers: submissionBody(started.instruments, started.progress.answers),
       signal: abort.current.signal,
-      onRetry: (offline) => setNote(offline ? 'offline' : 'retrying'),
+      onRetry: (offline) => void dispatch({ kind: 'retrying', offline }),
     });
     await settle(result);
-  }, [instruments, me.token, phase, progress, queue, settle, showIssues]);
-
-  return { note, submit };
+  }, [dispatch, me.token, phase, queue, settle]);
 }
