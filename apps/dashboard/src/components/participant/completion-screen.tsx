@@ -25,6 +25,32 @@ function WithdrawalNote({ withdrawal }: { readonly withdrawal: Withdrawal }) {
   );
 }
 
+function Thanks({ endedEarly }: { readonly endedEarly: boolean }) {
+  return endedEarly ? (
+    <p data-testid="debrief">
+      Your conversation partner had to leave, so the conversation could not go ahead as planned. That is nobody&apos;s fault, and there are
+      no more questions for you. The answers you already gave are kept. The study compares how conversations feel in different settings.
+    </p>
+  ) : (
+    <p>
+      Your answers have been received. The study compares how conversations feel in different settings; your partner and you were part of
+      one of those settings.
+    </p>
+  );
+}
+
+function CompletionCode({ code }: { readonly code: string | undefined }) {
+  return (
+    <>
+      <p>Your completion code:</p>
+      <p className="completion-code" data-testid="completion-code">
+        {code}
+      </p>
+      <p className="muted">Write it down or copy it now; you may need it to be credited.</p>
+    </>
+  );
+}
+
 /**
  * Shown only after the server acknowledged the post-survey (the API sends `completion` only then).
  * A Prolific participant continues with the completion code in the redirect URL, by a tap rather
@@ -45,27 +71,8 @@ export function CompletionScreen({
       <h1 id="done-title" tabIndex={-1}>
         Thank you for taking part
       </h1>
-      {endedEarly ? (
-        <p data-testid="debrief">
-          Your conversation partner had to leave, so the conversation could not go ahead as planned. That is nobody&apos;s fault, and there
-          are no more questions for you. The answers you already gave are kept. The study compares how conversations feel in different
-          settings.
-        </p>
-      ) : (
-        <p>
-          Your answers have been received. The study compares how conversations feel in different settings; your partner and you were part
-          of one of those settings.
-        </p>
-      )}
-      {redirect ? null : (
-        <>
-          <p>Your completion code:</p>
-          <p className="completion-code" data-testid="completion-code">
-            {completion.code}
-          </p>
-          <p className="muted">Write it down or copy it now; you may need it to be credited.</p>
-        </>
-      )}
+      <Thanks endedEarly={endedEarly} />
+      {redirect ? null : <CompletionCode code={completion.code} />}
       {withdrawal ? <WithdrawalNote withdrawal={withdrawal} /> : null}
       {redirect ? (
         <p>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { formatClock, spokenClock } from '@/lib/participant/clock';
+import { useParticipantContext } from '@/lib/participant/participant-context';
 import type { OwnSession } from '@/lib/participant/types';
 import { useCountdown } from '@/lib/participant/use-countdown';
 import { useWakeLock } from '@/lib/participant/use-wake-lock';
@@ -24,36 +25,30 @@ export function TopicCard({ instructions, language }: { readonly instructions: I
   );
 }
 
-/** Online only (no experimenter): the topic card and the shared timer; both phones count down to the server's end time. */
-export function ConversationScreen({
-  clock,
-  instructions,
-  language,
-  offsetMs,
-  refresh,
-}: {
-  readonly clock: Clock;
-  readonly language: string;
-  readonly instructions: Instructions;
-  readonly offsetMs: number;
-  readonly refresh: () => Promise<void>;
-}) {
-  const left = useCountdown(clock.endsAt, offsetMs, clock.serverNow);
-  const wakeLock = useWakeLock();
-  const over = left <= 0;
+/** The server moves the session on when it is next asked after the end time; ask until it has. */
+function useAskWhenOver(over: boolean, refresh: () => Promise<void>): void {
   useEffect(() => {
     if (!over) return;
-    // The server moves the session on when it is next asked; ask until it has.
     void refresh();
     const timer = setInterval(() => void refresh(), TIME_UP_POLL_MS);
     return () => clearInterval(timer);
   }, [over, refresh]);
+}
+
+/** Online only (no experimenter): the topic card and the shared timer; both phones count down to the server's end time. */
+export function ConversationScreen({ clock }: { readonly clock: Clock }) {
+  const { state, offsetMs, refresh } = useParticipantContext();
+  const language = state.participant.language;
+  const left = useCountdown(clock.endsAt, offsetMs, clock.serverNow);
+  const wakeLock = useWakeLock();
+  const over = left <= 0;
+  useAskWhenOver(over, refresh);
   return (
     <section className="p-card conversation" aria-labelledby="conversation-title">
       <h1 id="conversation-title" tabIndex={-1}>
         Talk with your partner
       </h1>
-      <TopicCard instructions={instructions} language={language} />
+      <TopicCard instructions={state.session?.instructions ?? null} language={language} />
       <p className="timer" role="timer" aria-label="Time left" data-testid="timer">
         {formatClock(left)}
       </p>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Outcome } from '@/lib/participant/http';
+import { useParticipantContext } from '@/lib/participant/participant-context';
 import type { OwnSession } from '@/lib/participant/types';
 import { ActionError, actionErrorText } from './action-error';
 import { usePending } from './use-pending';
@@ -19,17 +19,9 @@ function Steps({ instructions, language }: { readonly instructions: Instructions
 }
 
 /** What the participants do themselves (e.g. where to sit), confirmed by each seat; the room itself is the research assistant's. */
-export function InstructionsScreen({
-  instructions,
-  language,
-  confirmed,
-  act,
-}: {
-  readonly instructions: Instructions;
-  readonly language: string;
-  readonly confirmed: boolean;
-  readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
-}) {
+export function InstructionsScreen({ instructions, confirmed }: { readonly instructions: Instructions; readonly confirmed: boolean }) {
+  const { state, act } = useParticipantContext();
+  const language = state.participant.language;
   const [pending, run] = usePending();
   const [error, setError] = useState<string | null>(null);
   return (

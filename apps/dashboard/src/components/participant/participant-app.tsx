@@ -1,16 +1,19 @@
 'use client';
 
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { AnswerQueue } from '@/lib/participant/answer-queue';
 import { callApi } from '@/lib/participant/http';
-import { useForgetAnswersWhenDone } from '@/lib/participant/use-forget-when-done';
+import { type ParticipantContextValue, ParticipantProvider } from '@/lib/participant/participant-context';
+import type { StoredParticipant } from '@/lib/participant/participant-store';
 import { pollInterval, needsHeartbeat, type Screen, screenFor } from '@/lib/participant/screen';
 import { localStore } from '@/lib/participant/storage';
 import { isPhaseSubmittedHere } from '@/lib/participant/survey-store';
 import type { Entry, JoinResponse, Phase, ServerView } from '@/lib/participant/types';
+import { useForgetAnswersWhenDone } from '@/lib/participant/use-forget-when-done';
 import { type ParticipantSession, useParticipant } from '@/lib/participant/use-participant';
 import { BootShell, NoSessionNotice } from './boot-shell';
 import { KnownNotice, type NoticeKind } from './notice';
-import { ParticipantScreen } from './participant-screen';
+import { ScreenFor } from './participant-screen';
 import { useAnswerQueue } from './use-answer-queue';
 
 const HEARTBEAT_MS = 10_000;
@@ -35,14 +38,64 @@ function useHydrated(): boolean {
 }
 
 /**
- * Whether this participant's submission of a phase is stored: what the server render knew, and,
- * once hydrated, what this phone was told when the server acknowledged it.
+ * Whether this participant's submission of a phase is stored: what the server render knew, what
+ * this page was told when the server acknowledged it, and, once hydrated, what this phone kept
+ * from an earlier visit. `acknowledge` records an acknowledgement (keyed by participant: a rejoin
+ * is someone new).
  */
-function useSubmitted(view: ServerView | null, participantId: string | null): (phase: Phase) => boolean {
+function useSubmittedPhases(view: ServerView | null, me: StoredParticipant | null) {
   const hydrated = useHydrated();
-  return (phase) =>
+  const [acknowledged, setAcknowledged] = useState<readonly string[]>([]);
+  const participantId = me?.participantId ?? null;
+  const submitted = (phase: Phase) =>
     (view?.submitted.includes(phase) ?? false) ||
+    acknowledged.includes(`${participantId}/${phase}`) ||
     (hydrated && participantId !== null && isPhaseSubmittedHere(localStore, participantId, phase));
+  const acknowledge = useCallback(
+    (phase: Phase) => {
+      const key = `${participantId}/${phase}`;
+      setAcknowledged((current) => (current.includes(key) ? current : [...current, key]));
+    },
+    [participantId],
+  );
+  return [submitted, acknowledge] as const;
+}
+
+/** While a screen waits on others it re-reads the state, and keeps the seat alive with heartbeats. */
+function useScreenUpkeep(screen: Screen | null, me: StoredParticipant | null, refresh: () => Promise<void>): void {
+  const poll = useCallback(() => void refresh(), [refresh]);
+  const beat = useCallback(() => {
+    if (me) void callApi('POST', '/heartbeat', { token: me.token });
+  }, [me]);
+  useForgetAnswersWhenDone(screen, me);
+  useEvery(screen ? pollInterval(screen) : null, poll);
+  useEvery(screen && needsHeartbeat(screen) ? HEARTBEAT_MS : null, beat);
+}
+
+/** The participant shared with every screen (ParticipantProvider); null until the state is known. */
+function useContextValue(
+  session: ParticipantSession,
+  queue: AnswerQueue | null,
+  view: ServerView | null,
+  acknowledge: (phase: Phase) => void,
+): ParticipantContextValue | null {
+  const { boot, act, refresh, adopt, switchLanguage } = session;
+  const onSubmitted = useCallback(
+    (phase: Phase) => {
+      acknowledge(phase);
+      void refresh();
+    },
+    [acknowledge, refresh],
+  );
+  return useMemo(() => {
+    if (boot.kind !== 'ready') return null;
+    const { me, state, offsetMs } = boot;
+    const onRejoin = async () => {
+      const joined = await callApi<JoinResponse>('POST', '/rejoin', { token: me.token });
+      if (joined.kind === 'ok') await adopt(joined.data);
+    };
+    return { me, state, offsetMs, queue, preloaded: view?.phase ?? null, act, refresh, onSubmitted, onRejoin, switchLanguage };
+  }, [boot, queue, view, act, refresh, onSubmitted, adopt, switchLanguage]);
 }
 
 function bootNotice(session: ParticipantSession): NoticeKind | null {
@@ -52,6 +105,17 @@ function bootNotice(session: ParticipantSession): NoticeKind | null {
   return null;
 }
 
+function BootNotice({ notice, retry }: { readonly notice: NoticeKind; readonly retry: () => void }) {
+  if (notice === 'no-session') return <NoSessionNotice final />;
+  const again =
+    notice === 'unreachable' || notice === 'busy' ? (
+      <button type="button" className="button" onClick={retry}>
+        Try again
+      </button>
+    ) : undefined;
+  return <KnownNotice kind={notice} action={again} />;
+}
+
 /**
  * The participant's phone, from joining to the completion code: the one client component of the
  * participant pages. It holds no data of its own beyond what the server says and what this phone
@@ -59,37 +123,17 @@ function bootNotice(session: ParticipantSession): NoticeKind | null {
  */
 export function ParticipantApp({ entry, view = null }: { readonly entry: Entry | null; readonly view?: ServerView | null }) {
   const session = useParticipant(entry, view);
-  const { boot, refresh } = session;
+  const { boot } = session;
   const me = boot.kind === 'ready' ? boot.me : null;
   const queue = useAnswerQueue(me);
-  const [, setSubmittedTick] = useState(0);
-  const submitted = useSubmitted(view, me?.participantId ?? null);
+  const [submitted, acknowledge] = useSubmittedPhases(view, me);
   const screen: Screen | null = boot.kind === 'ready' ? screenFor(boot.state, submitted) : null;
-  const poll = useCallback(() => void refresh(), [refresh]);
-  const beat = useCallback(() => {
-    if (me) void callApi('POST', '/heartbeat', { token: me.token });
-  }, [me]);
-  useForgetAnswersWhenDone(screen, me);
-  useEvery(screen ? pollInterval(screen) : null, poll);
-  useEvery(screen && needsHeartbeat(screen) ? HEARTBEAT_MS : null, beat);
-  const onSubmitted = useCallback(() => {
-    setSubmittedTick((tick) => tick + 1);
-    void refresh();
-  }, [refresh]);
-
+  useScreenUpkeep(screen, me, session.refresh);
+  const participant = useContextValue(session, queue, view, acknowledge);
   const notice = bootNotice(session);
-  if (notice === 'no-session') return <NoSessionNotice final />;
-  if (notice) {
-    const retry =
-      notice === 'unreachable' || notice === 'busy' ? (
-        <button type="button" className="button" onClick={session.retry}>
-          Try again
-        </button>
-      ) : undefined;
-    return <KnownNotice kind={notice} action={retry} />;
-  }
+  if (notice) return <BootNotice notice={notice} retry={session.retry} />;
   if (boot.kind === 'loading' && entry === null) return <BootShell />;
-  if (boot.kind !== 'ready' || screen === null) {
+  if (participant === null || screen === null) {
     return (
       <section className="p-card" aria-busy="true">
         <h1>Opening your study session…</h1>
@@ -103,22 +147,9 @@ export function ParticipantApp({ entry, view = null }: { readonly entry: Entry |
           No connection. Retrying; your answers are kept on this phone.
         </p>
       ) : null}
-      <ParticipantScreen
-        screen={screen}
-        state={boot.state}
-        me={boot.me}
-        offsetMs={boot.offsetMs}
-        queue={queue}
-        preloaded={view?.phase ?? null}
-        act={session.act}
-        refresh={refresh}
-        onSubmitted={onSubmitted}
-        switchLanguage={session.switchLanguage}
-        onRejoin={async () => {
-          const joined = await callApi<JoinResponse>('POST', '/rejoin', { token: boot.me.token });
-          if (joined.kind === 'ok') await session.adopt(joined.data);
-        }}
-      />
+      <ParticipantProvider value={participant}>
+        <ScreenFor screen={screen} />
+      </ParticipantProvider>
     </>
   );
 }

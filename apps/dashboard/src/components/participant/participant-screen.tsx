@@ -1,8 +1,5 @@
-import type { AnswerQueue } from '@/lib/participant/answer-queue';
-import type { Outcome } from '@/lib/participant/http';
-import type { StoredParticipant } from '@/lib/participant/participant-store';
+import { type ParticipantContextValue, ParticipantProvider, useParticipantContext } from '@/lib/participant/participant-context';
 import type { Screen } from '@/lib/participant/screen';
-import type { ParticipantState, ServerPhase } from '@/lib/participant/types';
 import { CompletionScreen } from './completion-screen';
 import { ConsentScreen } from './consent-screen';
 import { ConversationScreen } from './conversation-screen';
@@ -14,23 +11,10 @@ import { KnownNotice, Notice } from './notice';
 import { SurveyScreen } from './survey-screen';
 import { Finishing, WaitingAfterPhase, WaitingForPartner, WaitingRoom } from './waiting-screens';
 
-export interface ParticipantScreenProps {
-  readonly screen: Screen;
-  readonly state: ParticipantState;
-  readonly me: StoredParticipant;
-  readonly offsetMs: number;
-  /** Null for the moment between the first render and the queue's creation (an effect). */
-  readonly queue: AnswerQueue | null;
-  /** The survey phase as /p's server render loaded it, if it did. */
-  readonly preloaded: ServerPhase | null;
-  readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
-  readonly refresh: () => Promise<void>;
-  readonly onSubmitted: () => void;
-  readonly onRejoin: () => Promise<void>;
-  readonly switchLanguage: (language: string) => Promise<boolean>;
-}
+export type ParticipantScreenProps = ParticipantContextValue & { readonly screen: Screen };
 
-function LeftNotice({ canRejoin, onRejoin }: { readonly canRejoin: boolean; readonly onRejoin: () => Promise<void> }) {
+function LeftNotice({ canRejoin }: { readonly canRejoin: boolean }) {
+  const { onRejoin } = useParticipantContext();
   return (
     <Notice title="You have left the study">
       <p>Thank you for your time. You can close this page.</p>
@@ -46,73 +30,76 @@ function LeftNotice({ canRejoin, onRejoin }: { readonly canRejoin: boolean; read
   );
 }
 
-/** Picks the screen for the participant's step; the step itself comes from the server (screenFor). */
-export function ParticipantScreen(props: ParticipantScreenProps) {
-  const { screen, state, me, act } = props;
+/** Before the session's conversation: consent, the pair's questions, waiting, the instructions. */
+function BeforeScreen({ screen }: { readonly screen: Screen }) {
+  const { state, act } = useParticipantContext();
   const session = state.session;
   const leave = <LeaveButton onLeave={() => act('/leave')} />;
   switch (screen.kind) {
-    case 'declined':
-      return <KnownNotice kind="declined" />;
-    case 'abandoned':
-      return <KnownNotice kind="abandoned" />;
-    case 'left':
-      return <LeftNotice canRejoin={screen.canRejoin} onRejoin={props.onRejoin} />;
     case 'consent':
-      return <ConsentScreen state={state} act={act} switchLanguage={props.switchLanguage} />;
+      return <ConsentScreen />;
     case 'covariates':
-      return <CovariatesScreen questions={state.study.covariateQuestions} language={state.participant.language} act={act} />;
+      return <CovariatesScreen />;
     case 'waiting-room':
       return <WaitingRoom footer={leave} />;
     case 'waiting-partner':
       return session ? <WaitingForPartner session={session} seatNumber={state.participant.seatNumber} footer={leave} /> : null;
-    case 'instructions':
-    case 'instructions-waiting':
+    default:
       return session?.instructions ? (
-        <InstructionsScreen
-          instructions={session.instructions}
-          language={state.participant.language}
-          confirmed={screen.kind === 'instructions-waiting'}
-          act={act}
-        />
+        <InstructionsScreen instructions={session.instructions} confirmed={screen.kind !== 'instructions'} />
       ) : null;
+  }
+}
+
+/** The surveys, the conversation and the end, once the session is under way. */
+function DuringScreen({ screen }: { readonly screen: Screen }) {
+  const { state, me } = useParticipantContext();
+  switch (screen.kind) {
     case 'survey':
-      return (
-        <SurveyScreen
-          key={`${me.participantId}-${screen.phase}`}
-          me={me}
-          phase={screen.phase}
-          refs={session?.instruments ?? []}
-          preloaded={props.preloaded?.phase === screen.phase ? props.preloaded : null}
-          language={state.participant.language}
-          queue={props.queue}
-          onSubmitted={props.onSubmitted}
-          onPhaseClosed={() => void props.refresh()}
-        />
-      );
+      return <SurveyScreen key={`${me.participantId}-${screen.phase}`} phase={screen.phase} />;
     case 'survey-waiting':
       return <WaitingAfterPhase phase={screen.phase} />;
     case 'conversation':
-      return session?.conversation ? (
-        <ConversationScreen
-          clock={session.conversation}
-          instructions={session.instructions}
-          language={state.participant.language}
-          offsetMs={props.offsetMs}
-          refresh={props.refresh}
-        />
+      return state.session?.conversation ? <ConversationScreen clock={state.session.conversation} /> : <Finishing />;
+    case 'phones-away':
+      return <PhonesAwayScreen />;
+    case 'complete':
+    case 'debrief':
+      return state.completion ? (
+        <CompletionScreen completion={state.completion} withdrawal={state.withdrawal} endedEarly={screen.kind === 'debrief'} />
       ) : (
         <Finishing />
       );
-    case 'phones-away':
-      return (
-        <PhonesAwayScreen instructions={session?.instructions ?? null} language={state.participant.language} refresh={props.refresh} />
-      );
-    case 'complete':
-      return state.completion ? <CompletionScreen completion={state.completion} withdrawal={state.withdrawal} /> : <Finishing />;
-    case 'debrief':
-      return state.completion ? <CompletionScreen completion={state.completion} withdrawal={state.withdrawal} endedEarly /> : <Finishing />;
-    case 'finishing':
+    default:
       return <Finishing />;
   }
+}
+
+/** Picks the screen for the participant's step (screenFor); the participant itself comes from ParticipantProvider. */
+export function ScreenFor({ screen }: { readonly screen: Screen }) {
+  switch (screen.kind) {
+    case 'declined':
+    case 'abandoned':
+      return <KnownNotice kind={screen.kind} />;
+    case 'left':
+      return <LeftNotice canRejoin={screen.canRejoin} />;
+    case 'consent':
+    case 'covariates':
+    case 'waiting-room':
+    case 'waiting-partner':
+    case 'instructions':
+    case 'instructions-waiting':
+      return <BeforeScreen screen={screen} />;
+    default:
+      return <DuringScreen screen={screen} />;
+  }
+}
+
+/** One screen with its participant given as props: for the study preview, which has no ParticipantApp around it. */
+export function ParticipantScreen({ screen, ...participant }: ParticipantScreenProps) {
+  return (
+    <ParticipantProvider value={participant}>
+      <ScreenFor screen={screen} />
+    </ParticipantProvider>
+  );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { OwnSession } from '@/lib/participant/types';
+import { useParticipantContext } from '@/lib/participant/participant-context';
 import { TopicCard } from './conversation-screen';
 
 /**
@@ -8,15 +8,8 @@ import { TopicCard } from './conversation-screen';
  * takes no wake lock; the research assistant's console keeps the time. When the phone is looked at
  * again it asks the server at once, and the post-survey is there once the conversation is over.
  */
-export function PhonesAwayScreen({
-  instructions,
-  language,
-  refresh,
-}: {
-  readonly instructions: OwnSession['instructions'];
-  readonly language: string;
-  readonly refresh: () => Promise<void>;
-}) {
+export function PhonesAwayScreen() {
+  const { state, refresh } = useParticipantContext();
   useEffect(() => {
     const onVisible = () => {
       if (document.visibilityState === 'visible') void refresh();
@@ -29,7 +22,7 @@ export function PhonesAwayScreen({
       <h1 id="phones-away-title" tabIndex={-1}>
         Put your phone away now
       </h1>
-      <TopicCard instructions={instructions} language={language} />
+      <TopicCard instructions={state.session?.instructions ?? null} language={state.participant.language} />
       <ol className="steps">
         <li>Turn the screen off and put this phone face down in your bag or pocket.</li>
         <li>Talk with your partner. The research assistant keeps the time and tells you when it is over.</li>

@@ -1,9 +1,9 @@
 import type { Instrument } from '@attune/survey';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { ItemCard } from '@/components/survey/item-card';
 import { validationMessage } from '@/components/survey/validation-message';
 import { type AnswerQueue, answerKey, type QueueSnapshot } from '@/lib/participant/answer-queue';
-import type { StoredParticipant } from '@/lib/participant/participant-store';
+import { useParticipantContext } from '@/lib/participant/participant-context';
 import { answerOf, type Card, cardKey } from '@/lib/participant/survey-cards';
 import type { PhaseProgress } from '@/lib/participant/survey-store';
 import type { Phase } from '@/lib/participant/types';
@@ -13,16 +13,11 @@ import { SubmitCard } from './submit-card';
 import { usePending } from './use-pending';
 
 interface SurveyRunnerProps {
-  readonly me: StoredParticipant;
   readonly phase: Phase;
   readonly instruments: readonly Instrument[];
   readonly initial: PhaseProgress;
   /** See LoadedPhase: false while the cards show the server's view only. */
   readonly settled: boolean;
-  readonly language: string;
-  readonly queue: AnswerQueue | null;
-  readonly onSubmitted: () => void;
-  readonly onPhaseClosed: () => void;
 }
 
 const SERVER_SNAPSHOT: QueueSnapshot = { status: 'saved', pending: 0, rejected: {} };
@@ -60,24 +55,61 @@ function errorFor(card: Card, errors: Record<string, string>, snapshot: QueueSna
   return code ? validationMessage(code, card.item) : null;
 }
 
+/** The save status of the answer queue; the server render (no queue yet) says "saved", as the phone will once it has read its own copy. */
+function useQueueSnapshot(queue: AnswerQueue | null): QueueSnapshot {
+  const source = queue ?? NO_QUEUE;
+  return useSyncExternalStore(source.subscribe, source.getSnapshot, NO_QUEUE.getSnapshot);
+}
+
+/** A new card is announced from its top; the first render keeps the page's own focus. */
+function useFocusOnMove(position: number): React.RefObject<HTMLHeadingElement | null> {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(position);
+  useEffect(() => {
+    if (shown.current !== position) heading.current?.focus();
+    shown.current = position;
+  }, [position]);
+  return heading;
+}
+
+function useRunner(props: SurveyRunnerProps) {
+  const { me, state, queue, onSubmitted, refresh } = useParticipantContext();
+  const { phase } = props;
+  const survey = useSurvey({
+    ...props,
+    me,
+    queue,
+    language: state.participant.language,
+    onSubmitted: useCallback(() => onSubmitted(phase), [onSubmitted, phase]),
+    onPhaseClosed: useCallback(() => void refresh(), [refresh]),
+  });
+  return { survey, snapshot: useQueueSnapshot(queue), language: state.participant.language };
+}
+
+function CardNav({ back, next }: { readonly back: (() => void) | null; readonly next: () => void }) {
+  return (
+    <div className="p-actions survey-nav">
+      {back ? (
+        <button type="button" className="button button-secondary" onClick={back}>
+          Back
+        </button>
+      ) : null}
+      <button type="button" className="button button-next" onClick={next}>
+        Next
+      </button>
+    </div>
+  );
+}
+
 /** One card at a time, Back and Next below it, the save status always in view. */
 export function SurveyRunner(props: SurveyRunnerProps) {
-  const { phase, queue, language } = props;
-  const survey = useSurvey(props);
-  const source = queue ?? NO_QUEUE;
-  const snapshot = useSyncExternalStore(source.subscribe, source.getSnapshot, NO_QUEUE.getSnapshot);
+  const { phase } = props;
+  const { survey, snapshot, language } = useRunner(props);
   const [pending, run] = usePending();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const shown = useRef(survey.progress.position);
   const { cards, progress } = survey;
+  const heading = useFocusOnMove(progress.position);
   const card = cards[progress.position];
   const total = cards.filter((entry) => entry.number !== null).length;
-  useEffect(() => {
-    // A new card is announced from its top; the first render keeps the page's own focus.
-    if (shown.current !== progress.position) heading.current?.focus();
-    shown.current = progress.position;
-  }, [progress.position]);
-
   return (
     <section className="p-card survey" aria-labelledby="survey-title" data-phase={phase}>
       <h2 id="survey-title" className="visually-hidden">
@@ -98,16 +130,7 @@ export function SurveyRunner(props: SurveyRunnerProps) {
               onAnswer={(value) => survey.answer(card, value)}
             />
           </div>
-          <div className="p-actions survey-nav">
-            {progress.position > 0 ? (
-              <button type="button" className="button button-secondary" onClick={survey.back}>
-                Back
-              </button>
-            ) : null}
-            <button type="button" className="button button-next" onClick={() => survey.next()}>
-              Next
-            </button>
-          </div>
+          <CardNav back={progress.position > 0 ? survey.back : null} next={survey.next} />
         </>
       ) : (
         <SubmitCard phase={phase} note={survey.note} pending={pending} onSubmit={() => void run(survey.submit)} onBack={survey.back} />

@@ -1,28 +1,21 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
-import type { AnswerQueue } from '@/lib/participant/answer-queue';
-import type { InstrumentRef } from '@/lib/participant/instruments';
 import { type LoadedPhase, loadPhase, serverPhase, settlePhase } from '@/lib/participant/load-phase';
-import type { StoredParticipant } from '@/lib/participant/participant-store';
+import { useParticipantContext } from '@/lib/participant/participant-context';
 import { localStore } from '@/lib/participant/storage';
-import type { Phase, ServerPhase } from '@/lib/participant/types';
+import type { Phase } from '@/lib/participant/types';
 import { KnownNotice } from './notice';
 import { SurveyRunner } from './survey-runner';
 
-interface SurveyScreenProps {
-  readonly me: StoredParticipant;
-  readonly phase: Phase;
-  readonly refs: readonly InstrumentRef[];
-  /** The phase as /p's server render loaded it: shown at once, then joined with this phone's copy. */
-  readonly preloaded: ServerPhase | null;
-  readonly language: string;
-  readonly queue: AnswerQueue | null;
-  readonly onSubmitted: () => void;
-  readonly onPhaseClosed: () => void;
-}
-
-/** Loads a phase (instruments, this phone's progress, the server's drafts), then runs it. */
-export function SurveyScreen(props: SurveyScreenProps) {
-  const { me, phase, refs, preloaded, language, onSubmitted } = props;
+/**
+ * The phase's instruments, this phone's progress and the server's drafts. /p's server render, when
+ * it loaded the phase, is shown at once and then joined with this phone's copy; otherwise all is
+ * fetched. `reload` tries again after a failure.
+ */
+function useLoadedPhase(phase: Phase): [LoadedPhase | null, () => void] {
+  const { me, state, preloaded: fromServer } = useParticipantContext();
+  const preloaded = fromServer?.phase === phase ? fromServer : null;
+  const language = state.participant.language;
+  const refs = state.session?.instruments ?? [];
   const [loaded, setLoaded] = useState<LoadedPhase | null>(() =>
     preloaded ? serverPhase(preloaded.instruments, preloaded.drafts, language) : null,
   );
@@ -45,9 +38,18 @@ export function SurveyScreen(props: SurveyScreenProps) {
     };
     // refKey stands for refs, whose identity changes with every state poll; preloaded is used once.
   }, [me, phase, refKey, language, attempt]);
+  return [loaded, () => setAttempt((n) => n + 1)];
+}
+
+/** Loads a phase (instruments, this phone's progress, the server's drafts), then runs it. */
+export function SurveyScreen({ phase }: { readonly phase: Phase }) {
+  const { onSubmitted } = useParticipantContext();
+  const [loaded, reload] = useLoadedPhase(phase);
+  const submitted = loaded?.kind === 'submitted';
   useEffect(() => {
-    if (loaded?.kind === 'submitted') onSubmitted();
-  }, [loaded, onSubmitted]);
+    // The server already holds this phase (another tab, or a reply that arrived after a reload).
+    if (submitted) onSubmitted(phase);
+  }, [submitted, onSubmitted, phase]);
 
   if (loaded === null || loaded.kind === 'submitted') {
     return (
@@ -61,12 +63,12 @@ export function SurveyScreen(props: SurveyScreenProps) {
       <KnownNotice
         kind="unreachable"
         action={
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button" onClick={reload}>
             Try again
           </button>
         }
       />
     );
   }
-  return <SurveyRunner {...props} instruments={loaded.instruments} initial={loaded.progress} settled={loaded.settled} />;
+  return <SurveyRunner phase={phase} instruments={loaded.instruments} initial={loaded.progress} settled={loaded.settled} />;
 }

@@ -33,11 +33,101 @@ function Sent({ result, onRetry }: { readonly result: WithdrawalResult; readonly
   );
 }
 
+function Confirm({
+  code,
+  sending,
+  onConfirm,
+  onCancel,
+}: {
+  readonly code: string;
+  readonly sending: boolean;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}) {
+  return (
+    <div data-testid="withdrawal-confirm">
+      <p>
+        Withdrawing deletes all your answers in this study for good. It cannot be undone, and your conversation partner&apos;s answers are
+        not affected.
+      </p>
+      <p>
+        Code: <strong className="completion-code">{code.toUpperCase()}</strong>
+      </p>
+      <div className="p-actions">
+        <button type="button" className="button" disabled={sending} onClick={onConfirm}>
+          Yes, delete my answers
+        </button>
+        <button type="button" className="button button-secondary" disabled={sending} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function CodeInput({
+  code,
+  error,
+  onChange,
+}: {
+  readonly code: string;
+  readonly error: string | null;
+  readonly onChange: (code: string) => void;
+}) {
+  return (
+    <input
+      id="withdraw-code"
+      name="code"
+      type="text"
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
+      maxLength={40}
+      value={code}
+      onChange={(event) => onChange(event.target.value)}
+      aria-describedby={error ? 'withdraw-hint withdraw-error' : 'withdraw-hint'}
+      aria-invalid={error ? true : undefined}
+    />
+  );
+}
+
+function CodeForm({
+  code,
+  error,
+  onChange,
+  onSubmit,
+}: {
+  readonly code: string;
+  readonly error: string | null;
+  readonly onChange: (code: string) => void;
+  readonly onSubmit: (event: FormEvent) => void;
+}) {
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <div className="field">
+        <label htmlFor="withdraw-code">Your withdrawal code</label>
+        <span id="withdraw-hint" className="field-hint">
+          You were shown it at the end of the study, for example ABCD-EFGH-JKMN.
+        </span>
+        <CodeInput code={code} error={error} onChange={onChange} />
+        {error ? (
+          <p id="withdraw-error" className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button">
+        Continue
+      </button>
+    </form>
+  );
+}
+
 /** Code, then one confirmation, then the answer; the code stays in this component only. */
 export function WithdrawForm() {
   const [code, setCode] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'enter', error: null });
-
+  const restart = () => setStep({ kind: 'enter', error: null });
   const review = (event: FormEvent) => {
     event.preventDefault();
     setStep(
@@ -51,64 +141,9 @@ export function WithdrawForm() {
     const result = await sendWithdrawal(code);
     setStep(result.kind === 'mistyped' ? { kind: 'enter', error: result.message } : { kind: 'sent', result });
   };
-
-  if (step.kind === 'sent') return <Sent result={step.result} onRetry={() => setStep({ kind: 'enter', error: null })} />;
+  if (step.kind === 'sent') return <Sent result={step.result} onRetry={restart} />;
   if (step.kind === 'confirm' || step.kind === 'sending') {
-    return (
-      <div data-testid="withdrawal-confirm">
-        <p>
-          Withdrawing deletes all your answers in this study for good. It cannot be undone, and your conversation partner&apos;s answers are
-          not affected.
-        </p>
-        <p>
-          Code: <strong className="completion-code">{code.toUpperCase()}</strong>
-        </p>
-        <div className="p-actions">
-          <button type="button" className="button" disabled={step.kind === 'sending'} onClick={() => void confirm()}>
-            Yes, delete my answers
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={step.kind === 'sending'}
-            onClick={() => setStep({ kind: 'enter', error: null })}
-          >
-            Cancel
-          </button>
-        </div>
-      </div>
-    );
+    return <Confirm code={code} sending={step.kind === 'sending'} onConfirm={() => void confirm()} onCancel={restart} />;
   }
-  const describedBy = step.error ? 'withdraw-hint withdraw-error' : 'withdraw-hint';
-  return (
-    <form className="form" onSubmit={review} noValidate>
-      <div className="field">
-        <label htmlFor="withdraw-code">Your withdrawal code</label>
-        <span id="withdraw-hint" className="field-hint">
-          You were shown it at the end of the study, for example ABCD-EFGH-JKMN.
-        </span>
-        <input
-          id="withdraw-code"
-          name="code"
-          type="text"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={40}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={step.error ? true : undefined}
-        />
-        {step.error ? (
-          <p id="withdraw-error" className="field-error" role="alert">
-            {step.error}
-          </p>
-        ) : null}
-      </div>
-      <button type="submit" className="button">
-        Continue
-      </button>
-    </form>
-  );
+  return <CodeForm code={code} error={step.error} onChange={setCode} onSubmit={review} />;
 }
