@@ -8,6 +8,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { ExportsModule } from './exports/exports.module';
+import { ParticipantsModule } from './participants/participants.module';
 import { PoolingModule } from './pooling/pooling.module';
 import { HealthModule } from './health/health.module';
 import { ResponsesModule } from './responses/responses.module';
@@ -31,6 +32,7 @@ export class AppModule {
         HealthModule,
         StudiesModule,
         SessionsModule,
+        ParticipantsModule,
         SitesModule,
         ResponsesModule,
         AnalysisModule,

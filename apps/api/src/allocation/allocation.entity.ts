@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Study } from '../studies/study.entity';
-import { StudySession } from './session.entity';
+import { StudySession } from '../sessions/session.entity';
 
 /**
  * A consumed slot of the concealed sequence. The UNIQUE constraints are the last line of defence

@@ -7,10 +7,10 @@ import { weightedConditions } from '../studies/protocol-snapshot';
 import { StudiesRepository } from '../studies/studies.repository';
 import type { StudyDesign } from '../studies/study-design';
 import { AllocationsRepository } from './allocations.repository';
-import type { Participant } from './participant.entity';
-import { ParticipantsRepository } from './participants.repository';
-import type { StudySession } from './session.entity';
-import { type Actor, SessionTransitions } from './session-transitions';
+import type { Participant } from '../sessions/participant.entity';
+import { ParticipantsRepository } from '../sessions/participants.repository';
+import type { StudySession } from '../sessions/session.entity';
+import { type Actor, SessionTransitions } from '../sessions/session-transitions';
 import { pendingCovariates, sessionStratum } from './stratum-policy';
 
 function readyForAllocation(session: StudySession, members: readonly Participant[], design: StudyDesign): boolean {

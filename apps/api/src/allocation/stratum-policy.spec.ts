@@ -1,6 +1,6 @@
 import { findTemplate } from '../studies/study-templates';
 import type { StudyDesign } from '../studies/study-design';
-import { joinTargetOf, lowestFreeSeat } from './join-target';
+import { joinTargetOf, lowestFreeSeat } from '../sessions/join-target';
 import { generateSequence } from '../randomisation/allocation-sequence';
 import { MIXED } from '../randomisation/design';
 import { checkCovariateValues, sessionStratum } from './stratum-policy';

@@ -8,7 +8,7 @@ import { ExternalSiteSummary } from '../pooling/external-summary.entity';
 import { ParticipantScore } from '../responses/participant-score.entity';
 import { PhaseSubmission } from '../responses/phase-submission.entity';
 import { Response } from '../responses/response.entity';
-import { Allocation } from '../sessions/allocation.entity';
+import { Allocation } from '../allocation/allocation.entity';
 import { Participant } from '../sessions/participant.entity';
 import { SeatLink } from '../sessions/seat-link.entity';
 import { StudySession } from '../sessions/session.entity';

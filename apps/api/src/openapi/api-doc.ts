@@ -12,7 +12,7 @@ import { AuthError } from '../auth/auth.errors';
 import { CommonErrors } from '../common/errors/common.errors';
 import type { DomainError, DomainErrorOptions } from '../common/errors/domain-error';
 import { problemType } from '../common/http/problem';
-import { ParticipantAuthError } from '../sessions/participant-auth';
+import { ParticipantAuthError } from '../participants/participant-auth';
 import { StudyError } from '../studies/studies.errors';
 import { Problem } from './problem.schema';
 

@@ -6,7 +6,7 @@ import { hashSecret } from '../common/crypto/tokens';
 import { columnsOf, selectOne } from '../common/database/raw-rows';
 import { defineErrors } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { Participant } from './participant.entity';
+import { Participant } from '../sessions/participant.entity';
 
 export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
 export const PARTICIPANT_TOKEN_PREFIX = 'atp_';

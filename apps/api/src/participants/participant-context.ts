@@ -3,12 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { StudiesRepository } from '../studies/studies.repository';
 import type { StudyDesign } from '../studies/study-design';
 import type { Study } from '../studies/study.entity';
-import type { Participant } from './participant.entity';
+import type { Participant } from '../sessions/participant.entity';
 import { ParticipantAuthError } from './participant-auth';
-import { ParticipantsRepository } from './participants.repository';
-import { ProtocolDesigns } from './protocol-designs';
-import type { StudySession } from './session.entity';
-import { SessionsRepository } from './sessions.repository';
+import { ParticipantsRepository } from '../sessions/participants.repository';
+import { ProtocolDesigns } from '../sessions/protocol-designs';
+import type { StudySession } from '../sessions/session.entity';
+import { SessionsRepository } from '../sessions/sessions.repository';
 
 export interface ParticipantContext {
   readonly manager: EntityManager;

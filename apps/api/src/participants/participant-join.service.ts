@@ -7,18 +7,18 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { SitesRepository } from '../sites/sites.repository';
 import { StudiesRepository } from '../studies/studies.repository';
 import type { Study } from '../studies/study.entity';
-import { type JoinInput, type JoinTarget, joinTargetOf, lowestFreeSeat } from './join-target';
+import { type JoinInput, type JoinTarget, joinTargetOf, lowestFreeSeat } from '../sessions/join-target';
 import { PARTICIPANT_TOKEN_PREFIX } from './participant-auth';
 import { ParticipantContexts } from './participant-context';
-import { ParticipantsRepository } from './participants.repository';
-import { ProtocolDesigns } from './protocol-designs';
-import type { StudySession } from './session.entity';
+import { ParticipantsRepository } from '../sessions/participants.repository';
+import { ProtocolDesigns } from '../sessions/protocol-designs';
+import type { StudySession } from '../sessions/session.entity';
 import { externalKeyOf } from './external-key';
 import { languageFor } from './participant-rules';
-import { canRejoin } from './session-state';
-import { withoutPartnerQuestions } from './stratum-policy';
-import { SessionError } from './sessions.errors';
-import { isUniqueViolation, SessionsRepository } from './sessions.repository';
+import { canRejoin } from '../sessions/session-state';
+import { withoutPartnerQuestions } from '../allocation/stratum-policy';
+import { SessionError } from '../sessions/sessions.errors';
+import { isUniqueViolation, SessionsRepository } from '../sessions/sessions.repository';
 
 export interface JoinRequestInput extends JoinInput {
   readonly language?: string;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
 import { sha256Hex } from '../common/crypto/tokens';
-import { Allocator } from './allocator';
+import { Allocator } from '../allocation/allocator';
 import { type ParticipantContext, ParticipantContexts } from './participant-context';
 import { consentText } from './participant-view';
-import { ParticipantsRepository } from './participants.repository';
-import { SessionError } from './sessions.errors';
-import { checkCovariateAnswers, pendingCovariates } from './stratum-policy';
+import { ParticipantsRepository } from '../sessions/participants.repository';
+import { SessionError } from '../sessions/sessions.errors';
+import { checkCovariateAnswers, pendingCovariates } from '../allocation/stratum-policy';
 import { languageFor, requireOpen, requireStillIn } from './participant-rules';
 import { WaitingRoom } from './waiting-room';
 

@@ -1,7 +1,7 @@
 import type { StudyDesign } from '../studies/study-design';
-import type { Participant } from './participant.entity';
-import type { StudySession } from './session.entity';
-import { SessionError } from './sessions.errors';
+import type { Participant } from '../sessions/participant.entity';
+import type { StudySession } from '../sessions/session.entity';
+import { SessionError } from '../sessions/sessions.errors';
 
 /** Declined and left participants can do nothing more with their token (except read their state). */
 export function requireStillIn(participant: Pick<Participant, 'status'>): void {

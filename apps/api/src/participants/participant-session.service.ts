@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
-import type { Participant } from './participant.entity';
+import type { Participant } from '../sessions/participant.entity';
 import { ParticipantContexts } from './participant-context';
 import { isWaiting, requireOpen, requireStillIn } from './participant-rules';
-import { ParticipantsRepository } from './participants.repository';
-import type { SessionStatus } from './session.entity';
-import { SessionFlow } from './session-flow';
-import { SessionError } from './sessions.errors';
-import { SessionsRepository } from './sessions.repository';
+import { ParticipantsRepository } from '../sessions/participants.repository';
+import type { SessionStatus } from '../sessions/session.entity';
+import { SessionFlow } from '../sessions/session-flow';
+import { SessionError } from '../sessions/sessions.errors';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import { WaitingRoom } from './waiting-room';
 
 export interface HeartbeatResult {

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { Completion, StudyDesign } from '../studies/study-design';
 import type { Study } from '../studies/study.entity';
 import { StudiesRepository } from '../studies/studies.repository';
-import type { Participant, ParticipantStatus } from './participant.entity';
+import type { Participant, ParticipantStatus } from '../sessions/participant.entity';
 import {
   type ConditionInstructions,
   completionOf,
@@ -12,13 +12,13 @@ import {
   type CovariateQuestion,
   covariateQuestions,
 } from './participant-view';
-import { ParticipantsRepository } from './participants.repository';
-import { type FrozenInstrument, ProtocolDesigns } from './protocol-designs';
-import type { SessionStatus, StudySession } from './session.entity';
-import { canRejoin, type ConversationClock, conversationClock, isAllocated, phaseOf } from './session-state';
-import { SessionFlow } from './session-flow';
-import { SessionsRepository } from './sessions.repository';
-import { pendingCovariates } from './stratum-policy';
+import { ParticipantsRepository } from '../sessions/participants.repository';
+import { type FrozenInstrument, ProtocolDesigns } from '../sessions/protocol-designs';
+import type { SessionStatus, StudySession } from '../sessions/session.entity';
+import { canRejoin, type ConversationClock, conversationClock, isAllocated, phaseOf } from '../sessions/session-state';
+import { SessionFlow } from '../sessions/session-flow';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { pendingCovariates } from '../allocation/stratum-policy';
 import { withdrawalCode, withdrawalCodeHash } from './withdrawal-code';
 import { withdrawalWindow } from '../studies/withdrawal-window';
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/co
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { ApiDoc, problems, RATE_LIMIT } from '../openapi/api-doc';
-import type { Participant } from './participant.entity';
+import type { Participant } from '../sessions/participant.entity';
 import { CurrentParticipant, ParticipantGuard } from './participant-auth';
 import {
   ConsentRequest,
@@ -17,7 +17,7 @@ import { ParticipantJoinService } from './participant-join.service';
 import { ParticipantOnboardingService } from './participant-onboarding.service';
 import { ParticipantSessionService } from './participant-session.service';
 import { ParticipantStateService } from './participant-state.service';
-import { SessionError } from './sessions.errors';
+import { SessionError } from '../sessions/sessions.errors';
 
 const TOKEN_HEADER = { name: 'X-Participant-Token', description: 'The atp_… token from join', required: true };
 

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, Length, Matches } from 'class-validator';
 import { IsStringMap, Nested, Omittable } from '../common/http/validators';
-import { PARTICIPANT_STATUSES, type ParticipantStatus } from './participant.entity';
+import { PARTICIPANT_STATUSES, type ParticipantStatus } from '../sessions/participant.entity';
 import type { HeartbeatResult } from './participant-session.service';
 import type { ParticipantStateView, SessionView } from './participant-state.service';
-import { ConversationClockResponse } from './sessions.dto';
+import { ConversationClockResponse } from '../sessions/sessions.dto';
 import type { JoinResult } from './participant-join.service';
-import { SESSION_STATUSES, type SessionStatus } from './session.entity';
+import { SESSION_STATUSES, type SessionStatus } from '../sessions/session.entity';
 
 const EXTERNAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const EXTERNAL_ID_MESSAGE = 'must be 1 to 64 letters, digits, _ or -';

@@ -4,13 +4,13 @@ import { AuditRepository } from '../audit/audit.repository';
 import { SitesRepository } from '../sites/sites.repository';
 import { StudiesRepository } from '../studies/studies.repository';
 import type { StudyDesign } from '../studies/study-design';
-import { Allocator } from './allocator';
-import { ParticipantsRepository } from './participants.repository';
-import { ProtocolDesigns } from './protocol-designs';
-import type { StudySession } from './session.entity';
-import { SYSTEM } from './session-transitions';
-import { retryOnCodeCollision, newSessionCode } from './session-code';
-import { SessionsRepository } from './sessions.repository';
+import { Allocator } from '../allocation/allocator';
+import { ParticipantsRepository } from '../sessions/participants.repository';
+import { ProtocolDesigns } from '../sessions/protocol-designs';
+import type { StudySession } from '../sessions/session.entity';
+import { SYSTEM } from '../sessions/session-transitions';
+import { retryOnCodeCollision, newSessionCode } from '../sessions/session-code';
+import { SessionsRepository } from '../sessions/sessions.repository';
 
 /** Only participants whose page has checked in this recently are paired: a closed tab is not a partner. */
 export const FRESH_SECONDS = 30;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Put, UseGuards } from '@ne
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { ApiDoc, problems, RATE_LIMIT } from '../openapi/api-doc';
-import { CurrentParticipant, ParticipantGuard } from '../sessions/participant-auth';
+import { CurrentParticipant, ParticipantGuard } from '../participants/participant-auth';
 import type { Participant } from '../sessions/participant.entity';
 import { AnswersService } from './answers.service';
 import {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ParticipantsModule } from '../participants/participants.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { AnswersService } from './answers.service';
 import { PhaseAccess } from './phase-access';
@@ -9,7 +10,7 @@ import { SubmissionGate } from './submission-gate';
 import { SubmissionsService } from './submissions.service';
 
 @Module({
-  imports: [SessionsModule],
+  imports: [SessionsModule, ParticipantsModule],
   controllers: [ResponsesController],
   providers: [ResponsesRepository, PhaseSubmissionsRepository, PhaseAccess, SubmissionGate, AnswersService, SubmissionsService],
 })

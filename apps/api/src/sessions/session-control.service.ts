@@ -4,14 +4,14 @@ import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { StudyAccess } from '../studies/study-access';
 import type { Study } from '../studies/study.entity';
-import { Allocator } from './allocator';
+import { Allocator } from '../allocation/allocator';
 import { ProtocolDesigns } from './protocol-designs';
 import { type SessionDetail, ResearcherSessionsService } from './researcher-sessions.service';
 import type { StudySession } from './session.entity';
 import { type Actor, SessionTransitions } from './session-transitions';
 import { SessionError } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
-import { checkCovariateValues } from './stratum-policy';
+import { checkCovariateValues } from '../allocation/stratum-policy';
 
 interface ControlContext {
   readonly manager: EntityManager;

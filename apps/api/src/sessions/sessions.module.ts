@@ -1,15 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AllocationsRepository } from '../allocation/allocations.repository';
+import { Allocator } from '../allocation/allocator';
 import { SitesModule } from '../sites/sites.module';
 import { StudiesModule } from '../studies/studies.module';
-import { AllocationsRepository } from './allocations.repository';
-import { Allocator } from './allocator';
-import { ParticipantGuard } from './participant-auth';
-import { ParticipantContexts } from './participant-context';
-import { ParticipantController } from './participant.controller';
-import { ParticipantJoinService } from './participant-join.service';
-import { ParticipantOnboardingService } from './participant-onboarding.service';
-import { ParticipantSessionService } from './participant-session.service';
-import { ParticipantStateService } from './participant-state.service';
 import { ParticipantsRepository } from './participants.repository';
 import { ProtocolDesigns } from './protocol-designs';
 import { ResearcherSessionsService } from './researcher-sessions.service';
@@ -18,12 +11,11 @@ import { SessionFlow } from './session-flow';
 import { SessionTransitions } from './session-transitions';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
-import { WaitingRoom } from './waiting-room';
 
-/** Sessions, seats and participants: joining, consent, allocation, the session's gates and timer. */
+/** Sessions and their seats: the session core, its gates and timer, and the researcher's session routes. */
 @Module({
   imports: [StudiesModule, SitesModule],
-  controllers: [SessionsController, ParticipantController],
+  controllers: [SessionsController],
   providers: [
     SessionsRepository,
     ParticipantsRepository,
@@ -32,16 +24,17 @@ import { WaitingRoom } from './waiting-room';
     Allocator,
     SessionFlow,
     ProtocolDesigns,
-    WaitingRoom,
-    ParticipantContexts,
     ResearcherSessionsService,
     SessionControlService,
-    ParticipantJoinService,
-    ParticipantOnboardingService,
-    ParticipantSessionService,
-    ParticipantStateService,
-    ParticipantGuard,
   ],
-  exports: [SessionFlow, ProtocolDesigns, ParticipantGuard, ParticipantsRepository, ResearcherSessionsService],
+  exports: [
+    SessionsRepository,
+    ParticipantsRepository,
+    SessionTransitions,
+    Allocator,
+    SessionFlow,
+    ProtocolDesigns,
+    ResearcherSessionsService,
+  ],
 })
 export class SessionsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Allocation } from '../sessions/allocation.entity';
+import { Allocation } from '../allocation/allocation.entity';
 import type { DraftEdit } from './draft-edits';
 import type { AllocatedSessionRow } from '../randomisation/verify-allocations';
 import { Protocol } from './protocol.entity';

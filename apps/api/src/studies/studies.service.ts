@@ -12,7 +12,7 @@ import {
   verifySessions,
   type StratumVerification,
 } from '../randomisation/verify-allocations';
-import { sessionStratum } from '../sessions/stratum-policy';
+import { sessionStratum } from '../allocation/stratum-policy';
 import type { FieldIssue } from '../common/errors/domain-error';
 import { checkDesign } from './design-rules';
 import { changedParts, describeConflict } from './draft-edits';

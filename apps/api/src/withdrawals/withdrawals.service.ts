@@ -7,7 +7,7 @@ import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { Participant } from '../sessions/participant.entity';
 import { ProtocolDesigns } from '../sessions/protocol-designs';
-import { normaliseWithdrawalCode, withdrawalCodeHash } from '../sessions/withdrawal-code';
+import { normaliseWithdrawalCode, withdrawalCodeHash } from '../participants/withdrawal-code';
 import { StudiesRepository } from '../studies/studies.repository';
 import { StudyAccess } from '../studies/study-access';
 import type { StudyDesign } from '../studies/study-design';

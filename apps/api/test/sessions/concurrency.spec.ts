@@ -11,7 +11,7 @@ import { StudiesRepository } from '../../src/studies/studies.repository';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { labSession, launchedStudy, seatSecret, type StudyFixture } from './factories';
-import { conditionInstructions } from '../../src/sessions/participant-view';
+import { conditionInstructions } from '../../src/participants/participant-view';
 import { type Journey, crowdJourney } from '../support/crowd-journey';
 import { runPool } from '../support/run-pool';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { withdrawalCode } from '../../src/sessions/withdrawal-code';
+import { withdrawalCode } from '../../src/participants/withdrawal-code';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { auditActions, type Phone } from '../sessions/factories';
