@@ -6,8 +6,11 @@ import { AuthService } from '../auth/auth.service';
 import type { Logger } from 'pino';
 import { problemHandler } from '../common/http/problem.filter';
 import type { AppConfig } from '../config/config';
-import { ANY_ROUTE } from './api-doc';
+import { ParticipantAuthError } from '../participants/participant-auth';
+import { StudyError } from '../studies/studies.errors';
+import { ANY_ROUTE, type Caller, type ProblemCode, problems } from './api-doc';
 import { withProblemCatalogue } from './problem-catalogue';
+import { withProblemResponses } from './problem-responses';
 
 const ANY_ROUTE_LIST = ANY_ROUTE.map((problem) => `${problem.status} \`${problem.code}\` (${problem.title})`).join(', ');
 
@@ -27,6 +30,25 @@ Every error is \`application/problem+json\` (schema \`Problem\`): switch on \`co
 
 Responses are never cached (\`Cache-Control: no-store\`).`;
 
+// The composition root knows every feature, so it names what each kind of caller can be refused with.
+const SIGNED_IN = problems(AuthError, 'UNAUTHENTICATED');
+const CSRF = problems(AuthError, 'CSRF_TOKEN_INVALID');
+const ROLE_PROBLEMS: Record<Exclude<Caller, 'public' | 'participant'>, ProblemCode[]> = {
+  'signed-in': [],
+  admin: problems(AuthError, 'ADMIN_REQUIRED'),
+  analyst: problems(StudyError, 'STUDY_NOT_FOUND'),
+  researcher: problems(StudyError, 'STUDY_NOT_FOUND', 'ROLE_REQUIRED'),
+  owner: problems(StudyError, 'STUDY_NOT_FOUND', 'ROLE_REQUIRED'),
+};
+const PARTICIPANT = problems(ParticipantAuthError, 'PARTICIPANT_TOKEN_INVALID', 'PARTICIPANT_WITHDRAWN');
+
+function callerProblems(who: Caller, changes: boolean): ProblemCode[] {
+  if (who === 'public') return [];
+  if (who === 'participant') return PARTICIPANT;
+  // Bearer tokens are not ambient credentials; only cookie sessions need the CSRF header, on changes.
+  return [...SIGNED_IN, ...(changes ? CSRF : []), ...ROLE_PROBLEMS[who]];
+}
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Attune API')
@@ -35,11 +57,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth('attune_session')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Personal access token (att_…)' })
     .build();
-  return withProblemCatalogue(
-    SwaggerModule.createDocument(app, config, {
-      operationIdFactory: (controllerKey: string, methodKey: string) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-    }),
-  );
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey: string, methodKey: string) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+  return withProblemCatalogue(withProblemResponses(document, callerProblems));
 }
 
 /**

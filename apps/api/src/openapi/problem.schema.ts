@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FieldIssue } from '../common/errors/domain-error';
 import type { ProblemBody } from '../common/http/problem';
-import { EditConflictDto } from '../studies/studies.dto';
 
 /**
  * The wire shape of common/http/problem.ts as OpenAPI schemas, so generated clients type error
@@ -19,6 +18,17 @@ export class ProblemFieldIssue implements FieldIssue {
 
   @ApiProperty({ description: 'Human-readable; may change, do not parse', example: 'weight must be a number' })
   message: string;
+}
+
+/**
+ * The `conflict` member of a 409 `EDIT_CONFLICT` (studies/draft-edits.ts builds it). Kept with the
+ * problem schema so openapi/ imports no feature.
+ */
+export class EditConflictDto {
+  @ApiProperty({ description: "The draft's current revision" }) revision: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Email of who saved the latest edit' }) changedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) changedAt: string | null;
+  @ApiProperty({ type: [String], example: ['design.factors', 'title'], description: 'Parts changed since your revision' }) parts: string[];
 }
 
 export class Problem implements ProblemBody {

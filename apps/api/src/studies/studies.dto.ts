@@ -186,13 +186,6 @@ export class TemplateResponse {
   @ApiProperty({ type: [String], description: 'How it deviates from that study' }) deviations: string[];
 }
 
-export class EditConflictDto {
-  @ApiProperty({ description: "The draft's current revision" }) revision: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Email of who saved the latest edit' }) changedBy: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) changedAt: string | null;
-  @ApiProperty({ type: [String], example: ['design.factors', 'title'], description: 'Parts changed since your revision' }) parts: string[];
-}
-
 class MismatchDto {
   @ApiProperty() index: number;
   @ApiProperty({ type: String, nullable: true }) stored: string | null;
