@@ -5,6 +5,8 @@ import type { Covariate } from '@/lib/builder/types';
 import { LOCKED_REASON, useEditor } from './editor-context';
 import { LocalizedField, Part, SelectField, TextField } from './fields';
 
+type CovariateLevel = Covariate['levels'][number];
+
 /** Covariates: asked of each participant (question and answers) or observed by the research assistant. */
 export function CovariatesSection() {
   const { design, update } = useEditor();
@@ -46,30 +48,7 @@ function CovariateEditor({ c, covariate }: { readonly c: number; readonly covari
         <TextField path={`${at}.label`} label="Name" value={covariate.label} onChange={(label) => set({ ...covariate, label })} />
         <TextField path={`${at}.id`} label="Id" mono readOnly={locked} value={covariate.id} onChange={(id) => set({ ...covariate, id })} />
       </div>
-      <div className="builder-row">
-        <SelectField
-          path={`${at}.source`}
-          label="Who records it"
-          value={covariate.source}
-          disabled={locked}
-          options={[
-            ['participant', 'Each participant answers a question'],
-            ['observed', 'The research assistant observes it'],
-          ]}
-          onChange={(source) => set({ ...covariate, source })}
-        />
-        <SelectField
-          path={`${at}.relation`}
-          label="About"
-          value={covariate.relation ?? 'self'}
-          disabled={locked}
-          options={[
-            ['self', 'The participant or the session'],
-            ['partner', 'The conversation partner (asked once seated together)'],
-          ]}
-          onChange={(relation) => set(relation === 'partner' ? { ...covariate, relation } : withoutRelation(covariate))}
-        />
-      </div>
+      <CovariateSource at={at} covariate={covariate} locked={locked} onChange={set} />
       {covariate.source === 'participant' ? (
         <LocalizedField
           path={`${at}.question`}
@@ -92,60 +71,52 @@ function CovariateEditor({ c, covariate }: { readonly c: number; readonly covari
   );
 }
 
+interface CovariatePartProps {
+  readonly at: string;
+  readonly covariate: Covariate;
+  readonly locked: boolean;
+  readonly onChange: (covariate: Covariate) => void;
+}
+
+function CovariateSource({ at, covariate, locked, onChange: set }: CovariatePartProps) {
+  return (
+    <div className="builder-row">
+      <SelectField
+        path={`${at}.source`}
+        label="Who records it"
+        value={covariate.source}
+        disabled={locked}
+        options={[
+          ['participant', 'Each participant answers a question'],
+          ['observed', 'The research assistant observes it'],
+        ]}
+        onChange={(source) => set({ ...covariate, source })}
+      />
+      <SelectField
+        path={`${at}.relation`}
+        label="About"
+        value={covariate.relation ?? 'self'}
+        disabled={locked}
+        options={[
+          ['self', 'The participant or the session'],
+          ['partner', 'The conversation partner (asked once seated together)'],
+        ]}
+        onChange={(relation) => set(relation === 'partner' ? { ...covariate, relation } : withoutRelation(covariate))}
+      />
+    </div>
+  );
+}
+
 function withoutRelation(covariate: Covariate): Covariate {
   const { relation: _relation, ...rest } = covariate;
   return rest;
 }
 
-function CovariateAnswers({
-  at,
-  covariate,
-  locked,
-  onChange: set,
-}: {
-  readonly at: string;
-  readonly covariate: Covariate;
-  readonly locked: boolean;
-  readonly onChange: (covariate: Covariate) => void;
-}) {
+function CovariateAnswers({ at, covariate, locked, onChange: set }: CovariatePartProps) {
   return (
     <Part path={`${at}.levels`} legend={`Answers of ${covariate.label}`}>
       {covariate.levels.map((level, l) => (
-        <div key={l} className="builder-part builder-answer">
-          <div className="builder-row">
-            <TextField
-              path={`${at}.levels[${l}].label`}
-              label={`Answer ${l + 1} name`}
-              value={level.label}
-              onChange={(label) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, label } : x)) })}
-            />
-            <TextField
-              path={`${at}.levels[${l}].id`}
-              label={`Answer ${l + 1} id`}
-              mono
-              readOnly={locked}
-              value={level.id}
-              onChange={(id) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, id } : x)) })}
-            />
-          </div>
-          {covariate.source === 'participant' ? (
-            <LocalizedField
-              path={`${at}.levels[${l}].text`}
-              label={`Answer ${l + 1} as the phone shows it`}
-              text={level.text}
-              onChange={(text) => set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, text } : x)) })}
-            />
-          ) : null}
-          {!locked && covariate.levels.length > 2 ? (
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => set({ ...covariate, levels: removeAt(covariate.levels, l) })}
-            >
-              Remove answer {level.label}
-            </button>
-          ) : null}
-        </div>
+        <CovariateAnswer key={l} at={at} covariate={covariate} level={level} l={l} locked={locked} onChange={set} />
       ))}
       {locked ? null : (
         <button
@@ -165,5 +136,49 @@ function CovariateAnswers({
         </button>
       )}
     </Part>
+  );
+}
+
+/** One answer of a covariate: its name, id, the phone's wording and its removal. */
+interface CovariateAnswerProps extends CovariatePartProps {
+  readonly level: CovariateLevel;
+  readonly l: number;
+}
+
+function CovariateAnswer({ at, covariate, level, l, locked, onChange: set }: CovariateAnswerProps) {
+  const path = `${at}.levels[${l}]`;
+  const setLevel = (patch: Partial<CovariateLevel>) =>
+    set({ ...covariate, levels: covariate.levels.map((x, i) => (i === l ? { ...x, ...patch } : x)) });
+  return (
+    <div className="builder-part builder-answer">
+      <div className="builder-row">
+        <TextField path={`${path}.label`} label={`Answer ${l + 1} name`} value={level.label} onChange={(label) => setLevel({ label })} />
+        <TextField
+          path={`${path}.id`}
+          label={`Answer ${l + 1} id`}
+          mono
+          readOnly={locked}
+          value={level.id}
+          onChange={(id) => setLevel({ id })}
+        />
+      </div>
+      {covariate.source === 'participant' ? (
+        <LocalizedField
+          path={`${path}.text`}
+          label={`Answer ${l + 1} as the phone shows it`}
+          text={level.text}
+          onChange={(text) => setLevel({ text })}
+        />
+      ) : null}
+      {!locked && covariate.levels.length > 2 ? (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => set({ ...covariate, levels: removeAt(covariate.levels, l) })}
+        >
+          Remove answer {level.label}
+        </button>
+      ) : null}
+    </div>
   );
 }

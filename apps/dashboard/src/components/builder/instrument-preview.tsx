@@ -12,6 +12,34 @@ interface InstrumentPreviewProps {
   readonly onClose: () => void;
 }
 
+interface PreviewLanguageProps {
+  readonly offered: readonly string[];
+  /** The languages the instrument itself has; the others fall back. */
+  readonly available: readonly string[];
+  readonly shown: string;
+  readonly onShow: (language: string) => void;
+  readonly onClose: () => void;
+}
+
+function PreviewLanguage({ offered, available, shown, onShow, onClose }: PreviewLanguageProps) {
+  return (
+    <div className="builder-actions">
+      <label htmlFor="preview-language">Language</label>
+      <select id="preview-language" value={shown} onChange={(event) => onShow(event.target.value)}>
+        {offered.map((code) => (
+          <option key={code} value={code}>
+            {languageName(code)}
+            {available.includes(code) ? '' : ' (not available: falls back to English)'}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="button button-secondary button-small" onClick={onClose}>
+        Close preview
+      </button>
+    </div>
+  );
+}
+
 /**
  * Every item of one instrument with the participant's own item components, in a phone-sized
  * frame. Answers stay in this component: a preview creates nothing and saves nothing.
@@ -33,20 +61,7 @@ export function InstrumentPreview({ refKey, language, languages, onClose }: Inst
       <h3 id="preview-heading" ref={heading} tabIndex={-1}>
         Preview: {localize(instrument.title, 'en')} ({instrument.id} v{instrument.version})
       </h3>
-      <div className="builder-actions">
-        <label htmlFor="preview-language">Language</label>
-        <select id="preview-language" value={shown} onChange={(event) => setShown(event.target.value)}>
-          {offered.map((code) => (
-            <option key={code} value={code}>
-              {languageName(code)}
-              {instrument.languages.includes(code) ? '' : ' (not available: falls back to English)'}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="button button-secondary button-small" onClick={onClose}>
-          Close preview
-        </button>
-      </div>
+      <PreviewLanguage offered={offered} available={instrument.languages} shown={shown} onShow={setShown} onClose={onClose} />
       <div className="builder-phone participant" lang={shown}>
         {instrument.items.map((item) => (
           <div key={item.id} className="p-card builder-phone-card">

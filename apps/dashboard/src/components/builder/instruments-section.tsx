@@ -4,7 +4,7 @@ import { getInstrument, listInstruments, localize } from '@attune/survey';
 import { useState, type ReactNode } from 'react';
 import { addInstrument, moveAt, removeAt, setInstruments } from '@/lib/builder/draft';
 import { fieldId } from '@/lib/builder/paths';
-import type { Phase } from '@/lib/builder/types';
+import type { InstrumentRef, Phase } from '@/lib/builder/types';
 import { useEditor } from './editor-context';
 import { FieldProblems, Part } from './fields';
 import { InstrumentPreview } from './instrument-preview';
@@ -71,16 +71,14 @@ function LibraryActions({ picked, onPreview }: { readonly picked: string; readon
   );
 }
 
-function PhaseList({
-  phase,
-  title,
-  onPreview,
-}: {
+interface PhaseListProps {
   readonly phase: Phase;
   readonly title: string;
   readonly onPreview: (key: string) => void;
-}) {
-  const { design, update } = useEditor();
+}
+
+function PhaseList({ phase, title, onPreview }: PhaseListProps) {
+  const { design } = useEditor();
   const refs = design.instruments[phase];
   const where = title.toLowerCase();
   return (
@@ -89,60 +87,76 @@ function PhaseList({
         <p className="muted">None.</p>
       ) : (
         <ol className="builder-instruments">
-          {refs.map((ref, i) => {
-            const instrument = getInstrument(ref.id, ref.version);
-            const path = `design.instruments.${phase}[${i}]`;
-            return (
-              <li key={`${key(ref.id, ref.version)}-${i}`} id={fieldId(path)}>
-                <span>
-                  {instrument ? localize(instrument.title, 'en') : 'Unknown instrument'}{' '}
-                  <span className="mono">
-                    {ref.id} v{ref.version}
-                  </span>
-                </span>
-                <span className="builder-actions">
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    onClick={() => onPreview(key(ref.id, ref.version))}
-                  >
-                    Preview
-                    <Hidden>
-                      {' '}
-                      {ref.id} v{ref.version}
-                    </Hidden>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    disabled={i === 0}
-                    onClick={() => update((d) => setInstruments(d, phase, moveAt(d.instruments[phase], i, -1)))}
-                  >
-                    Move up
-                    <Hidden>
-                      {' '}
-                      {ref.id} ({where})
-                    </Hidden>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    onClick={() => update((d) => setInstruments(d, phase, removeAt(d.instruments[phase], i)))}
-                  >
-                    Remove
-                    <Hidden>
-                      {' '}
-                      {ref.id} from {where}
-                    </Hidden>
-                  </button>
-                </span>
-                <FieldProblems path={path} />
-              </li>
-            );
-          })}
+          {refs.map((ref, i) => (
+            <InstrumentRow key={`${key(ref.id, ref.version)}-${i}`} phase={phase} where={where} entry={ref} i={i} onPreview={onPreview} />
+          ))}
         </ol>
       )}
     </Part>
+  );
+}
+
+interface InstrumentRowProps {
+  readonly phase: Phase;
+  /** The phase's title in lower case, naming the buttons for screen readers. */
+  readonly where: string;
+  readonly entry: InstrumentRef;
+  readonly i: number;
+  readonly onPreview: (key: string) => void;
+}
+
+function InstrumentRow({ phase, where, entry, i, onPreview }: InstrumentRowProps) {
+  const instrument = getInstrument(entry.id, entry.version);
+  const path = `design.instruments.${phase}[${i}]`;
+  return (
+    <li id={fieldId(path)}>
+      <span>
+        {instrument ? localize(instrument.title, 'en') : 'Unknown instrument'}{' '}
+        <span className="mono">
+          {entry.id} v{entry.version}
+        </span>
+      </span>
+      <InstrumentActions phase={phase} where={where} entry={entry} i={i} onPreview={onPreview} />
+      <FieldProblems path={path} />
+    </li>
+  );
+}
+
+function InstrumentActions({ phase, where, entry, i, onPreview }: InstrumentRowProps) {
+  const { update } = useEditor();
+  return (
+    <span className="builder-actions">
+      <button type="button" className="button button-secondary button-small" onClick={() => onPreview(key(entry.id, entry.version))}>
+        Preview
+        <Hidden>
+          {' '}
+          {entry.id} v{entry.version}
+        </Hidden>
+      </button>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={i === 0}
+        onClick={() => update((d) => setInstruments(d, phase, moveAt(d.instruments[phase], i, -1)))}
+      >
+        Move up
+        <Hidden>
+          {' '}
+          {entry.id} ({where})
+        </Hidden>
+      </button>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        onClick={() => update((d) => setInstruments(d, phase, removeAt(d.instruments[phase], i)))}
+      >
+        Remove
+        <Hidden>
+          {' '}
+          {entry.id} from {where}
+        </Hidden>
+      </button>
+    </span>
   );
 }
 

@@ -31,19 +31,7 @@ export function LevelEditor({ f, l, level, factorLabel, canRemove, onRemove }: L
         />
         <TextField path={`${at}.id`} label="Level id" mono readOnly={amend} value={level.id} onChange={(id) => set({ ...level, id })} />
       </div>
-      <LocalizedField
-        path={`${at}.instructions`}
-        label="Instructions on the participants' phones"
-        hint="Shown once the session is allocated; never names the condition."
-        text={level.instructions}
-        onChange={(instructions) => set({ ...level, instructions })}
-      />
-      <LocalizedField
-        path={`${at}.topicPrompt`}
-        label="Topic prompt (if this level sets the conversation topic)"
-        text={level.topicPrompt}
-        onChange={(topicPrompt) => set({ ...level, topicPrompt })}
-      />
+      <PhoneTexts at={at} level={level} onChange={set} />
       <TextField
         path={`${at}.setup`}
         label="Experimenter's set-up (lab console only)"
@@ -61,12 +49,39 @@ export function LevelEditor({ f, l, level, factorLabel, canRemove, onRemove }: L
   );
 }
 
+interface LevelPartProps {
+  readonly at: string;
+  readonly level: Level;
+  readonly onChange: (level: Level) => void;
+}
+
+/** What the participants' phones show for this level. */
+function PhoneTexts({ at, level, onChange }: LevelPartProps) {
+  return (
+    <>
+      <LocalizedField
+        path={`${at}.instructions`}
+        label="Instructions on the participants' phones"
+        hint="Shown once the session is allocated; never names the condition."
+        text={level.instructions}
+        onChange={(instructions) => onChange({ ...level, instructions })}
+      />
+      <LocalizedField
+        path={`${at}.topicPrompt`}
+        label="Topic prompt (if this level sets the conversation topic)"
+        text={level.topicPrompt}
+        onChange={(topicPrompt) => onChange({ ...level, topicPrompt })}
+      />
+    </>
+  );
+}
+
 function renameKey(sets: Record<string, string>, from: string, to: string): Record<string, string> {
   return Object.fromEntries(Object.entries(sets).map(([key, value]) => [key === from ? to : key, value]));
 }
 
 /** What the level puts in the room, by manipulation-check probe (`table_object` → `phone`). */
-function SetsEditor({ at, level, onChange }: { readonly at: string; readonly level: Level; readonly onChange: (level: Level) => void }) {
+function SetsEditor({ at, level, onChange }: LevelPartProps) {
   const sets = level.sets ?? {};
   const entries = Object.entries(sets);
   return (

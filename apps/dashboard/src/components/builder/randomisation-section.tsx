@@ -19,69 +19,12 @@ const MULTIPLIERS = [1, 2, 3, 4, 5, 6] as const;
 export function RandomisationSection() {
   const { design, update, amend } = useEditor();
   const { randomisation } = design;
-  const unit = weightsFor(design).reduce((sum, { weight }) => sum + weight, 0);
-  const setRandomisation = (next: Partial<Design['randomisation']>) =>
-    update((d) => ({ ...d, randomisation: { ...d.randomisation, ...next } }));
   return (
     <section className="card builder-section" aria-labelledby="randomisation-heading">
       <h2 id="randomisation-heading">Sessions and randomisation</h2>
       {amend ? <p className="builder-locked">{LOCKED_REASON} (session size, scheme, blocks, stratification)</p> : null}
-      <div className="builder-row">
-        <SelectField
-          path="design.sessionSize"
-          label="People per session"
-          value={String(design.sessionSize) as '1' | '2' | '3'}
-          disabled={amend}
-          options={[
-            ['1', '1 (solo)'],
-            ['2', '2 (dyads)'],
-            ['3', '3 (triads)'],
-          ]}
-          onChange={(size) => update((d) => ({ ...d, sessionSize: Number(size) as 1 | 2 | 3 }))}
-        />
-        <SelectField
-          path="design.randomisation.scheme"
-          label="Randomisation scheme"
-          value={randomisation.scheme}
-          options={SCHEMES}
-          disabled={amend}
-          onChange={(scheme) =>
-            update((d) => ({
-              ...d,
-              randomisation: { ...d.randomisation, scheme },
-              stratifyBy: scheme === 'stratified_permuted_blocks' ? d.stratifyBy : [],
-            }))
-          }
-        />
-      </div>
-      {randomisation.scheme === 'complete' ? null : (
-        <Part
-          path="design.randomisation.blockMultipliers"
-          legend="Block sizes (each block's size is drawn from these)"
-          className="builder-part builder-inline"
-        >
-          {MULTIPLIERS.map((m) => (
-            <span key={m} className="builder-check">
-              <input
-                id={`multiplier-${m}`}
-                type="checkbox"
-                disabled={amend}
-                checked={randomisation.blockMultipliers.includes(m)}
-                onChange={(event) =>
-                  setRandomisation({
-                    blockMultipliers: event.target.checked
-                      ? [...randomisation.blockMultipliers, m].sort((a, b) => a - b)
-                      : randomisation.blockMultipliers.filter((x) => x !== m),
-                  })
-                }
-              />
-              <label htmlFor={`multiplier-${m}`}>
-                {m * unit} sessions (×{m})
-              </label>
-            </span>
-          ))}
-        </Part>
-      )}
+      <SizeAndScheme />
+      {randomisation.scheme === 'complete' ? null : <BlockSizes />}
       {showsStratification(design) ? <Stratification /> : null}
       <p className="builder-bound" data-testid="imbalance">
         {imbalanceSummary(design).sentence}
@@ -97,6 +40,77 @@ export function RandomisationSection() {
         onChange={(dropoutPolicy) => update((d) => ({ ...d, dropoutPolicy }))}
       />
     </section>
+  );
+}
+
+function SizeAndScheme() {
+  const { design, update, amend } = useEditor();
+  const { randomisation } = design;
+  return (
+    <div className="builder-row">
+      <SelectField
+        path="design.sessionSize"
+        label="People per session"
+        value={String(design.sessionSize) as '1' | '2' | '3'}
+        disabled={amend}
+        options={[
+          ['1', '1 (solo)'],
+          ['2', '2 (dyads)'],
+          ['3', '3 (triads)'],
+        ]}
+        onChange={(size) => update((d) => ({ ...d, sessionSize: Number(size) as 1 | 2 | 3 }))}
+      />
+      <SelectField
+        path="design.randomisation.scheme"
+        label="Randomisation scheme"
+        value={randomisation.scheme}
+        options={SCHEMES}
+        disabled={amend}
+        onChange={(scheme) =>
+          update((d) => ({
+            ...d,
+            randomisation: { ...d.randomisation, scheme },
+            stratifyBy: scheme === 'stratified_permuted_blocks' ? d.stratifyBy : [],
+          }))
+        }
+      />
+    </div>
+  );
+}
+
+function BlockSizes() {
+  const { design, update, amend } = useEditor();
+  const { randomisation } = design;
+  const unit = weightsFor(design).reduce((sum, { weight }) => sum + weight, 0);
+  const setRandomisation = (next: Partial<Design['randomisation']>) =>
+    update((d) => ({ ...d, randomisation: { ...d.randomisation, ...next } }));
+  return (
+    <Part
+      path="design.randomisation.blockMultipliers"
+      legend="Block sizes (each block's size is drawn from these)"
+      className="builder-part builder-inline"
+    >
+      {MULTIPLIERS.map((m) => (
+        <span key={m} className="builder-check">
+          <input
+            id={`multiplier-${m}`}
+            type="checkbox"
+            disabled={amend}
+            checked={randomisation.blockMultipliers.includes(m)}
+            onChange={(event) =>
+              setRandomisation({
+                blockMultipliers: event.target.checked
+                  ? [...randomisation.blockMultipliers, m].sort((a, b) => a - b)
+                  : randomisation.blockMultipliers.filter((x) => x !== m),
+              })
+            }
+          />
+          <label htmlFor={`multiplier-${m}`}>
+            {m * unit} sessions (×{m})
+          </label>
+        </span>
+      ))}
+    </Part>
   );
 }
 

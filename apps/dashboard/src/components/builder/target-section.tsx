@@ -18,13 +18,9 @@ export type PowerAction = (input: { d: number; groupSize: 1 | 2 | 3; target: num
 
 const percent = (p: number) => `${Math.round(p * 100)} %`;
 
-/** Target sessions per condition with the power calculator beside it (the API computes; nothing here is statistics). */
-export function TargetSection({ power }: { readonly power: PowerAction }) {
-  const { design, update } = useEditor();
-  const [d, setD] = useState(0.5);
+/** Asks the API 400 ms after the last change; an answer to an older question is dropped. */
+function usePowerOutcome(power: PowerAction, d: number, size: 1 | 2 | 3, target: number): PowerOutcome | null {
   const [outcome, setOutcome] = useState<PowerOutcome | null>(null);
-  const target = design.targetSessionsPerCondition;
-  const size = design.sessionSize as 1 | 2 | 3;
   useEffect(() => {
     if (!(d >= 0.05 && d <= 5) || !Number.isInteger(target) || target < 1) return;
     let current = true;
@@ -38,6 +34,34 @@ export function TargetSection({ power }: { readonly power: PowerAction }) {
       clearTimeout(timer);
     };
   }, [d, size, target, power]);
+  return outcome;
+}
+
+function EffectField({ d, onChange }: { readonly d: number; readonly onChange: (d: number) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor="power-d">Effect you expect (Cohen&apos;s d on session scores)</label>
+      <input
+        id="power-d"
+        type="number"
+        className="builder-number"
+        min={0.05}
+        max={5}
+        step={0.05}
+        value={d}
+        onChange={(event) => onChange(Number(event.target.value))}
+      />
+    </div>
+  );
+}
+
+/** Target sessions per condition with the power calculator beside it (the API computes; nothing here is statistics). */
+export function TargetSection({ power }: { readonly power: PowerAction }) {
+  const { design, update } = useEditor();
+  const [d, setD] = useState(0.5);
+  const target = design.targetSessionsPerCondition;
+  const size = design.sessionSize as 1 | 2 | 3;
+  const outcome = usePowerOutcome(power, d, size, target);
   return (
     <section className="card builder-section" aria-labelledby="target-heading">
       <h2 id="target-heading">Target and power</h2>
@@ -50,19 +74,7 @@ export function TargetSection({ power }: { readonly power: PowerAction }) {
           value={target}
           onChange={(value) => update((x) => ({ ...x, targetSessionsPerCondition: value }))}
         />
-        <div className="field">
-          <label htmlFor="power-d">Effect you expect (Cohen&apos;s d on session scores)</label>
-          <input
-            id="power-d"
-            type="number"
-            className="builder-number"
-            min={0.05}
-            max={5}
-            step={0.05}
-            value={d}
-            onChange={(event) => setD(Number(event.target.value))}
-          />
-        </div>
+        <EffectField d={d} onChange={setD} />
       </div>
       <p aria-live="polite" data-testid="power-sentence">
         {outcome ? sentence(outcome, d, target, size) : 'Calculating…'}

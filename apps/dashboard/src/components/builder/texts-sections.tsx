@@ -53,6 +53,33 @@ export function ConsentSection() {
 
 type Completion = Design['completion'];
 
+function CompletionValue({
+  completion,
+  onChange: set,
+}: {
+  readonly completion: Completion;
+  readonly onChange: (next: Completion) => void;
+}) {
+  return completion.kind === 'code' ? (
+    <TextField
+      path="design.completion.code"
+      label="Completion code"
+      mono
+      hint="Letters, digits, - and _ (at most 40)."
+      value={completion.code ?? ''}
+      onChange={(code) => set({ kind: 'code', code })}
+    />
+  ) : (
+    <TextField
+      path="design.completion.url"
+      label="Redirect URL (https)"
+      mono
+      value={completion.url ?? ''}
+      onChange={(url) => set({ kind: 'redirect', url })}
+    />
+  );
+}
+
 /** What participants get at the end: a code to type in, or a redirect (e.g. back to Prolific). */
 export function CompletionSection() {
   const { design, update } = useEditor();
@@ -71,24 +98,7 @@ export function CompletionSection() {
         ]}
         onChange={(kind) => set(kind === 'code' ? { kind, code: completion.code ?? '' } : { kind, url: completion.url ?? '' })}
       />
-      {completion.kind === 'code' ? (
-        <TextField
-          path="design.completion.code"
-          label="Completion code"
-          mono
-          hint="Letters, digits, - and _ (at most 40)."
-          value={completion.code ?? ''}
-          onChange={(code) => set({ kind: 'code', code })}
-        />
-      ) : (
-        <TextField
-          path="design.completion.url"
-          label="Redirect URL (https)"
-          mono
-          value={completion.url ?? ''}
-          onChange={(url) => set({ kind: 'redirect', url })}
-        />
-      )}
+      <CompletionValue completion={completion} onChange={set} />
       <NumberField
         path="design.withdrawal.daysAfterClose"
         label="Days after the study closes that participants may still withdraw"

@@ -4,6 +4,27 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type AutosaveStatus = 'idle' | 'pending' | 'running' | 'done' | 'failed' | 'stopped';
 
+/** A ref to the newest value, so a callback made once still calls the newest task. */
+function useLatest<T>(value: T) {
+  const ref = useRef(value);
+  useEffect(() => {
+    ref.current = value;
+  }, [value]);
+  return ref;
+}
+
+/** The pending timer, cleared on unmount so no save starts after the editor is gone. */
+function useTimer() {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return timer;
+}
+
 /**
  * Runs `task` on the latest value `delay` ms after the last change, one run at a time: changes made
  * while a run is in flight start another run when it ends, so the newest value always goes out and
@@ -15,11 +36,8 @@ export function useAutosave<T>(task: (value: T) => Promise<'done' | 'failed' | '
   const changes = useRef(0);
   const running = useRef(false);
   const stopped = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const taskRef = useRef(task);
-  useEffect(() => {
-    taskRef.current = task;
-  }, [task]);
+  const timer = useTimer();
+  const taskRef = useLatest(task);
 
   const run = useCallback(async function flush(): Promise<void> {
     if (stopped.current || latest.current === null) return;
@@ -52,11 +70,5 @@ export function useAutosave<T>(task: (value: T) => Promise<'done' | 'failed' | '
     stopped.current = false;
     setStatus('idle');
   }, []);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
   return { status, changed, resume, flushNow: run };
 }

@@ -62,15 +62,7 @@ function ScreenStep({
   );
 }
 
-function StepView({
-  plan,
-  step,
-  cards,
-  answers,
-  onAnswer,
-  go,
-  languageHref,
-}: {
+interface StepViewProps {
   readonly plan: PreviewPlan;
   readonly step: PreviewStep;
   readonly cards: Readonly<Record<Phase, readonly Card[]>>;
@@ -78,7 +70,10 @@ function StepView({
   readonly onAnswer: (phase: Phase, card: Card, value: AnswerValue | null) => void;
   readonly go: (by: number) => void;
   readonly languageHref: (language: string) => string;
-}) {
+}
+
+/** What the participant pages' callbacks do in the preview: nothing reaches the API. */
+function usePreviewActions(go: (by: number) => void, languageHref: (language: string) => string) {
   const router = useRouter();
   // A button on the phone that would move the participant on moves the preview on; declining or leaving stays.
   const act = useCallback(
@@ -95,6 +90,11 @@ function StepView({
     },
     [router, languageHref],
   );
+  return { act, switchLanguage };
+}
+
+function StepView({ plan, step, cards, answers, onAnswer, go, languageHref }: StepViewProps) {
+  const { act, switchLanguage } = usePreviewActions(go, languageHref);
   const { view } = step;
   switch (view.kind) {
     case 'screen':
@@ -113,6 +113,43 @@ function StepView({
     case 'submit':
       return <PreviewSubmit phase={view.phase} onNext={() => go(1)} onBack={() => go(-1)} />;
   }
+}
+
+interface PreviewControlsProps {
+  readonly plan: PreviewPlan;
+  readonly position: number;
+  readonly title: string;
+  readonly setPosition: (position: number) => void;
+  readonly go: (by: number) => void;
+}
+
+function PreviewControls({ plan, position, title, setPosition, go }: PreviewControlsProps) {
+  const count = plan.steps.length;
+  return (
+    <div className="preview-controls">
+      <p className="preview-position" aria-live="polite" data-testid="preview-step">
+        Step {position + 1} of {count}: {title}
+      </p>
+      <div className="preview-buttons">
+        <button type="button" className="button button-secondary" disabled={position === 0} onClick={() => go(-1)}>
+          Previous step
+        </button>
+        <button type="button" className="button" disabled={position === count - 1} onClick={() => go(1)}>
+          Next step
+        </button>
+      </div>
+      <label htmlFor="preview-jump" className="preview-jump-label">
+        Go to step
+      </label>
+      <select id="preview-jump" value={position} onChange={(event) => setPosition(Number(event.currentTarget.value))}>
+        {plan.steps.map((entry, index) => (
+          <option key={entry.id} value={index}>
+            {index + 1}. {entry.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 /**
@@ -142,29 +179,7 @@ export function PreviewPhone({ plan, hrefBase }: { readonly plan: PreviewPlan; r
           <StepView plan={plan} step={step} cards={cards} answers={answers} onAnswer={answer} go={go} languageHref={languageHref} />
         </div>
       </div>
-      <div className="preview-controls">
-        <p className="preview-position" aria-live="polite" data-testid="preview-step">
-          Step {position + 1} of {count}: {step.title}
-        </p>
-        <div className="preview-buttons">
-          <button type="button" className="button button-secondary" disabled={position === 0} onClick={() => go(-1)}>
-            Previous step
-          </button>
-          <button type="button" className="button" disabled={position === count - 1} onClick={() => go(1)}>
-            Next step
-          </button>
-        </div>
-        <label htmlFor="preview-jump" className="preview-jump-label">
-          Go to step
-        </label>
-        <select id="preview-jump" value={position} onChange={(event) => setPosition(Number(event.currentTarget.value))}>
-          {plan.steps.map((entry, index) => (
-            <option key={entry.id} value={index}>
-              {index + 1}. {entry.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PreviewControls plan={plan} position={position} title={step.title} setPosition={setPosition} go={go} />
     </div>
   );
 }

@@ -66,30 +66,56 @@ export function NumericView({ instrumentId, item, language, value, error, onAnsw
       error={error}
     >
       {(ids) => (
-        <div className="numeric-field">
-          <input
-            id={`${ids.base}-input`}
-            type="text"
-            className="numeric-input"
-            inputMode={item.integer && item.min >= 0 ? 'numeric' : 'decimal'}
-            autoComplete="off"
-            value={draft}
-            aria-labelledby={ids.legend}
-            aria-describedby={ids.describedBy}
-            aria-invalid={error !== null || undefined}
-            onChange={(event) => {
-              setDraft(event.currentTarget.value);
-              onAnswer(parseNumber(event.currentTarget.value));
-            }}
-          />
-          {unit ? (
-            <span className="numeric-unit" aria-hidden="true">
-              {unit}
-            </span>
-          ) : null}
-        </div>
+        <NumericField
+          id={`${ids.base}-input`}
+          labelledBy={ids.legend}
+          describedBy={ids.describedBy}
+          item={item}
+          unit={unit}
+          draft={draft}
+          invalid={error !== null}
+          onChange={(text) => {
+            setDraft(text);
+            onAnswer(parseNumber(text));
+          }}
+        />
       )}
     </ItemShell>
+  );
+}
+
+interface NumericFieldProps {
+  readonly id: string;
+  readonly labelledBy: string;
+  readonly describedBy: string | undefined;
+  readonly item: NumericItem;
+  readonly unit: string | null;
+  readonly draft: string;
+  readonly invalid: boolean;
+  readonly onChange: (text: string) => void;
+}
+
+function NumericField({ id, labelledBy, describedBy, item, unit, draft, invalid, onChange }: NumericFieldProps) {
+  return (
+    <div className="numeric-field">
+      <input
+        id={id}
+        type="text"
+        className="numeric-input"
+        inputMode={item.integer && item.min >= 0 ? 'numeric' : 'decimal'}
+        autoComplete="off"
+        value={draft}
+        aria-labelledby={labelledBy}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+      {unit ? (
+        <span className="numeric-unit" aria-hidden="true">
+          {unit}
+        </span>
+      ) : null}
+    </div>
   );
 }
 

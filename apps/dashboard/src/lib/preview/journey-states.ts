@@ -66,6 +66,27 @@ function askOnly(state: ParticipantState, ids: ReadonlySet<string>, keep: boolea
   };
 }
 
+/** From the allocation on, both modes share their stages; only the conversation's title differs. */
+function allocatedStages(design: Design, at: (status: OwnSession['status']) => ParticipantState, lab: boolean): JourneyStage[] {
+  return [
+    { id: 'instructions', title: 'Condition instructions', state: at('allocated') },
+    {
+      id: 'conversation',
+      title: lab ? 'Phones away: the conversation' : 'The conversation (timer on the phone)',
+      state: at('conversation'),
+    },
+    {
+      id: 'complete',
+      title: 'Completion',
+      state: {
+        ...at('complete'),
+        completion: completionOf(design),
+        withdrawal: { code: SAMPLE_WITHDRAWAL_CODE, daysAfterClose: design.withdrawal?.daysAfterClose ?? 30, deadline: null },
+      },
+    },
+  ];
+}
+
 /**
  * The stages of one seat's journey, each a state the API could send. In the lab a seat sits with
  * its partner from the start, so every question comes at once; online, questions about the
@@ -99,21 +120,7 @@ export function journeyStages(
         state: { ...askOnly(seated, partner, true), participant: consented },
       },
     lab && (design.sessionSize ?? 2) > 1 && { id: 'waiting', title: 'Waiting for the partner', state: { ...seated, participant: ready } },
-    { id: 'instructions', title: 'Condition instructions', state: at('allocated') },
-    {
-      id: 'conversation',
-      title: lab ? 'Phones away: the conversation' : 'The conversation (timer on the phone)',
-      state: at('conversation'),
-    },
-    {
-      id: 'complete',
-      title: 'Completion',
-      state: {
-        ...at('complete'),
-        completion: completionOf(design),
-        withdrawal: { code: SAMPLE_WITHDRAWAL_CODE, daysAfterClose: design.withdrawal?.daysAfterClose ?? 30, deadline: null },
-      },
-    },
+    ...allocatedStages(design, at, lab),
   ];
   return stages.filter((stage): stage is JourneyStage => stage !== false);
 }

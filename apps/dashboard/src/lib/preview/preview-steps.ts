@@ -122,6 +122,26 @@ export interface PreviewOptions {
   readonly mode?: PreviewMode;
 }
 
+/** The state the API sends a seat that has just joined: nothing given, nothing seated. */
+function unseatedState(design: Design, title: string, texts: Texts): ParticipantState {
+  return {
+    participant: {
+      id: 'preview',
+      status: 'joined',
+      consentGiven: false,
+      covariatesAnswered: false,
+      instructionsConfirmed: false,
+      canRejoin: false,
+      language: texts.language,
+      seatNumber: 1,
+    },
+    session: null,
+    study: studyTexts(design, title, texts),
+    completion: null,
+    withdrawal: null,
+  };
+}
+
 /**
  * The whole journey of one seat for one condition and language, as a list of steps the preview
  * frame walks through: consent, the participant covariates, waiting, the condition's
@@ -139,22 +159,7 @@ export function previewSteps(
   if (!condition) return null;
   const mode = options.mode ?? 'lab';
   const texts = new Texts(pickLanguage(design, language), design.languages ?? []);
-  const base: ParticipantState = {
-    participant: {
-      id: 'preview',
-      status: 'joined',
-      consentGiven: false,
-      covariatesAnswered: false,
-      instructionsConfirmed: false,
-      canRejoin: false,
-      language: texts.language,
-      seatNumber: 1,
-    },
-    session: null,
-    study: studyTexts(design, options.title ?? '', texts),
-    completion: null,
-    withdrawal: null,
-  };
+  const base = unseatedState(design, options.title ?? '', texts);
   const stages = journeyStages(design, base, conditionInstructions(design, condition, texts), mode);
   const unknownInstruments: string[] = [];
   const instruments = {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StudyNav } from '@/components/study-nav';
-import { getStudyDetail, getVerification, listProtocols, type StudyDetail } from '@/lib/api/analysis';
+import { getStudyDetail, getVerification, listProtocols, type ProtocolVersion, type StudyDetail } from '@/lib/api/analysis';
 import { getDataProtection } from '@/lib/api/data-protection';
 import { conditionLabel } from '@/lib/results/format';
 import { DataProtectionCard } from './data-protection';
@@ -16,43 +16,56 @@ function conditionsOf(design: StudyDetail['design']): string[] {
   return cells.map((cell) => cell.join('|'));
 }
 
-function DesignAtAGlance({ design }: { readonly design: StudyDetail['design'] }) {
+type Factor = StudyDetail['design']['factors'][number];
+
+/** The label of the factor's level in a condition id (`phone=present|topic=free`), or the level id if unknown. */
+function levelLabel(factor: Factor, conditionId: string): string | undefined {
+  const levelId = conditionId
+    .split('|')
+    .find((pair) => pair.startsWith(`${factor.id}=`))
+    ?.split('=')[1];
+  return factor.levels.find((level) => level.id === levelId)?.label ?? levelId;
+}
+
+function ConditionsTable({ design }: { readonly design: StudyDetail['design'] }) {
   const conditions = conditionsOf(design);
+  return (
+    <div className="table-wrap" role="region" aria-label="Conditions" tabIndex={0}>
+      <table className="table">
+        <caption>
+          Conditions ({design.sessionSize} per session, target {design.targetSessionsPerCondition} sessions each)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Condition</th>
+            {design.factors.map((factor) => (
+              <th scope="col" key={factor.id}>
+                {factor.label}
+                {factor.exploratory ? ' (exploratory)' : ''}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {conditions.map((id) => (
+            <tr key={id}>
+              <td>{conditionLabel(id)}</td>
+              {design.factors.map((factor) => (
+                <td key={factor.id}>{levelLabel(factor, id)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DesignAtAGlance({ design }: { readonly design: StudyDetail['design'] }) {
   return (
     <section className="card after-card" aria-labelledby="design-heading">
       <h2 id="design-heading">Design</h2>
-      <div className="table-wrap" role="region" aria-label="Conditions" tabIndex={0}>
-        <table className="table">
-          <caption>
-            Conditions ({design.sessionSize} per session, target {design.targetSessionsPerCondition} sessions each)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Condition</th>
-              {design.factors.map((factor) => (
-                <th scope="col" key={factor.id}>
-                  {factor.label}
-                  {factor.exploratory ? ' (exploratory)' : ''}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {conditions.map((id) => (
-              <tr key={id}>
-                <td>{conditionLabel(id)}</td>
-                {design.factors.map((factor) => {
-                  const levelId = id
-                    .split('|')
-                    .find((pair) => pair.startsWith(`${factor.id}=`))
-                    ?.split('=')[1];
-                  return <td key={factor.id}>{factor.levels.find((level) => level.id === levelId)?.label ?? levelId}</td>;
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ConditionsTable design={design} />
       <dl className="facts">
         <dt>Randomisation</dt>
         <dd>
@@ -70,14 +83,51 @@ function DesignAtAGlance({ design }: { readonly design: StudyDetail['design'] })
   );
 }
 
-/** The study at a glance: status, protocol and its hash, the seed commitment (and after close the seed and its check), the design. */
-export default async function StudyPage({
-  params,
-  searchParams,
-}: {
+function StudyFacts({ study, current }: { readonly study: StudyDetail; readonly current: ProtocolVersion | undefined }) {
+  return (
+    <dl className="facts card">
+      <dt>Status</dt>
+      <dd>
+        <span className={`badge badge-${study.status}`}>{study.status}</span> (your role: {study.role})
+      </dd>
+      <dt>Protocol</dt>
+      <dd data-testid="protocol">
+        {current ? (
+          <>
+            version {current.version}, SHA-256 <span className="mono hash">{current.hash}</span>
+          </>
+        ) : (
+          'not launched yet'
+        )}
+      </dd>
+      <dt>Seed commitment</dt>
+      <dd className="mono hash">{study.seedCommitment ?? '—'}</dd>
+      {study.joinCode ? (
+        <>
+          <dt>Online study link</dt>
+          <dd className="mono">/s/{study.joinCode}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function AllocationCheck({ verification }: { readonly verification: Awaited<ReturnType<typeof getVerification>> }) {
+  if (verification.ok) return <VerificationResult verification={verification.data} />;
+  return (
+    <p className="alert after-card" role="alert">
+      The allocation check could not be run ({verification.problem.title}).
+    </p>
+  );
+}
+
+interface StudyPageProps {
   readonly params: Promise<{ studyId: string }>;
   readonly searchParams: Promise<{ launched?: string | string[] }>;
-}) {
+}
+
+/** The study at a glance: status, protocol and its hash, the seed commitment (and after close the seed and its check), the design. */
+export default async function StudyPage({ params, searchParams }: StudyPageProps) {
   const [{ studyId }, query] = await Promise.all([params, searchParams]);
   const [study, protocols, protection] = await Promise.all([getStudyDetail(studyId), listProtocols(studyId), getDataProtection(studyId)]);
   if (!study.ok) {
@@ -101,36 +151,8 @@ export default async function StudyPage({
         </p>
       ) : null}
       <p>{s.description}</p>
-      <dl className="facts card">
-        <dt>Status</dt>
-        <dd>
-          <span className={`badge badge-${s.status}`}>{s.status}</span> (your role: {s.role})
-        </dd>
-        <dt>Protocol</dt>
-        <dd data-testid="protocol">
-          {current ? (
-            <>
-              version {current.version}, SHA-256 <span className="mono hash">{current.hash}</span>
-            </>
-          ) : (
-            'not launched yet'
-          )}
-        </dd>
-        <dt>Seed commitment</dt>
-        <dd className="mono hash">{s.seedCommitment ?? '—'}</dd>
-        {s.joinCode ? (
-          <>
-            <dt>Online study link</dt>
-            <dd className="mono">/s/{s.joinCode}</dd>
-          </>
-        ) : null}
-      </dl>
-      {verification?.ok ? <VerificationResult verification={verification.data} /> : null}
-      {verification && !verification.ok ? (
-        <p className="alert after-card" role="alert">
-          The allocation check could not be run ({verification.problem.title}).
-        </p>
-      ) : null}
+      <StudyFacts study={s} current={current} />
+      {verification ? <AllocationCheck verification={verification} /> : null}
       <StudyControls study={s} />
       <DesignAtAGlance design={s.design} />
       {protection.ok ? <DataProtectionCard studyId={studyId} protection={protection.data} canWithdraw={s.role !== 'analyst'} /> : null}

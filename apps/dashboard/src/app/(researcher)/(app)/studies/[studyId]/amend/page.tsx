@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AmendEditor } from '@/components/builder/amend-editor';
 import { StudyNav } from '@/components/study-nav';
-import { getStudyForEditing } from '@/lib/api/study-design';
+import { getStudyForEditing, type StudyForEditing } from '@/lib/api/study-design';
 import { powerForTarget } from '../design/actions';
 import { checkAmendment, submitAmendment } from './actions';
 import '@/styles/builder.css';
@@ -22,34 +22,31 @@ export default async function AmendPage({ params }: { readonly params: Promise<{
     );
   }
   const s = study.data;
-  const header = (
+  return (
     <>
       <h1>Amend: {s.title}</h1>
       <StudyNav studyId={studyId} current="/amend" study={s} />
+      <AmendBody studyId={studyId} study={s} />
     </>
   );
+}
+
+function AmendBody({ studyId, study: s }: { readonly studyId: string; readonly study: StudyForEditing }) {
   if (s.role !== 'owner')
     return (
-      <>
-        {header}
-        <p className="alert" role="alert">
-          Only the study&apos;s owners amend its protocol.
-        </p>
-      </>
+      <p className="alert" role="alert">
+        Only the study&apos;s owners amend its protocol.
+      </p>
     );
   if (s.status !== 'launched' && s.status !== 'paused') {
     return (
-      <>
-        {header}
-        <p className="card">
-          {s.status === 'draft' ? 'A draft has no protocol yet: edit its design directly.' : 'A closed study cannot be amended.'}
-        </p>
-      </>
+      <p className="card">
+        {s.status === 'draft' ? 'A draft has no protocol yet: edit its design directly.' : 'A closed study cannot be amended.'}
+      </p>
     );
   }
   return (
     <>
-      {header}
       <p>
         Sessions already created keep the protocol version they started under; sessions created after the amendment run the new one. What
         decides allocation is locked.

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DraftEditor } from '@/components/builder/draft-editor';
 import { StudyNav } from '@/components/study-nav';
-import { getDesignProblems, getStudyForEditing } from '@/lib/api/study-design';
+import { getDesignProblems, getStudyForEditing, type StudyForEditing } from '@/lib/api/study-design';
 import { loadDesignDraft, powerForTarget, saveDesignDraft } from './actions';
 import '@/styles/builder.css';
 
@@ -22,42 +22,26 @@ export default async function DesignPage({ params }: { readonly params: Promise<
     );
   }
   const s = study.data;
-  const header = (
+  return (
     <>
       <h1>Design: {s.title}</h1>
       <StudyNav studyId={studyId} current="/design" study={s} />
+      <DesignBody studyId={studyId} study={s} />
     </>
   );
+}
+
+async function DesignBody({ studyId, study: s }: { readonly studyId: string; readonly study: StudyForEditing }) {
   if (s.role !== 'owner')
     return (
-      <>
-        {header}
-        <p className="alert" role="alert">
-          Only the study&apos;s owners edit its design.
-        </p>
-      </>
+      <p className="alert" role="alert">
+        Only the study&apos;s owners edit its design.
+      </p>
     );
-  if (s.status !== 'draft') {
-    return (
-      <>
-        {header}
-        <div className="card">
-          <p>This study has been launched: its protocol is frozen.</p>
-          {s.status === 'closed' ? (
-            <p>It is closed, so it can no longer be amended.</p>
-          ) : (
-            <p>
-              <Link href={`/studies/${studyId}/amend`}>Amend the protocol</Link> to change its texts or instruments.
-            </p>
-          )}
-        </div>
-      </>
-    );
-  }
+  if (s.status !== 'draft') return <Frozen studyId={studyId} closed={s.status === 'closed'} />;
   const problems = await getDesignProblems(studyId);
   return (
     <>
-      {header}
       <p className="muted">
         Changes save as you type. The list below shows what launch would still refuse; each problem links to its field.
       </p>
@@ -70,5 +54,20 @@ export default async function DesignPage({ params }: { readonly params: Promise<
         power={powerForTarget}
       />
     </>
+  );
+}
+
+function Frozen({ studyId, closed }: { readonly studyId: string; readonly closed: boolean }) {
+  return (
+    <div className="card">
+      <p>This study has been launched: its protocol is frozen.</p>
+      {closed ? (
+        <p>It is closed, so it can no longer be amended.</p>
+      ) : (
+        <p>
+          <Link href={`/studies/${studyId}/amend`}>Amend the protocol</Link> to change its texts or instruments.
+        </p>
+      )}
+    </div>
   );
 }

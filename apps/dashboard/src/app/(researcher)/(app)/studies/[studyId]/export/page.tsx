@@ -64,14 +64,52 @@ function Preview({ codebook }: { readonly codebook: CodebookPreview }) {
   );
 }
 
-/** Every export file with what it is for; downloads stream straight from the API through this app. */
-export default async function ExportPage({
-  params,
-  searchParams,
-}: {
+function ExportOptions({ search }: { readonly search: Search }) {
+  return (
+    <form method="get" className="card options" aria-label="Export options">
+      <label>
+        <input type="checkbox" name="includeIncomplete" value="false" defaultChecked={search['includeIncomplete'] === 'false'} /> Complete
+        sessions only
+      </label>
+      <label>
+        Protocol versions{' '}
+        <input
+          name="protocol"
+          defaultValue={typeof search['protocol'] === 'string' ? search['protocol'] : ''}
+          placeholder="all"
+          size={6}
+          pattern="\d+(,\d+)*"
+        />
+      </label>
+      <button type="submit" className="button button-small">
+        Apply
+      </button>
+    </form>
+  );
+}
+
+function Downloads({ studyId, suffix }: { readonly studyId: string; readonly suffix: string }) {
+  return (
+    <ul className="downloads" data-testid="export-files">
+      {FILES.map(([file, what]) => (
+        <li key={file}>
+          <a href={`/api/studies/${studyId}/exports/${file}${suffix}`} download>
+            {file}
+          </a>
+          : {what}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface ExportPageProps {
   readonly params: Promise<{ studyId: string }>;
   readonly searchParams: Promise<Search>;
-}) {
+}
+
+/** Every export file with what it is for; downloads stream straight from the API through this app. */
+export default async function ExportPage({ params, searchParams }: ExportPageProps) {
   const { studyId } = await params;
   const search = await searchParams;
   const [codebook, flow] = await Promise.all([getCodebook(studyId), getFlow(studyId)]);
@@ -81,41 +119,14 @@ export default async function ExportPage({
     <>
       <h1>Export</h1>
       <StudyNav studyId={studyId} current="/export" />
-      <form method="get" className="card options" aria-label="Export options">
-        <label>
-          <input type="checkbox" name="includeIncomplete" value="false" defaultChecked={search['includeIncomplete'] === 'false'} /> Complete
-          sessions only
-        </label>
-        <label>
-          Protocol versions{' '}
-          <input
-            name="protocol"
-            defaultValue={typeof search['protocol'] === 'string' ? search['protocol'] : ''}
-            placeholder="all"
-            size={6}
-            pattern="\d+(,\d+)*"
-          />
-        </label>
-        <button type="submit" className="button button-small">
-          Apply
-        </button>
-      </form>
+      <ExportOptions search={search} />
       {flow.ok ? (
         <p>
           {flow.data.totals.participants} participants in {flow.data.totals.sessions} allocated sessions (wide.csv has one row for each
           participant).
         </p>
       ) : null}
-      <ul className="downloads" data-testid="export-files">
-        {FILES.map(([file, what]) => (
-          <li key={file}>
-            <a href={`/api/studies/${studyId}/exports/${file}${suffix}`} download>
-              {file}
-            </a>
-            : {what}
-          </li>
-        ))}
-      </ul>
+      <Downloads studyId={studyId} suffix={suffix} />
       <p className="muted">
         Large files stream as they are written; your browser&apos;s download list shows their progress. Participants are pseudonyms; no
         direct identifiers are exported.

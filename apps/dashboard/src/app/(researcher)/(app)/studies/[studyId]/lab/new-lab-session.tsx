@@ -22,31 +22,35 @@ export function NewLabSession({ action }: { readonly action: (previous: LabSessi
           {state.error}
         </p>
       ) : null}
-      {state.created ? (
-        <div className="after-card" data-testid="new-lab-session">
-          <p>
-            Session code: <strong className="mono session-code">{state.created.code}</strong>. Participants can also type it at /join.
-          </p>
-          <p className="muted">These seat links are shown only now. Print this page or keep it open until everyone has joined.</p>
-          <ul className="seat-cards" role="list">
-            {state.created.seats.map((seat) => (
-              <li key={seat.seatNumber} className="card seat-card">
-                <h3>Seat {seat.seatNumber}</h3>
-                {/* SVG markup made by the qrcode package on our server from our own URL. */}
-                <div
-                  className="seat-qr"
-                  role="img"
-                  aria-label={`QR code for seat ${seat.seatNumber}`}
-                  dangerouslySetInnerHTML={{ __html: seat.qrSvg }}
-                />
-                <a href={seat.url} className="seat-link mono">
-                  {seat.url}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {state.created ? <CreatedSession created={state.created} /> : null}
     </section>
+  );
+}
+
+function CreatedSession({ created }: { readonly created: NonNullable<LabSessionState['created']> }) {
+  return (
+    <div className="after-card" data-testid="new-lab-session">
+      <p>
+        Session code: <strong className="mono session-code">{created.code}</strong>. Participants can also type it at /join.
+      </p>
+      <p className="muted">These seat links are shown only now. Print this page or keep it open until everyone has joined.</p>
+      <ul className="seat-cards" role="list">
+        {created.seats.map((seat) => (
+          <li key={seat.seatNumber} className="card seat-card">
+            <h3>Seat {seat.seatNumber}</h3>
+            {/* SVG markup made by the qrcode package on our server from our own URL. */}
+            <div
+              className="seat-qr"
+              role="img"
+              aria-label={`QR code for seat ${seat.seatNumber}`}
+              dangerouslySetInnerHTML={{ __html: seat.qrSvg }}
+            />
+            <a href={seat.url} className="seat-link mono">
+              {seat.url}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

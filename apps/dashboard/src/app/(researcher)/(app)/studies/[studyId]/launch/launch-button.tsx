@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { type ReactNode, useActionState, useState } from 'react';
 import { useFocusWhen } from '@/components/preview/use-focus-when';
 import type { LaunchState } from './actions';
 
@@ -8,51 +8,22 @@ import type { LaunchState } from './actions';
  * Launching cannot be undone, so it asks once, in the page. While the saved draft has problems the
  * button stays disabled and says why; the API refuses such a launch anyway.
  */
-export function LaunchButton({
-  action,
-  blocked,
-}: {
+interface LaunchButtonProps {
   readonly action: (previous: LaunchState) => Promise<LaunchState>;
   readonly blocked: number;
-}) {
+}
+
+export function LaunchButton({ action, blocked }: LaunchButtonProps) {
   const [asking, setAsking] = useState(false);
   const [state, run, pending] = useActionState(action, { error: null, problems: [] });
   const question = useFocusWhen<HTMLParagraphElement>(asking);
-  const refusal = state.error ? (
-    <div className="alert status-note" role="alert">
-      <p>{state.error}</p>
-      {state.problems.length > 0 ? (
-        <ul className="problem-list">
-          {state.problems.map((problem) => (
-            <li key={`${problem.path}/${problem.code}`}>
-              {problem.path}: {problem.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  ) : null;
-  if (!asking) {
+  const refusal = <Refusal state={state} />;
+  if (!asking)
     return (
-      <div>
-        <button
-          type="button"
-          className="button"
-          disabled={blocked > 0}
-          aria-describedby={blocked > 0 ? 'launch-blocked' : undefined}
-          onClick={() => setAsking(true)}
-        >
-          Launch the study…
-        </button>
-        {blocked > 0 ? (
-          <p id="launch-blocked" className="status-note">
-            Launch is possible once the {blocked === 1 ? 'problem above is' : `${blocked} problems above are`} fixed.
-          </p>
-        ) : null}
+      <LaunchStart blocked={blocked} onAsk={() => setAsking(true)}>
         {refusal}
-      </div>
+      </LaunchStart>
     );
-  }
   return (
     <form action={run} className="confirm-box" aria-labelledby="launch-question">
       <p id="launch-question" ref={question} tabIndex={-1}>
@@ -68,5 +39,52 @@ export function LaunchButton({
       </div>
       {refusal}
     </form>
+  );
+}
+
+/** The API's reason for refusing a launch, with the problems it found. */
+function Refusal({ state }: { readonly state: LaunchState }) {
+  if (!state.error) return null;
+  return (
+    <div className="alert status-note" role="alert">
+      <p>{state.error}</p>
+      {state.problems.length > 0 ? (
+        <ul className="problem-list">
+          {state.problems.map((problem) => (
+            <li key={`${problem.path}/${problem.code}`}>
+              {problem.path}: {problem.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+interface LaunchStartProps {
+  readonly blocked: number;
+  readonly onAsk: () => void;
+  readonly children: ReactNode;
+}
+
+function LaunchStart({ blocked, onAsk, children }: LaunchStartProps) {
+  return (
+    <div>
+      <button
+        type="button"
+        className="button"
+        disabled={blocked > 0}
+        aria-describedby={blocked > 0 ? 'launch-blocked' : undefined}
+        onClick={onAsk}
+      >
+        Launch the study…
+      </button>
+      {blocked > 0 ? (
+        <p id="launch-blocked" className="status-note">
+          Launch is possible once the {blocked === 1 ? 'problem above is' : `${blocked} problems above are`} fixed.
+        </p>
+      ) : null}
+      {children}
+    </div>
   );
 }

@@ -71,55 +71,94 @@ function WhatLaunchDoes() {
   );
 }
 
+type ProtocolSummary = ReturnType<typeof protocolSummary>;
+
+function ConditionsTable({ summary }: { readonly summary: ProtocolSummary }) {
+  return (
+    <div className="table-wrap" role="region" aria-label="Conditions" tabIndex={0}>
+      <table className="table">
+        <caption>
+          {summary.conditions.length} conditions, {summary.targetPerCondition} sessions each ({summary.targetSessions} sessions of{' '}
+          {summary.sessionSize})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Condition</th>
+            <th scope="col">Weight</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.conditions.map((condition) => (
+            <tr key={condition.id}>
+              <td>{condition.label}</td>
+              <td>{condition.weight}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ProtocolFacts({ summary }: { readonly summary: ProtocolSummary }) {
+  return (
+    <dl className="facts after-card" data-testid="protocol-summary">
+      <dt>Session size</dt>
+      <dd>
+        {summary.sessionSize} {summary.sessionSize === 1 ? 'person' : 'people'}
+      </dd>
+      <dt>Target</dt>
+      <dd>{summary.targetPerCondition} sessions per condition</dd>
+      <dt>Randomisation</dt>
+      <dd>{summary.randomisation}</dd>
+      <dt>Before the conversation</dt>
+      <dd>{summary.instruments.pre.join(', ') || 'nothing'}</dd>
+      <dt>After the conversation</dt>
+      <dd>{summary.instruments.post.join(', ') || 'nothing'}</dd>
+      <dt>Conversation</dt>
+      <dd>{summary.conversationMinutes} minutes</dd>
+      <dt>Languages</dt>
+      <dd>{summary.languages.join(', ')}</dd>
+      <dt>Consent</dt>
+      <dd>version {summary.consentVersion}</dd>
+      <dt>Completion</dt>
+      <dd>{summary.completion}</dd>
+    </dl>
+  );
+}
+
 function Summary({ study }: { readonly study: Study }) {
   const summary = protocolSummary(study.design);
   return (
     <>
-      <div className="table-wrap" role="region" aria-label="Conditions" tabIndex={0}>
-        <table className="table">
-          <caption>
-            {summary.conditions.length} conditions, {summary.targetPerCondition} sessions each ({summary.targetSessions} sessions of{' '}
-            {summary.sessionSize})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Condition</th>
-              <th scope="col">Weight</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.conditions.map((condition) => (
-              <tr key={condition.id}>
-                <td>{condition.label}</td>
-                <td>{condition.weight}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <dl className="facts after-card" data-testid="protocol-summary">
-        <dt>Session size</dt>
-        <dd>
-          {summary.sessionSize} {summary.sessionSize === 1 ? 'person' : 'people'}
-        </dd>
-        <dt>Target</dt>
-        <dd>{summary.targetPerCondition} sessions per condition</dd>
-        <dt>Randomisation</dt>
-        <dd>{summary.randomisation}</dd>
-        <dt>Before the conversation</dt>
-        <dd>{summary.instruments.pre.join(', ') || 'nothing'}</dd>
-        <dt>After the conversation</dt>
-        <dd>{summary.instruments.post.join(', ') || 'nothing'}</dd>
-        <dt>Conversation</dt>
-        <dd>{summary.conversationMinutes} minutes</dd>
-        <dt>Languages</dt>
-        <dd>{summary.languages.join(', ')}</dd>
-        <dt>Consent</dt>
-        <dd>version {summary.consentVersion}</dd>
-        <dt>Completion</dt>
-        <dd>{summary.completion}</dd>
-      </dl>
+      <ConditionsTable summary={summary} />
+      <ProtocolFacts summary={summary} />
     </>
+  );
+}
+
+function FrozenProtocol({ studyId, study }: { readonly studyId: string; readonly study: Study }) {
+  return (
+    <section className="card builder-section" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">The protocol launch freezes</h2>
+      <Summary study={study} />
+      <p>
+        <Link href={`/studies/${studyId}/preview`}>Preview the participant&apos;s phone</Link> before launching.
+      </p>
+    </section>
+  );
+}
+
+function LaunchSection({ studyId, owner, blocked }: { readonly studyId: string; readonly owner: boolean; readonly blocked: number }) {
+  return (
+    <section className="builder-section" aria-labelledby="launch-heading">
+      <h2 id="launch-heading">Launch</h2>
+      {owner ? (
+        <LaunchButton action={launchAction.bind(null, studyId)} blocked={blocked} />
+      ) : (
+        <p>Only the study&apos;s owners can launch it.</p>
+      )}
+    </section>
   );
 }
 
@@ -158,23 +197,8 @@ export default async function LaunchPage({ params }: { readonly params: Promise<
         <h2 id="does-heading">What launch does</h2>
         <WhatLaunchDoes />
       </section>
-      <section className="card builder-section" aria-labelledby="summary-heading">
-        <h2 id="summary-heading">The protocol launch freezes</h2>
-        <Summary study={s} />
-        <p>
-          <Link href={`/studies/${studyId}/preview`}>Preview the participant&apos;s phone</Link> before launching.
-        </p>
-      </section>
-      {draft ? (
-        <section className="builder-section" aria-labelledby="launch-heading">
-          <h2 id="launch-heading">Launch</h2>
-          {s.role === 'owner' ? (
-            <LaunchButton action={launchAction.bind(null, studyId)} blocked={blocked} />
-          ) : (
-            <p>Only the study&apos;s owners can launch it.</p>
-          )}
-        </section>
-      ) : null}
+      <FrozenProtocol studyId={studyId} study={s} />
+      {draft ? <LaunchSection studyId={studyId} owner={s.role === 'owner'} blocked={blocked} /> : null}
     </>
   );
 }

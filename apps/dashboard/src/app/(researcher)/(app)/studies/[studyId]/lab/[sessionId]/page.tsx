@@ -67,6 +67,19 @@ function Conversation({ studyId, session }: { readonly studyId: string; readonly
   );
 }
 
+function Seats({ seats }: { readonly seats: SessionDetail['seats'] }) {
+  return (
+    <ul>
+      {seats.map((seat) => (
+        <li key={seat.participantId}>
+          Seat {seat.seatNumber}: {seat.status}
+          {seat.instructionsConfirmed ? ', ready' : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The research assistant's console for one lab session: room set-up, the shared timer, the seats. */
 export default async function LabConsolePage({ params }: { readonly params: Promise<{ studyId: string; sessionId: string }> }) {
   const { studyId, sessionId } = await params;
@@ -100,14 +113,7 @@ export default async function LabConsolePage({ params }: { readonly params: Prom
         <Conversation studyId={studyId} session={session} />
       </section>
       <h2 className="after-card">Seats</h2>
-      <ul>
-        {session.seats.map((seat) => (
-          <li key={seat.participantId}>
-            Seat {seat.seatNumber}: {seat.status}
-            {seat.instructionsConfirmed ? ', ready' : ''}
-          </li>
-        ))}
-      </ul>
+      <Seats seats={session.seats} />
     </>
   );
 }
