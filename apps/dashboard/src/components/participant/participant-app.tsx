@@ -2,13 +2,13 @@
 
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { AnswerQueue } from '@/lib/participant/answer-queue';
-import { callApi } from '@/lib/participant/http';
+import { postHeartbeat, postRejoin } from '@/lib/participant/participant-api';
 import { type ParticipantContextValue, ParticipantProvider } from '@/lib/participant/participant-context';
 import type { StoredParticipant } from '@/lib/participant/participant-store';
 import { pollInterval, needsHeartbeat, type Screen, screenFor } from '@/lib/participant/screen';
 import { localStore } from '@/lib/participant/storage';
 import { isPhaseSubmittedHere } from '@/lib/participant/survey-store';
-import type { Entry, JoinResponse, Phase, ServerView } from '@/lib/participant/types';
+import type { Entry, Phase, ServerView } from '@/lib/participant/types';
 import { useForgetAnswersWhenDone } from '@/lib/participant/use-forget-when-done';
 import { type ParticipantSession, useParticipant } from '@/lib/participant/use-participant';
 import { BootShell, NoSessionNotice } from './boot-shell';
@@ -65,7 +65,7 @@ function useSubmittedPhases(view: ServerView | null, me: StoredParticipant | nul
 function useScreenUpkeep(screen: Screen | null, me: StoredParticipant | null, refresh: () => Promise<void>): void {
   const poll = useCallback(() => void refresh(), [refresh]);
   const beat = useCallback(() => {
-    if (me) void callApi('POST', '/heartbeat', { token: me.token });
+    if (me) void postHeartbeat(me.token);
   }, [me]);
   useForgetAnswersWhenDone(screen, me);
   useEvery(screen ? pollInterval(screen) : null, poll);
@@ -91,7 +91,7 @@ function useContextValue(
     if (boot.kind !== 'ready') return null;
     const { me, state, offsetMs } = boot;
     const onRejoin = async () => {
-      const joined = await callApi<JoinResponse>('POST', '/rejoin', { token: me.token });
+      const joined = await postRejoin(me.token);
       if (joined.kind === 'ok') await adopt(joined.data);
     };
     return { me, state, offsetMs, queue, preloaded: view?.phase ?? null, act, refresh, onSubmitted, onRejoin, switchLanguage };

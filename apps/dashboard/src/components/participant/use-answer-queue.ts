@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AnswerQueue, queueStorageKey } from '@/lib/participant/answer-queue';
-import { callApi } from '@/lib/participant/http';
+import { putAnswer } from '@/lib/participant/participant-api';
 import type { StoredParticipant } from '@/lib/participant/participant-store';
 import { localStore } from '@/lib/participant/storage';
 
@@ -11,11 +11,7 @@ function createQueue(me: StoredParticipant): AnswerQueue {
     isOnline: () => navigator.onLine,
     setTimer: (run, ms) => window.setTimeout(run, ms),
     clearTimer: (handle) => window.clearTimeout(handle as number),
-    send: (answer) =>
-      callApi('PUT', `/answers/${answer.phase}/${encodeURIComponent(answer.instrumentId)}/${encodeURIComponent(answer.itemId)}`, {
-        token: me.token,
-        body: { value: answer.value },
-      }),
+    send: (answer) => putAnswer(me.token, answer, answer.value),
   });
 }
 

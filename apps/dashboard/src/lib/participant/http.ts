@@ -1,17 +1,10 @@
-import { PARTICIPANT_TOKEN_HEADER } from '@/lib/api/cookie-names';
-import { isProblem, type Problem } from '@/lib/api/problem';
+import type { Problem } from '@/lib/api/problem';
 
 /** What a call to the API came to: an answer, no network at all, or a problem+json refusal. */
 export type Outcome<T> =
   | { readonly kind: 'ok'; readonly status: number; readonly data: T }
   | { readonly kind: 'offline' }
   | { readonly kind: 'problem'; readonly problem: Problem; readonly retryAfterMs: number | null };
-
-export interface CallOptions {
-  readonly token?: string;
-  readonly body?: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
 
 /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
 export function retryAfterMs(value: string | null, now: number = Date.now()): number | null {
@@ -20,51 +13,6 @@ export function retryAfterMs(value: string | null, now: number = Date.now()): nu
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-function fallbackProblem(response: Response): Problem {
-  return {
-    type: 'about:blank',
-    title: response.statusText || 'Unexpected response',
-    status: response.status,
-    code: response.status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_RESPONSE',
-    requestId: response.headers.get('x-request-id') ?? 'unknown',
-  };
-}
-
-async function bodyOf(response: Response): Promise<unknown> {
-  if (response.status === 204) return undefined;
-  try {
-    return await response.json();
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * One call to the participant API through the dashboard's same-origin proxy. Never throws: a
- * failed fetch is `offline`, so callers decide between retrying and telling the participant.
- */
-export async function callApi<T>(method: string, path: string, options: CallOptions = {}): Promise<Outcome<T>> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (options.token) headers[PARTICIPANT_TOKEN_HEADER] = options.token;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(`/api/participant${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      cache: 'no-store',
-      credentials: 'omit',
-    });
-  } catch {
-    return { kind: 'offline' };
-  }
-  const body = await bodyOf(response);
-  if (response.ok) return { kind: 'ok', status: response.status, data: body as T };
-  const problem = isProblem(body) ? body : fallbackProblem(response);
-  return { kind: 'problem', problem, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
 }
 
 /** Worth another try later: no network, the server failing or busy, or a submission still in flight. */

@@ -1,7 +1,8 @@
-import { callApi, type Outcome } from './http';
+import type { Outcome } from './http';
+import { type JoinRequest, postJoin } from './participant-api';
 import type { Entry, JoinResponse } from './types';
 
-function joinBody(entry: Entry): Record<string, unknown> {
+function joinBody(entry: Entry): JoinRequest {
   switch (entry.kind) {
     case 'seat':
       return { seatSecret: entry.secret };
@@ -29,9 +30,9 @@ function phoneLanguage(): string | undefined {
  */
 export async function joinStudy(entry: Entry): Promise<Outcome<JoinResponse>> {
   const wanted = phoneLanguage();
-  const first = await callApi<JoinResponse>('POST', '/join', { body: { ...joinBody(entry), ...(wanted ? { language: wanted } : {}) } });
+  const first = await postJoin({ ...joinBody(entry), ...(wanted ? { language: wanted } : {}) });
   if (wanted && first.kind === 'problem' && first.problem.code === 'UNKNOWN_LANGUAGE') {
-    return callApi<JoinResponse>('POST', '/join', { body: joinBody(entry) });
+    return postJoin(joinBody(entry));
   }
   return first;
 }

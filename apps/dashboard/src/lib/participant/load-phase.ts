@@ -1,7 +1,7 @@
 import type { AnswerValue, Instrument } from '@attune/survey';
-import { callApi } from './http';
 import { type InstrumentRef, loadInstruments } from './instruments';
 import type { StoredParticipant } from './participant-store';
+import { getDrafts } from './participant-api';
 import type { KeyValueStore } from './storage';
 import { buildCards, firstUnanswered } from './survey-cards';
 import { loadProgress, mergeAnswers, type PhaseAnswerMap, type PhaseProgress, saveProgress } from './survey-store';
@@ -92,9 +92,6 @@ export async function loadPhase(
   language: string,
   store: KeyValueStore,
 ): Promise<LoadedPhase> {
-  const [instruments, drafts] = await Promise.all([
-    loadInstruments(refs, store),
-    callApi<PhaseAnswers>('GET', `/answers/${phase}`, { token: me.token }),
-  ]);
+  const [instruments, drafts] = await Promise.all([loadInstruments(refs, store), getDrafts(me.token, phase)]);
   return settlePhase(me, phase, instruments, drafts.kind === 'ok' ? drafts.data : null, language, store);
 }

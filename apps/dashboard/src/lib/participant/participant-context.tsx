@@ -3,6 +3,7 @@
 import { createContext, useContext } from 'react';
 import type { AnswerQueue } from './answer-queue';
 import type { Outcome } from './http';
+import type { ActionBodies, ActionPath } from './participant-api';
 import type { StoredParticipant } from './participant-store';
 import type { ParticipantState, Phase, ServerPhase } from './types';
 
@@ -21,7 +22,7 @@ export interface ParticipantContextValue {
   /** The survey phase as /p's server render loaded it, if it did. */
   readonly preloaded: ServerPhase | null;
   /** A POST of the participant API, then a fresh state. */
-  readonly act: (path: string, body?: unknown) => Promise<Outcome<unknown>>;
+  readonly act: <P extends ActionPath>(path: P, body?: ActionBodies[P]) => Promise<Outcome<unknown>>;
   readonly refresh: () => Promise<void>;
   /** The server acknowledged (or already held) this phone's submission of `phase`. */
   readonly onSubmitted: (phase: Phase) => void;

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '@/lib/api/problem';
-import { backoffDelay, callApi, isRetryable, type Outcome } from './http';
+import { backoffDelay, isRetryable, type Outcome } from './http';
+import { postSubmit } from './participant-api';
 import type { PhaseAnswerMap } from './survey-store';
 import type { Phase } from './types';
 
@@ -53,11 +54,7 @@ function settle(outcome: Exclude<Outcome<unknown>, { kind: 'offline' }>): Submit
 export async function submitPhase(options: SubmitOptions): Promise<SubmitResult> {
   const { token, phase, idempotencyKey, answers, signal } = options;
   for (let attempt = 0; !signal.aborted; attempt += 1) {
-    const outcome = await callApi<unknown>('POST', `/phases/${phase}/submit`, {
-      token,
-      body: { answers },
-      headers: { 'Idempotency-Key': idempotencyKey },
-    });
+    const outcome = await postSubmit(token, phase, idempotencyKey, answers);
     if (!isRetryable(outcome)) return settle(outcome as Exclude<Outcome<unknown>, { kind: 'offline' }>);
     options.onRetry(outcome.kind === 'offline');
     const retryAfter = outcome.kind === 'problem' ? outcome.retryAfterMs : null;

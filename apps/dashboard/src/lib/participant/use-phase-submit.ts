@@ -2,14 +2,14 @@
 
 import { useCallback, useEffect, useRef } from 'react';
 import type { AnswerQueue } from './answer-queue';
-import { callApi } from './http';
 import { isPhaseSubmitted } from './load-phase';
+import { getDrafts } from './participant-api';
 import type { StoredParticipant } from './participant-store';
 import { submitPhase, type SubmitResult } from './submit-phase';
 import { submissionBody } from './survey-cards';
 import { submitFollowUp } from './survey-reducer';
 import { newIdempotencyKey } from './survey-store';
-import type { Phase, PhaseAnswers } from './types';
+import type { Phase } from './types';
 import type { SurveyDispatch } from './use-survey';
 
 const FLUSH_BEFORE_SUBMIT_MS = 4_000;
@@ -25,7 +25,7 @@ interface SubmitOptions {
 }
 
 async function serverHasPhase(me: StoredParticipant, phase: Phase): Promise<boolean> {
-  const drafts = await callApi<PhaseAnswers>('GET', `/answers/${phase}`, { token: me.token });
+  const drafts = await getDrafts(me.token, phase);
   return drafts.kind === 'ok' && isPhaseSubmitted(drafts.data);
 }
 

@@ -1,5 +1,6 @@
 import { isProblem } from '@/lib/api/problem';
 import { retryAfterMs } from './http';
+import { postWithdrawal } from './participant-api';
 
 /** What the participant is told after sending a withdrawal code. */
 export type WithdrawalResult =
@@ -38,18 +39,6 @@ export function withdrawalResult(status: number, body: unknown, retryAfter: stri
 }
 
 export async function sendWithdrawal(code: string): Promise<WithdrawalResult> {
-  let response: Response;
-  try {
-    response = await fetch('/api/withdrawals', {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-      cache: 'no-store',
-      credentials: 'omit',
-    });
-  } catch {
-    return { kind: 'offline' };
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  return withdrawalResult(response.status, body, response.headers.get('retry-after'));
+  const answer = await postWithdrawal(code);
+  return answer ? withdrawalResult(answer.status, answer.body, answer.retryAfter) : { kind: 'offline' };
 }
