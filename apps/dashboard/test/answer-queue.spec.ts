@@ -1,3 +1,4 @@
+import type { ProblemCode } from '@/lib/api/problem';
 import { AnswerQueue, type PendingAnswer } from '@/lib/participant/answer-queue';
 import type { Outcome } from '@/lib/participant/http';
 import { MemoryStore } from './memory-store';
@@ -6,11 +7,12 @@ const KEY = 'attune.queue.p1';
 const OK: Outcome<unknown> = { kind: 'ok', status: 200, data: {} };
 const OFFLINE: Outcome<unknown> = { kind: 'offline' };
 
-function problem(status: number, code: string, retryAfterMs: number | null = null): Outcome<unknown> {
+// `issue` is the field's own code (the survey's OUT_OF_RANGE…), which is not a problem code.
+function problem(status: number, code: ProblemCode, retryAfterMs: number | null = null, issue: string = code): Outcome<unknown> {
   return {
     kind: 'problem',
     retryAfterMs,
-    problem: { type: 'about:blank', title: code, status, code, requestId: 'r', errors: [{ path: 'value', code, message: code }] },
+    problem: { type: 'about:blank', title: code, status, code, requestId: 'r', errors: [{ path: 'value', code: issue, message: issue }] },
   };
 }
 
@@ -112,7 +114,7 @@ describe('AnswerQueue: every answer reaches the server once, whatever the networ
   it('a 400 is final: the answer is dropped and its code reported next to the item, until a new value', async () => {
     const { queue, reply } = harness();
     queue.put(answer('a', 9));
-    await reply(problem(400, 'OUT_OF_RANGE'));
+    await reply(problem(400, 'INVALID_ANSWERS', null, 'OUT_OF_RANGE'));
     expect(queue.getSnapshot()).toMatchObject({ status: 'saved', pending: 0, rejected: { 'pre/ios/a': 'OUT_OF_RANGE' } });
     queue.put(answer('a', 3));
     expect(queue.getSnapshot().rejected).toEqual({});

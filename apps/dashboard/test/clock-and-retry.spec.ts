@@ -1,8 +1,9 @@
+import type { ProblemCode } from '@/lib/api/problem';
 import { clockOffset, formatClock, remainingMs, spokenClock } from '@/lib/participant/clock';
 import { backoffDelay, isRetryable, MAX_DELAY_MS, type Outcome, retryAfterMs } from '@/lib/participant/http';
 import { isTokenShaped } from '@/lib/participant/participant-cookie';
 
-const problem = (status: number, code = 'X'): Outcome<unknown> => ({
+const problem = (status: number, code: ProblemCode = 'UNEXPECTED_RESPONSE'): Outcome<unknown> => ({
   kind: 'problem',
   retryAfterMs: null,
   problem: { type: 'about:blank', title: code, status, code, requestId: 'r' },

@@ -92,6 +92,23 @@ describe('openapi.json as documentation', () => {
     expect(codes.includes('CSRF_TOKEN_INVALID')).toBe(signedIn && method !== 'get');
   });
 
+  it("narrows each problem response's code to that route's codes: its caller's, then its own", () => {
+    const study = document.paths['/api/studies/{studyId}'];
+    const codes = (operation: Operation | undefined, status: number) => codesOf(operation?.responses[String(status)] ?? {});
+    // Saving the draft can conflict; reading it cannot.
+    expect(codes(study?.['put'], 409)).toEqual(['STUDY_LAUNCHED', 'EDIT_CONFLICT']);
+    expect(study?.['get']?.responses['409']).toBeUndefined();
+    // An owner-only change: the CSRF check (cookie sessions), then the role.
+    expect(codes(study?.['put'], 403)).toEqual(['CSRF_TOKEN_INVALID', 'ROLE_REQUIRED']);
+    const state = document.paths['/api/participant/state']?.['get'];
+    expect(codes(state, 401)).toEqual(['PARTICIPANT_TOKEN_INVALID']);
+    expect(codes(state, 410)).toEqual(['PARTICIPANT_WITHDRAWN']);
+  });
+
+  it('leaves no ApiDoc note in the document: the builder turned each into problem responses', () => {
+    for (const { operation } of operations) expect(operation).not.toHaveProperty('x-attune-problems');
+  });
+
   it('lists every documented code in ProblemCode, for clients to switch on', () => {
     const catalogue = document.components.schemas['ProblemCode']?.enum ?? [];
     for (const { operation } of operations) expect(catalogue).toEqual(expect.arrayContaining(allCodes(operation)));

@@ -1,19 +1,30 @@
-/** One problem with one input field, as the API reports it in problem+json `errors`. */
-export interface FieldIssue {
-  readonly path: string;
-  readonly code: string;
-  readonly message: string;
-}
+import type { components } from './schema';
 
-/** The API's error body (application/problem+json). Not in openapi.json, so typed here. */
-export interface Problem {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly code: string;
-  readonly detail?: string;
+type Schemas = components['schemas'];
+
+/** One problem with one input field, as the API reports it in problem+json `errors`. */
+export type FieldIssue = Readonly<Schemas['ProblemFieldIssue']>;
+
+/**
+ * Codes the dashboard reports itself, for failures the API never answered: no connection, a body
+ * that is not problem+json, a file of the wrong shape.
+ */
+type DashboardCode = 'API_UNREACHABLE' | 'UNEXPECTED_RESPONSE' | 'SERVER_ERROR' | 'BAD_CODEBOOK';
+
+/**
+ * Every code a problem can carry: the API's, generated from openapi.json (each route's responses
+ * list which of them it answers), and the dashboard's own. Switch on this type, so a misspelt or
+ * removed code fails the type check.
+ */
+export type ProblemCode = Schemas['ProblemCode'] | DashboardCode;
+
+/** Sentences for the codes a form explains in its own words; other codes show the API's title. */
+export type ProblemMessages = Readonly<Partial<Record<ProblemCode, string>>>;
+
+/** The API's error body (application/problem+json), as openapi.json's Problem schema describes it. */
+export interface Problem extends Readonly<Omit<Schemas['Problem'], 'code' | 'errors'>> {
+  readonly code: ProblemCode;
   readonly errors?: readonly FieldIssue[];
-  readonly requestId: string;
 }
 
 export const API_UNREACHABLE = 'API_UNREACHABLE';

@@ -1,3 +1,5 @@
+import type { ProblemCode } from '../api/problem';
+
 /** Roles in a study, in the words the team page uses (README "Accounts"). */
 export const ROLES = [
   { value: 'owner', label: 'Owner', does: 'edits, launches, amends and manages the team' },
@@ -26,7 +28,7 @@ const LAST_OWNER: Readonly<Record<TeamChange, string>> = {
 };
 
 /** The team page's sentence for an API refusal (problem code), or null to show the API's own title. */
-export function teamRefusal(change: TeamChange, code: string): string | null {
+export function teamRefusal(change: TeamChange, code: ProblemCode): string | null {
   switch (code) {
     case 'LAST_OWNER':
       return LAST_OWNER[change];

@@ -3,9 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { recordWithdrawal } from '@/lib/api/data-protection';
 import { logServerError } from '@/lib/log';
+import type { ProblemMessages } from '@/lib/api/problem';
 import { REASONS, type WithdrawalFormState } from './withdrawal-messages';
 
-const MESSAGES: Readonly<Record<string, string>> = {
+const MESSAGES: ProblemMessages = {
   SEAT_NOT_FOUND: 'No participant sat in that seat of that session. Check the session code and seat.',
   SESSION_IN_PROGRESS: 'That session is still running. End it on the lab console first.',
   ALREADY_WITHDRAWN: 'That participant has already withdrawn.',

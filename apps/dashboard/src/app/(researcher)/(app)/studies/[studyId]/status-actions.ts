@@ -2,13 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { moveStudy, type StatusMove } from '@/lib/api/study-team';
+import type { ProblemMessages } from '@/lib/api/problem';
 import { logServerError } from '@/lib/log';
 
 export interface StatusActionState {
   readonly error: string | null;
 }
 
-const REFUSALS: Readonly<Record<string, string>> = {
+const REFUSALS: ProblemMessages = {
   ROLE_REQUIRED: "Only the study's owners can pause, resume or close it.",
   ILLEGAL_STATUS_CHANGE: "The study's status changed in the meantime. Reload the page to see it.",
 };

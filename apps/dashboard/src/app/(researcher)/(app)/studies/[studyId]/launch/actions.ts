@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { FieldIssue } from '@/lib/api/problem';
+import type { FieldIssue, ProblemMessages } from '@/lib/api/problem';
 import { launchStudy } from '@/lib/api/study-team';
 import { logServerError } from '@/lib/log';
 
@@ -11,7 +11,7 @@ export interface LaunchState {
   readonly problems: readonly FieldIssue[];
 }
 
-const REFUSALS: Readonly<Record<string, string>> = {
+const REFUSALS: ProblemMessages = {
   INVALID_DESIGN: 'Launch was refused: the design has problems (listed below). Fix them in the design, then review again.',
   ILLEGAL_STATUS_CHANGE: 'This study is no longer a draft: someone launched it in the meantime.',
   ROLE_REQUIRED: "Only the study's owners can launch it.",

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { importExternalSummary, removeExternalSummary, type SiteSummaryFile } from '@/lib/api/pooling';
+import type { ProblemMessages } from '@/lib/api/problem';
 import { logServerError } from '@/lib/log';
 
 export interface SummaryFormState {
@@ -9,7 +10,7 @@ export interface SummaryFormState {
   readonly done?: string;
 }
 
-const MESSAGES: Readonly<Record<string, string>> = {
+const MESSAGES: ProblemMessages = {
   PROTOCOL_MISMATCH: 'This summary comes from a different protocol, so it cannot be pooled with this study.',
   LABEL_TAKEN: 'A summary with this label is already imported. Choose another label, or remove the earlier one first.',
   INVALID_SITE_SUMMARY: 'The file was changed or damaged after it was exported. Ask the site for a fresh copy.',
