@@ -48,6 +48,8 @@ export interface ParticipantStateView {
     readonly covariatesAnswered: boolean;
     readonly instructionsConfirmed: boolean;
     readonly canRejoin: boolean;
+    /** The phases whose once-only submit the server holds (phase_submission 'done'): the phone's "already submitted". */
+    readonly submittedPhases: readonly Phase[];
   };
   readonly study: {
     readonly title: string;
@@ -60,6 +62,8 @@ export interface ParticipantStateView {
   /** With the completion: the participant's withdrawal code and until when it works. */
   readonly withdrawal: WithdrawalView | null;
 }
+
+type Phase = 'pre' | 'post';
 
 export interface WithdrawalView {
   readonly code: string;
@@ -97,7 +101,8 @@ export class ParticipantStateService {
     const session = participant.sessionId ? await this.sessions.findById(participant.sessionId) : null;
     const design = await this.designs.ofParticipant(study, session);
     const pending = pendingCovariates(design, participant.covariates, session !== null);
-    const finished = await this.isFinished(participant, session);
+    const submittedPhases = await this.submittedPhases(participant.id);
+    const finished = this.isFinished(participant, session, submittedPhases);
     return {
       participant: {
         id: participant.id,
@@ -108,6 +113,7 @@ export class ParticipantStateService {
         covariatesAnswered: participant.covariatesAt !== null && pending.length === 0,
         instructionsConfirmed: participant.instructionsConfirmedAt !== null,
         canRejoin: canRejoin(design.dropoutPolicy, participant, session),
+        submittedPhases,
       },
       study: this.studyTexts(study, design, participant, pending),
       session: session ? await this.sessionView(session, design, participant) : null,
@@ -137,10 +143,17 @@ export class ParticipantStateService {
     };
   }
 
+  /** Only finished submits count: one still in flight ('in_progress') may yet fail, and the phone must be able to retry it. */
+  private async submittedPhases(participantId: string): Promise<Phase[]> {
+    const phases: readonly Phase[] = ['pre', 'post'];
+    const done = await Promise.all(phases.map((phase) => this.participants.hasSubmitted(participantId, phase)));
+    return phases.filter((_, index) => done[index]);
+  }
+
   /** Done: their post-survey is in, or their session ended early while they were still in it (the debrief). */
-  private async isFinished(participant: Participant, session: StudySession | null): Promise<boolean> {
+  private isFinished(participant: Participant, session: StudySession | null, submitted: readonly Phase[]): boolean {
     if (session?.status === 'ended_early') return isStillIn(participant);
-    return session?.status === 'complete' && (await this.participants.hasSubmitted(participant.id, 'post'));
+    return session?.status === 'complete' && submitted.includes('post');
   }
 
   private async sessionView(session: StudySession, design: StudyDesign, participant: Participant): Promise<SessionView> {

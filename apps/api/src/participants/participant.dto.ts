@@ -93,6 +93,14 @@ class ParticipantSelfResponse {
   @ApiProperty() instructionsConfirmed: boolean;
   @ApiProperty({ description: 'A partner left after allocation and the study re-forms sessions: POST /participant/rejoin' })
   canRejoin: boolean;
+  // Optional in the document only, so clients and fixtures written before it still type-check; this API always sends it.
+  @ApiPropertyOptional({
+    enum: ['pre', 'post'],
+    isArray: true,
+    description:
+      'The phases whose submit the server holds (finished, not in flight): the phone shows "waiting for your partner" instead of the questions. Always sent',
+  })
+  submittedPhases?: ('pre' | 'post')[];
 }
 
 class ConsentTextResponse {
@@ -211,7 +219,7 @@ export class ParticipantStateResponse {
 
   static of(view: ParticipantStateView): ParticipantStateResponse {
     return {
-      participant: { ...view.participant },
+      participant: { ...view.participant, submittedPhases: [...view.participant.submittedPhases] },
       study: {
         ...view.study,
         languages: [...view.study.languages],

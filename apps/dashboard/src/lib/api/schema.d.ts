@@ -2224,6 +2224,8 @@ export interface components {
             seatNumber: number | null;
             /** @enum {string} */
             status: "joined" | "consented" | "declined" | "left" | "withdrawn";
+            /** @description The phases whose submit the server holds (finished, not in flight): the phone shows "waiting for your partner" instead of the questions. Always sent */
+            submittedPhases?: ("pre" | "post")[];
         };
         ParticipantStateResponse: {
             /** @description Once the session is complete and this participant submitted the post-survey, or once their session ended early because they were left alone (the debrief) */
