@@ -1,6 +1,6 @@
 import { getInstrument } from '@attune/survey';
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { StudyError } from '../studies/studies.errors';
 import { StudyAccess } from '../studies/study-access';
@@ -73,10 +73,7 @@ export class ReplicationService {
     }
     return this.originals.transaction(async (manager) => {
       const saved = await this.originals.save({ ...input, studyId, recordedBy: principal.userId }, manager);
-      await this.audit.append(
-        { actorType: 'user', actorId: principal.userId, action: 'study.original_effect_recorded', studyId, data: { ...input } },
-        manager,
-      );
+      await this.audit.study('study.original_effect_recorded', { studyId, by: userActor(principal.userId), data: { ...input } }, manager);
       return saved;
     });
   }

@@ -2,24 +2,95 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
+import type { AccountAction, AuditAction, AuditData, ParticipantAction, StudyAction } from './audit-catalogue';
 
-export interface AuditRecord {
+/** Who did it: a signed-in user, a participant by their token, or the platform itself (actorId null). */
+export interface AuditActor {
   readonly actorType: AuditEvent['actorType'];
   readonly actorId: string | null;
-  readonly action: string;
-  readonly studyId?: string | null;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { actorType: 'system', actorId: null };
+
+export function userActor(userId: string): AuditActor {
+  return { actorType: 'user', actorId: userId };
+}
+
+/** What an event is about, when that is not the study itself: `['session', id]`. */
+export type AuditSubject = readonly [
+  type: 'access_token' | 'export' | 'participant' | 'protocol' | 'session' | 'site' | 'site_summary' | 'user',
+  id: string,
+];
+
+// An event with nothing to say beyond its name may leave `data` out.
+type DataOf<A extends AuditAction> =
+  Record<string, never> extends AuditData<A> ? { readonly data?: AuditData<A> } : { readonly data: AuditData<A> };
+
+/** One event as stored: the action names it, and the catalogue decides the shape of its data. */
+export type AuditRecord = {
+  [A in AuditAction]: AuditActor & {
+    readonly action: A;
+    readonly studyId?: string | null;
+    readonly subjectType?: string | null;
+    readonly subjectId?: string | null;
+  } & DataOf<A>;
+}[AuditAction];
+
+/**
+ * Transitional, until studies.service.ts is converted to audit.study(…) (issue 10): its events
+ * still name their action as text. Remove with its last caller.
+ */
+type UncataloguedStudyRecord = AuditActor & {
+  readonly action: `study.${string}`;
+  readonly studyId: string;
   readonly subjectType?: string | null;
   readonly subjectId?: string | null;
-  /** Identifiers and codes only: never answers, free text or tokens. */
-  readonly data?: Record<string, unknown>;
-}
+  readonly data?: Readonly<Record<string, unknown>>;
+};
+
+export type ParticipantEvent<A extends ParticipantAction> = {
+  readonly participant: { readonly id: string; readonly studyId: string };
+  /** Another actor than the participant themselves: the system seating them, a researcher withdrawing them. */
+  readonly by?: AuditActor;
+} & DataOf<A>;
+
+export type StudyEvent<A extends StudyAction> = {
+  readonly studyId: string;
+  readonly by: AuditActor;
+  readonly subject?: AuditSubject;
+} & DataOf<A>;
+
+export type AccountEvent<A extends AccountAction> = { readonly by: AuditActor; readonly subject: AuditSubject } & DataOf<A>;
 
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Something a participant did, or that was done to them; subject and (unless `by`) actor are the participant. */
+  participant<A extends ParticipantAction>(action: A, event: ParticipantEvent<A>, manager?: EntityManager): Promise<void> {
+    const { participant, by, data } = event;
+    return this.write(
+      by ?? { actorType: 'participant', actorId: participant.id },
+      action,
+      participant.studyId,
+      ['participant', participant.id],
+      data,
+      manager,
+    );
+  }
+
+  /** Something done in a study: to the study itself, or to the `subject` (a session, a site, a protocol…). */
+  study<A extends StudyAction>(action: A, event: StudyEvent<A>, manager?: EntityManager): Promise<void> {
+    return this.write(event.by, action, event.studyId, event.subject, event.data, manager);
+  }
+
+  /** Something done to an account or its access tokens, outside any study. */
+  account<A extends AccountAction>(action: A, event: AccountEvent<A>, manager?: EntityManager): Promise<void> {
+    return this.write(event.by, action, null, event.subject, event.data, manager);
+  }
+
   /** Pass the use case's transaction manager so the event commits or rolls back with it. */
-  async append(record: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async append(record: AuditRecord | UncataloguedStudyRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
     // Plain SQL: this runs inside nearly every use case, including the participant's submit.
     await manager.query(
       `INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -41,5 +112,18 @@ export class AuditRepository {
       order: { id: 'DESC' },
       take: limit,
     });
+  }
+
+  // The helpers' checked shapes meet here; `append` re-checks nothing a helper did not.
+  private write(
+    actor: AuditActor,
+    action: AuditAction,
+    studyId: string | null,
+    subject: AuditSubject | undefined,
+    data: object | undefined,
+    manager: EntityManager | undefined,
+  ): Promise<void> {
+    const [subjectType, subjectId] = subject ?? [null, null];
+    return this.append({ ...actor, action, studyId, subjectType, subjectId, data } as AuditRecord, manager);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import { hashSecret, newSecret } from '../common/crypto/tokens';
 import type { AccessToken } from './access-token.entity';
 import { AuthError } from './auth.errors';
@@ -30,13 +30,7 @@ export class AccessTokensService {
       prefix: secret.slice(0, ACCESS_TOKEN_PREFIX.length + 6),
       expiresAt,
     });
-    await this.audit.append({
-      actorType: 'user',
-      actorId: principal.userId,
-      action: 'access_token.issued',
-      subjectType: 'access_token',
-      subjectId: token.id,
-    });
+    await this.audit.account('access_token.issued', { by: userActor(principal.userId), subject: ['access_token', token.id] });
     return { token, secret };
   }
 
@@ -46,12 +40,6 @@ export class AccessTokensService {
 
   async revoke(principal: Principal, id: string): Promise<void> {
     if (!(await this.repository.revokeAccessToken(principal.userId, id))) throw new AuthError('TOKEN_NOT_FOUND');
-    await this.audit.append({
-      actorType: 'user',
-      actorId: principal.userId,
-      action: 'access_token.revoked',
-      subjectType: 'access_token',
-      subjectId: id,
-    });
+    await this.audit.account('access_token.revoked', { by: userActor(principal.userId), subject: ['access_token', id] });
   }
 }

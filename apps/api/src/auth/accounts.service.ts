@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, SYSTEM_ACTOR, userActor } from '../audit/audit.repository';
 import { AuthError } from './auth.errors';
 import { AuthRepository } from './auth.repository';
 import { PasswordHasher } from './password-hasher';
@@ -46,13 +46,11 @@ export class AccountsService {
     return this.repository.transaction(async (manager) => {
       const user = await this.repository.insertUser({ email, passwordHash, isAdmin: account.isAdmin ?? false }, manager);
       if (!user) throw new AuthError('EMAIL_TAKEN');
-      await this.audit.append(
+      await this.audit.account(
+        'account.created',
         {
-          actorType: actor === 'system' ? 'system' : 'user',
-          actorId: actor === 'system' ? null : actor.userId,
-          action: 'account.created',
-          subjectType: 'user',
-          subjectId: user.id,
+          by: actor === 'system' ? SYSTEM_ACTOR : userActor(actor.userId),
+          subject: ['user', user.id],
           data: { isAdmin: user.isAdmin },
         },
         manager,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { hashSecret, newSecret, safeEqual, sha256Hex } from '../common/crypto/tokens';
@@ -76,10 +76,7 @@ export class AuthService {
     await this.repository.transaction(async (manager) => {
       if (previousSecret) await this.repository.revokeSessionByTokenHash(hashSecret(previousSecret), manager);
       await this.repository.insertSession({ userId: user.id, tokenHash: hashSecret(sessionSecret), csrfToken, expiresAt }, manager);
-      await this.audit.append(
-        { actorType: 'user', actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id },
-        manager,
-      );
+      await this.audit.account('auth.login', { by: userActor(user.id), subject: ['user', user.id] }, manager);
     });
     return { user, sessionSecret, csrfToken, expiresAt };
   }

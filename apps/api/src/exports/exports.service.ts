@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { SitesService } from '../sites/sites.service';
@@ -73,13 +73,10 @@ export class ExportsService {
 
   private async record(principal: Principal, plan: ExportPlan, file: ExportFile, outcome: ExportOutcome): Promise<void> {
     const filter = plan.scope.filter;
-    await this.audit.append({
-      actorType: 'user',
-      actorId: principal.userId,
-      action: filter.externalIds ? 'export.identified' : 'export.download',
+    await this.audit.study(filter.externalIds ? 'export.identified' : 'export.download', {
       studyId: plan.scope.studyId,
-      subjectType: 'export',
-      subjectId: file,
+      by: userActor(principal.userId),
+      subject: ['export', file],
       data: {
         file,
         fileName: plan.names[file],

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { OriginalEffectsRepository } from '../analysis/original-effects.repository';
 import type { ReplicationComparison } from '../analysis/replication';
 import { ResultsService } from '../analysis/results.service';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { designHashOf } from '../studies/protocol-file';
 import { StudyError } from '../studies/studies.errors';
@@ -47,11 +47,9 @@ export class PoolingService {
     const designHash = await this.currentDesignHash(study);
     const { scales } = await this.results.results(principal, studyId, AS_RANDOMISED);
     const summary = siteSummary({ scales, site, designHash, protocolVersion: study.protocolVersion ?? 1, exportedAt: new Date() });
-    await this.audit.append({
-      actorType: 'user',
-      actorId: principal.userId,
-      action: 'study.site_summary_exported',
+    await this.audit.study('study.site_summary_exported', {
       studyId,
+      by: userActor(principal.userId),
       data: { designHash, scales: scales.length },
     });
     return summary;
@@ -89,13 +87,10 @@ export class PoolingService {
       importedBy: principal.userId,
     });
     if (!saved) throw new PoolingError('LABEL_TAKEN', { detail: 'give this site another label, or remove the earlier summary first' });
-    await this.audit.append({
-      actorType: 'user',
-      actorId: principal.userId,
-      action: 'study.site_summary_imported',
+    await this.audit.study('study.site_summary_imported', {
       studyId,
-      subjectType: 'site_summary',
-      subjectId: saved.id,
+      by: userActor(principal.userId),
+      subject: ['site_summary', saved.id],
       data: { label: saved.label, designHash: file.designHash },
     });
     return saved;
@@ -109,13 +104,10 @@ export class PoolingService {
   async removeSummary(principal: Principal, studyId: string, summaryId: string): Promise<void> {
     await this.access.require(principal, studyId, 'owner');
     if (!(await this.summaries.remove(studyId, summaryId))) throw new PoolingError('SUMMARY_NOT_FOUND');
-    await this.audit.append({
-      actorType: 'user',
-      actorId: principal.userId,
-      action: 'study.site_summary_removed',
+    await this.audit.study('study.site_summary_removed', {
       studyId,
-      subjectType: 'site_summary',
-      subjectId: summaryId,
+      by: userActor(principal.userId),
+      subject: ['site_summary', summaryId],
     });
   }
 

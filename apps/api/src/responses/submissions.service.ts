@@ -71,14 +71,10 @@ export class SubmissionsService {
     // Fewer rows than instruments means some were already frozen: never overwrite a submission.
     if ((await this.responses.storeFinalResponses(owner, final, submittedAt, manager)) !== final.length)
       throw new ResponseError('PHASE_SUBMITTED');
-    await this.audit.append(
+    await this.audit.participant(
+      'response.submitted',
       {
-        actorType: 'participant',
-        actorId: participant.id,
-        action: 'response.submitted',
-        studyId: owner.studyId,
-        subjectType: 'participant',
-        subjectId: participant.id,
+        participant: { id: participant.id, studyId: owner.studyId },
         data: { phase, instruments: final.map((response) => ({ id: response.instrumentId, version: response.instrumentVersion })) },
       },
       manager,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, SYSTEM_ACTOR, userActor } from '../audit/audit.repository';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { Principal } from '../auth/principal';
 import { ProtocolDesigns } from '../sessions/protocol-designs';
@@ -27,7 +27,6 @@ export interface DataProtection {
 }
 
 const DAY_MS = 86_400_000;
-const SYSTEM = { actorType: 'system' as const, actorId: null };
 const FIRST_RUN_DELAY_MS = 30_000;
 
 /**
@@ -73,13 +72,9 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
         const externalIds = await this.repository.deleteExternalIds(studyId, manager);
         const identifyingAnswers = await this.repository.deleteIdentifyingAnswers(studyId, items, manager);
         await this.repository.markIdentifiersDeleted(studyId, manager);
-        await this.audit.append(
-          {
-            ...SYSTEM,
-            action: 'study.identifiers_deleted',
-            studyId,
-            data: { retentionDays: this.config.retentionDays, externalIds, identifyingAnswers },
-          },
+        await this.audit.study(
+          'study.identifiers_deleted',
+          { studyId, by: SYSTEM_ACTOR, data: { retentionDays: this.config.retentionDays, externalIds, identifyingAnswers } },
           manager,
         );
         studies.push({ studyId, externalIds, identifyingAnswers });
@@ -114,14 +109,9 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       if (study.status !== 'closed')
         throw new RetentionError('STUDY_NOT_CLOSED', { detail: `the study is ${study.status}; close it first` });
       const purged = await this.repository.purgeParticipants(studyId, manager);
-      await this.audit.append(
-        {
-          actorType: actor.userId ? 'user' : 'system',
-          actorId: actor.userId,
-          action: 'study.participant_data_purged',
-          studyId,
-          data: purged,
-        },
+      await this.audit.study(
+        'study.participant_data_purged',
+        { studyId, by: actor.userId ? userActor(actor.userId) : SYSTEM_ACTOR, data: purged },
         manager,
       );
       return purged;

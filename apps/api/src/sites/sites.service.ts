@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { newCode } from '../studies/studies.service';
 import { StudyAccess, type StudyAccessGrant } from '../studies/study-access';
@@ -60,16 +60,9 @@ export class SitesService {
         },
         manager,
       );
-      await this.audit.append(
-        {
-          actorType: 'user',
-          actorId: principal.userId,
-          action: 'site.created',
-          studyId,
-          subjectType: 'site',
-          subjectId: created.id,
-          data: { code: created.code },
-        },
+      await this.audit.study(
+        'site.created',
+        { studyId, by: userActor(principal.userId), subject: ['site', created.id], data: { code: created.code } },
         manager,
       );
       return created;
@@ -85,16 +78,9 @@ export class SitesService {
       if (!site) throw new SiteError('SITE_NOT_FOUND');
       if (patch.code !== undefined && patch.code !== site.code) await this.requireCodeFree(site, patch.code, manager);
       const updated = await this.sites.update(siteId, patch, manager);
-      await this.audit.append(
-        {
-          actorType: 'user',
-          actorId: principal.userId,
-          action: 'site.updated',
-          studyId,
-          subjectType: 'site',
-          subjectId: siteId,
-          data: { fields: Object.keys(patch) },
-        },
+      await this.audit.study(
+        'site.updated',
+        { studyId, by: userActor(principal.userId), subject: ['site', siteId], data: { fields: Object.keys(patch) } },
         manager,
       );
       return updated;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { protocolFile, type ProtocolFile, readProtocolFile } from './protocol-file';
 import { StudyError } from './studies.errors';
@@ -28,13 +28,10 @@ export class ProtocolFilesService {
     const protocol = await this.repository.findProtocol(studyId, wanted);
     if (!protocol) throw new StudyError('PROTOCOL_NOT_FOUND', { detail: `the study has versions 1 to ${study.protocolVersion}` });
     const file = protocolFile(protocol.canonicalJson, new Date());
-    await this.audit.append({
-      actorType: 'user',
-      actorId: principal.userId,
-      action: 'study.protocol_exported',
+    await this.audit.study('study.protocol_exported', {
       studyId,
-      subjectType: 'protocol',
-      subjectId: protocol.id,
+      by: userActor(principal.userId),
+      subject: ['protocol', protocol.id],
       data: { version: wanted, designHash: file.designHash },
     });
     return { file, title: study.title, version: wanted };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { StudyError } from './studies.errors';
 import { StudiesRepository } from './studies.repository';
@@ -46,13 +46,7 @@ export class StudyMembersService {
     // The same answer whether or not the email has an account, so this route cannot be used to
     // find out who has one; the audit log (and the member list) tell the owner what happened.
     if (!userId) {
-      await this.audit.append({
-        actorType: 'user',
-        actorId: principal.userId,
-        action: 'study.member_not_added',
-        studyId,
-        data: { role, reason: 'no_account' },
-      });
+      await this.audit.study('study.member_not_added', { studyId, by: userActor(principal.userId), data: { role, reason: 'no_account' } });
       return;
     }
     await this.change(principal, studyId, userId, grant, { mustExist: false });
@@ -86,14 +80,14 @@ export class StudyMembersService {
         throw new StudyError('UNKNOWN_SITE');
       if (grant) await this.members.setRole(studyId, userId, grant.role, grant.siteId ?? null, manager);
       else await this.members.removeMember(studyId, userId, manager);
-      const action = grant ? 'study.member_set' : 'study.member_removed';
-      const data = grant
-        ? { role: grant.role, ...(grant.siteId === undefined ? {} : { siteId: grant.siteId }) }
-        : { formerRole: member?.role };
-      await this.audit.append(
-        { actorType: 'user', actorId: principal.userId, action, studyId, subjectType: 'user', subjectId: userId, data },
-        manager,
-      );
+      const event = { studyId, by: userActor(principal.userId), subject: ['user', userId] } as const;
+      if (grant)
+        await this.audit.study(
+          'study.member_set',
+          { ...event, data: { role: grant.role, ...(grant.siteId === undefined ? {} : { siteId: grant.siteId }) } },
+          manager,
+        );
+      else await this.audit.study('study.member_removed', { ...event, data: { formerRole: member?.role } }, manager);
     });
   }
 

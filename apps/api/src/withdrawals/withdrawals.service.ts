@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -103,14 +103,12 @@ export class WithdrawalsService {
     const design = await this.requireOpenWindow(participant, manager);
     const rows = await this.repository.personRows(participant.id, manager);
     const erased = await this.repository.erase(rows, design.stratifyBy, manager);
-    await this.audit.append(
+    await this.audit.participant(
+      'participant.withdrawn',
       {
-        actorType: actor.by === 'participant' ? 'participant' : 'user',
-        actorId: actor.by === 'participant' ? participant.id : actor.principal.userId,
-        action: 'participant.withdrawn',
-        studyId: participant.studyId,
-        subjectType: 'participant',
-        subjectId: participant.id,
+        participant,
+        // Unless a researcher records it, the participant withdraws themselves.
+        by: actor.by === 'researcher' ? userActor(actor.principal.userId) : undefined,
         data: {
           by: actor.by,
           reason: actor.by === 'researcher' ? actor.reason : 'withdrawal_code',
