@@ -1,4 +1,4 @@
-import { needsHeartbeat, pollInterval, screenFor, surveyPhaseOf } from '@/lib/participant/screen';
+import { needsHeartbeat, pollInterval, screenFor, submittedIn, surveyPhaseOf } from '@/lib/participant/screen';
 import type { OwnSession, ParticipantState, Phase } from '@/lib/participant/types';
 
 type Participant = ParticipantState['participant'];
@@ -72,6 +72,17 @@ describe("screenFor: the screen follows the server's state and what this phone s
     expect(pollInterval({ kind: 'debrief' })).toBeNull();
     expect(needsHeartbeat({ kind: 'waiting-room' })).toBe(true);
     expect(needsHeartbeat({ kind: 'conversation' })).toBe(false);
+  });
+
+  it("submittedIn: the server's submitted phases, or a submit this page saw acknowledged", () => {
+    const pre = state({ submittedPhases: ['pre'] }, { status: 'pre_survey' });
+    expect(screenFor(pre, submittedIn(pre, []))).toEqual({ kind: 'survey-waiting', phase: 'pre' });
+    const post = state({ submittedPhases: ['pre'] }, { status: 'post_survey' });
+    expect(screenFor(post, submittedIn(post, []))).toEqual({ kind: 'survey', phase: 'post' });
+    expect(screenFor(post, submittedIn(post, ['post']))).toEqual({ kind: 'survey-waiting', phase: 'post' });
+    // A state without the field (an older server, a test double) names nothing.
+    const bare = state({}, { status: 'pre_survey' });
+    expect(submittedIn(bare, [])('pre')).toBe(false);
   });
 
   it('surveyPhaseOf names the phase a session status opens', () => {

@@ -1,13 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AnswerQueue } from '@/lib/participant/answer-queue';
 import { postHeartbeat, postRejoin } from '@/lib/participant/participant-api';
 import { type ParticipantContextValue, ParticipantProvider } from '@/lib/participant/participant-context';
 import type { StoredParticipant } from '@/lib/participant/participant-store';
-import { pollInterval, needsHeartbeat, type Screen, screenFor } from '@/lib/participant/screen';
-import { localStore } from '@/lib/participant/storage';
-import { isPhaseSubmittedHere } from '@/lib/participant/survey-store';
+import { pollInterval, needsHeartbeat, type Screen, screenFor, submittedIn } from '@/lib/participant/screen';
 import type { Entry, Phase, ServerView } from '@/lib/participant/types';
 import { useForgetAnswersWhenDone } from '@/lib/participant/use-forget-when-done';
 import { type ParticipantSession, useParticipant } from '@/lib/participant/use-participant';
@@ -26,39 +24,24 @@ function useEvery(ms: number | null, work: () => void): void {
   }, [ms, work]);
 }
 
-const subscribeNothing = () => () => {};
-
-/** False while hydrating a server render (which must be repeated exactly), true from then on. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
-}
+const NONE: readonly Phase[] = [];
 
 /**
- * Whether this participant's submission of a phase is stored: what the server render knew, what
- * this page was told when the server acknowledged it, and, once hydrated, what this phone kept
- * from an earlier visit. `acknowledge` records an acknowledgement (keyed by participant: a rejoin
- * is someone new).
+ * The phases whose submit the server acknowledged on this page (see submittedIn), kept per
+ * participant: after a rejoin the phone is someone new.
  */
-function useSubmittedPhases(view: ServerView | null, me: StoredParticipant | null) {
-  const hydrated = useHydrated();
-  const [acknowledged, setAcknowledged] = useState<readonly string[]>([]);
-  const participantId = me?.participantId ?? null;
-  const submitted = (phase: Phase) =>
-    (view?.submitted.includes(phase) ?? false) ||
-    acknowledged.includes(`${participantId}/${phase}`) ||
-    (hydrated && participantId !== null && isPhaseSubmittedHere(localStore, participantId, phase));
+function useAcknowledged(me: StoredParticipant | null) {
+  const [acknowledged, setAcknowledged] = useState<Readonly<Record<string, readonly Phase[]>>>({});
+  const participantId = me?.participantId ?? '';
   const acknowledge = useCallback(
-    (phase: Phase) => {
-      const key = `${participantId}/${phase}`;
-      setAcknowledged((current) => (current.includes(key) ? current : [...current, key]));
-    },
+    (phase: Phase) =>
+      setAcknowledged((current) => {
+        const known = current[participantId] ?? [];
+        return known.includes(phase) ? current : { ...current, [participantId]: [...known, phase] };
+      }),
     [participantId],
   );
-  return [submitted, acknowledge] as const;
+  return [acknowledged[participantId] ?? NONE, acknowledge] as const;
 }
 
 /** While a screen waits on others it re-reads the state, and keeps the seat alive with heartbeats. */
@@ -126,8 +109,8 @@ export function ParticipantApp({ entry, view = null }: { readonly entry: Entry |
   const { boot } = session;
   const me = boot.kind === 'ready' ? boot.me : null;
   const queue = useAnswerQueue(me);
-  const [submitted, acknowledge] = useSubmittedPhases(view, me);
-  const screen: Screen | null = boot.kind === 'ready' ? screenFor(boot.state, submitted) : null;
+  const [acknowledged, acknowledge] = useAcknowledged(me);
+  const screen: Screen | null = boot.kind === 'ready' ? screenFor(boot.state, submittedIn(boot.state, acknowledged)) : null;
   useScreenUpkeep(screen, me, session.refresh);
   const participant = useContextValue(session, queue, view, acknowledge);
   const notice = bootNotice(session);

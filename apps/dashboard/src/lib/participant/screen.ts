@@ -1,6 +1,6 @@
 import type { ParticipantState, Phase } from './types';
 
-/** Which screen a participant sees, decided only by the server's state and what this phone submitted. */
+/** Which screen a participant sees, decided only by the server's state and the submits it acknowledged. */
 export type Screen =
   | { readonly kind: 'declined' }
   | { readonly kind: 'left'; readonly canRejoin: boolean }
@@ -19,7 +19,7 @@ export type Screen =
   | { readonly kind: 'debrief' }
   | { readonly kind: 'finishing' };
 
-/** `submitted(phase)` is true once the server acknowledged this phone's submission of that phase. */
+/** `submitted(phase)`: the server holds this participant's submission of that phase (see useSubmittedPhases). */
 export function screenFor(state: ParticipantState, submitted: (phase: Phase) => boolean): Screen {
   const { participant, session } = state;
   if (participant.status === 'declined') return { kind: 'declined' };
@@ -47,6 +47,15 @@ export function screenFor(state: ParticipantState, submitted: (phase: Phase) => 
       // The partner left before the conversation ended: a short debrief, never questions about them.
       return state.completion ? { kind: 'debrief' } : { kind: 'finishing' };
   }
+}
+
+/**
+ * Whether the server holds this participant's submission of a phase: the state names it
+ * (participant.submittedPhases), or the submit's own answer said so on this page (`acknowledged`),
+ * which can arrive before the next state read does, or while the network is gone again.
+ */
+export function submittedIn(state: ParticipantState, acknowledged: readonly Phase[]): (phase: Phase) => boolean {
+  return (phase) => (state.participant.submittedPhases?.includes(phase) ?? false) || acknowledged.includes(phase);
 }
 
 /** The survey phase a session's status opens, if any. */

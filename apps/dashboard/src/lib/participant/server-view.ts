@@ -2,7 +2,6 @@ import 'server-only';
 import { getInstrument, type Instrument, instrumentHash } from '@attune/survey';
 import { cookies } from 'next/headers';
 import { type ApiClient, participantApiClient, settle } from '@/lib/api/client';
-import { isPhaseSubmitted } from './load-phase';
 import { isTokenShaped, PARTICIPANT_COOKIE } from './participant-cookie';
 import { surveyPhaseOf } from './screen';
 import type { ParticipantState, Phase, ServerPhase, ServerView } from './types';
@@ -38,7 +37,8 @@ export async function loadServerView(): Promise<ServerView | null> {
   const state = await settle(client.GET('/api/participant/state', { params: { header: { 'X-Participant-Token': token } } }));
   if (!state.ok) return null;
   const phase = surveyPhaseOf(state.data);
-  const loaded = phase ? await surveyPhase(client, token, state.data, phase) : null;
-  const submitted = loaded && isPhaseSubmitted(loaded.drafts) ? [loaded.phase] : [];
-  return { state: state.data, submitted, phase: loaded };
+  // A submitted phase shows "waiting for your partner", which needs neither instruments nor drafts.
+  const open = phase && !state.data.participant.submittedPhases?.includes(phase) ? phase : null;
+  const loaded = open ? await surveyPhase(client, token, state.data, open) : null;
+  return { state: state.data, phase: loaded };
 }

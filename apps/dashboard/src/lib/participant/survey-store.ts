@@ -57,10 +57,6 @@ export function forgetAnswers(store: KeyValueStore, participantId: string): void
   store.remove(queueStorageKey(participantId));
 }
 
-export function isPhaseSubmittedHere(store: KeyValueStore, participantId: string, phase: Phase): boolean {
-  return readJson(store, progressKey(participantId, phase), isProgress)?.submittedAt != null;
-}
-
 export function withAnswer(answers: PhaseAnswerMap, instrumentId: string, itemId: string, value: AnswerValue | null): PhaseAnswerMap {
   return { ...answers, [instrumentId]: { ...answers[instrumentId], [itemId]: value } };
 }

@@ -39,10 +39,9 @@ export interface ServerPhase {
 
 /**
  * What /p's server render knew about the phone's participant (see participant-cookie.ts): the
- * state, the phases the server holds a submission of, and the survey phase on screen, if any.
+ * state (which names the submitted phases) and the survey phase on screen, if any.
  */
 export interface ServerView {
   readonly state: ParticipantState;
-  readonly submitted: readonly Phase[];
   readonly phase: ServerPhase | null;
 }
