@@ -1,14 +1,15 @@
 // Module boundaries, driven by the Nx tags in each project's package.json:
 //   scope:shared (libs/survey) imports no framework; an app never imports another app;
-//   nothing deep-imports a library past its index (e.g. '@attune/survey/src/x').
+//   nothing deep-imports a library past its index (e.g. '@attune/survey/src/x');
+//   inside apps/api/src no relative import runs back up the feature order (scripts/lib/api-layers.mjs).
 // Exits 1 listing every violation with file:line.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { apiLayerViolations, importsOf } from './lib/api-layers.mjs';
 import { repoRoot } from './lib/postgres.mjs';
 
 const FRAMEWORKS = [/^@nestjs\//, /^typeorm$/, /^react(-dom)?(\/|$)/, /^next(\/|$)/, /^recharts$/, /^pg$/, /^express$/];
 const SKIP = new Set(['node_modules', 'dist', '.next', 'test-results', 'playwright-report']);
-const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function projects() {
   return ['apps', 'libs', '.'].flatMap((parent) => {
@@ -51,11 +52,11 @@ for (const project of all) {
   const check = rulesFor(project, all);
   for (const file of sourceFiles(join(repoRoot, project.dir))) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(IMPORT)) {
-      const specifier = match[1] ?? match[2] ?? match[3];
+    violations.push(...apiLayerViolations([{ path: relative(repoRoot, file), text }]));
+    for (const { specifier, line } of importsOf(text)) {
       const resolved = specifier.startsWith('.') ? relative(repoRoot, join(file, '..', specifier)) : undefined;
       const problem = check(specifier, resolved, relative(repoRoot, file));
-      if (problem) violations.push(`${relative(repoRoot, file)}:${text.slice(0, match.index).split('\n').length}: ${problem}`);
+      if (problem) violations.push(`${relative(repoRoot, file)}:${line}: ${problem}`);
     }
   }
 }

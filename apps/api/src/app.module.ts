@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AllocationModule } from './allocation/allocation.module';
 import { AnalysisModule } from './analysis/analysis.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         StudiesModule,
         SessionsModule,
+        AllocationModule,
         ParticipantsModule,
         SitesModule,
         ResponsesModule,

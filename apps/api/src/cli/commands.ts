@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { AccountsService, generatePassword } from '../auth/accounts.service';
-import { StudiesService } from '../studies/studies.service';
+import { AllocationVerificationService } from '../allocation/allocation-verification.service';
 import { type Command, stringOption } from './args';
 import { seedDemo } from './demo';
 import { purgeStudy, retentionRun } from './retention-commands';
@@ -63,7 +63,7 @@ const verifyAllocation: Command = {
   run: async (context, args) => {
     const studyId = args.positional[0];
     if (!studyId || !/^[0-9a-f-]{36}$/i.test(studyId)) return fail('verify-allocation needs a study id (uuid)');
-    const report = await context.get(StudiesService).verifyAllocation('system', studyId);
+    const report = await context.get(AllocationVerificationService).verify('system', studyId);
     process.stdout.write(`seed ${report.seedHex}\ncommitment ${report.seedCommitment}\n`);
     for (const stratum of report.strata) {
       process.stdout.write(

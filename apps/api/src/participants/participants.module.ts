@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AllocationModule } from '../allocation/allocation.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { SitesModule } from '../sites/sites.module';
 import { StudiesModule } from '../studies/studies.module';
@@ -13,7 +14,7 @@ import { WaitingRoom } from './waiting-room';
 
 /** The participant's side of a session: joining, consent, covariates, the waiting room, their state. */
 @Module({
-  imports: [StudiesModule, SitesModule, SessionsModule],
+  imports: [StudiesModule, SitesModule, SessionsModule, AllocationModule],
   controllers: [ParticipantController],
   providers: [
     WaitingRoom,

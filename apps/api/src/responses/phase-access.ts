@@ -2,10 +2,10 @@ import type { Instrument } from '@attune/survey';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Participant } from '../sessions/participant.entity';
+import { ParticipantsRepository } from '../sessions/participants.repository';
 import { SessionFlow } from '../sessions/session-flow';
 import { type ConditionFacts, conditionFacts } from './check-scoring';
 import { phaseInstruments, SURVEY_STATE } from './phase-instruments';
-import { PhaseSubmissionsRepository } from './phase-submissions.repository';
 import type { Phase } from './response.entity';
 import { ResponseError } from './responses.errors';
 import { type ResponseOwner, ResponsesRepository } from './responses.repository';
@@ -42,7 +42,7 @@ export interface OpenPhase {
 export class PhaseAccess {
   constructor(
     private readonly responses: ResponsesRepository,
-    private readonly submissions: PhaseSubmissionsRepository,
+    private readonly participants: ParticipantsRepository,
     private readonly sessionFlow: SessionFlow,
   ) {}
 
@@ -62,7 +62,7 @@ export class PhaseAccess {
     // never close one: when the phase is already open its round trip is skipped (hot path).
     const status = context.status === wanted ? wanted : await this.sessionFlow.refresh(consented.sessionId, manager);
     if (status !== wanted) {
-      if (await this.submissions.isDone(consented.participantId, phase)) throw new ResponseError('PHASE_SUBMITTED');
+      if (await this.participants.hasSubmitted(consented.participantId, phase)) throw new ResponseError('PHASE_SUBMITTED');
       throw new ResponseError('PHASE_NOT_OPEN', { detail: `the session is in step ${status}` });
     }
     const { consentHash, participantId, sessionId, studyId } = consented;

@@ -89,12 +89,4 @@ export class PhaseSubmissionsRepository {
       [claim.participantId, claim.phase, claim.idempotencyKey, claim.claimedAt],
     );
   }
-
-  async isDone(participantId: string, phase: Phase): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM phase_submission WHERE participant_id = $1 AND phase = $2 AND state = 'done'`,
-      [participantId, phase],
-    );
-    return rows.length > 0;
-  }
 }

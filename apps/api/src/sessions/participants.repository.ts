@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { columnsOf, selectOne } from '../common/database/raw-rows';
-import { PhaseSubmission } from '../responses/phase-submission.entity';
 import { Participant } from './participant.entity';
 
 /** siteId: the site joined through; left out, the database puts them at their session's site or the primary site. */
@@ -123,9 +122,17 @@ export class ParticipantsRepository {
       .getMany();
   }
 
-  /** Whether `participantId` has a finished submission for `phase` (the responses feature writes these). */
+  /**
+   * Whether `participantId` has a finished submission for `phase`. Only the responses feature
+   * writes phase_submission; the session's gates, the participant's state and the submit's
+   * PHASE_SUBMITTED answer all read it here, by table, so no feature below responses imports it.
+   */
   async hasSubmitted(participantId: string, phase: 'pre' | 'post', manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return manager.exists(PhaseSubmission, { where: { participantId, phase, state: 'done' } });
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM phase_submission WHERE participant_id = $1 AND phase = $2 AND state = 'done'`,
+      [participantId, phase],
+    );
+    return rows.length > 0;
   }
 
   /** Remembers the hash of the withdrawal code a completion screen showed; the first writer wins. */

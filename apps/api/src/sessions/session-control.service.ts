@@ -4,31 +4,26 @@ import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { StudyAccess } from '../studies/study-access';
 import type { Study } from '../studies/study.entity';
-import { Allocator } from '../allocation/allocator';
-import { ProtocolDesigns } from './protocol-designs';
 import { type SessionDetail, ResearcherSessionsService } from './researcher-sessions.service';
 import type { StudySession } from './session.entity';
 import { type Actor, SessionTransitions } from './session-transitions';
 import { SessionError } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
-import { checkCovariateValues } from '../allocation/stratum-policy';
 
-interface ControlContext {
+export interface ControlContext {
   readonly manager: EntityManager;
   readonly study: Study;
   readonly session: StudySession;
   readonly actor: Actor;
 }
 
-/** What the research assistant does to a running session: end the conversation, record dropout or observations, abandon. */
+/** What the research assistant does to a running session: start or end the conversation, record dropout, abandon. */
 @Injectable()
 export class SessionControlService {
   constructor(
     private readonly access: StudyAccess,
     private readonly sessions: SessionsRepository,
     private readonly transitions: SessionTransitions,
-    private readonly allocator: Allocator,
-    private readonly designs: ProtocolDesigns,
     private readonly details: ResearcherSessionsService,
     private readonly audit: AuditRepository,
   ) {}
@@ -101,45 +96,10 @@ export class SessionControlService {
   }
 
   /**
-   * Covariates the research assistant observes (e.g. a phone seen on the table). A stratification
-   * covariate is fixed once the session is allocated; recording the last missing one allocates.
+   * Runs `work` on the study's session, locked, for a researcher (another study's or another site's
+   * session is 404), and returns its detail afterwards. The allocation routes build on it too.
    */
-  recordObserved(
-    principal: Principal,
-    studyId: string,
-    sessionId: string,
-    values: Readonly<Record<string, unknown>>,
-  ): Promise<SessionDetail> {
-    return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
-      const design = await this.designs.ofSession(session, manager);
-      const issues = checkCovariateValues(design, 'observed', values, false);
-      if (issues.length > 0) throw new SessionError('INVALID_COVARIATES', { detail: `${issues.length} problem(s)`, errors: issues });
-      const recorded = values as Readonly<Record<string, string>>;
-      const locked = design.stratifyBy.filter(
-        (id) => session.conditionId !== null && id in recorded && recorded[id] !== session.observedCovariates[id],
-      );
-      if (locked.length > 0)
-        throw new SessionError('OBSERVED_COVARIATE_LOCKED', {
-          errors: locked.map((id) => ({ path: `values.${id}`, code: 'STRATUM_FIXED', message: 'was used for allocation' })),
-        });
-      session.observedCovariates = { ...session.observedCovariates, ...recorded };
-      await this.sessions.update(session.id, { observedCovariates: session.observedCovariates }, manager);
-      await this.audit.append(
-        {
-          ...actor,
-          action: 'session.observed_covariates_recorded',
-          studyId,
-          subjectType: 'session',
-          subjectId: session.id,
-          data: { values: recorded },
-        },
-        manager,
-      );
-      await this.allocator.tryAllocate(manager, session, design, actor);
-    });
-  }
-
-  private async control(
+  async control(
     principal: Principal,
     studyId: string,
     sessionId: string,

@@ -10,7 +10,6 @@ import { SessionError } from './sessions.errors';
 import {
   CreateSessionRequest,
   CreatedSessionResponse,
-  ObservedCovariatesRequest,
   ReasonRequest,
   SeatLinkResponse,
   SessionDetailResponse,
@@ -182,25 +181,5 @@ export class SessionsController {
     @Body() body: ReasonRequest,
   ): Promise<SessionDetailResponse> {
     return SessionDetailResponse.detail(await this.control.abandon(principal, studyId, sessionId, body.reason));
-  }
-
-  @Post(':sessionId/observed-covariates')
-  @HttpCode(200)
-  @ApiDoc({
-    summary: 'Record observed covariates',
-    who: 'researcher',
-    changes: true,
-    description:
-      "Values the research assistant observes (e.g. a phone seen on the table), by covariate id; each must be one of the covariate's levels (400 `INVALID_COVARIATES` per field). Recording the last missing stratification covariate allocates the session. A stratification covariate cannot change after allocation (409 `OBSERVED_COVARIATE_LOCKED`). Audited.",
-    problems: [problems(SessionError, 'SESSION_NOT_FOUND', 'INVALID_COVARIATES', 'OBSERVED_COVARIATE_LOCKED')],
-  })
-  @ApiOkResponse({ type: SessionDetailResponse, description: 'The session, allocated if this completed its stratum' })
-  async observed(
-    @CurrentPrincipal() principal: Principal,
-    @Param('studyId', ParseUUIDPipe) studyId: string,
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Body() body: ObservedCovariatesRequest,
-  ): Promise<SessionDetailResponse> {
-    return SessionDetailResponse.detail(await this.control.recordObserved(principal, studyId, sessionId, body.values));
   }
 }

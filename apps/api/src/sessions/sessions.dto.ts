@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsStringMap } from '../common/http/validators';
 import type { Participant } from './participant.entity';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from './participant.entity';
 import type { CreatedSession, SessionDetail } from './researcher-sessions.service';
@@ -12,12 +11,6 @@ const COVARIATE_VALUES = { type: 'object', additionalProperties: { type: 'string
 
 export class ReasonRequest {
   @ApiProperty({ example: 'Partner felt unwell and left after the pre-survey' }) @IsString() @Length(1, 2000) reason: string;
-}
-
-export class ObservedCovariatesRequest {
-  @ApiProperty({ ...COVARIATE_VALUES, description: 'Observed covariate id → level id; merged into what was recorded before' })
-  @IsStringMap({ maxKeys: 16, maxLength: 40 })
-  values: Record<string, string>;
 }
 
 export class CreateSessionRequest {

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AllocationsRepository } from '../allocation/allocations.repository';
-import { Allocator } from '../allocation/allocator';
 import { SitesModule } from '../sites/sites.module';
 import { StudiesModule } from '../studies/studies.module';
 import { ParticipantsRepository } from './participants.repository';
@@ -19,9 +17,7 @@ import { SessionsRepository } from './sessions.repository';
   providers: [
     SessionsRepository,
     ParticipantsRepository,
-    AllocationsRepository,
     SessionTransitions,
-    Allocator,
     SessionFlow,
     ProtocolDesigns,
     ResearcherSessionsService,
@@ -31,10 +27,10 @@ import { SessionsRepository } from './sessions.repository';
     SessionsRepository,
     ParticipantsRepository,
     SessionTransitions,
-    Allocator,
     SessionFlow,
     ProtocolDesigns,
     ResearcherSessionsService,
+    SessionControlService,
   ],
 })
 export class SessionsModule {}

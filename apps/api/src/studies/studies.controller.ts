@@ -19,7 +19,6 @@ import {
   StudySummaryResponse,
   TemplateResponse,
   UpdateStudyRequest,
-  VerificationResponse,
 } from './studies.dto';
 
 const STATUS_CHANGE = [problems(StudyError, 'ILLEGAL_STATUS_CHANGE')];
@@ -230,18 +229,5 @@ export class StudiesController {
   @ApiOkResponse({ type: [ProtocolResponse], description: 'Protocol versions, oldest first' })
   async protocols(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<ProtocolResponse[]> {
     return (await this.studies.protocols(principal, studyId)).map(ProtocolResponse.of);
-  }
-
-  @Get(':studyId/allocation-verification')
-  @ApiDoc({
-    summary: 'Verify the allocation against the revealed seed',
-    who: 'analyst',
-    description:
-      "After the study closes: checks that the seed matches its commitment, regenerates each stratum's concealed sequence from it and compares it with the allocations made, and recomputes each session's stratum from its members' covariates. Before closing, 409 `SEED_NOT_REVEALED`.",
-    problems: [problems(StudyError, 'SEED_NOT_REVEALED')],
-  })
-  @ApiOkResponse({ type: VerificationResponse, description: '`matches` is true when every check passed' })
-  async verify(@CurrentPrincipal() principal: Principal, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<VerificationResponse> {
-    return VerificationResponse.of(await this.studies.verifyAllocation(principal, studyId));
   }
 }

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { Nested, Omittable } from '../common/http/validators';
-import type { StratumVerification } from '../randomisation/verify-allocations';
 import { designHashOf } from './protocol-file';
 import type { Protocol } from './protocol.entity';
-import type { VerificationReport } from './studies.service';
 import type { StudyAccessGrant } from './study-access';
 import { StudyDesignDto } from './study-design.dto';
 import { STUDY_ROLES, type StudyRole } from './study-member.entity';
@@ -184,48 +182,4 @@ export class TemplateResponse {
   @ApiProperty({ type: String, nullable: true, description: 'The study it replicates or is inspired by (citation); null for a new design' })
   replicates: string | null;
   @ApiProperty({ type: [String], description: 'How it deviates from that study' }) deviations: string[];
-}
-
-class MismatchDto {
-  @ApiProperty() index: number;
-  @ApiProperty({ type: String, nullable: true }) stored: string | null;
-  @ApiProperty() expected: string;
-}
-
-class StratumVerificationDto {
-  @ApiProperty() stratum: string;
-  @ApiProperty() checked: number;
-  @ApiProperty({ type: [MismatchDto] }) mismatches: MismatchDto[];
-}
-
-class SessionMismatchDto {
-  @ApiProperty() sessionId: string;
-  @ApiProperty({ enum: ['stratum', 'condition'] }) field: 'stratum' | 'condition';
-  @ApiProperty({ type: String, nullable: true }) stored: string | null;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: "Recomputed from the members' covariates (stratum) or the allocation row (condition)",
-  })
-  expected: string | null;
-}
-
-export class VerificationResponse {
-  @ApiProperty() matches: boolean;
-  @ApiProperty({ description: 'The revealed seed (hex); SHA-256 of its bytes equals seedCommitment' }) seedHex: string;
-  @ApiProperty() seedCommitment: string;
-  @ApiProperty({ type: [StratumVerificationDto] }) strata: StratumVerificationDto[];
-  @ApiProperty({
-    type: [SessionMismatchDto],
-    description: "Each allocated session's stratum recomputed from its members' covariates, and its condition, against its allocation row",
-  })
-  sessions: SessionMismatchDto[];
-
-  static of(report: VerificationReport): VerificationResponse {
-    return {
-      ...report,
-      strata: report.strata.map((s: StratumVerification) => ({ ...s, mismatches: [...s.mismatches] })),
-      sessions: [...report.sessions],
-    };
-  }
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Allocation } from '../allocation/allocation.entity';
 import type { DraftEdit } from './draft-edits';
-import type { AllocatedSessionRow } from '../randomisation/verify-allocations';
 import { Protocol } from './protocol.entity';
 import type { StudyDesign } from './study-design';
 import { type StudyRole, StudyMember } from './study-member.entity';
@@ -124,24 +122,5 @@ export class StudiesRepository {
 
   findProtocol(studyId: string, version: number): Promise<Protocol | null> {
     return this.dataSource.manager.findOneBy(Protocol, { studyId, version });
-  }
-
-  /** Every allocated session with its allocation row and the covariates its stratum comes from. */
-  listAllocatedSessions(studyId: string): Promise<AllocatedSessionRow[]> {
-    return this.dataSource.query(
-      `SELECT s.id AS "sessionId", s.stratum AS "sessionStratum", s.condition_id AS "sessionCondition",
-              a.stratum AS "allocationStratum", a.condition_id AS "allocationCondition", s.observed_covariates AS observed,
-              coalesce((SELECT jsonb_agg(p.covariates ORDER BY p.seat_number) FROM participant p WHERE p.session_id = s.id), '[]'::jsonb) AS "memberCovariates",
-              CASE WHEN site.is_primary THEN NULL ELSE site.code END AS "siteCode"
-         FROM allocation a JOIN study_session s ON s.id = a.session_id JOIN study_site site ON site.id = s.site_id
-        WHERE a.study_id = $1
-        ORDER BY a.stratum, a.sequence_index`,
-      [studyId],
-    );
-  }
-
-  /** Stored allocations, in sequence order per stratum: what verification compares against. */
-  listAllocations(studyId: string): Promise<Allocation[]> {
-    return this.dataSource.manager.find(Allocation, { where: { studyId }, order: { stratum: 'ASC', sequenceIndex: 'ASC' } });
   }
 }

@@ -5,14 +5,6 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { newSeedHex, seedCommitment } from '../randomisation/keyed-random';
-import {
-  type AllocatedSessionRow,
-  type SessionMismatch,
-  verifyAllocations,
-  verifySessions,
-  type StratumVerification,
-} from '../randomisation/verify-allocations';
-import { sessionStratum } from '../allocation/stratum-policy';
 import type { FieldIssue } from '../common/errors/domain-error';
 import { checkDesign } from './design-rules';
 import { changedParts, describeConflict } from './draft-edits';
@@ -83,15 +75,6 @@ export interface DraftUpdate {
   readonly design?: StudyDesign;
   /** The revision the editor started from (If-Match); absent: last write wins, as for API scripts. */
   readonly expectedRevision?: number;
-}
-
-export interface VerificationReport {
-  readonly matches: boolean;
-  readonly seedHex: string;
-  readonly seedCommitment: string;
-  readonly strata: readonly StratumVerification[];
-  /** Sessions whose recomputed stratum or whose condition disagrees with their allocation row. */
-  readonly sessions: readonly SessionMismatch[];
 }
 
 @Injectable()
@@ -293,30 +276,6 @@ export class StudiesService {
     const seedHex = study.seedRevealedAt ? await this.repository.findSeed(studyId) : null;
     if (!seedHex) throw new StudyError('SEED_NOT_REVEALED');
     return { study, seedHex };
-  }
-
-  async verifyAllocation(principal: Principal | 'system', studyId: string): Promise<VerificationReport> {
-    if (principal !== 'system') await this.access.require(principal, studyId, 'analyst');
-    const { study, seedHex } = await this.revealedSeed(studyId);
-    const allocations = await this.repository.listAllocations(studyId);
-    const strata = verifyAllocations(
-      {
-        seedHex,
-        scheme: study.design.randomisation.scheme,
-        conditions: weightedConditions(study.design),
-        blockMultipliers: study.design.randomisation.blockMultipliers,
-      },
-      allocations,
-    );
-    // Amendments cannot change stratifiers (allocationDefinition), so the current design computes every session's stratum.
-    // Once `admin purge-study` removed the members, their covariates cannot be re-read: the session's
-    // stratum is then compared with its allocation row only (the sequence check above is unaffected).
-    const stratumOf = study.participantDataPurgedAt
-      ? (row: AllocatedSessionRow) => row.sessionStratum
-      : (row: AllocatedSessionRow) => sessionStratum(study.design, row.memberCovariates, row.observed, row.siteCode);
-    const sessions = verifySessions(await this.repository.listAllocatedSessions(studyId), stratumOf);
-    const matches = strata.every((s) => s.mismatches.length === 0) && sessions.length === 0;
-    return { matches, seedHex, seedCommitment: study.seedCommitment ?? '', strata, sessions };
   }
 
   private assertValid(design: StudyDesign): void {

@@ -1,6 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { User } from '../auth/user.entity';
-import { StudySite } from '../sites/study-site.entity';
 import { Study } from './study.entity';
 
 export const STUDY_ROLES = ['owner', 'researcher', 'analyst'] as const;
@@ -32,9 +31,10 @@ export class StudyMember {
   @Column({ name: 'site_id', type: 'uuid', nullable: true })
   siteId: string | null;
 
-  @ManyToOne(() => StudySite, { onDelete: 'NO ACTION' })
+  // Named, not imported: sites come after studies in the feature order, and only the foreign key is needed here.
+  @ManyToOne('StudySite', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'site_id' })
-  site?: StudySite;
+  site?: unknown;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -15,22 +15,10 @@ function FieldError({ field, state }: { readonly field: LoginField; readonly sta
   ) : null;
 }
 
-/**
- * The one client leaf of the login page, only to show errors without a reload. The form posts to
- * a Server Action, so it also works before (or without) JavaScript.
- */
-export function LoginForm({ next }: { readonly next: string }) {
-  const [state, formAction, pending] = useActionState(login, INITIAL);
+function LoginFields({ state }: { readonly state: LoginState }) {
   const invalid = (field: LoginField) => state.fieldErrors?.[field] !== undefined;
-
   return (
-    <form action={formAction} className="form" aria-label="Sign in">
-      <input type="hidden" name="next" value={next} />
-      {state.formError ? (
-        <div className="alert" role="alert">
-          <p>{state.formError}</p>
-        </div>
-      ) : null}
+    <>
       <div className="field">
         <label htmlFor="email">Email</label>
         <input
@@ -58,6 +46,25 @@ export function LoginForm({ next }: { readonly next: string }) {
         />
         <FieldError field="password" state={state} />
       </div>
+    </>
+  );
+}
+
+/**
+ * The one client leaf of the login page, only to show errors without a reload. The form posts to
+ * a Server Action, so it also works before (or without) JavaScript.
+ */
+export function LoginForm({ next }: { readonly next: string }) {
+  const [state, formAction, pending] = useActionState(login, INITIAL);
+  return (
+    <form action={formAction} className="form" aria-label="Sign in">
+      <input type="hidden" name="next" value={next} />
+      {state.formError ? (
+        <div className="alert" role="alert">
+          <p>{state.formError}</p>
+        </div>
+      ) : null}
+      <LoginFields state={state} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </button>

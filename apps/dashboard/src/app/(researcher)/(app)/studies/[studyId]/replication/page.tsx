@@ -27,54 +27,68 @@ function Comparison({ view }: { readonly view: Replication }) {
   return <SingleComparison view={view} original={original} comparison={comparison} />;
 }
 
-function SingleComparison({
-  view,
-  original,
-  comparison,
-}: {
-  readonly view: Replication;
-  readonly original: NonNullable<Replication['original']>;
-  readonly comparison: NonNullable<Replication['comparison']>;
-}) {
-  const hedges = view.replication?.hedges;
+type Original = NonNullable<Replication['original']>;
+type ComparisonView = NonNullable<Replication['comparison']>;
+type Hedges = NonNullable<Replication['replication']>['hedges'];
+
+/** Where the original effect comes from, and who checked it against the paper. */
+function OriginalSource({ original }: { readonly original: Original }) {
+  return (
+    <p>
+      Original: {original.citation} {original.doi ? <>doi:{original.doi}</> : null} ({original.locator});{' '}
+      {original.verifiedBy ? (
+        <>
+          verified by {original.verifiedBy}
+          {original.verifiedOn ? ` on ${original.verifiedOn}` : ''}
+        </>
+      ) : (
+        <strong>not verified</strong>
+      )}
+      .
+    </p>
+  );
+}
+
+function Effects({ comparison, hedges }: { readonly comparison: ComparisonView; readonly hedges: Hedges | undefined }) {
   const telescopes = comparison.smallTelescopes;
+  return (
+    <ul className="effects">
+      <li>
+        Original d = {formatNumber(comparison.originalD)}; d33 = {formatNumber(comparison.d33)} (the effect the original had 33 % power to
+        detect)
+      </li>
+      <li>
+        Replication g = {hedges ? formatWithCi(hedges.g, hedges.ciLow, hedges.ciHigh) : 'not enough sessions yet'}
+        {hedges ? `, n = ${hedges.n1} + ${hedges.n2} sessions` : ''}
+      </li>
+      {telescopes ? (
+        <li>
+          Small telescopes:{' '}
+          {telescopes.tooSmall
+            ? 'the effect, if any, is too small for the original study to have detected'
+            : 'the replication cannot rule out an effect the original could have detected'}{' '}
+          (p {formatP(telescopes.p).startsWith('<') ? formatP(telescopes.p) : `= ${formatP(telescopes.p)}`}, one-sided)
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+interface SingleComparisonProps {
+  readonly view: Replication;
+  readonly original: Original;
+  readonly comparison: ComparisonView;
+}
+
+function SingleComparison({ view, original, comparison }: SingleComparisonProps) {
   return (
     <section className="card" aria-labelledby="comparison-heading">
       <h2 id="comparison-heading">
         {original.factorId}: {original.instrumentId} {original.scale} ({original.phase})
       </h2>
-      <p>
-        Original: {original.citation} {original.doi ? <>doi:{original.doi}</> : null} ({original.locator});{' '}
-        {original.verifiedBy ? (
-          <>
-            verified by {original.verifiedBy}
-            {original.verifiedOn ? ` on ${original.verifiedOn}` : ''}
-          </>
-        ) : (
-          <strong>not verified</strong>
-        )}
-        .
-      </p>
+      <OriginalSource original={original} />
       <Forest rows={rows(view)} d33={comparison.d33} />
-      <ul className="effects">
-        <li>
-          Original d = {formatNumber(comparison.originalD)}; d33 = {formatNumber(comparison.d33)} (the effect the original had 33 % power to
-          detect)
-        </li>
-        <li>
-          Replication g = {hedges ? formatWithCi(hedges.g, hedges.ciLow, hedges.ciHigh) : 'not enough sessions yet'}
-          {hedges ? `, n = ${hedges.n1} + ${hedges.n2} sessions` : ''}
-        </li>
-        {telescopes ? (
-          <li>
-            Small telescopes:{' '}
-            {telescopes.tooSmall
-              ? 'the effect, if any, is too small for the original study to have detected'
-              : 'the replication cannot rule out an effect the original could have detected'}{' '}
-            (p {formatP(telescopes.p).startsWith('<') ? formatP(telescopes.p) : `= ${formatP(telescopes.p)}`}, one-sided)
-          </li>
-        ) : null}
-      </ul>
+      <Effects comparison={comparison} hedges={view.replication?.hedges} />
       <p className="outcome" data-testid="replication-label">
         {comparison.outcome
           ? (LABELS[comparison.outcome.label] ?? comparison.outcome.label)

@@ -88,14 +88,27 @@ function Checks({ results }: { readonly results: StudyResults }) {
   );
 }
 
-/** Results on session-level scores (the dyad is the unit), with the options they were computed under. */
-export default async function ResultsPage({
-  params,
-  searchParams,
-}: {
+function Scales({ groups, results }: { readonly groups: ReturnType<typeof byScale>; readonly results: StudyResults }) {
+  if (groups.length === 0) return <p className="card empty">No scores yet for these options.</p>;
+  return (
+    <>
+      {groups.map((phases) => {
+        const any = phases.post ?? phases.pre ?? phases.change;
+        return any ? (
+          <ScaleSection key={`${any.instrumentId}-${any.instrumentVersion}-${any.scale}`} phases={phases} results={results} />
+        ) : null;
+      })}
+    </>
+  );
+}
+
+interface ResultsPageProps {
   readonly params: Promise<{ studyId: string }>;
   readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}
+
+/** Results on session-level scores (the dyad is the unit), with the options they were computed under. */
+export default async function ResultsPage({ params, searchParams }: ResultsPageProps) {
   const { studyId } = await params;
   const result = await getResults(studyId, resultsOptions(await searchParams));
   if (!result.ok) {
@@ -116,16 +129,7 @@ export default async function ResultsPage({
         analysis.
       </p>
       <Options results={result.data} />
-      {groups.length === 0 ? (
-        <p className="card empty">No scores yet for these options.</p>
-      ) : (
-        groups.map((phases) => {
-          const any = phases.post ?? phases.pre ?? phases.change;
-          return any ? (
-            <ScaleSection key={`${any.instrumentId}-${any.instrumentVersion}-${any.scale}`} phases={phases} results={result.data} />
-          ) : null;
-        })
-      )}
+      <Scales groups={groups} results={result.data} />
       <Checks results={result.data} />
     </>
   );

@@ -5,6 +5,22 @@ import { conditionLabel, formatNumber, formatP, formatWithCi } from '@/lib/resul
 
 type Phases = Partial<Record<ScaleResult['phase'], ScaleResult>>;
 
+type Cell = ScaleResult['cells'][number];
+
+function CellMean({ cell }: { readonly cell: Cell | undefined }) {
+  return (
+    <td>
+      {cell ? (
+        <>
+          {formatWithCi(cell.mean, cell.ciLow, cell.ciHigh)} <span className="muted">n = {cell.sessions}</span>
+        </>
+      ) : (
+        '—'
+      )}
+    </td>
+  );
+}
+
 function CellsTable({ phases, conditions }: { readonly phases: Phases; readonly conditions: readonly string[] }) {
   const order = ['pre', 'post', 'change'] as const;
   return (
@@ -29,20 +45,9 @@ function CellsTable({ phases, conditions }: { readonly phases: Phases; readonly 
               <th scope="row">{conditionLabel(id)}</th>
               {order
                 .filter((p) => phases[p])
-                .map((p) => {
-                  const cell = phases[p]?.cells.find((c) => c.conditionId === id);
-                  return (
-                    <td key={p}>
-                      {cell ? (
-                        <>
-                          {formatWithCi(cell.mean, cell.ciLow, cell.ciHigh)} <span className="muted">n = {cell.sessions}</span>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  );
-                })}
+                .map((p) => (
+                  <CellMean key={p} cell={phases[p]?.cells.find((c) => c.conditionId === id)} />
+                ))}
             </tr>
           ))}
         </tbody>

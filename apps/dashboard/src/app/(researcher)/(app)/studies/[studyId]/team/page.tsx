@@ -10,17 +10,45 @@ import '@/styles/preview.css';
 
 export const metadata: Metadata = { title: 'Team' };
 
-function MembersTable({
-  studyId,
-  members,
-  manage,
-  myEmail,
-}: {
+interface MemberRowProps {
+  readonly studyId: string;
+  readonly member: Member;
+  readonly manage: boolean;
+  readonly myEmail: string;
+}
+
+function MemberRow({ studyId, member, manage, myEmail }: MemberRowProps) {
+  return (
+    <tr data-testid="member">
+      <td>
+        {member.email}
+        {member.email === myEmail ? ' (you)' : ''}
+      </td>
+      <td>
+        {manage ? (
+          <RoleForm action={changeRoleAction.bind(null, studyId, member.userId)} email={member.email} role={member.role} />
+        ) : (
+          roleLabel(member.role)
+        )}
+      </td>
+      <td className="nowrap">{member.addedAt.slice(0, 10)}</td>
+      {manage ? (
+        <td>
+          <RemoveMember action={removeMemberAction.bind(null, studyId, member.userId, member.email === myEmail)} email={member.email} />
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+interface MembersProps {
   readonly studyId: string;
   readonly members: readonly Member[];
   readonly manage: boolean;
   readonly myEmail: string;
-}) {
+}
+
+function MembersTable({ studyId, members, manage, myEmail }: MembersProps) {
   return (
     <div className="table-wrap" role="region" aria-labelledby="members-heading" tabIndex={0}>
       <table className="table" data-testid="members">
@@ -34,32 +62,21 @@ function MembersTable({
         </thead>
         <tbody>
           {sortMembers(members).map((member) => (
-            <tr key={member.userId} data-testid="member">
-              <td>
-                {member.email}
-                {member.email === myEmail ? ' (you)' : ''}
-              </td>
-              <td>
-                {manage ? (
-                  <RoleForm action={changeRoleAction.bind(null, studyId, member.userId)} email={member.email} role={member.role} />
-                ) : (
-                  roleLabel(member.role)
-                )}
-              </td>
-              <td className="nowrap">{member.addedAt.slice(0, 10)}</td>
-              {manage ? (
-                <td>
-                  <RemoveMember
-                    action={removeMemberAction.bind(null, studyId, member.userId, member.email === myEmail)}
-                    email={member.email}
-                  />
-                </td>
-              ) : null}
-            </tr>
+            <MemberRow key={member.userId} studyId={studyId} member={member} manage={manage} myEmail={myEmail} />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function AddMember({ studyId }: { readonly studyId: string }) {
+  return (
+    <section className="card builder-section" aria-labelledby="add-heading">
+      <h2 id="add-heading">Add a member</h2>
+      <p>They need an account on this Attune (an admin creates accounts). Adding someone who is already a member changes their role.</p>
+      <AddMemberForm action={addMemberAction.bind(null, studyId)} />
+    </section>
   );
 }
 
@@ -92,11 +109,7 @@ export default async function TeamPage({ params }: { readonly params: Promise<{ 
         </p>
       )}
       {manage ? (
-        <section className="card builder-section" aria-labelledby="add-heading">
-          <h2 id="add-heading">Add a member</h2>
-          <p>They need an account on this Attune (an admin creates accounts). Adding someone who is already a member changes their role.</p>
-          <AddMemberForm action={addMemberAction.bind(null, studyId)} />
-        </section>
+        <AddMember studyId={studyId} />
       ) : (
         <p className="builder-section">
           Only the study&apos;s owners can change the team (your role: {roleLabel(study.data.role).toLowerCase()}).
