@@ -79,15 +79,9 @@ export class Allocator {
     session.conditionId = conditionId;
     session.stratum = stratum;
     // The audit trail is never shown to participants, so it may name the condition.
-    await this.audit.append(
-      {
-        ...actor,
-        action: 'session.allocated',
-        studyId: session.studyId,
-        subjectType: 'session',
-        subjectId: session.id,
-        data: { conditionId, stratum, sequenceIndex },
-      },
+    await this.audit.study(
+      'session.allocated',
+      { studyId: session.studyId, by: actor, subject: ['session', session.id], data: { conditionId, stratum, sequenceIndex } },
       manager,
     );
     return true;

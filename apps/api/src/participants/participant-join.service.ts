@@ -107,14 +107,10 @@ export class ParticipantJoinService {
         manager,
       );
       if (placement.seatLinkId) await this.sessions.markSeatLinkUsed(placement.seatLinkId, manager);
-      await this.audit.append(
+      await this.audit.participant(
+        'participant.joined',
         {
-          actorType: 'participant',
-          actorId: participant.id,
-          action: 'participant.joined',
-          studyId: placement.study.id,
-          subjectType: 'participant',
-          subjectId: participant.id,
+          participant: { id: participant.id, studyId: placement.study.id },
           data: { via: target.kind, sessionId: placement.session?.id ?? null, seatNumber: placement.seatNumber },
         },
         manager,
@@ -130,16 +126,9 @@ export class ParticipantJoinService {
   private async resume(participantId: string, studyId: string, manager: EntityManager): Promise<JoinResult> {
     const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
     await this.participants.update(participantId, { tokenHash: hashSecret(token) }, manager);
-    await this.audit.append(
-      {
-        actorType: 'participant',
-        actorId: participantId,
-        action: 'participant.resumed',
-        studyId,
-        subjectType: 'participant',
-        subjectId: participantId,
-        data: { via: 'study_link' },
-      },
+    await this.audit.participant(
+      'participant.resumed',
+      { participant: { id: participantId, studyId }, data: { via: 'study_link' } },
       manager,
     );
     return { token, participantId };
@@ -181,28 +170,17 @@ export class ParticipantJoinService {
           manager,
         );
         const data = { fromParticipantId: participant.id, fromSessionId: session?.id ?? null, toParticipantId: fresh.id };
-        await this.audit.append(
+        await this.audit.participant(
+          'participant.left',
           {
-            actorType: 'participant',
-            actorId: participant.id,
-            action: 'participant.left',
-            studyId: study.id,
-            subjectType: 'participant',
-            subjectId: participant.id,
+            participant: { id: participant.id, studyId: study.id },
             data: { sessionId: session?.id ?? null, allocated: true, rejoined: true },
           },
           manager,
         );
-        await this.audit.append(
-          {
-            actorType: 'participant',
-            actorId: participant.id,
-            action: 'participant.rejoined',
-            studyId: study.id,
-            subjectType: 'participant',
-            subjectId: fresh.id,
-            data,
-          },
+        await this.audit.participant(
+          'participant.rejoined',
+          { participant: { id: fresh.id, studyId: study.id }, by: { actorType: 'participant', actorId: participant.id }, data },
           manager,
         );
         return { token, participantId: fresh.id };

@@ -34,7 +34,7 @@ export class ParticipantOnboardingService {
    */
   async consent(participantId: string, input: { consentVersion: string; agree: boolean }): Promise<void> {
     const outcome = await this.contexts.run(participantId, async (context) => {
-      const { manager, participant, study, session, design } = context;
+      const { manager, participant, session, design } = context;
       requireStillIn(participant);
       if (participant.status !== 'joined') throw new SessionError('CONSENT_ALREADY_ANSWERED');
       requireOpen(session);
@@ -56,14 +56,10 @@ export class ParticipantOnboardingService {
         },
         manager,
       );
-      await this.audit.append(
+      await this.audit.participant(
+        'participant.consented',
         {
-          actorType: 'participant',
-          actorId: participant.id,
-          action: 'participant.consented',
-          studyId: study.id,
-          subjectType: 'participant',
-          subjectId: participant.id,
+          participant,
           data: { consentVersion: design.consent.version, consentHash, sessionId: session?.id ?? null },
         },
         manager,
@@ -78,23 +74,16 @@ export class ParticipantOnboardingService {
    * language is part of what was agreed to (the consent hash is of the text in that language).
    */
   async chooseLanguage(participantId: string, requested: string): Promise<void> {
-    await this.contexts.run(participantId, async ({ manager, participant, study, session, design }) => {
+    await this.contexts.run(participantId, async ({ manager, participant, session, design }) => {
       requireStillIn(participant);
       if (participant.status !== 'joined') throw new SessionError('LANGUAGE_LOCKED');
       requireOpen(session);
       const language = languageFor(design, requested);
       if (language === participant.language) return;
       await this.participants.update(participant.id, { language }, manager);
-      await this.audit.append(
-        {
-          actorType: 'participant',
-          actorId: participant.id,
-          action: 'participant.language_chosen',
-          studyId: study.id,
-          subjectType: 'participant',
-          subjectId: participant.id,
-          data: { from: participant.language, to: language },
-        },
+      await this.audit.participant(
+        'participant.language_chosen',
+        { participant, data: { from: participant.language, to: language } },
         manager,
       );
     });
@@ -106,7 +95,7 @@ export class ParticipantOnboardingService {
    */
   async answerCovariates(participantId: string, values: Readonly<Record<string, unknown>>): Promise<void> {
     const outcome = await this.contexts.run(participantId, async (context) => {
-      const { manager, participant, study, session, design } = context;
+      const { manager, participant, session, design } = context;
       requireStillIn(participant);
       if (participant.status !== 'consented') throw new SessionError('CONSENT_REQUIRED');
       const pending = pendingCovariates(design, participant.covariates, session !== null);
@@ -123,16 +112,9 @@ export class ParticipantOnboardingService {
         { covariates, covariatesAt: participant.covariatesAt ?? now, lastSeenAt: now },
         manager,
       );
-      await this.audit.append(
-        {
-          actorType: 'participant',
-          actorId: participant.id,
-          action: 'participant.covariates_answered',
-          studyId: study.id,
-          subjectType: 'participant',
-          subjectId: participant.id,
-          data: { covariateIds: Object.keys(values) },
-        },
+      await this.audit.participant(
+        'participant.covariates_answered',
+        { participant, data: { covariateIds: Object.keys(values) } },
         manager,
       );
       return this.afterReady(context);
@@ -142,18 +124,7 @@ export class ParticipantOnboardingService {
 
   private async decline({ manager, participant, session }: ParticipantContext): Promise<Outcome> {
     await this.participants.update(participant.id, { status: 'declined', sessionId: null, seatNumber: null }, manager);
-    await this.audit.append(
-      {
-        actorType: 'participant',
-        actorId: participant.id,
-        action: 'participant.declined',
-        studyId: participant.studyId,
-        subjectType: 'participant',
-        subjectId: participant.id,
-        data: { sessionId: session?.id ?? null },
-      },
-      manager,
-    );
+    await this.audit.participant('participant.declined', { participant, data: { sessionId: session?.id ?? null } }, manager);
     return DONE;
   }
 

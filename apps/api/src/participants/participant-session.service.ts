@@ -29,24 +29,13 @@ export class ParticipantSessionService {
 
   /** The "ready" gate: once every active member has confirmed, the pre-survey (or conversation) starts for all. */
   async confirmInstructions(participantId: string): Promise<void> {
-    await this.contexts.run(participantId, async ({ manager, participant, study, session }) => {
+    await this.contexts.run(participantId, async ({ manager, participant, session }) => {
       requireStillIn(participant);
       requireOpen(session);
       if (!session || session.conditionId === null) throw new SessionError('NOT_ALLOCATED');
       if (participant.instructionsConfirmedAt === null) {
         await this.participants.update(participant.id, { instructionsConfirmedAt: new Date() }, manager);
-        await this.audit.append(
-          {
-            actorType: 'participant',
-            actorId: participant.id,
-            action: 'participant.instructions_confirmed',
-            studyId: study.id,
-            subjectType: 'participant',
-            subjectId: participant.id,
-            data: { sessionId: session.id },
-          },
-          manager,
-        );
+        await this.audit.participant('participant.instructions_confirmed', { participant, data: { sessionId: session.id } }, manager);
       }
       if (session.status === 'allocated')
         await this.flow.advanceIfReady(manager, session, { actorType: 'participant', actorId: participant.id });
@@ -59,7 +48,7 @@ export class ParticipantSessionService {
    * departure rule decides whether it ends early or goes on (SessionFlow.onDeparture).
    */
   async leave(participantId: string): Promise<void> {
-    await this.contexts.run(participantId, async ({ manager, participant, study, session }) => {
+    await this.contexts.run(participantId, async ({ manager, participant, session }) => {
       if (
         participant.status === 'left' ||
         participant.status === 'declined' ||
@@ -70,18 +59,7 @@ export class ParticipantSessionService {
       const allocated = session !== null && session.conditionId !== null;
       const seat = allocated ? {} : { sessionId: null, seatNumber: null };
       await this.participants.update(participant.id, { status: 'left', leftAt: new Date(), ...seat }, manager);
-      await this.audit.append(
-        {
-          actorType: 'participant',
-          actorId: participant.id,
-          action: 'participant.left',
-          studyId: study.id,
-          subjectType: 'participant',
-          subjectId: participant.id,
-          data: { sessionId: session?.id ?? null, allocated },
-        },
-        manager,
-      );
+      await this.audit.participant('participant.left', { participant, data: { sessionId: session?.id ?? null, allocated } }, manager);
       if (!session || !allocated) return;
       await this.sessions.update(session.id, { incomplete: true }, manager);
       session.incomplete = true;

@@ -84,26 +84,23 @@ export class WaitingRoom {
   }
 
   private async seat(session: StudySession, participantIds: readonly string[], manager: EntityManager): Promise<void> {
-    await this.audit.append(
+    await this.audit.study(
+      'session.created',
       {
-        ...SYSTEM,
-        action: 'session.created',
         studyId: session.studyId,
-        subjectType: 'session',
-        subjectId: session.id,
+        by: SYSTEM,
+        subject: ['session', session.id],
         data: { mode: 'online', size: session.size, siteId: session.siteId },
       },
       manager,
     );
     for (const [index, participantId] of participantIds.entries()) {
       await this.participants.update(participantId, { sessionId: session.id, seatNumber: index + 1 }, manager);
-      await this.audit.append(
+      await this.audit.participant(
+        'participant.seated',
         {
-          ...SYSTEM,
-          action: 'participant.seated',
-          studyId: session.studyId,
-          subjectType: 'participant',
-          subjectId: participantId,
+          participant: { id: participantId, studyId: session.studyId },
+          by: SYSTEM,
           data: { sessionId: session.id, seatNumber: index + 1 },
         },
         manager,

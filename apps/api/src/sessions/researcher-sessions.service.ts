@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { hashSecret, newSecret } from '../common/crypto/tokens';
 import { SitesService } from '../sites/sites.service';
@@ -75,14 +75,12 @@ export class ResearcherSessionsService {
           secrets.map(({ seatNumber, secret }) => ({ sessionId: session.id, seatNumber, secretHash: hashSecret(secret) })),
           manager,
         );
-        await this.audit.append(
+        await this.audit.study(
+          'session.created',
           {
-            actorType: 'user',
-            actorId: principal.userId,
-            action: 'session.created',
             studyId,
-            subjectType: 'session',
-            subjectId: session.id,
+            by: userActor(principal.userId),
+            subject: ['session', session.id],
             data: { mode: 'lab', size: session.size, siteId: site.id },
           },
           manager,
@@ -113,16 +111,9 @@ export class ResearcherSessionsService {
       const secret = newSecret(SEAT_SECRET_PREFIX);
       if (!(await this.sessions.replaceSeatLink(sessionId, seatNumber, hashSecret(secret), manager)))
         throw new SessionError('SEAT_NOT_FOUND');
-      await this.audit.append(
-        {
-          actorType: 'user',
-          actorId: principal.userId,
-          action: 'session.seat_link_reissued',
-          studyId,
-          subjectType: 'session',
-          subjectId: sessionId,
-          data: { seatNumber },
-        },
+      await this.audit.study(
+        'session.seat_link_reissued',
+        { studyId, by: userActor(principal.userId), subject: ['session', sessionId], data: { seatNumber } },
         manager,
       );
       return { seatNumber, joinPath: seatJoinPath(secret) };

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditRepository, type AuditRecord } from '../audit/audit.repository';
+import { type AuditActor, AuditRepository, SYSTEM_ACTOR } from '../audit/audit.repository';
 import type { SessionStatus, StudySession } from './session.entity';
 import { canTransition } from './session-state';
 import { SessionError } from './sessions.errors';
 import { SessionsRepository, type StatusChangeFields } from './sessions.repository';
 
 /** Who caused a change, as the audit trail records it. */
-export type Actor = Pick<AuditRecord, 'actorType' | 'actorId'>;
+export type Actor = AuditActor;
 
-export const SYSTEM: Actor = { actorType: 'system', actorId: null };
+export const SYSTEM: Actor = SYSTEM_ACTOR;
 
 /**
  * The one way a session's status changes: checked against the transition table, applied with a
@@ -46,15 +46,9 @@ export class SessionTransitions {
     to: SessionStatus,
     actor: Actor,
   ): Promise<void> {
-    await this.audit.append(
-      {
-        ...actor,
-        action: 'session.status_changed',
-        studyId: session.studyId,
-        subjectType: 'session',
-        subjectId: session.id,
-        data: { from, to },
-      },
+    await this.audit.study(
+      'session.status_changed',
+      { studyId: session.studyId, by: actor, subject: ['session', session.id], data: { from, to } },
       manager,
     );
   }
