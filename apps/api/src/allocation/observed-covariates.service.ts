@@ -39,15 +39,9 @@ export class ObservedCovariatesService {
         });
       session.observedCovariates = { ...session.observedCovariates, ...recorded };
       await this.sessions.update(session.id, { observedCovariates: session.observedCovariates }, manager);
-      await this.audit.append(
-        {
-          ...actor,
-          action: 'session.observed_covariates_recorded',
-          studyId,
-          subjectType: 'session',
-          subjectId: session.id,
-          data: { values: recorded },
-        },
+      await this.audit.study(
+        'session.observed_covariates_recorded',
+        { studyId, by: actor, subject: ['session', session.id], data: { values: recorded } },
         manager,
       );
       await this.allocator.tryAllocate(manager, session, design, actor);

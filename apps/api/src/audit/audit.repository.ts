@@ -36,18 +36,6 @@ export type AuditRecord = {
   } & DataOf<A>;
 }[AuditAction];
 
-/**
- * Transitional, until studies.service.ts is converted to audit.study(…) (issue 10): its events
- * still name their action as text. Remove with its last caller.
- */
-type UncataloguedStudyRecord = AuditActor & {
-  readonly action: `study.${string}`;
-  readonly studyId: string;
-  readonly subjectType?: string | null;
-  readonly subjectId?: string | null;
-  readonly data?: Readonly<Record<string, unknown>>;
-};
-
 export type ParticipantEvent<A extends ParticipantAction> = {
   readonly participant: { readonly id: string; readonly studyId: string };
   /** Another actor than the participant themselves: the system seating them, a researcher withdrawing them. */
@@ -90,7 +78,7 @@ export class AuditRepository {
   }
 
   /** Pass the use case's transaction manager so the event commits or rolls back with it. */
-  async append(record: AuditRecord | UncataloguedStudyRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async append(record: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
     // Plain SQL: this runs inside nearly every use case, including the participant's submit.
     await manager.query(
       `INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

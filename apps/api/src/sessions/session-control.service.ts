@@ -42,10 +42,7 @@ export class SessionControlService {
               : `a ${session.status} session has no conversation to start`,
         });
       }
-      await this.audit.append(
-        { ...actor, action: 'session.conversation_started', studyId, subjectType: 'session', subjectId: session.id, data: {} },
-        manager,
-      );
+      await this.audit.study('session.conversation_started', { studyId, by: actor, subject: ['session', session.id] }, manager);
     });
   }
 
@@ -62,15 +59,9 @@ export class SessionControlService {
       if (session.conditionId === null)
         throw new SessionError('NOT_ALLOCATED', { detail: 'before allocation a participant who leaves simply frees the seat' });
       await this.sessions.update(session.id, { incomplete: true, dropoutReason: reason }, manager);
-      await this.audit.append(
-        {
-          ...actor,
-          action: 'session.dropout_recorded',
-          studyId,
-          subjectType: 'session',
-          subjectId: session.id,
-          data: { status: session.status },
-        },
+      await this.audit.study(
+        'session.dropout_recorded',
+        { studyId, by: actor, subject: ['session', session.id], data: { status: session.status } },
         manager,
       );
     });
@@ -81,15 +72,9 @@ export class SessionControlService {
     return this.control(principal, studyId, sessionId, async ({ manager, session, actor }) => {
       const from = session.status;
       await this.transitions.move(manager, session, 'abandoned', actor, { abandonReason: reason });
-      await this.audit.append(
-        {
-          ...actor,
-          action: 'session.abandoned',
-          studyId,
-          subjectType: 'session',
-          subjectId: session.id,
-          data: { from, allocated: session.conditionId !== null },
-        },
+      await this.audit.study(
+        'session.abandoned',
+        { studyId, by: actor, subject: ['session', session.id], data: { from, allocated: session.conditionId !== null } },
         manager,
       );
     });

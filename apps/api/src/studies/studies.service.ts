@@ -2,7 +2,8 @@ import { canonicalJson } from '@attune/survey';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AuditRepository } from '../audit/audit.repository';
+import type { AuditData } from '../audit/audit-catalogue';
+import { AuditRepository, userActor } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { newSeedHex, seedCommitment } from '../randomisation/keyed-random';
 import type { FieldIssue } from '../common/errors/domain-error';
@@ -24,7 +25,7 @@ export function newCode(length: number): string {
   return [...randomBytes(length)].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
 }
 
-const TRANSITIONS: Record<'pause' | 'resume' | 'close', { from: readonly StudyStatus[]; to: StudyStatus }> = {
+const TRANSITIONS: Record<'pause' | 'resume' | 'close', { from: readonly StudyStatus[]; to: Exclude<StudyStatus, 'draft'> }> = {
   pause: { from: ['launched'], to: 'paused' },
   resume: { from: ['paused'], to: 'launched' },
   close: { from: ['launched', 'paused'], to: 'closed' },
@@ -108,15 +109,12 @@ export class StudiesService {
   async createDraft(
     principal: Principal,
     draft: { title: string; description: string; design: StudyDesign },
-    origin: Record<string, unknown>,
+    origin: AuditData<'study.created'>,
   ): Promise<StudyAccessGrant> {
     const study = await this.repository.transaction(async (manager) => {
       const created = await this.repository.insertStudy({ ...draft, joinCode: newCode(8), createdBy: principal.userId }, manager);
       await this.repository.upsertMember(created.id, principal.userId, 'owner', manager);
-      await this.audit.append(
-        { actorType: 'user', actorId: principal.userId, action: 'study.created', studyId: created.id, data: origin },
-        manager,
-      );
+      await this.audit.study('study.created', { studyId: created.id, by: userActor(principal.userId), data: origin }, manager);
       return created;
     });
     return { study, role: 'owner', siteId: null };
@@ -133,13 +131,7 @@ export class StudiesService {
       const study = await this.lockStudy(studyId, manager);
       if (study.status !== 'draft') {
         // Recorded outside the transaction that the refusal rolls back.
-        await this.audit.append({
-          actorType: 'user',
-          actorId: principal.userId,
-          action: 'study.edit_refused',
-          studyId,
-          data: { status: study.status },
-        });
+        await this.audit.study('study.edit_refused', { studyId, by: userActor(principal.userId), data: { status: study.status } });
         throw new StudyError('STUDY_LAUNCHED');
       }
       if (input.expectedRevision !== undefined && input.expectedRevision !== study.revision) {
@@ -161,8 +153,9 @@ export class StudiesService {
       if (parts.length === 0) return { ...grant, study };
       Object.assign(study, next, { revision: study.revision + 1 });
       const saved = await this.repository.saveStudy(study, manager);
-      await this.audit.append(
-        { actorType: 'user', actorId: principal.userId, action: 'study.design_edited', studyId, data: { revision: saved.revision, parts } },
+      await this.audit.study(
+        'study.design_edited',
+        { studyId, by: userActor(principal.userId), data: { revision: saved.revision, parts } },
         manager,
       );
       return { ...grant, study: saved };
@@ -192,14 +185,12 @@ export class StudiesService {
       Object.assign(study, { status: 'launched', seedHex, seedCommitment: seedCommitment(seedHex), protocolVersion: 1 });
       const protocol = await this.freeze(study, principal, null, manager);
       const saved = await this.repository.saveStudy(study, manager);
-      await this.audit.append(
+      await this.audit.study(
+        'study.launched',
         {
-          actorType: 'user',
-          actorId: principal.userId,
-          action: 'study.launched',
           studyId,
-          subjectType: 'protocol',
-          subjectId: protocol.id,
+          by: userActor(principal.userId),
+          subject: ['protocol', protocol.id],
           data: { version: 1, hash: protocol.hash, seedCommitment: study.seedCommitment },
         },
         manager,
@@ -224,14 +215,12 @@ export class StudiesService {
       Object.assign(study, { design: input.design, protocolVersion: (study.protocolVersion ?? 0) + 1 });
       const protocol = await this.freeze(study, principal, input.reason, manager);
       await this.repository.saveStudy(study, manager);
-      await this.audit.append(
+      await this.audit.study(
+        'study.amended',
         {
-          actorType: 'user',
-          actorId: principal.userId,
-          action: 'study.amended',
           studyId,
-          subjectType: 'protocol',
-          subjectId: protocol.id,
+          by: userActor(principal.userId),
+          subject: ['protocol', protocol.id],
           data: { version: protocol.version, hash: protocol.hash },
         },
         manager,
@@ -250,16 +239,9 @@ export class StudiesService {
       study.status = rule.to;
       if (change === 'close') study.seedRevealedAt = new Date();
       const saved = await this.repository.saveStudy(study, manager);
-      await this.audit.append(
-        {
-          actorType: 'user',
-          actorId: principal.userId,
-          action: `study.${rule.to}`,
-          studyId,
-          data: change === 'close' ? { seedRevealed: true } : {},
-        },
-        manager,
-      );
+      // Resuming writes study.launched again, with no data (stored as {}).
+      const data = change === 'close' ? ({ seedRevealed: true } as const) : undefined;
+      await this.audit.study(`study.${rule.to}`, { studyId, by: userActor(principal.userId), data }, manager);
       return { study: saved, role: 'owner', siteId: null };
     });
   }
