@@ -2,7 +2,7 @@
 // (dist/cjs) and ES modules with declarations for bundlers/the dashboard (dist/esm). Run from the
 // library's folder (its `npm run build`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +39,12 @@ function addExtensions(dir) {
   }
 }
 addExtensions(join(dist, 'esm'));
+
+// tsc emits nothing for a declaration file in src (libs/api-client's generated schema.d.ts), yet the
+// emitted declarations import it: copied beside them.
+for (const entry of readdirSync(join(lib, 'src'))) {
+  if (entry.endsWith('.d.ts')) copyFileSync(join(lib, 'src', entry), join(dist, 'esm', entry));
+}
 
 // dist/*/package.json tell Node (and TypeScript) which module format each tree holds.
 for (const [dir, type] of [

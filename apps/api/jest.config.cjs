@@ -5,8 +5,11 @@ module.exports = {
   displayName: 'api',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  // Tests read libs/survey from source, so they never run against a stale build.
-  moduleNameMapper: { '^@attune/survey$': '<rootDir>/../../libs/survey/src/index.ts' },
+  // Tests read libs/survey and libs/api-client from source, so they never run against a stale build.
+  moduleNameMapper: {
+    '^@attune/survey$': '<rootDir>/../../libs/survey/src/index.ts',
+    '^@attune/api-client$': '<rootDir>/../../libs/api-client/src/index.ts',
+  },
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   testTimeout: 30000,
