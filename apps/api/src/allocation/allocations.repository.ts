@@ -3,6 +3,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AllocatedSessionRow } from '../randomisation/verify-allocations';
 import { Allocation } from './allocation.entity';
+import {
+  arrayOf,
+  checkedRow,
+  checkedRows,
+  isNumber,
+  isString,
+  isStringRecord,
+  nullable,
+  type RowShape,
+} from '../common/database/row-shapes';
+
+const ALLOCATED_SESSION_ROW: RowShape<AllocatedSessionRow> = {
+  sessionId: isString,
+  sessionStratum: nullable(isString),
+  sessionCondition: nullable(isString),
+  allocationStratum: isString,
+  allocationCondition: isString,
+  observed: isStringRecord,
+  memberCovariates: arrayOf(isStringRecord),
+  siteCode: nullable(isString),
+};
 
 @Injectable()
 export class AllocationsRepository {
@@ -19,11 +40,11 @@ export class AllocationsRepository {
 
   /** The next unused slot of the stratum's sequence; call only while holding lockStratum. */
   async nextSequenceIndex(studyId: string, stratum: string, manager: EntityManager): Promise<number> {
-    const rows: Array<{ next: number }> = await manager.query(
+    const rows: unknown = await manager.query(
       `SELECT coalesce(max(sequence_index) + 1, 0)::int AS next FROM allocation WHERE study_id = $1 AND stratum = $2`,
       [studyId, stratum],
     );
-    return rows[0]?.next ?? 0;
+    return checkedRow(rows, { next: isNumber }, 'next sequence index').next;
   }
 
   async insert(
@@ -34,8 +55,8 @@ export class AllocationsRepository {
   }
 
   /** Every allocated session with its allocation row and the covariates its stratum comes from. */
-  listAllocatedSessions(studyId: string): Promise<AllocatedSessionRow[]> {
-    return this.dataSource.query(
+  async listAllocatedSessions(studyId: string): Promise<AllocatedSessionRow[]> {
+    const rows: unknown = await this.dataSource.query(
       `SELECT s.id AS "sessionId", s.stratum AS "sessionStratum", s.condition_id AS "sessionCondition",
               a.stratum AS "allocationStratum", a.condition_id AS "allocationCondition", s.observed_covariates AS observed,
               coalesce((SELECT jsonb_agg(p.covariates ORDER BY p.seat_number) FROM participant p WHERE p.session_id = s.id), '[]'::jsonb) AS "memberCovariates",
@@ -45,6 +66,7 @@ export class AllocationsRepository {
         ORDER BY a.stratum, a.sequence_index`,
       [studyId],
     );
+    return checkedRows(rows, ALLOCATED_SESSION_ROW, 'allocated sessions');
   }
 
   /** Stored allocations, in sequence order per stratum: what verification compares against. */

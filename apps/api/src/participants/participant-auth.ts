@@ -1,12 +1,10 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import type { DataSource } from 'typeorm';
 import { hashSecret } from '../common/crypto/tokens';
-import { columnsOf, selectOne } from '../common/database/raw-rows';
 import { defineErrors } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { Participant } from '../sessions/participant.entity';
+import type { Participant } from '../sessions/participant.entity';
+import { ParticipantsRepository } from '../sessions/participants.repository';
 
 export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
 export const PARTICIPANT_TOKEN_PREFIX = 'atp_';
@@ -25,7 +23,7 @@ type ParticipantRequest = Request & { participant?: Participant };
 @Injectable()
 export class ParticipantGuard implements CanActivate {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly participants: ParticipantsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,16 +32,7 @@ export class ParticipantGuard implements CanActivate {
     const token = req.header(PARTICIPANT_TOKEN_HEADER);
     if (!token || !token.startsWith(PARTICIPANT_TOKEN_PREFIX) || token.length > 100)
       throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
-    const manager = this.dataSource.manager;
-    // A token dies PARTICIPANT_TOKEN_HOURS after its session ended: long enough to reread the
-    // completion and withdrawal codes, short enough that a shared lab tablet forgets the person.
-    const participant = await selectOne(
-      manager,
-      Participant,
-      `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
-        WHERE p.token_hash = $1 AND (s.ended_at IS NULL OR s.ended_at > now() - make_interval(hours => $2))`,
-      [hashSecret(token), this.config.participantTokenHours],
-    );
+    const participant = await this.participants.findByTokenHash(hashSecret(token), this.config.participantTokenHours);
     if (!participant) throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
     if (participant.status === 'withdrawn') throw new ParticipantAuthError('PARTICIPANT_WITHDRAWN');
     req.participant = participant;

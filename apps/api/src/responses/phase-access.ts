@@ -52,7 +52,7 @@ export class PhaseAccess {
    * feature's lock order, so neither consent nor the step can change until the submission commits.
    */
   async open(participant: Participant, phase: Phase, manager?: EntityManager): Promise<OpenPhase> {
-    const current = manager ? await this.responses.lockParticipant(participant.id, manager) : participant;
+    const current = manager ? await this.participants.lock(participant.id, manager) : participant;
     if (!current) throw new ResponseError('PHASE_NOT_OPEN', { detail: 'you are no longer part of this study' });
     const consented = requireConsent(current);
     const context = await this.responses.findSessionContext(consented.sessionId, { lock: manager !== undefined }, manager);

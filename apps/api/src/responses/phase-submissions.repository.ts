@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StoredSubmission } from './idempotency';
 import type { Phase } from './response.entity';
+import { checkedRows, isBoolean, isNumber, isRecord, isString, nullable, oneOf, type RowShape } from '../common/database/row-shapes';
 
 /**
  * A claim on a phase: the in_progress row this request inserted or took over. `claimedAt` is
@@ -15,6 +16,20 @@ export interface SubmissionClaim {
   readonly claimedAt: string;
 }
 
+const STORED_SUBMISSION: RowShape<StoredSubmission> = {
+  idempotencyKey: isString,
+  requestHash: isString,
+  state: oneOf(['in_progress', 'done'] as const),
+  responseStatus: nullable(isNumber),
+  responseBody: nullable(isRecord),
+  stale: isBoolean,
+};
+
+/** The claim's timestamp (as text, so it matches to the microsecond later), or null when no row was claimed. */
+function claimedAt(rows: unknown): string | null {
+  return checkedRows(rows, { claimedAt: isString }, 'claim')[0]?.claimedAt ?? null;
+}
+
 // UPDATE and DELETE … RETURNING are wrapped in a CTE so that query() returns plain rows.
 @Injectable()
 export class PhaseSubmissionsRepository {
@@ -22,25 +37,25 @@ export class PhaseSubmissionsRepository {
 
   /** Its own autocommit statement, so a concurrent duplicate sees the claim at once. */
   async insertClaim(participantId: string, phase: Phase, idempotencyKey: string, requestHash: string): Promise<string | null> {
-    const rows: Array<{ claimedAt: string }> = await this.dataSource.query(
+    const rows: unknown = await this.dataSource.query(
       `INSERT INTO phase_submission (participant_id, phase, idempotency_key, request_hash, state)
        VALUES ($1, $2, $3, $4, 'in_progress')
        ON CONFLICT (participant_id, phase) DO NOTHING
        RETURNING created_at::text AS "claimedAt"`,
       [participantId, phase, idempotencyKey, requestHash],
     );
-    return rows[0]?.claimedAt ?? null;
+    return claimedAt(rows);
   }
 
   async find(participantId: string, phase: Phase, staleSeconds: number): Promise<StoredSubmission | null> {
-    const rows: StoredSubmission[] = await this.dataSource.query(
+    const rows: unknown = await this.dataSource.query(
       `SELECT idempotency_key AS "idempotencyKey", request_hash AS "requestHash", state,
               response_status AS "responseStatus", response_body AS "responseBody",
               (state = 'in_progress' AND created_at < now() - make_interval(secs => $3)) AS stale
          FROM phase_submission WHERE participant_id = $1 AND phase = $2`,
       [participantId, phase, staleSeconds],
     );
-    return rows[0] ?? null;
+    return checkedRows(rows, STORED_SUBMISSION, 'stored submission')[0] ?? null;
   }
 
   /** Re-claims a stale in_progress row atomically: of several retries, one wins. */
@@ -51,7 +66,7 @@ export class PhaseSubmissionsRepository {
     requestHash: string,
     staleSeconds: number,
   ): Promise<string | null> {
-    const rows: Array<{ claimedAt: string }> = await this.dataSource.query(
+    const rows: unknown = await this.dataSource.query(
       `WITH taken AS (
          UPDATE phase_submission SET idempotency_key = $3, request_hash = $4, created_at = now()
           WHERE participant_id = $1 AND phase = $2 AND state = 'in_progress' AND created_at < now() - make_interval(secs => $5)
@@ -59,7 +74,7 @@ export class PhaseSubmissionsRepository {
        SELECT "claimedAt" FROM taken`,
       [participantId, phase, idempotencyKey, requestHash, staleSeconds],
     );
-    return rows[0]?.claimedAt ?? null;
+    return claimedAt(rows);
   }
 
   /** Marks the claim done with the response to replay; false when the claim was lost (taken over). */

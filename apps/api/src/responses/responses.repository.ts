@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { columnsOf, selectOne } from '../common/database/raw-rows';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Participant } from '../sessions/participant.entity';
-import type { SessionStatus } from '../sessions/session.entity';
+import { SESSION_STATUSES, type SessionStatus } from '../sessions/session.entity';
 import type { Phase } from './response.entity';
+import {
+  checkedRows,
+  isAnything,
+  isBoolean,
+  isNumber,
+  isRecord,
+  isString,
+  nullable,
+  oneOf,
+  type RowShape,
+} from '../common/database/row-shapes';
 
 export interface SessionContext {
   readonly status: SessionStatus;
@@ -48,6 +57,14 @@ export interface StoredAnswers {
   readonly submitted: boolean;
 }
 
+const SESSION_CONTEXT: RowShape<SessionContext> = {
+  status: oneOf(SESSION_STATUSES),
+  protocolVersion: isNumber,
+  conditionId: nullable(isString),
+  instruments: isAnything,
+  factors: isAnything,
+};
+
 @Injectable()
 export class ResponsesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -56,20 +73,13 @@ export class ResponsesRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** The acting participant, fresh and locked first: the sessions feature locks participant, then session. */
-  lockParticipant(participantId: string, manager: EntityManager): Promise<Participant | null> {
-    return selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.id = $1 FOR UPDATE`, [
-      participantId,
-    ]);
-  }
-
   /** Session status plus the instrument list of the protocol it runs under, in one round trip. */
   async findSessionContext(
     sessionId: string,
     options: { lock?: boolean } = {},
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SessionContext | null> {
-    const rows: SessionContext[] = await manager.query(
+    const rows: unknown = await manager.query(
       `SELECT s.status, s.protocol_version AS "protocolVersion", s.condition_id AS "conditionId",
               d.doc -> 'instruments' AS instruments, d.doc -> 'design' -> 'factors' AS factors
          FROM study_session s
@@ -78,7 +88,7 @@ export class ResponsesRepository {
         WHERE s.id = $1${options.lock === true ? ' FOR UPDATE OF s' : ''}`,
       [sessionId],
     );
-    return rows[0] ?? null;
+    return checkedRows(rows, SESSION_CONTEXT, 'session context')[0] ?? null;
   }
 
   /** Merges one item into the draft; false when the row is already submitted (frozen). */
@@ -107,11 +117,16 @@ export class ResponsesRepository {
     return rows.length > 0;
   }
 
-  listAnswers(participantId: string, phase: Phase): Promise<StoredAnswers[]> {
-    return this.dataSource.query(
+  async listAnswers(participantId: string, phase: Phase): Promise<StoredAnswers[]> {
+    const rows: unknown = await this.dataSource.query(
       `SELECT instrument_id AS "instrumentId", instrument_version AS "instrumentVersion", answers, submitted_at IS NOT NULL AS submitted
          FROM response WHERE participant_id = $1 AND phase = $2`,
       [participantId, phase],
+    );
+    return checkedRows(
+      rows,
+      { instrumentId: isString, instrumentVersion: isNumber, answers: isRecord, submitted: isBoolean },
+      'stored answers',
     );
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { columnsOf, selectOne } from '../common/database/raw-rows';
 import { Participant } from './participant.entity';
+import { checkedRow, checkedRows, isNumber, isString } from '../common/database/row-shapes';
 
 /** siteId: the site joined through; left out, the database puts them at their session's site or the primary site. */
 export type NewParticipant = Pick<Participant, 'studyId' | 'sessionId' | 'seatNumber' | 'tokenHash' | 'language' | 'externalIds'> &
@@ -49,13 +50,30 @@ export class ParticipantsRepository {
     return manager.findOneByOrFail(Participant, { id: (result.identifiers[0] as { id: string }).id });
   }
 
-  /** The acting participant's row lock: taken before the session's, in every use case. */
+  /**
+   * The acting participant, fresh, with their row lock: taken before the session's, in every use case
+   * (the submit's hot path included, hence plain SQL).
+   */
   lock(participantId: string, manager: EntityManager): Promise<Participant | null> {
-    return manager
-      .createQueryBuilder(Participant, 'p')
-      .setLock('pessimistic_write')
-      .where('p.id = :participantId', { participantId })
-      .getOne();
+    return selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.id = $1 FOR UPDATE`, [
+      participantId,
+    ]);
+  }
+
+  /**
+   * The participant holding this token (its hash), unless their session ended more than
+   * `tokenHours` ago: long enough to reread the completion and withdrawal codes, short enough that
+   * a shared lab tablet forgets the person.
+   */
+  findByTokenHash(tokenHash: string, tokenHours: number): Promise<Participant | null> {
+    const manager = this.dataSource.manager;
+    return selectOne(
+      manager,
+      Participant,
+      `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
+        WHERE p.token_hash = $1 AND (s.ended_at IS NULL OR s.ended_at > now() - make_interval(hours => $2))`,
+      [tokenHash, tokenHours],
+    );
   }
 
   findById(participantId: string, manager: EntityManager = this.dataSource.manager): Promise<Participant | null> {
@@ -92,14 +110,14 @@ export class ParticipantsRepository {
 
   /** The sites where someone fresh is waiting: the waiting room pairs only within one site. */
   async waitingSites(studyId: string, freshSeconds: number, manager: EntityManager): Promise<string[]> {
-    const rows: Array<{ site_id: string }> = await manager.query(
+    const rows: unknown = await manager.query(
       `SELECT DISTINCT site_id FROM participant
         WHERE study_id = $1 AND status = 'consented' AND session_id IS NULL AND covariates_at IS NOT NULL AND left_at IS NULL
           AND last_seen_at > now() - make_interval(secs => $2)
         ORDER BY site_id`,
       [studyId, freshSeconds],
     );
-    return rows.map((row) => row.site_id);
+    return checkedRows(rows, { site_id: isString }, 'waiting sites').map((row) => row.site_id);
   }
 
   /**
@@ -145,7 +163,7 @@ export class ParticipantsRepository {
 
   /** Active members (consented, not left) of the session that have not finished `phase`. */
   async countMissingPhase(sessionId: string, phase: 'pre' | 'post', manager: EntityManager): Promise<{ active: number; missing: number }> {
-    const rows: Array<{ active: number; missing: number }> = await manager.query(
+    const rows: unknown = await manager.query(
       `SELECT count(*)::int AS active,
               count(*) FILTER (WHERE ps.participant_id IS NULL)::int AS missing
          FROM participant p
@@ -153,6 +171,6 @@ export class ParticipantsRepository {
         WHERE p.session_id = $1 AND p.status = 'consented' AND p.left_at IS NULL`,
       [sessionId, phase],
     );
-    return rows[0] ?? { active: 0, missing: 0 };
+    return checkedRow(rows, { active: isNumber, missing: isNumber }, 'members missing a phase');
   }
 }

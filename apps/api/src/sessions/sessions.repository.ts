@@ -5,6 +5,7 @@ import { type DataSource, type EntityManager, type QueryDeepPartialEntity, Query
 import { Study } from '../studies/study.entity';
 import { SeatLink } from './seat-link.entity';
 import { type SessionStatus, StudySession } from './session.entity';
+import { checkedRow, checkedRows, isDate, isNumber, isString, updateResult } from '../common/database/row-shapes';
 
 export type NewSession = Pick<StudySession, 'studyId' | 'siteId' | 'mode' | 'code' | 'size' | 'protocolVersion' | 'createdBy'>;
 export type SessionPatch = Partial<Pick<StudySession, 'incomplete' | 'dropoutReason' | 'observedCovariates'>>;
@@ -58,10 +59,6 @@ export class SessionsRepository {
     return this.dataSource.transaction(work);
   }
 
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   async insertSession(session: NewSession, manager: EntityManager): Promise<StudySession> {
     const result = await manager.insert(StudySession, { ...session, status: 'forming' });
     return manager.findOneByOrFail(StudySession, { id: (result.identifiers[0] as { id: string }).id });
@@ -80,11 +77,11 @@ export class SessionsRepository {
 
   /** A new secret for one seat's link, unused again; false when the session has no such seat. */
   async replaceSeatLink(sessionId: string, seatNumber: number, secretHash: string, manager: EntityManager): Promise<boolean> {
-    const [, affected] = (await manager.query(
+    const result: unknown = await manager.query(
       `UPDATE seat_link SET secret_hash = $3, used_at = NULL WHERE session_id = $1 AND seat_number = $2`,
       [sessionId, seatNumber, secretHash],
-    )) as [unknown, number];
-    return affected === 1;
+    );
+    return updateResult(result, 'replace seat link').affected === 1;
   }
 
   findSeatLink(secretHash: string, manager: EntityManager): Promise<SeatLink | null> {
@@ -104,11 +101,11 @@ export class SessionsRepository {
   }
 
   /** A session of `studyId` only: an id from another study is simply not found. */
-  findInStudy(studyId: string, sessionId: string, manager: EntityManager = this.manager): Promise<StudySession | null> {
+  findInStudy(studyId: string, sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<StudySession | null> {
     return manager.findOneBy(StudySession, { id: sessionId, studyId });
   }
 
-  findById(sessionId: string, manager: EntityManager = this.manager): Promise<StudySession | null> {
+  findById(sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<StudySession | null> {
     return manager.findOneBy(StudySession, { id: sessionId });
   }
 
@@ -153,12 +150,12 @@ export class SessionsRepository {
 
   /** Starts a lab session's waiting conversation now (database clock); false when it was not waiting. */
   async startConversation(sessionId: string, manager: EntityManager): Promise<boolean> {
-    const result = (await manager.query(
+    const result: unknown = await manager.query(
       `UPDATE study_session SET conversation_started_at = now(), updated_at = now()
         WHERE id = $1 AND status = 'conversation' AND conversation_started_at IS NULL`,
       [sessionId],
-    )) as [unknown[], number];
-    return result[1] === 1;
+    );
+    return updateResult(result, 'start conversation').affected === 1;
   }
 
   async update(sessionId: string, patch: SessionPatch, manager: EntityManager): Promise<void> {
@@ -167,14 +164,18 @@ export class SessionsRepository {
 
   /** `siteId` given: that site's sessions only. */
   async list(studyId: string, siteId: string | null = null): Promise<SessionListRow[]> {
-    const sessions = await this.manager.find(StudySession, {
+    const sessions = await this.dataSource.manager.find(StudySession, {
       where: siteId === null ? { studyId } : { studyId, siteId },
       order: { createdAt: 'DESC' },
     });
     if (sessions.length === 0) return [];
-    const counts: Array<{ session_id: string; taken: number }> = await this.manager.query(
-      `SELECT session_id, count(*)::int AS taken FROM participant WHERE study_id = $1 AND session_id IS NOT NULL GROUP BY session_id`,
-      [studyId],
+    const counts = checkedRows(
+      await this.dataSource.manager.query(
+        `SELECT session_id, count(*)::int AS taken FROM participant WHERE study_id = $1 AND session_id IS NOT NULL GROUP BY session_id`,
+        [studyId],
+      ),
+      { session_id: isString, taken: isNumber },
+      'seats taken per session',
     );
     const taken = new Map(counts.map((row) => [row.session_id, row.taken]));
     return sessions.map((session) => ({ session, seatsTaken: taken.get(session.id) ?? 0 }));
@@ -187,7 +188,7 @@ export class SessionsRepository {
    */
   async expireConversations(scope: { sessionId: string } | { studyId: string }, manager: EntityManager): Promise<ExpiredConversation[]> {
     const [column, value] = 'sessionId' in scope ? ['id', scope.sessionId] : ['study_id', scope.studyId];
-    const [rows] = (await manager.query(
+    const result: unknown = await manager.query(
       `UPDATE study_session
           SET status = 'post_survey', updated_at = now(),
               conversation_ended_at = conversation_started_at + make_interval(secs => conversation_seconds)
@@ -195,12 +196,16 @@ export class SessionsRepository {
           AND conversation_started_at + make_interval(secs => conversation_seconds) <= now()
         RETURNING id, study_id`,
       [value],
-    )) as [Array<{ id: string; study_id: string }>, number];
+    );
+    const rows = checkedRows(
+      updateResult(result, 'expire conversations').rows,
+      { id: isString, study_id: isString },
+      'expired conversations',
+    );
     return rows.map((row) => ({ id: row.id, studyId: row.study_id }));
   }
 
-  async databaseNow(manager: EntityManager = this.manager): Promise<Date> {
-    const rows: Array<{ now: Date }> = await manager.query('SELECT clock_timestamp() AS now');
-    return rows[0]?.now ?? new Date();
+  async databaseNow(manager: EntityManager = this.dataSource.manager): Promise<Date> {
+    return checkedRow(await manager.query('SELECT clock_timestamp() AS now'), { now: isDate }, 'database clock').now;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { StudySite } from './study-site.entity';
+import { checkedRows, isNumber, isString } from '../common/database/row-shapes';
 
 export type NewSite = Pick<StudySite, 'studyId' | 'code' | 'name' | 'country' | 'language' | 'joinCode'>;
 export type SitePatch = Partial<Pick<StudySite, 'code' | 'name' | 'country' | 'language'>>;
@@ -26,9 +27,10 @@ export class SitesRepository {
       where: { studyId },
       order: { isPrimary: 'DESC', createdAt: 'ASC', code: 'ASC' },
     });
-    const counts: Array<{ site_id: string; n: number }> = await this.dataSource.query(
-      `SELECT site_id, count(*)::int AS n FROM study_session WHERE study_id = $1 GROUP BY site_id`,
-      [studyId],
+    const counts = checkedRows(
+      await this.dataSource.query(`SELECT site_id, count(*)::int AS n FROM study_session WHERE study_id = $1 GROUP BY site_id`, [studyId]),
+      { site_id: isString, n: isNumber },
+      'sessions per site',
     );
     const bySite = new Map(counts.map((row) => [row.site_id, row.n]));
     return sites.map((site) => ({ site, sessions: bySite.get(site.id) ?? 0 }));

@@ -6,6 +6,7 @@ import { Protocol } from './protocol.entity';
 import type { StudyDesign } from './study-design';
 import { type StudyRole, StudyMember } from './study-member.entity';
 import { Study } from './study.entity';
+import { checkedRows, isAnything, isDate, isNumber, isRecord, isString, nullable } from '../common/database/row-shapes';
 
 export interface StudyWithRole {
   readonly study: Study;
@@ -51,20 +52,22 @@ export class StudiesRepository {
     version: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<StudyDesign | null> {
-    const rows: Array<{ design: StudyDesign }> = await manager.query(
+    const rows: unknown = await manager.query(
       `SELECT canonical_json::jsonb -> 'design' AS design FROM protocol WHERE study_id = $1 AND version = $2`,
       [studyId, version],
     );
-    return rows[0]?.design ?? null;
+    const design = checkedRows(rows, { design: nullable(isRecord) }, 'frozen design')[0]?.design;
+    // checkDesign passed on it before it was frozen and hashed, and protocol rows are never updated.
+    return (design as StudyDesign | undefined) ?? null;
   }
 
   /** The frozen protocol's instrument list, [{ phase, id, version, hash }] as stored (raw: the caller checks it). */
   async findProtocolInstruments(studyId: string, version: number): Promise<unknown> {
-    const rows: Array<{ instruments: unknown }> = await this.dataSource.query(
+    const rows: unknown = await this.dataSource.query(
       `SELECT canonical_json::jsonb -> 'instruments' AS instruments FROM protocol WHERE study_id = $1 AND version = $2`,
       [studyId, version],
     );
-    return rows[0]?.instruments ?? null;
+    return checkedRows(rows, { instruments: isAnything }, 'frozen instruments')[0]?.instruments ?? null;
   }
 
   /** The secret seed, for the allocation transaction and for verification after close. */
@@ -95,14 +98,15 @@ export class StudiesRepository {
 
   /** Draft edits saved after `revision`, oldest first, from their audit events (which name the parts changed). */
   async listDraftEditsSince(studyId: string, revision: number, manager: EntityManager): Promise<DraftEdit[]> {
-    const rows: Array<{ revision: number; email: string | null; at: Date; parts: unknown }> = await manager.query(
+    const rows: unknown = await manager.query(
       `SELECT (e.data->>'revision')::int AS revision, u.email, e.occurred_at AS at, e.data->'parts' AS parts
          FROM audit_event e LEFT JOIN app_user u ON u.id::text = e.actor_id
         WHERE e.study_id = $1 AND e.action = 'study.design_edited' AND (e.data->>'revision')::int > $2
         ORDER BY e.id`,
       [studyId, revision],
     );
-    return rows.map((row) => ({
+    const edits = checkedRows(rows, { revision: isNumber, email: nullable(isString), at: isDate, parts: isAnything }, 'draft edits');
+    return edits.map((row) => ({
       ...row,
       parts: Array.isArray(row.parts) ? row.parts.filter((part): part is string => typeof part === 'string') : [],
     }));

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type StudyRole, StudyMember } from './study-member.entity';
+import { STUDY_ROLES, type StudyRole, StudyMember } from './study-member.entity';
+import { checkedRows, isDate, isString, nullable, oneOf } from '../common/database/row-shapes';
 
 export interface MemberRow {
   readonly userId: string;
@@ -17,13 +18,25 @@ export interface MemberRow {
 export class StudyMembersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  listMembers(studyId: string): Promise<MemberRow[]> {
-    return this.dataSource.query(
+  async listMembers(studyId: string): Promise<MemberRow[]> {
+    const rows: unknown = await this.dataSource.query(
       `SELECT m.user_id AS "userId", u.email, m.role, m.site_id AS "siteId", site.code AS "siteCode", m.created_at AS "addedAt"
          FROM study_member m JOIN app_user u ON u.id = m.user_id LEFT JOIN study_site site ON site.id = m.site_id
         WHERE m.study_id = $1
         ORDER BY CASE m.role WHEN 'owner' THEN 1 WHEN 'researcher' THEN 2 ELSE 3 END, u.email`,
       [studyId],
+    );
+    return checkedRows(
+      rows,
+      {
+        userId: isString,
+        email: isString,
+        role: oneOf(STUDY_ROLES),
+        siteId: nullable(isString),
+        siteCode: nullable(isString),
+        addedAt: isDate,
+      },
+      'study members',
     );
   }
 
