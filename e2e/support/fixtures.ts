@@ -7,10 +7,8 @@ import { Researcher } from './researcher';
  */
 export const test = base.extend<object, { researcher: Researcher }>({
   researcher: [
-    async ({ playwright }, use) => {
-      const researcher = await Researcher.signIn(playwright);
-      await use(researcher);
-      await researcher.dispose();
+    async ({}, use) => {
+      await use(await Researcher.signIn());
     },
     { scope: 'worker' },
   ],

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, type Browser, type BrowserContext, devices, expect, type Page, type TestInfo } from '@playwright/test';
+import { participantOf, participantState as readState, type Schemas, storedAnswers as readAnswers } from '@attune/api-client';
+import { type Browser, type BrowserContext, devices, expect, type Page, type TestInfo } from '@playwright/test';
+import { webUrl } from './researcher';
 
 // Everything the issue asks of the participant pages: WCAG 2.0/2.1/2.2 A and AA.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
@@ -50,21 +52,13 @@ export async function tokenOf(page: Page): Promise<string> {
   return (JSON.parse(raw ?? '{}') as { token: string }).token;
 }
 
-export interface PhaseAnswers {
-  readonly instruments: readonly { id: string; version: number; answers: Record<string, unknown>; submitted: boolean }[];
-}
-
 /** What the API holds for this participant and phase (read with the participant's own token). */
-export async function storedAnswers(http: APIRequestContext, token: string, phase: 'pre' | 'post'): Promise<PhaseAnswers> {
-  const response = await http.get(`/api/participant/answers/${phase}`, { headers: { 'X-Participant-Token': token } });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as PhaseAnswers;
+export function storedAnswers(token: string, phase: 'pre' | 'post'): Promise<Schemas['PhaseAnswersResponse']> {
+  return readAnswers(participantOf(webUrl(), token), phase);
 }
 
-export async function participantState(http: APIRequestContext, token: string): Promise<Record<string, unknown>> {
-  const response = await http.get('/api/participant/state', { headers: { 'X-Participant-Token': token } });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as Record<string, unknown>;
+export function participantState(token: string): Promise<Schemas['ParticipantStateResponse']> {
+  return readState(participantOf(webUrl(), token));
 }
 
 // React's production build names hydration failures by code only (#418 and its neighbours).

@@ -1,4 +1,19 @@
-import { type APIRequestContext, expect, type PlaywrightWorkerArgs } from '@playwright/test';
+import {
+  type ApiClient,
+  endConversation,
+  labSession,
+  type LabSession,
+  launchedStudy,
+  must,
+  type SessionDetail,
+  signIn,
+  startConversation,
+  type Study,
+  type StudyDesign,
+  type TemplateId,
+} from '@attune/api-client';
+
+export type { LabSession, SessionDetail, Study, StudyDesign, TemplateId };
 
 /** Fails loudly rather than skipping: a journey that silently skips proves nothing. */
 export function adminCredentials(): { email: string; password: string } {
@@ -12,96 +27,70 @@ export function webUrl(): string {
   return process.env['ATTUNE_WEB_URL'] ?? 'http://localhost:3000';
 }
 
-export type TemplateId = 'phone_seating' | 'phone_topic' | 'phone_only';
-
-export interface LabSession {
-  readonly id: string;
-  readonly code: string;
-  readonly seats: readonly { readonly seatNumber: number; readonly joinPath: string }[];
-}
-
-export interface Study {
-  readonly title: string;
-  readonly id: string;
-  readonly joinCode: string;
-  readonly design: Record<string, unknown>;
-}
-
-export interface SessionDetail {
-  readonly status: string;
-  readonly conditionId: string | null;
-  readonly seats: readonly { readonly participantId: string; readonly status: string; readonly seatNumber: number }[];
-}
-
 /**
  * The researcher side of a journey, through the dashboard's own /api pass-through (cookie session
- * + CSRF header), exactly as the researcher pages use the API.
+ * + CSRF header), exactly as the researcher pages use the API. `api` is the typed client, for
+ * set-up the pages under test do not offer yet; the methods are the builders journeys share.
  */
 export class Researcher {
-  private constructor(
-    private readonly http: APIRequestContext,
-    private readonly csrf: string,
-  ) {}
+  private constructor(readonly api: ApiClient) {}
 
-  static async signIn(playwright: PlaywrightWorkerArgs['playwright']): Promise<Researcher> {
-    const http = await playwright.request.newContext({ baseURL: webUrl() });
-    const response = await http.post('/api/auth/login', { data: adminCredentials() });
-    expect(response.status(), await response.text()).toBe(200);
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
-    return new Researcher(http, csrfToken);
-  }
-
-  async dispose(): Promise<void> {
-    await this.http.dispose();
-  }
-
-  /** Any API call as this researcher (for set-up the pages under test do not offer yet). */
-  call<T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-    return this.send<T>(method, path, data);
-  }
-
-  private async send<T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-    const response = await this.http.fetch(`/api${path}`, {
-      method,
-      headers: { 'X-CSRF-Token': this.csrf },
-      ...(data === undefined ? {} : { data }),
-    });
-    expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
+  static async signIn(): Promise<Researcher> {
+    const { client } = await signIn(webUrl(), adminCredentials());
+    return new Researcher(client);
   }
 
   /** A launched study from a template; `design` overrides parts of the template's design before launch. */
-  async launchedStudy(templateId: TemplateId, design: Record<string, unknown> = {}): Promise<Study> {
-    const created = await this.send<Study>('POST', '/studies', { title: `e2e ${templateId} ${Date.now()}`, templateId });
-    if (Object.keys(design).length > 0) await this.send('PUT', `/studies/${created.id}`, { design: { ...created.design, ...design } });
-    return this.send<Study>('POST', `/studies/${created.id}/launch`);
+  launchedStudy(templateId: TemplateId, design: Partial<StudyDesign> = {}): Promise<Study> {
+    const edit = Object.keys(design).length > 0 ? (template: StudyDesign) => ({ ...template, ...design }) : undefined;
+    return launchedStudy(this.api, { templateId, title: `e2e ${templateId} ${Date.now()}`, ...(edit ? { edit } : {}) });
+  }
+
+  /** A draft study from a template, not launched (for journeys through the builder). */
+  draftStudy(templateId: TemplateId, title: string): Promise<Study> {
+    return launchedStudy(this.api, { templateId, title, launch: false });
+  }
+
+  study(studyId: string): Promise<Study> {
+    return must(this.api.GET('/api/studies/{studyId}', { params: { path: { studyId } } }), 'study');
+  }
+
+  editDesign(studyId: string, design: StudyDesign): Promise<Study> {
+    return must(this.api.PUT('/api/studies/{studyId}', { params: { path: { studyId } }, body: { design } }), 'edit design');
+  }
+
+  launch(studyId: string): Promise<Study> {
+    return must(this.api.POST('/api/studies/{studyId}/launch', { params: { path: { studyId } } }), 'launch');
   }
 
   labSession(studyId: string): Promise<LabSession> {
-    return this.send<LabSession>('POST', `/studies/${studyId}/sessions`);
+    return labSession(this.api, studyId);
   }
 
   session(studyId: string, sessionId: string): Promise<SessionDetail> {
-    return this.send<SessionDetail>('GET', `/studies/${studyId}/sessions/${sessionId}`);
+    return must(this.api.GET('/api/studies/{studyId}/sessions/{sessionId}', { params: { path: { studyId, sessionId } } }), 'session');
   }
 
-  sessions(studyId: string): Promise<readonly { id: string; status: string }[]> {
-    return this.send('GET', `/studies/${studyId}/sessions`);
+  sessions(studyId: string) {
+    return must(this.api.GET('/api/studies/{studyId}/sessions', { params: { path: { studyId } } }), 'sessions');
   }
 
   startConversation(studyId: string, sessionId: string): Promise<SessionDetail> {
-    return this.send<SessionDetail>('POST', `/studies/${studyId}/sessions/${sessionId}/start-conversation`);
+    return startConversation(this.api, studyId, sessionId);
   }
 
   endConversation(studyId: string, sessionId: string): Promise<SessionDetail> {
-    return this.send<SessionDetail>('POST', `/studies/${studyId}/sessions/${sessionId}/end-conversation`);
+    return endConversation(this.api, studyId, sessionId);
   }
 
   abandon(studyId: string, sessionId: string, reason: string): Promise<SessionDetail> {
-    return this.send<SessionDetail>('POST', `/studies/${studyId}/sessions/${sessionId}/abandon`, { reason });
+    const params = { path: { studyId, sessionId } };
+    return must(this.api.POST('/api/studies/{studyId}/sessions/{sessionId}/abandon', { params, body: { reason } }), 'abandon');
   }
 
   async setStatus(studyId: string, move: 'pause' | 'close'): Promise<void> {
-    await this.send('POST', `/studies/${studyId}/${move}`);
+    const params = { path: { studyId } };
+    if (move === 'pause') await must(this.api.POST('/api/studies/{studyId}/pause', { params }), 'pause');
+    else await must(this.api.POST('/api/studies/{studyId}/close', { params }), 'close');
   }
 }

@@ -1,8 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { answerCovariates, confirmInstructions, consent, waitForSurvey } from './journey';
-import type { Researcher } from './researcher';
+import type { Researcher, StudyDesign } from './researcher';
 
-const SOLO_QUESTION = {
+const SOLO_QUESTION: StudyDesign['covariates'][number] = {
   id: 'acquainted',
   label: 'Knew the research assistant before',
   source: 'participant',

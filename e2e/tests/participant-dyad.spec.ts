@@ -30,7 +30,7 @@ async function submitPhase(page: Page): Promise<void> {
 }
 
 async function expectStored(page: Page, phase: 'pre' | 'post', run: PhaseRun): Promise<void> {
-  const stored = await storedAnswers(page.request, await tokenOf(page), phase);
+  const stored = await storedAnswers(await tokenOf(page), phase);
   expect(stored.instruments.length).toBeGreaterThan(0);
   for (const instrument of stored.instruments) {
     expect(instrument.submitted, `${phase} ${instrument.id} submitted`).toBe(true);
@@ -199,7 +199,7 @@ test('a partner who leaves mid-conversation: the other phone gets the debrief an
   await shots.take(a.page, 'a-debrief');
   const detail = await researcher.session(study.id, session.id);
   expect(detail.status).toBe('ended_early');
-  const stored = await storedAnswers(a.page.request, await tokenOf(a.page), 'post');
+  const stored = await storedAnswers(await tokenOf(a.page), 'post');
   expect(
     stored.instruments.every((instrument) => !instrument.submitted),
     'no post-survey for a partner never talked with',

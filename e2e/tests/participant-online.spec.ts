@@ -1,11 +1,12 @@
 import { expect, test } from '../support/fixtures';
 import { answerPhase, waitForSurvey } from '../support/journey';
 import { expectAccessible, participantState, Shots, tokenOf, watchHydration } from '../support/phone';
+import type { StudyDesign } from '../support/researcher';
 
 const PROLIFIC_DONE = 'https://app.prolific.com/submissions/complete?cc=C1A2B3C4';
 
 /** phone_only, offered in English and German, one seat per session, sending Prolific participants back. */
-const bilingual = {
+const bilingual: Partial<StudyDesign> = {
   languages: ['en', 'de'],
   sessionSize: 1,
   factors: [
@@ -100,8 +101,8 @@ test('an online participant from Prolific picks German, finishes, notes the with
   await expect(page.getByRole('heading', { level: 1, name: 'Talk with your partner' })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('topic-card')).toContainText('Sprechen Sie über das Thema');
   const token = await tokenOf(page);
-  const state = await participantState(page.request, token);
-  expect((state['participant'] as { language: string }).language, 'the choice is recorded').toBe('de');
+  const state = await participantState(token);
+  expect(state.participant.language, 'the choice is recorded').toBe('de');
 
   const [session] = await researcher.sessions(study.id);
   await researcher.endConversation(study.id, session?.id ?? '');

@@ -1,14 +1,16 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import { participantOf } from '@attune/api-client';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { answerPhase, currentCard, type GivenAnswers, waitForSurvey } from '../support/journey';
 import { expectAccessible, Shots, storedAnswers, tokenOf, watchHydration } from '../support/phone';
+import { webUrl } from '../support/researcher';
 import { countSubmits, soloPreSurvey } from '../support/solo';
 
 const saveStatus = (page: Page) => page.getByTestId('save-status');
 const ANSWER_PUT = /\/api\/participant\/answers\/(pre|post)\//;
 
-async function expectAllStored(http: APIRequestContext, token: string, phase: 'pre' | 'post', given: GivenAnswers): Promise<void> {
-  const stored = await storedAnswers(http, token, phase);
+async function expectAllStored(token: string, phase: 'pre' | 'post', given: GivenAnswers): Promise<void> {
+  const stored = await storedAnswers(token, phase);
   for (const instrument of stored.instruments) {
     expect(instrument.submitted, `${phase} ${instrument.id} submitted`).toBe(true);
     expect(instrument.answers, `${phase} ${instrument.id}: every answer given is stored`).toMatchObject(given[instrument.id] ?? {});
@@ -22,13 +24,14 @@ async function expectAllStored(http: APIRequestContext, token: string, phase: 'p
 }
 
 /** A second submission with a fresh key must be refused: the phase already holds exactly one. */
-async function expectNoSecondSubmission(http: APIRequestContext, token: string, phase: 'pre' | 'post'): Promise<void> {
-  const response = await http.post(`/api/participant/phases/${phase}/submit`, {
-    headers: { 'X-Participant-Token': token, 'Idempotency-Key': `e2e-second-${phase}-${Date.now()}` },
-    data: { answers: {} },
+async function expectNoSecondSubmission(token: string, phase: 'pre' | 'post'): Promise<void> {
+  const phone = participantOf(webUrl(), token);
+  const { error, response } = await phone.client.POST('/api/participant/phases/{phase}/submit', {
+    params: { path: { phase }, header: { ...phone.header, 'Idempotency-Key': `e2e-second-${phase}-${Date.now()}` } },
+    body: { answers: {} },
   });
-  expect(response.status()).toBe(409);
-  expect(((await response.json()) as { code: string }).code).toBe('PHASE_SUBMITTED');
+  expect(response.status).toBe(409);
+  expect(error?.code).toBe('PHASE_SUBMITTED');
 }
 
 test('offline three times and one reload mid-survey: no answer lost, exactly one submission per phase', async ({
@@ -80,7 +83,7 @@ test('offline three times and one reload mid-survey: no answer lost, exactly one
   expect(shownBeforeReload, 'the reload happened').not.toBe('');
   expect(hydration(), 'the reloaded page repeated its server HTML').toEqual([]);
   // Before any submit, the autosaved drafts on the server already hold every answer given.
-  const drafts = await storedAnswers(page.request, await tokenOf(page), 'pre');
+  const drafts = await storedAnswers(await tokenOf(page), 'pre');
   for (const instrument of drafts.instruments)
     expect(instrument.answers, `draft ${instrument.id}`).toMatchObject(pre.given[instrument.id] ?? {});
 
@@ -101,10 +104,10 @@ test('offline three times and one reload mid-survey: no answer lost, exactly one
   await shots.take(page, 'completion');
 
   const token = await tokenOf(page);
-  await expectAllStored(page.request, token, 'pre', pre.given);
-  await expectAllStored(page.request, token, 'post', post.given);
-  await expectNoSecondSubmission(page.request, token, 'pre');
-  await expectNoSecondSubmission(page.request, token, 'post');
+  await expectAllStored(token, 'pre', pre.given);
+  await expectAllStored(token, 'post', post.given);
+  await expectNoSecondSubmission(token, 'pre');
+  await expectNoSecondSubmission(token, 'post');
 });
 
 test('a double tap on submit stores one response', async ({ page, researcher }, testInfo) => {
@@ -120,6 +123,6 @@ test('a double tap on submit stores one response', async ({ page, researcher }, 
   expect(submits.sent(), 'submit requests sent').toBe(1);
   expect(submits.created(), 'submissions created').toBe(1);
   const token = await tokenOf(page);
-  await expectAllStored(page.request, token, 'pre', pre.given);
-  await expectNoSecondSubmission(page.request, token, 'pre');
+  await expectAllStored(token, 'pre', pre.given);
+  await expectNoSecondSubmission(token, 'pre');
 });

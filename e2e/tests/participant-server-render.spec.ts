@@ -65,7 +65,7 @@ test("a reload renders the current card on the server, settles to this phone's p
   }
 
   const { given } = await answerPhase(page);
-  const drafts = await storedAnswers(page.request, token, 'pre');
+  const drafts = await storedAnswers(token, 'pre');
   for (const instrument of drafts.instruments)
     expect(instrument.answers, `drafts of ${instrument.id}`).toMatchObject(given[instrument.id] ?? {});
   expect(hydration(), 'no hydration mismatch').toEqual([]);
@@ -107,7 +107,7 @@ test('with localStorage cleared the cookie brings the participant back; an unkno
   await expect.poll(() => tokenOf(page), { message: 'the phone keeps the participant again' }).toBe(token);
   await answerPhase(page, { cards: 2 });
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 15_000 });
-  const drafts = await storedAnswers(page.request, token, 'pre');
+  const drafts = await storedAnswers(token, 'pre');
   expect(
     drafts.instruments.flatMap((instrument) => Object.values(instrument.answers)).filter((value) => value !== null).length,
   ).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { must } from '@attune/api-client';
 import { expect, test } from '../support/fixtures';
 import { throughPreSurvey } from '../support/journey';
 import { expectAccessible, expectNoSideways, newPhone, Shots, tokenOf } from '../support/phone';
@@ -65,7 +66,10 @@ test('a participant notes the withdrawal code on the completion screen and withd
     ),
     'no token or answers left on the phone (cached instruments may stay)',
   ).toEqual([]);
-  const protection = await researcher.call<{ withdrawal: { withdrawn: number } }>('GET', `/studies/${study.id}/data-protection`);
+  const protection = await must(
+    researcher.api.GET('/api/studies/{studyId}/data-protection', { params: { path: { studyId: study.id } } }),
+    'data protection',
+  );
   expect(protection.withdrawal.withdrawn).toBe(1);
   await a.context.close();
   await b.context.close();

@@ -3,6 +3,7 @@ import { completedDyad } from '../support/api-dyad';
 import { expect, test } from '../support/fixtures';
 import { expectAccessible, Shots } from '../support/phone';
 import { adminCredentials } from '../support/researcher';
+import { must } from '@attune/api-client';
 import { zipEntries } from '../support/zip';
 
 // Every arm gets two dyads: closer after the conversation without the phone, so the numbers differ by arm.
@@ -23,9 +24,9 @@ test('a researcher follows a study: study page, live monitor, results with toggl
   const study = await researcher.launchedStudy('phone_only', {
     instruments: { pre: [{ id: 'ios', version: 2 }], post: [{ id: 'ios', version: 2 }] },
   });
-  const detail = await researcher.call<{ joinCode: string }>('GET', `/studies/${study.id}`);
+  const detail = await researcher.study(study.id);
   expect(detail.joinCode).toBeTruthy();
-  for (const answers of [...ANSWERS, ...ANSWERS]) await completedDyad(page.request, researcher, study.id, answers);
+  for (const answers of [...ANSWERS, ...ANSWERS]) await completedDyad(researcher, study.id, answers);
 
   await page.goto('/login');
   await page.getByLabel('Email', { exact: true }).fill(adminCredentials().email);
@@ -50,7 +51,7 @@ test('a researcher follows a study: study page, live monitor, results with toggl
   const fresh = await researcher.labSession(study.id);
   await expect(page.getByTestId('running-sessions')).toContainText(fresh.code, { timeout: 15_000 });
   // Two more phones finish a session while the monitor is open: the flow counts follow.
-  await completedDyad(page.request, researcher, study.id, [4, 4, 5, 5]);
+  await completedDyad(researcher, study.id, [4, 4, 5, 5]);
   await expect(page.getByTestId('consort')).toContainText('Randomised: 18 people', { timeout: 15_000 });
   await expect(page).toHaveTitle(/Live monitor/);
   await expectAccessible(page, 'live monitor');
@@ -77,18 +78,24 @@ test('a researcher follows a study: study page, live monitor, results with toggl
 
   await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Replication' }).click();
   await expect(page.getByTestId('replication-message')).toContainText('No original effect is recorded');
-  await researcher.call('PUT', `/studies/${study.id}/original-effect`, {
-    factorId: 'phone',
-    instrumentId: 'ios',
-    instrumentVersion: 2,
-    scale: 'ios',
-    phase: 'post',
-    citation: 'An invented original for this journey',
-    locator: 'Table 1',
-    statistic: { kind: 'd', d: -0.8, n1: 20, n2: 20 },
-    verifiedBy: 'Journey',
-    verifiedOn: '2026-12-02',
-  });
+  await must(
+    researcher.api.PUT('/api/studies/{studyId}/original-effect', {
+      params: { path: { studyId: study.id } },
+      body: {
+        factorId: 'phone',
+        instrumentId: 'ios',
+        instrumentVersion: 2,
+        scale: 'ios',
+        phase: 'post',
+        citation: 'An invented original for this journey',
+        locator: 'Table 1',
+        statistic: { kind: 'd', d: -0.8, n1: 20, n2: 20 },
+        verifiedBy: 'Journey',
+        verifiedOn: '2026-12-02',
+      },
+    }),
+    'original effect',
+  );
   await page.reload();
   await expect(page.getByTestId('forest')).toBeVisible();
   await expect(page.getByTestId('replication-label')).toContainText(/signal/i);

@@ -4,6 +4,7 @@ import { answerPhase, throughPreSurvey, waitForSurvey } from '../support/journey
 import { expectAccessible, newPhone, Shots } from '../support/phone';
 import type { Study } from '../support/researcher';
 import { signIn } from '../support/sign-in';
+import { must } from '@attune/api-client';
 
 const PHONE_PRESENT = 'phone=present|seating=face_to_face';
 const PHONE_ABSENT = 'phone=absent|seating=face_to_face';
@@ -61,11 +62,8 @@ test('a researcher previews both phone arms, launches through the review, runs a
   test.setTimeout(360_000);
   const shots = new Shots(testInfo);
   await page.setViewportSize({ width: 1280, height: 900 });
-  const created = await researcher.call<Study>('POST', '/studies', {
-    title: `e2e builder ${testInfo.project.name} ${Date.now()}`,
-    templateId: 'phone_seating',
-  });
-  const completion = (created.design['completion'] as { code: string }).code;
+  const created = await researcher.draftStudy('phone_seating', `e2e builder ${testInfo.project.name} ${Date.now()}`);
+  const completion = created.design.completion.code ?? '';
   await signIn(page, `/studies/${created.id}`);
   await expect(page.getByRole('heading', { level: 1, name: created.title })).toBeVisible();
 
@@ -97,7 +95,7 @@ test('a researcher previews both phone arms, launches through the review, runs a
   });
 
   await test.step('the launch review lists a problem, then launches once it is fixed', async () => {
-    await researcher.call('PUT', `/studies/${created.id}`, { design: { ...created.design, languages: ['en', 'de'] } });
+    await researcher.editDesign(created.id, { ...created.design, languages: ['en', 'de'] });
     await page.goto(`/studies/${created.id}/preview?condition=${encodeURIComponent(PHONE_PRESENT)}&lang=de`);
     await expect(page.getByRole('note').filter({ hasText: 'Not translated into de' })).toContainText('Consent text (shown in en)');
     await expect(page.getByTestId('phone-frame').getByRole('heading', { level: 1, name: 'Before you start' })).toBeVisible();
@@ -106,7 +104,7 @@ test('a researcher previews both phone arms, launches through the review, runs a
     await expect(page.getByRole('button', { name: 'Launch the study…' })).toBeDisabled();
     await expectAccessible(page, 'launch review with problems');
     await shots.take(page, 'launch-problems');
-    await researcher.call('PUT', `/studies/${created.id}`, { design: created.design });
+    await researcher.editDesign(created.id, created.design);
     await page.reload();
     await expect(page.getByTestId('no-problems')).toBeVisible();
     await expect(page.getByTestId('protocol-summary')).toContainText('Stratified permuted blocks');
@@ -150,7 +148,7 @@ test('a researcher previews both phone arms, launches through the review, runs a
 
   await test.step('the team: add and remove a member, and the last owner stays', async () => {
     const email = `e2e-member-${testInfo.project.name}-${Date.now()}@example.org`;
-    await researcher.call('POST', '/users', { email, password: MEMBER_PASSWORD, isAdmin: false });
+    await must(researcher.api.POST('/api/users', { body: { email, password: MEMBER_PASSWORD, isAdmin: false } }), 'create user');
     await page.goto(`/studies/${created.id}`);
     await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Team' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();

@@ -3,6 +3,7 @@ import { expect, test } from '../support/fixtures';
 import { expectAccessible, expectNoSideways, Shots } from '../support/phone';
 import { adminCredentials } from '../support/researcher';
 import { signIn } from '../support/sign-in';
+import { must } from '@attune/api-client';
 
 /** A field of the design editor: its id is the API's problem path. */
 const field = (page: Page, path: string) => page.locator(`[id="${path}"]`);
@@ -101,7 +102,7 @@ test('a researcher builds a phone × seating study from its template, translates
   // Back to English only, so the library's English-only instruments can launch; launch through the API.
   await page.getByRole('button', { name: 'Remove German (de)' }).click();
   await saved(page);
-  await researcher.call('POST', `/studies/${studyId}/launch`);
+  await researcher.launch(studyId);
 
   // Amend the conversation text with a reason: allocation parts are locked, the diff shows the change.
   await page.goto(`/studies/${studyId}/amend`);
@@ -120,7 +121,7 @@ test('a researcher builds a phone × seating study from its template, translates
   await page.getByRole('button', { name: 'Save as protocol version 2' }).click();
   await expect(page).toHaveURL(new RegExp(`/studies/${studyId}(\\?|$)`));
   await expect(page.getByTestId('protocol')).toContainText('version 2, SHA-256');
-  const protocols = await researcher.call<Array<{ version: number; reason: string | null }>>('GET', `/studies/${studyId}/protocols`);
+  const protocols = await must(researcher.api.GET('/api/studies/{studyId}/protocols', { params: { path: { studyId } } }), 'protocols');
   expect(protocols.map((p) => [p.version, p.reason])).toEqual([
     [1, null],
     [2, 'Clearer ending for the conversation text'],
