@@ -23,8 +23,20 @@ export interface CreatedSession {
   readonly seats: ReadonlyArray<{ readonly seatNumber: number; readonly joinPath: string }>;
 }
 
+/**
+ * Analysts read data; they never seat anyone. A lab session's code lets whoever holds it take a free
+ * seat, so it goes only to those who run sessions (owners and researchers): null for analysts.
+ */
+export type JoinCode = string | null;
+
+/** A listed session, with the join code as this caller may see it. */
+export interface SessionRow extends SessionListRow {
+  readonly joinCode: JoinCode;
+}
+
 export interface SessionDetail {
   readonly session: StudySession;
+  readonly joinCode: JoinCode;
   readonly members: readonly Participant[];
   readonly serverNow: Date;
   /** For the lab console: the allocated condition's room set-up; null before allocation (concealment). */
@@ -120,20 +132,22 @@ export class ResearcherSessionsService {
     });
   }
 
-  async list(principal: Principal, studyId: string): Promise<SessionListRow[]> {
-    const { siteId } = await this.access.require(principal, studyId, 'analyst');
+  async list(principal: Principal, studyId: string): Promise<SessionRow[]> {
+    const { siteId, role } = await this.access.require(principal, studyId, 'analyst');
     await this.flow.refreshStudy(studyId);
-    return this.sessions.list(studyId, siteId);
+    const rows = await this.sessions.list(studyId, siteId);
+    return rows.map((row) => ({ ...row, joinCode: role === 'analyst' ? null : row.session.code }));
   }
 
   async get(principal: Principal, studyId: string, sessionId: string): Promise<SessionDetail> {
-    const { siteId } = await this.access.require(principal, studyId, 'analyst');
+    const { siteId, role } = await this.access.require(principal, studyId, 'analyst');
     const found = await this.sessions.findInStudy(studyId, sessionId);
     // A site-limited researcher does not see other sites' sessions: 404, as for another study's.
     if (!found || (siteId !== null && found.siteId !== siteId)) throw new SessionError('SESSION_NOT_FOUND');
     await this.flow.refresh(sessionId);
     const session = (await this.sessions.findInStudy(studyId, sessionId)) ?? found;
-    return this.detail(session);
+    const detail = await this.detail(session);
+    return role === 'analyst' ? { ...detail, joinCode: null } : detail;
   }
 
   /** The session as the lab console shows it (also the answer of every console action). */
@@ -141,6 +155,7 @@ export class ResearcherSessionsService {
     const allocated = isAllocated(session.status, session.conditionId);
     return {
       session,
+      joinCode: session.code,
       members: await this.participants.seated(session.id, manager),
       serverNow: await this.sessions.databaseNow(manager),
       room:

@@ -2,10 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { Participant } from './participant.entity';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from './participant.entity';
-import type { CreatedSession, SessionDetail } from './researcher-sessions.service';
+import type { CreatedSession, SessionDetail, SessionRow } from './researcher-sessions.service';
 import { type ConversationClock, conversationClock, isAllocated } from './session-state';
 import { SESSION_STATUSES, type SessionStatus } from './session.entity';
-import type { SessionListRow } from './sessions.repository';
 
 const COVARIATE_VALUES = { type: 'object', additionalProperties: { type: 'string' }, example: { phone_seen: 'yes' } } as const;
 
@@ -53,7 +52,8 @@ export class CreatedSessionResponse {
 
 export class SessionSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() code: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The lab join code; null for analysts, who read data and seat no one' })
+  code: string | null;
   @ApiProperty({ enum: ['lab', 'online'] }) mode: 'lab' | 'online';
   @ApiProperty({ format: 'uuid', description: 'The site that runs the session' }) siteId: string;
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
@@ -66,11 +66,11 @@ export class SessionSummaryResponse {
   @ApiProperty({ type: String, nullable: true }) dropoutReason: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static of({ session, seatsTaken }: SessionListRow): SessionSummaryResponse {
+  static of({ session, seatsTaken, joinCode }: SessionRow): SessionSummaryResponse {
     const allocated = isAllocated(session.status, session.conditionId);
     return {
       id: session.id,
-      code: session.code,
+      code: joinCode,
       mode: session.mode,
       siteId: session.siteId,
       status: session.status,
@@ -166,9 +166,9 @@ export class SessionDetailResponse extends SessionSummaryResponse {
   @ApiProperty({ format: 'date-time', description: "The server clock, to correct the console's clock" }) serverNow: string;
   @ApiProperty({ type: [SeatResponse] }) seats: SeatResponse[];
 
-  static detail({ session, members, serverNow, room }: SessionDetail): SessionDetailResponse {
+  static detail({ session, joinCode, members, serverNow, room }: SessionDetail): SessionDetailResponse {
     return {
-      ...SessionSummaryResponse.of({ session, seatsTaken: members.length }),
+      ...SessionSummaryResponse.of({ session, seatsTaken: members.length, joinCode }),
       protocolVersion: session.protocolVersion,
       observedCovariates: session.observedCovariates,
       conversation: ConversationClockResponse.of(conversationClock(session, serverNow)),

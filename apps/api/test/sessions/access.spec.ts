@@ -82,6 +82,26 @@ describe('who sees what: participant tokens and study roles', () => {
     await owner.call('get', `${base}/not-a-uuid`).expect(400);
   });
 
+  it('gives analysts no lab join code (it would let them take a seat); owners and researchers see it', async () => {
+    const forming = await labSession(owner, study.id);
+    const base = `/api/studies/${study.id}/sessions`;
+    const analystAccount = await createAccount(app);
+    await owner.call('post', `/api/studies/${study.id}/members`).send({ email: analystAccount.email, role: 'analyst' }).expect(204);
+    const analyst = await login(app, analystAccount);
+    const asAnalyst = (path: string) =>
+      request(app.http).get(path).set('Cookie', cookieHeader(analyst.cookies)).set('X-CSRF-Token', analyst.csrfToken).expect(200);
+    const listed = ((await asAnalyst(base)).body as Array<{ id: string; code: string | null }>).find((row) => row.id === forming.id);
+    expect(listed).toMatchObject({ id: forming.id, code: null });
+    const detail = (await asAnalyst(`${base}/${forming.id}`)).body as { code: string | null };
+    expect(detail.code).toBeNull();
+    expect(JSON.stringify(detail)).not.toContain(forming.code);
+    const ownersView = ((await owner.call('get', base).expect(200)).body as Array<{ id: string; code: string | null }>).find(
+      (row) => row.id === forming.id,
+    );
+    expect(ownersView?.code).toBe(forming.code);
+    expect((await owner.call('get', `${base}/${forming.id}`).expect(200)).body.code).toBe(forming.code);
+  });
+
   it('never shows a forming session a condition, in any role', async () => {
     const forming = await labSession(owner, study.id);
     const detail = (await owner.call('get', `/api/studies/${study.id}/sessions/${forming.id}`).expect(200)).body;

@@ -2557,7 +2557,8 @@ export interface components {
             withdrawnAt: string;
         };
         SessionDetailResponse: {
-            code: string;
+            /** @description The lab join code; null for analysts, who read data and seat no one */
+            code: string | null;
             /** @description Null until the session is allocated (concealment) */
             conditionId: string | null;
             /** @description The running conversation; null before the research assistant starts it (lab) and after it ends */
@@ -2609,7 +2610,8 @@ export interface components {
             stored: string | null;
         };
         SessionSummaryResponse: {
-            code: string;
+            /** @description The lab join code; null for analysts, who read data and seat no one */
+            code: string | null;
             /** @description Null until the session is allocated (concealment) */
             conditionId: string | null;
             /** Format: date-time */
