@@ -1,3 +1,4 @@
+import type { TemplateId } from '@attune/api-client';
 import { expectedCheckAnswer, getInstrument, type Instrument, type Item } from '@attune/survey';
 import request from 'supertest';
 import { conditionsOf } from '../../src/randomisation/design';
@@ -98,7 +99,7 @@ describe('manipulation checks are scored against what each arm put on the table,
   // Every template a study can launch as it comes; 'blank' cannot until it is filled in (test/studies/draft-editing.spec.ts).
   for (const template of STUDY_TEMPLATES.filter((candidate) => candidate.id !== 'blank')) {
     it(`${template.id}: in every arm the right answer passes every check and the wrong one fails`, async () => {
-      const study = await launchedStudy(owner, { templateId: template.id });
+      const study = await launchedStudy(owner, { templateId: template.id as TemplateId });
       const post = study.design.instruments.post.map((ref) => getInstrument(ref.id, ref.version) as Instrument);
       const arms = new Set(conditionsOf(study.design.factors).map((condition) => condition.id));
       const seen = new Set<string>();

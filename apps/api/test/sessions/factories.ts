@@ -1,3 +1,11 @@
+import {
+  labSession as buildLabSession,
+  type LabSession,
+  launchedStudy as buildStudy,
+  type Schemas,
+  seatSecret,
+  type TemplateId,
+} from '@attune/api-client';
 import request from 'supertest';
 import type { StudyDesign } from '../../src/studies/study-design';
 import type { TestApp } from '../support/app';
@@ -11,80 +19,32 @@ export interface StudyFixture {
   readonly design: StudyDesign;
 }
 
-export interface LabSessionFixture {
-  readonly id: string;
-  readonly code: string;
-  readonly size: number;
-  readonly seats: ReadonlyArray<{ readonly seatNumber: number; readonly joinPath: string }>;
-}
+export type LabSessionFixture = LabSession;
+export type ParticipantState = Schemas['ParticipantStateResponse'];
+export { seatSecret };
 
-/** A study created through the API from a template, its design optionally edited while a draft, then launched. */
+/**
+ * A study created through the API from a template, its design optionally edited while a draft, then
+ * launched: the shared builder of @attune/api-client (e2e uses the same one). The design is read
+ * back as the API's own StudyDesign, which the generated DTO describes.
+ */
 export async function launchedStudy(
   owner: Owner,
-  options: { templateId?: string; edit?: (design: StudyDesign) => StudyDesign; launch?: boolean } = {},
+  options: { templateId?: TemplateId; edit?: (design: StudyDesign) => StudyDesign; launch?: boolean } = {},
 ): Promise<StudyFixture> {
-  const created = await owner
-    .call('post', '/api/studies')
-    .send({ title: 'Sessions test study', templateId: options.templateId ?? 'phone_topic' })
-    .expect(201);
-  const id = (created.body as { id: string }).id;
-  if (options.edit) {
-    const design = options.edit((created.body as { design: StudyDesign }).design);
-    await owner.call('put', `/api/studies/${id}`).send({ design }).expect(200);
-  }
-  if (options.launch !== false) await owner.call('post', `/api/studies/${id}/launch`).expect(200);
-  const study = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as { joinCode: string; design: StudyDesign };
-  return { id, joinCode: study.joinCode, design: study.design };
+  const { edit } = options;
+  const study = await buildStudy(owner.client, {
+    title: 'Sessions test study',
+    ...(options.templateId ? { templateId: options.templateId } : {}),
+    ...(edit ? { edit: (design) => edit(design as unknown as StudyDesign) as unknown as typeof design } : {}),
+    ...(options.launch === false ? { launch: false } : {}),
+  });
+  return { id: study.id, joinCode: study.joinCode ?? '', design: study.design as unknown as StudyDesign };
 }
 
 /** `siteId`: the site that runs it (default the primary site). */
-export async function labSession(owner: Owner, studyId: string, siteId?: string): Promise<LabSessionFixture> {
-  return (
-    await owner
-      .call('post', `/api/studies/${studyId}/sessions`)
-      .send(siteId === undefined ? {} : { siteId })
-      .expect(201)
-  ).body as LabSessionFixture;
-}
-
-export function seatSecret(session: LabSessionFixture, seatNumber: number): string {
-  const seat = session.seats.find((candidate) => candidate.seatNumber === seatNumber);
-  if (!seat) throw new Error(`no seat ${seatNumber}`);
-  return seat.joinPath.replace('/join/seat/', '');
-}
-
-export interface ParticipantState {
-  participant: {
-    id: string;
-    status: string;
-    seatNumber: number | null;
-    consentGiven: boolean;
-    covariatesAnswered: boolean;
-    instructionsConfirmed: boolean;
-    canRejoin: boolean;
-    language: string;
-  };
-  study: {
-    title: string;
-    languages: string[];
-    consent: { version: string; text: string };
-    covariateQuestions: Array<{ id: string; levels: Array<{ id: string }> }>;
-  };
-  session: null | {
-    status: string;
-    size: number;
-    seatsTaken: number;
-    seatsConsented: number;
-    seatsReady: number;
-    incomplete: boolean;
-    timedBy: 'console' | 'phone';
-    conversation: null | { startedAt: string; durationSeconds: number; endsAt: string; serverNow: string };
-    instructions: null | { steps: string[]; topics: string[]; conversation: string };
-    phase: 'pre' | 'post' | null;
-    instruments: Array<{ id: string; version: number }>;
-  };
-  completion: null | { kind: string; code?: string; url?: string };
-  withdrawal: null | { code: string; daysAfterClose: number; deadline: string | null };
+export function labSession(owner: Owner, studyId: string, siteId?: string): Promise<LabSessionFixture> {
+  return buildLabSession(owner.client, studyId, siteId);
 }
 
 /** One participant's phone: the token from joining, sent on every call. */

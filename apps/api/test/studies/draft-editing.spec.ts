@@ -1,7 +1,6 @@
-import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
-import { cookieHeader, createAccount, login } from '../support/auth';
-import { createStudy, type Owner, ownerOf } from '../support/studies';
+import { createAccount, login } from '../support/auth';
+import { createStudy, type Owner, ownerFor, ownerOf } from '../support/studies';
 
 interface Study {
   revision: number;
@@ -17,15 +16,7 @@ interface Study {
 async function coOwner(app: TestApp, owner: Owner, studyId: string): Promise<{ owner: Owner; email: string }> {
   const credentials = await createAccount(app);
   await owner.call('post', `/api/studies/${studyId}/members`).send({ email: credentials.email, role: 'owner' }).expect(204);
-  const session = await login(app, credentials);
-  return {
-    email: credentials.email,
-    owner: {
-      session,
-      call: (method, path) =>
-        request(app.http)[method](path).set('Cookie', cookieHeader(session.cookies)).set('X-CSRF-Token', session.csrfToken),
-    },
-  };
+  return { email: credentials.email, owner: await ownerFor(app, await login(app, credentials)) };
 }
 
 describe('editing a draft: revisions, conflicts and the launch check', () => {

@@ -1,3 +1,4 @@
+import type { TemplateId } from '@attune/api-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { createStudy, type Owner, ownerOf } from '../support/studies';
 
@@ -27,7 +28,7 @@ describe('protocol files: one protocol, many installations', () => {
   });
   afterAll(() => Promise.all([home.close(), site.close()]));
 
-  async function exported(templateId = 'phone_topic'): Promise<{ studyId: string; file: ProtocolFile; protocol: Protocol }> {
+  async function exported(templateId: TemplateId = 'phone_topic'): Promise<{ studyId: string; file: ProtocolFile; protocol: Protocol }> {
     const studyId = await createStudy(coordinator, { templateId, launch: true });
     const res = await coordinator.call('get', `/api/studies/${studyId}/protocol-file`).expect(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="attune-protocol-[0-9a-f]{8}-v1\.json"$/);
