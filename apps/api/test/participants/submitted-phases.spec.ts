@@ -1,15 +1,16 @@
-import request from 'supertest';
+import { type Participant, participantState, submitPhase } from '@attune/api-client';
 import { startTestApp, type TestApp } from '../support/app';
-import { createSession, type SeatFixture, setSessionStatus, submitPhase, VALID_PRE } from '../responses/factories';
+import { createSession, participantOfSeat, type SeatFixture, setSessionStatus, VALID_PRE } from '../support/fast-setup';
 
 const VALID_POST = { ios: { ios: 5 } };
 
-function submittedPhases(app: TestApp, seat: SeatFixture): Promise<unknown> {
-  return request(app.http)
-    .get('/api/participant/state')
-    .set('X-Participant-Token', seat.token)
-    .expect(200)
-    .then((res) => res.body.participant.submittedPhases);
+// Set up by the fast path (rows by SQL), then driven through the typed client as the phone would.
+async function phones(app: TestApp, seats: readonly SeatFixture[]): Promise<Participant[]> {
+  return Promise.all(seats.map((seat) => participantOfSeat(app, seat)));
+}
+
+async function submittedPhases(phone: Participant): Promise<unknown> {
+  return (await participantState(phone)).participant.submittedPhases;
 }
 
 describe('participant state: the phases the server holds a submission of', () => {
@@ -22,26 +23,26 @@ describe('participant state: the phases the server holds a submission of', () =>
 
   it('names a phase once its submit is done, for that participant only, while the session waits for the partner', async () => {
     const { sessionId, seats } = await createSession(app);
-    const [me, partner] = seats as [SeatFixture, SeatFixture];
-    expect(await submittedPhases(app, me)).toEqual([]);
+    const [me, partner] = (await phones(app, seats)) as [Participant, Participant];
+    expect(await submittedPhases(me)).toEqual([]);
 
-    await submitPhase(app, me.token, 'pre', VALID_PRE).expect(201);
-    expect(await submittedPhases(app, me)).toEqual(['pre']);
-    expect(await submittedPhases(app, partner)).toEqual([]);
+    await submitPhase(me, 'pre', VALID_PRE);
+    expect(await submittedPhases(me)).toEqual(['pre']);
+    expect(await submittedPhases(partner)).toEqual([]);
 
-    await submitPhase(app, partner.token, 'pre', VALID_PRE).expect(201);
+    await submitPhase(partner, 'pre', VALID_PRE);
     await setSessionStatus(app, sessionId, 'post_survey');
-    await submitPhase(app, me.token, 'post', VALID_POST).expect(201);
-    expect(await submittedPhases(app, me)).toEqual(['pre', 'post']);
+    await submitPhase(me, 'post', VALID_POST);
+    expect(await submittedPhases(me)).toEqual(['pre', 'post']);
   });
 
   it('does not count a submit still in flight, which may yet fail and be retried', async () => {
     const { seats } = await createSession(app, { seats: 1 });
-    const [me] = seats as [SeatFixture];
+    const [me] = (await phones(app, seats)) as [Participant];
     await app.db.dataSource.query(
       `INSERT INTO phase_submission (participant_id, phase, idempotency_key, request_hash, state) VALUES ($1, 'pre', 'k-in-flight', 'h', 'in_progress')`,
       [me.participantId],
     );
-    expect(await submittedPhases(app, me)).toEqual([]);
+    expect(await submittedPhases(me)).toEqual([]);
   });
 });
