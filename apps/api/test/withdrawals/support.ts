@@ -1,7 +1,9 @@
+import { completedSession, type PhaseAnswers } from '@attune/api-client';
 import request from 'supertest';
 import type { TestApp } from '../support/app';
 import type { Owner } from '../support/studies';
-import { allocatedSession, launchedStudy, type LabSessionFixture, type Phone, type StudyFixture } from '../sessions/factories';
+import { launchedStudy, type LabSessionFixture, Phone, type StudyFixture } from '../sessions/factories';
+import { baseUrlOf } from '../support/http-client';
 
 export const INSTRUMENTS = {
   pre: [{ id: 'closeness_sci', version: 1 }],
@@ -28,37 +30,29 @@ export function withdrawalStudy(owner: Owner, daysAfterClose?: number): Promise<
   });
 }
 
-async function submit(app: TestApp, phone: Phone, phase: 'pre' | 'post', answers: unknown): Promise<void> {
-  await request(app.http)
-    .post(`/api/participant/phases/${phase}/submit`)
-    .set('X-Participant-Token', phone.token)
-    .set('Idempotency-Key', `${phone.participantId}-${phase}`)
-    .send({ answers })
-    .expect(201);
+/** Each member's answers: the pre-survey's SCI, then the IOS and a debriefing whose free text names the seat. */
+function answersOf(sci: readonly [number, number]) {
+  return (phase: 'pre' | 'post', i: number): PhaseAnswers =>
+    phase === 'pre'
+      ? { closeness_sci: { sci_relative_own: sci[i] ?? 4, sci_relative_others: 4 } }
+      : {
+          ios: { ios: 3 + i },
+          debrief: { debrief_purpose: 'about phones?', debrief_noticed: 'yes', debrief_comments: `Seat ${i + 1}: call me on 0123 456` },
+        };
 }
 
-/** Two members through consent, the pre-survey, the console-timed conversation and the post-survey, all over HTTP. */
+/**
+ * Two members through consent, the pre-survey, the console-timed conversation and the post-survey,
+ * all over HTTP: the shared completedSession of @attune/api-client (e2e's completed dyad too).
+ */
 export async function finishedSession(
   app: TestApp,
   owner: Owner,
   study: StudyFixture,
   sci: readonly [number, number] = [5, 3],
 ): Promise<FinishedSession> {
-  const { session, phones } = await allocatedSession(app.http, owner, study.id);
-  for (const phone of phones) await phone.confirm();
-  for (const [i, phone] of phones.entries())
-    await submit(app, phone, 'pre', { closeness_sci: { sci_relative_own: sci[i] ?? 4, sci_relative_others: 4 } });
-  const sessionPath = `/api/studies/${study.id}/sessions/${session.id}`;
-  await owner.call('post', `${sessionPath}/start-conversation`).expect(200);
-  await owner.call('post', `${sessionPath}/end-conversation`).expect(200);
-  for (const [i, phone] of phones.entries()) {
-    await phone.state();
-    await submit(app, phone, 'post', {
-      ios: { ios: 3 + i },
-      debrief: { debrief_purpose: 'about phones?', debrief_noticed: 'yes', debrief_comments: `Seat ${i + 1}: call me on 0123 456` },
-    });
-  }
-  return { session, phones };
+  const { session, members } = await completedSession(owner.client, await baseUrlOf(app), study.id, answersOf(sci));
+  return { session, phones: members.map((member) => new Phone(app.http, member.token, member.participantId)) };
 }
 
 export function withdraw(app: TestApp, code: string, ip = '203.0.113.7'): request.Test {
