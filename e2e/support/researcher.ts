@@ -27,6 +27,10 @@ export function webUrl(): string {
   return process.env['ATTUNE_WEB_URL'] ?? 'http://localhost:3000';
 }
 
+function overriding(design: Partial<StudyDesign>): ((template: StudyDesign) => StudyDesign) | undefined {
+  return Object.keys(design).length > 0 ? (template) => ({ ...template, ...design }) : undefined;
+}
+
 /**
  * The researcher side of a journey, through the dashboard's own /api pass-through (cookie session
  * + CSRF header), exactly as the researcher pages use the API. `api` is the typed client, for
@@ -40,9 +44,12 @@ export class Researcher {
     return new Researcher(client);
   }
 
-  /** A launched study from a template; `design` overrides parts of the template's design before launch. */
-  launchedStudy(templateId: TemplateId, design: Partial<StudyDesign> = {}): Promise<Study> {
-    const edit = Object.keys(design).length > 0 ? (template: StudyDesign) => ({ ...template, ...design }) : undefined;
+  /**
+   * A launched study from a template; `design` overrides parts of the template's design before
+   * launch, or edits it (a shared design such as @attune/api-client's bilingual).
+   */
+  launchedStudy(templateId: TemplateId, design: Partial<StudyDesign> | ((template: StudyDesign) => StudyDesign) = {}): Promise<Study> {
+    const edit = typeof design === 'function' ? design : overriding(design);
     return launchedStudy(this.api, { templateId, title: `e2e ${templateId} ${Date.now()}`, ...(edit ? { edit } : {}) });
   }
 

@@ -1,3 +1,4 @@
+import { BILINGUAL, bilingual } from '@attune/api-client';
 import { expect, test } from '../support/fixtures';
 import { answerPhase, waitForSurvey } from '../support/journey';
 import { expectAccessible, participantState, Shots, tokenOf, watchHydration } from '../support/phone';
@@ -5,64 +6,25 @@ import type { StudyDesign } from '../support/researcher';
 
 const PROLIFIC_DONE = 'https://app.prolific.com/submissions/complete?cc=C1A2B3C4';
 
-/** phone_only, offered in English and German, one seat per session, sending Prolific participants back. */
-const bilingual: Partial<StudyDesign> = {
-  languages: ['en', 'de'],
-  sessionSize: 1,
-  factors: [
-    {
-      id: 'phone',
-      label: 'Mobile phone on the table',
-      levels: [
-        {
-          id: 'present',
-          label: 'Phone present',
-          instructions: {
-            en: 'Place one phone face down on the table.',
-            de: 'Legen Sie ein Telefon mit dem Display nach unten auf den Tisch.',
-          },
-        },
-        {
-          id: 'absent',
-          label: 'Phone absent',
-          instructions: { en: 'Put all phones away.', de: 'Legen Sie alle Telefone außer Sichtweite.' },
-        },
-      ],
-    },
-  ],
-  covariates: [
-    {
-      id: 'acquainted',
-      label: 'Acquainted before',
-      source: 'participant',
-      question: { en: 'Did you know your conversation partner before today?', de: 'Kannten Sie Ihr Gegenüber schon vor heute?' },
-      levels: [
-        { id: 'strangers', label: 'Strangers', text: { en: 'No, we had not met before', de: 'Nein, wir kannten uns nicht' } },
-        { id: 'acquainted', label: 'Acquainted', text: { en: 'Yes, we knew each other', de: 'Ja, wir kannten uns' } },
-      ],
-    },
-  ],
-  stratifyBy: [],
-  instruments: {
-    pre: [],
-    post: [
-      { id: 'ios', version: 1 },
-      { id: 'closeness_sci', version: 1 },
-    ],
-  },
-  conversation: {
-    durationSeconds: 600,
-    instructions: { en: 'Talk about the topic until the timer ends.', de: 'Sprechen Sie über das Thema, bis die Zeit um ist.' },
-  },
-  consent: {
-    version: '2',
-    text: {
-      en: 'You are invited to take part in a study about conversations.',
-      de: 'Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.',
-    },
-  },
-  completion: { kind: 'redirect', url: PROLIFIC_DONE },
-};
+/**
+ * phone_only, offered in English and German (the shared bilingual design and its texts), one seat
+ * per session, sending Prolific participants back.
+ */
+function bilingualOnline(design: StudyDesign): StudyDesign {
+  const german = bilingual(design, [
+    { id: 'ios', version: 1 },
+    { id: 'closeness_sci', version: 1 },
+  ]);
+  return {
+    ...german,
+    sessionSize: 1,
+    // Online and alone: only the participant's own question, nothing for a research assistant to observe.
+    covariates: german.covariates.filter((covariate) => covariate.source === 'participant'),
+    stratifyBy: [],
+    consent: { ...german.consent, version: '2' },
+    completion: { kind: 'redirect', url: PROLIFIC_DONE },
+  };
+}
 
 test('an online participant from Prolific picks German, finishes, notes the withdrawal code and goes back with the completion code', async ({
   page,
@@ -71,30 +33,30 @@ test('an online participant from Prolific picks German, finishes, notes the with
 }, testInfo) => {
   test.setTimeout(120_000);
   const shots = new Shots(testInfo);
-  const study = await researcher.launchedStudy('phone_only', bilingual);
+  const study = await researcher.launchedStudy('phone_only', bilingualOnline);
   await context.route('https://app.prolific.com/**', (route) =>
     route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Prolific</title><p>Prolific stand-in</p>' }),
   );
 
   await page.goto(`/s/${study.joinCode}?PROLIFIC_PID=5f0c1e2d3b4a596877665544&STUDY_ID=study42&SESSION_ID=sess42`);
-  await expect(page.getByTestId('consent-text')).toHaveText('You are invited to take part in a study about conversations.');
+  await expect(page.getByTestId('consent-text')).toHaveText(BILINGUAL.consent.en);
   await expect(page).toHaveURL(/\/p$/);
   const joined = await tokenOf(page);
   await page.getByLabel('Language').selectOption('de');
-  await expect(page.getByTestId('consent-text')).toHaveText('Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.');
+  await expect(page.getByTestId('consent-text')).toHaveText(BILINGUAL.consent.de);
   await expect(page.getByLabel('Language')).toHaveValue('de');
   expect(await tokenOf(page), 'the same participant, in another language').toBe(joined);
   // Reloaded, the server renders the consent in German, picker included, and the phone repeats it.
   const hydration = watchHydration(page);
   await page.reload();
-  await expect(page.getByTestId('consent-text')).toHaveText('Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.');
+  await expect(page.getByTestId('consent-text')).toHaveText(BILINGUAL.consent.de);
   await expect(page.getByLabel('Language')).toHaveValue('de');
   expect(hydration(), 'no hydration mismatch').toEqual([]);
   await expectAccessible(page, 'consent with the language picker');
   await shots.take(page, 'consent-german');
   await page.getByRole('button', { name: 'I agree to take part' }).click();
 
-  await page.getByText('Nein, wir kannten uns nicht', { exact: true }).click();
+  await page.getByText(BILINGUAL.levels['strangers']?.de ?? '', { exact: true }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByTestId('condition-instructions')).toHaveAttribute('lang', 'de');
   await page.getByRole('button', { name: 'Done, I am ready' }).click();

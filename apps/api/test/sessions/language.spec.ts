@@ -1,42 +1,14 @@
+import { BILINGUAL, bilingual } from '@attune/api-client';
 import { createHash } from 'node:crypto';
-import type { StudyDesign } from '../../src/studies/study-design';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { auditActions, count, join, labSession, launchedStudy, seatSecret, type StudyFixture } from './factories';
 
-const CONSENT = {
-  en: 'You are invited to take part in a study about conversations.',
-  de: 'Sie sind eingeladen, an einer Studie über Gespräche teilzunehmen.',
-};
-
-/** phone_only in English and German: every text the launch check asks for in both. */
-function bilingual(design: StudyDesign): StudyDesign {
-  return {
-    ...design,
-    languages: ['en', 'de'],
-    factors: design.factors.map((factor) => ({
-      ...factor,
-      levels: factor.levels.map((level) => ({ ...level, instructions: { en: 'Follow the card.', de: 'Folgen Sie der Karte.' } })),
-    })),
-    covariates: design.covariates.map((covariate) => ({
-      ...covariate,
-      ...(covariate.question ? { question: { en: 'Did you know your partner?', de: 'Kannten Sie Ihr Gegenüber?' } } : {}),
-      levels: covariate.levels.map((level) => ({
-        ...level,
-        ...(level.text ? { text: { en: level.label, de: `${level.label} (de)` } } : {}),
-      })),
-    })),
-    instruments: {
-      pre: [],
-      post: [
-        { id: 'ios', version: 1 },
-        { id: 'closeness_sci', version: 1 },
-      ],
-    },
-    conversation: { ...design.conversation, instructions: { en: 'Talk until the timer ends.', de: 'Sprechen Sie, bis die Zeit um ist.' } },
-    consent: { version: '1', text: CONSENT },
-  };
-}
+// The post-survey: both instruments have German texts.
+const IOS_AND_SCI = [
+  { id: 'ios', version: 1 },
+  { id: 'closeness_sci', version: 1 },
+];
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -48,7 +20,7 @@ describe('the participant language: chosen before consent, fixed from then on', 
   beforeAll(async () => {
     app = await startTestApp();
     owner = await ownerOf(app);
-    study = await launchedStudy(owner, { templateId: 'phone_only', edit: bilingual });
+    study = await launchedStudy(owner, { templateId: 'phone_only', edit: (design) => bilingual(design, IOS_AND_SCI) });
   });
   afterAll(() => app.close());
 
@@ -60,7 +32,7 @@ describe('the participant language: chosen before consent, fixed from then on', 
     await phone.call('post', 'language').send({ language: 'de' }).expect(204);
     const state = await phone.state();
     expect(state.participant).toMatchObject({ id: phone.participantId, language: 'de', seatNumber: 1 });
-    expect(state.study.consent.text).toBe(CONSENT.de);
+    expect(state.study.consent.text).toBe(BILINGUAL.consent.de);
     // One participant in the seat, none left behind: a language change is not a dropout.
     expect(await count(app, `SELECT count(*)::int AS n FROM participant WHERE study_id = $1`, [study.id])).toBe(1);
     expect(await auditActions(app, phone.participantId)).toEqual(['participant.joined', 'participant.language_chosen']);
@@ -76,7 +48,7 @@ describe('the participant language: chosen before consent, fixed from then on', 
 
     await phone.consent();
     const [row] = await app.db.dataSource.query('SELECT language, consent_hash FROM participant WHERE id = $1', [phone.participantId]);
-    expect(row).toEqual({ language: 'de', consent_hash: sha256(CONSENT.de) });
+    expect(row).toEqual({ language: 'de', consent_hash: sha256(BILINGUAL.consent.de) });
     const locked = await phone.call('post', 'language').send({ language: 'en' }).expect(409);
     expect(locked.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(locked.body.code).toBe('LANGUAGE_LOCKED');

@@ -1,33 +1,10 @@
+import { bilingual } from '@attune/api-client';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 import { cookieHeader, createAccount, login } from '../support/auth';
 import { type Owner, ownerOf } from '../support/studies';
 import { parseCsv } from '../exports/support';
-import type { StudyDesign } from '../../src/studies/study-design';
 import { allocatedSession, join, labSession, launchedStudy, readyAtSeat, seatSecret, type StudyFixture } from '../sessions/factories';
-
-/** phone_only in English and German (as in the language tests): every text launch asks for in both. */
-function bilingual(design: StudyDesign): StudyDesign {
-  return {
-    ...design,
-    languages: ['en', 'de'],
-    factors: design.factors.map((factor) => ({
-      ...factor,
-      levels: factor.levels.map((level) => ({ ...level, instructions: { en: 'Follow the card.', de: 'Folgen Sie der Karte.' } })),
-    })),
-    covariates: design.covariates.map((covariate) => ({
-      ...covariate,
-      ...(covariate.question ? { question: { en: 'Did you know your partner?', de: 'Kannten Sie Ihr Gegenüber?' } } : {}),
-      levels: covariate.levels.map((level) => ({
-        ...level,
-        ...(level.text ? { text: { en: level.label, de: `${level.label} (de)` } } : {}),
-      })),
-    })),
-    instruments: { pre: [], post: [{ id: 'ios', version: 1 }] },
-    conversation: { ...design.conversation, instructions: { en: 'Talk until the timer ends.', de: 'Sprechen Sie, bis die Zeit um ist.' } },
-    consent: { version: '1', text: { en: 'You are invited.', de: 'Sie sind eingeladen.' } },
-  };
-}
 
 interface Site {
   id: string;
