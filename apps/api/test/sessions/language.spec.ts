@@ -1,8 +1,9 @@
-import { BILINGUAL, bilingual } from '@attune/api-client';
+import { BILINGUAL, bilingual, join as joinAs, must, participantState, seatSecret } from '@attune/api-client';
 import { createHash } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/app';
+import { baseUrlOf } from '../support/http-client';
 import { type Owner, ownerOf } from '../support/studies';
-import { auditActions, count, join, labSession, launchedStudy, seatSecret, type StudyFixture } from './factories';
+import { auditActions, count, join, labSession, launchedStudy, type StudyFixture } from './factories';
 
 // The post-survey: both instruments have German texts.
 const IOS_AND_SCI = [
@@ -24,13 +25,16 @@ describe('the participant language: chosen before consent, fixed from then on', 
   });
   afterAll(() => app.close());
 
+  // Through the typed client, as the phone calls it; the malformed bodies below need supertest, which the types would refuse.
   it('changes the language of the same participant, audited, and the consent agreed to is the text in it', async () => {
     const session = await labSession(owner, study.id);
-    const phone = await join(app.http, { seatSecret: seatSecret(session, 1) });
-    expect((await phone.state()).participant.language).toBe('en');
+    const phone = await joinAs(await baseUrlOf(app), { seatSecret: seatSecret(session, 1) });
+    const choose = (language: string) =>
+      phone.client.POST('/api/participant/language', { params: { header: phone.header }, body: { language } });
+    expect((await participantState(phone)).participant.language).toBe('en');
 
-    await phone.call('post', 'language').send({ language: 'de' }).expect(204);
-    const state = await phone.state();
+    expect((await choose('de')).response.status).toBe(204);
+    const state = await participantState(phone);
     expect(state.participant).toMatchObject({ id: phone.participantId, language: 'de', seatNumber: 1 });
     expect(state.study.consent.text).toBe(BILINGUAL.consent.de);
     // One participant in the seat, none left behind: a language change is not a dropout.
@@ -43,16 +47,20 @@ describe('the participant language: chosen before consent, fixed from then on', 
     expect(event.data).toEqual({ from: 'en', to: 'de' });
 
     // The same language again changes nothing and writes no audit row.
-    await phone.call('post', 'language').send({ language: 'de' }).expect(204);
+    expect((await choose('de')).response.status).toBe(204);
     expect(await auditActions(app, phone.participantId)).toHaveLength(2);
 
-    await phone.consent();
+    await must(
+      phone.client.POST('/api/participant/consent', { params: { header: phone.header }, body: { consentVersion: '1', agree: true } }),
+      'consent',
+    );
     const [row] = await app.db.dataSource.query('SELECT language, consent_hash FROM participant WHERE id = $1', [phone.participantId]);
     expect(row).toEqual({ language: 'de', consent_hash: sha256(BILINGUAL.consent.de) });
-    const locked = await phone.call('post', 'language').send({ language: 'en' }).expect(409);
-    expect(locked.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(locked.body.code).toBe('LANGUAGE_LOCKED');
-    expect((await phone.state()).participant.language).toBe('de');
+    const locked = await choose('en');
+    expect(locked.response.status).toBe(409);
+    expect(locked.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(locked.error?.code).toBe('LANGUAGE_LOCKED');
+    expect((await participantState(phone)).participant.language).toBe('de');
   });
 
   it('refuses a language the study is not offered in, a malformed one, and a participant who left', async () => {
