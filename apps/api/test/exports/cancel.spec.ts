@@ -1,8 +1,8 @@
 import { get, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { launchedStudy } from '../sessions/factories';
 import { startTestApp, type TestApp } from '../support/app';
 import { accessToken } from '../support/auth';
+import { baseUrlOf } from '../support/http-client';
 import { ownerOf } from '../support/studies';
 import { seedManyDyads } from './factories';
 
@@ -52,9 +52,8 @@ describe('a client that disconnects mid-download', () => {
     // ~130k long rows, ~30 MB: far more than the socket and stream buffers on the way hold.
     await seedManyDyads(app, study.id, study.design, 1500, protocol?.instruments ?? []);
     token = await accessToken(app, owner.session);
-    const server = app.http as import('node:http').Server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The shared builders may already have the app listening (typed client); one port serves both.
+    base = await baseUrlOf(app);
   }, 60_000);
 
   afterAll(async () => {
