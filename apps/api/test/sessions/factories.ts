@@ -79,14 +79,14 @@ export class Phone {
     await this.call('post', 'leave').expect(204);
   }
 
-  async heartbeat(): Promise<{ waiting: boolean; sessionStatus: string | null }> {
-    return (await this.call('post', 'heartbeat').expect(200)).body as { waiting: boolean; sessionStatus: string | null };
+  async heartbeat(): Promise<Schemas['HeartbeatResponse']> {
+    return (await this.call('post', 'heartbeat').expect(200)).body as Schemas['HeartbeatResponse'];
   }
 }
 
 export async function join(http: Http, body: Record<string, unknown>): Promise<Phone> {
   const res = await request(http).post('/api/participant/join').send(body).expect(201);
-  const { token, participantId } = res.body as { token: string; participantId: string };
+  const { token, participantId } = res.body as Schemas['JoinResponse'];
   return new Phone(http, token, participantId);
 }
 

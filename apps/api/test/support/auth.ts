@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import request from 'supertest';
 import { AccountsService } from '../../src/auth/accounts.service';
 import type { TestApp } from './app';
@@ -40,8 +41,8 @@ export async function login(app: TestApp, credentials: Credentials): Promise<Log
   const res = await request(app.http).post('/api/auth/login').send(credentials).expect(200);
   return {
     cookies: cookiesOf(res),
-    csrfToken: (res.body as { csrfToken: string }).csrfToken,
-    userId: (res.body as { user: { id: string } }).user.id,
+    csrfToken: (res.body as Schemas['LoginResponse']).csrfToken,
+    userId: (res.body as Schemas['LoginResponse']).user.id,
   };
 }
 
@@ -53,5 +54,5 @@ export async function accessToken(app: TestApp, session: LoggedIn, name = 'test'
     .set('X-CSRF-Token', session.csrfToken)
     .send({ name })
     .expect(201);
-  return (res.body as { token: string }).token;
+  return (res.body as Schemas['IssuedAccessTokenResponse']).token;
 }

@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import request from 'supertest';
 import type { TestApp } from './app';
 
@@ -21,7 +22,7 @@ export function crowdJourney(server: () => TestApp['http']) {
   }
   async function run(journey: Journey): Promise<string> {
     const joined = await request(server()).post('/api/participant/join').send(journey.join).expect(201);
-    const token = (joined.body as { token: string }).token;
+    const token = (joined.body as Schemas['JoinResponse']).token;
     await request(server())
       .post('/api/participant/consent')
       .set('X-Participant-Token', token)
