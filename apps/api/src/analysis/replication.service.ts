@@ -4,6 +4,7 @@ import { AuditRepository, userActor } from '../audit/audit.repository';
 import type { Principal } from '../auth/principal';
 import { StudyError } from '../studies/studies.errors';
 import { StudyAccess } from '../studies/study-access';
+import type { Study } from '../studies/study.entity';
 import type { OriginalEffect, OriginalStatistic } from './original-effect.entity';
 import { OriginalEffectsRepository } from './original-effects.repository';
 import { type ReplicationComparison, compareWithOriginal } from './replication';
@@ -93,23 +94,7 @@ export class ReplicationService {
         comparison: null,
         exploratoryFactors,
       };
-    const rows = (await this.results.scoreGroups(studyId, { ...AS_RANDOMISED, site: site?.code ?? null })).filter(
-      (row) =>
-        row.instrumentId === original.instrumentId &&
-        row.instrumentVersion === original.instrumentVersion &&
-        row.scale === original.scale &&
-        row.phase === original.phase,
-    );
-    const factors = factorSpecs(study.design);
-    const replication =
-      rows.length === 0
-        ? null
-        : (scaleResult(
-            rows,
-            false,
-            factors,
-            conditionsOf(study.design.factors).map((c) => c.id),
-          ).effects.find((effect) => effect.factorId === original.factorId) ?? null);
+    const replication = await this.replicatedEffect(study, original, site?.code ?? null);
     const verified = original.verifiedBy !== null;
     return {
       original,
@@ -120,5 +105,20 @@ export class ReplicationService {
         ? null
         : 'The original effect is recorded but nobody has verified it against the paper yet, so no replication label is given.',
     };
+  }
+
+  /** The same factor's effect on the same scale here, analysed as randomised; null before any data. */
+  private async replicatedEffect(study: Study, original: OriginalEffect, siteCode: string | null): Promise<FactorEffect | null> {
+    const rows = (await this.results.scoreGroups(study.id, { ...AS_RANDOMISED, site: siteCode })).filter(
+      (row) =>
+        row.instrumentId === original.instrumentId &&
+        row.instrumentVersion === original.instrumentVersion &&
+        row.scale === original.scale &&
+        row.phase === original.phase,
+    );
+    if (rows.length === 0) return null;
+    const conditions = conditionsOf(study.design.factors).map((c) => c.id);
+    const { effects } = scaleResult(rows, false, factorSpecs(study.design), conditions);
+    return effects.find((effect) => effect.factorId === original.factorId) ?? null;
   }
 }

@@ -4,6 +4,11 @@ import { isIP } from 'node:net';
  * The only reader of process.env. Every value is checked at boot; a bad one stops the process
  * with one line that names the variable, so operators never debug a half-configured API.
  */
+export interface RateLimit {
+  readonly max: number;
+  readonly windowSeconds: number;
+}
+
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly port: number;
@@ -21,15 +26,15 @@ export interface AppConfig {
   readonly publicUrl: string;
   readonly sessionTtlHours: number;
   readonly bodyLimitBytes: number;
-  readonly loginRateLimit: { readonly max: number; readonly windowSeconds: number };
+  readonly loginRateLimit: RateLimit;
   /** Final phase submissions per participant: generous, since a phone may retry after each reconnect. */
-  readonly submitRateLimit: { readonly max: number; readonly windowSeconds: number };
+  readonly submitRateLimit: RateLimit;
   /** Joins per client address: a whole lab may share one address, so the default is generous. */
-  readonly joinRateLimit: { readonly max: number; readonly windowSeconds: number };
+  readonly joinRateLimit: RateLimit;
   /** Hours a participant's token keeps working after their session ended (a shared lab tablet must not keep showing it). */
   readonly participantTokenHours: number;
   /** Withdrawal attempts per client address: codes are unguessable, and this keeps them so. */
-  readonly withdrawalRateLimit: { readonly max: number; readonly windowSeconds: number };
+  readonly withdrawalRateLimit: RateLimit;
   /** Days after a study closes before external ids and identifying free text are deleted. */
   readonly retentionDays: number;
   /** How often each API replica looks for studies due for retention (0: never; run it by hand). */
@@ -128,6 +133,14 @@ function noPlaceholderPassword(name: string, value: string | null, nodeEnv: AppC
     throw new ConfigError(name, 'still has the placeholder password from deploy/attune.env.example; set a random one');
 }
 
+/** `<NAME>_RATE_LIMIT_MAX` requests per `<NAME>_RATE_LIMIT_WINDOW_SECONDS`, with their defaults. */
+function rateLimit(env: Env, name: string, defaults: RateLimit): RateLimit {
+  return {
+    max: integer(env, `${name}_RATE_LIMIT_MAX`, defaults.max, 1, 100000),
+    windowSeconds: integer(env, `${name}_RATE_LIMIT_WINDOW_SECONDS`, defaults.windowSeconds, 1, 86400),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const port = integer(env, 'API_PORT', 3001, 0, 65535);
@@ -146,23 +159,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], 'http://localhost:3000'),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
-    loginRateLimit: {
-      max: integer(env, 'LOGIN_RATE_LIMIT_MAX', 10, 1, 100000),
-      windowSeconds: integer(env, 'LOGIN_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
-    },
-    submitRateLimit: {
-      max: integer(env, 'SUBMIT_RATE_LIMIT_MAX', 60, 1, 100000),
-      windowSeconds: integer(env, 'SUBMIT_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
-    },
-    joinRateLimit: {
-      max: integer(env, 'JOIN_RATE_LIMIT_MAX', 120, 1, 100000),
-      windowSeconds: integer(env, 'JOIN_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
-    },
+    loginRateLimit: rateLimit(env, 'LOGIN', { max: 10, windowSeconds: 60 }),
+    submitRateLimit: rateLimit(env, 'SUBMIT', { max: 60, windowSeconds: 60 }),
+    joinRateLimit: rateLimit(env, 'JOIN', { max: 120, windowSeconds: 60 }),
     participantTokenHours: integer(env, 'PARTICIPANT_TOKEN_HOURS', 24, 1, 24 * 365),
-    withdrawalRateLimit: {
-      max: integer(env, 'WITHDRAWAL_RATE_LIMIT_MAX', 10, 1, 100000),
-      windowSeconds: integer(env, 'WITHDRAWAL_RATE_LIMIT_WINDOW_SECONDS', 3600, 1, 86400),
-    },
+    withdrawalRateLimit: rateLimit(env, 'WITHDRAWAL', { max: 10, windowSeconds: 3600 }),
     retentionDays: integer(env, 'RETENTION_DAYS', 90, 0, 36500),
     retentionCheckMinutes: integer(env, 'RETENTION_CHECK_MINUTES', 60, 0, 10080),
     pseudonymSecret: secret(env, 'PSEUDONYM_SECRET', nodeEnv),

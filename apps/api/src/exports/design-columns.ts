@@ -81,7 +81,18 @@ export function designColumns(
   sites: readonly ExportSite[],
 ): ExportColumn[] {
   for (const name of FIXED) taken.add(name);
-  const columns = [
+  // Factors take their names before covariates, so a clash renames the covariate.
+  return [
+    ...protocolColumns(protocols, sites),
+    ...factorColumns(protocols, taken),
+    stratumColumn(),
+    ...covariateColumns(protocols, taken, who),
+    ...sessionFlagColumns(),
+  ];
+}
+
+function protocolColumns(protocols: readonly FrozenProtocol[], sites: readonly ExportSite[]): ExportColumn[] {
+  return [
     column({
       name: 'site',
       label: 'Site that ran the session (its code); site is a stratification factor of the allocation',
@@ -115,47 +126,55 @@ export function designColumns(
       missing: 'never missing',
     }),
   ];
-  for (const factor of unionById(protocols, (design) => design.factors)) {
+}
+
+function factorColumns(protocols: readonly FrozenProtocol[], taken: Set<string>): ExportColumn[] {
+  return unionById(protocols, (design) => design.factors).map((factor) => {
     const name = uniqueName(factor.id, taken, 'factor');
     const pattern = `(?:^|\\|)${factor.id}=([^|]*)`;
-    columns.push(
-      column({
+    return column({
+      name,
+      label: `Factor: ${factor.label}${factor.exploratory ? ' (exploratory)' : ''}`,
+      type: 'category',
+      values: levelsOf(factor.levels),
+      sql: `substring(s.condition_id from ${literal(pattern)})`,
+      missing: 'never missing',
+    });
+  });
+}
+
+function stratumColumn(): ExportColumn {
+  return column({
+    name: 'stratum',
+    label:
+      'Randomisation stratum (covariate=level pairs, with site=<code> at every site but the primary one; empty string when not stratified)',
+    type: 'text',
+    sql: 's.stratum',
+  });
+}
+
+/** A session-level file leaves out what each participant reported. */
+function covariateColumns(protocols: readonly FrozenProtocol[], taken: Set<string>, who: 'participant' | 'session'): ExportColumn[] {
+  const covariates = unionById(protocols, (design) => design.covariates);
+  return covariates
+    .filter((covariate) => who === 'participant' || covariate.source !== 'participant')
+    .map((covariate) => {
+      const name = uniqueName(covariate.id, taken, 'covariate');
+      const observed = covariate.source === 'observed';
+      return column({
         name,
-        label: `Factor: ${factor.label}${factor.exploratory ? ' (exploratory)' : ''}`,
-        type: 'category',
-        values: levelsOf(factor.levels),
-        sql: `substring(s.condition_id from ${literal(pattern)})`,
-        missing: 'never missing',
-      }),
-    );
-  }
-  columns.push(
-    column({
-      name: 'stratum',
-      label:
-        'Randomisation stratum (covariate=level pairs, with site=<code> at every site but the primary one; empty string when not stratified)',
-      type: 'text',
-      sql: 's.stratum',
-    }),
-  );
-  for (const covariate of unionById(protocols, (design) => design.covariates)) {
-    if (who === 'session' && covariate.source === 'participant') continue;
-    const name = uniqueName(covariate.id, taken, 'covariate');
-    const sql =
-      covariate.source === 'observed' ? `s.observed_covariates ->> ${literal(covariate.id)}` : `p.covariates ->> ${literal(covariate.id)}`;
-    columns.push(
-      column({
-        name,
-        label: `Covariate (${covariate.source === 'observed' ? 'observed by the research assistant' : 'reported by the participant'}): ${covariate.label}`,
+        label: `Covariate (${observed ? 'observed by the research assistant' : 'reported by the participant'}): ${covariate.label}`,
         type: 'category',
         values: levelsOf(covariate.levels),
-        sql,
+        sql: observed ? `s.observed_covariates ->> ${literal(covariate.id)}` : `p.covariates ->> ${literal(covariate.id)}`,
         source: `covariate ${covariate.id}`,
         missing: `${MISSING} (not asked or not answered)`,
-      }),
-    );
-  }
-  columns.push(
+      });
+    });
+}
+
+function sessionFlagColumns(): ExportColumn[] {
+  return [
     column({
       name: 'session_incomplete',
       label: 'Session kept after a member dropped out post-allocation (analysed as randomised)',
@@ -164,8 +183,6 @@ export function designColumns(
       sql: 's.incomplete',
       missing: 'never missing',
     }),
-  );
-  columns.push(
     column({
       name: 'session_withdrawn_member',
       label: "A member of the session withdrew consent after taking part; their answers are deleted, the others' stay",
@@ -174,8 +191,7 @@ export function designColumns(
       sql: 's.withdrawn_member',
       missing: 'never missing',
     }),
-  );
-  return columns;
+  ];
 }
 
 /** Participant-reported covariates only, for the actor/partner columns of pairwise.csv. */

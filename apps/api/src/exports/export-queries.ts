@@ -113,45 +113,26 @@ function instrumentHashSql(entries: readonly PhaseInstrument[]): string {
   return `CASE r.instrument_id || '@' || r.instrument_version ${[...pairs].map(([key, hash]) => `WHEN ${literal(key)} THEN ${literal(hash)}`).join(' ')} END`;
 }
 
+/** A column read from the response row, which every submitted response has. */
+function responseColumn(spec: Omit<Parameters<typeof column>[0], 'source' | 'missing'>): ExportColumn {
+  return column({ ...spec, source: 'response', missing: 'never missing' });
+}
+
 function responseColumns(entries: readonly PhaseInstrument[]): ExportColumn[] {
   const instruments = [...new Set(entries.map((e) => e.id))].map((value) => ({ value, label: null }));
+  const phases = [
+    { value: 'pre', label: 'before the conversation' },
+    { value: 'post', label: 'after the conversation' },
+  ];
   return [
-    column({
-      name: 'phase',
-      label: 'Survey phase',
-      type: 'category',
-      values: [
-        { value: 'pre', label: 'before the conversation' },
-        { value: 'post', label: 'after the conversation' },
-      ],
-      sql: 'r.phase',
-      source: 'response',
-      missing: 'never missing',
-    }),
-    column({
-      name: 'instrument',
-      label: 'Instrument id',
-      type: 'category',
-      values: instruments,
-      sql: 'r.instrument_id',
-      source: 'response',
-      missing: 'never missing',
-    }),
-    column({
-      name: 'instrument_version',
-      label: 'Instrument version',
-      type: 'integer',
-      sql: 'r.instrument_version',
-      source: 'response',
-      missing: 'never missing',
-    }),
-    column({
+    responseColumn({ name: 'phase', label: 'Survey phase', type: 'category', values: phases, sql: 'r.phase' }),
+    responseColumn({ name: 'instrument', label: 'Instrument id', type: 'category', values: instruments, sql: 'r.instrument_id' }),
+    responseColumn({ name: 'instrument_version', label: 'Instrument version', type: 'integer', sql: 'r.instrument_version' }),
+    responseColumn({
       name: 'instrument_hash',
       label: 'Instrument hash (SHA-256 of its canonical JSON)',
       type: 'text',
       sql: instrumentHashSql(entries),
-      source: 'response',
-      missing: 'never missing',
     }),
   ];
 }
@@ -200,9 +181,8 @@ export function longQuery(scope: ExportScope): DataFileQuery {
   return { file: 'long.csv', columns, sql };
 }
 
-/** One row per participant × phase × scale, and change = post − pre for the same instrument version and scale. */
-export function scoresQuery(scope: ExportScope): DataFileQuery {
-  const entries = phaseInstruments(scope.protocols);
+/** The participant, the instrument (whose phase may also be 'change'), the scale and its score. */
+function scoreColumns(scope: ExportScope, entries: readonly PhaseInstrument[]): ExportColumn[] {
   const response = responseColumns(entries).map((c) =>
     c.name === 'phase'
       ? { ...c, values: [...c.values, { value: 'change', label: 'post − pre (same instrument version)' }] }
@@ -210,7 +190,7 @@ export function scoresQuery(scope: ExportScope): DataFileQuery {
         ? { ...c, sql: instrumentHashSql(entries) }
         : c,
   );
-  const columns = [
+  return [
     ...baseColumns(scope).columns,
     ...response,
     column({
@@ -230,6 +210,12 @@ export function scoresQuery(scope: ExportScope): DataFileQuery {
       missing: `${MISSING} (too few items answered)`,
     }),
   ];
+}
+
+/** One row per participant × phase × scale, and change = post − pre for the same instrument version and scale. */
+export function scoresQuery(scope: ExportScope): DataFileQuery {
+  const entries = phaseInstruments(scope.protocols);
+  const columns = scoreColumns(scope, entries);
   const scored = `SELECT x.participant_id, x.phase, x.instrument_id, x.instrument_version, k.key AS scale,
            CASE WHEN jsonb_typeof(k.value) = 'number' THEN k.value::text::numeric END AS score
       FROM response x CROSS JOIN LATERAL jsonb_each(coalesce(x.scores, '{}'::jsonb)) k

@@ -97,39 +97,46 @@ function addVersionColumns(
 ): void {
   const prefix = `${entry.phase}_${entry.id}`;
   const answerable = instrument.items.filter((item) => item.kind === 'attention-check' || item.kind === 'manipulation-check');
-  const surveyColumns = exportColumns(instrument).map((source) => ({
-    column: column({
-      name: `${prefix}_${source.name}`,
-      label: `[${entry.phase}] ${source.label}`,
-      type: typeOf(source),
-      values: source.values,
-      min: source.min,
-      max: source.max,
-      reverse: source.reverse,
-      sql: answerSql(r, source),
-      scoring: scoringOf(instrument, source),
-      source:
-        source.source === 'scale'
-          ? `instrument ${entry.id} {versions} scale ${source.scaleId}`
-          : `instrument ${entry.id} {versions} item ${source.itemId}${source.option ? ` option ${source.option}` : ''}`,
-      missing:
-        source.source === 'scale'
-          ? `${MISSING} (no submitted response, or too few items answered)`
-          : `${MISSING} (not answered, or no submitted response)`,
-    }),
-  }));
-  const checks = answerable.map((item) => ({
-    column: column({
-      name: `${prefix}_${item.id}_passed`,
-      label: `[${entry.phase}] ${item.kind === 'attention-check' ? 'Attention' : 'Manipulation'} check ${item.id} passed (scored at submit against the session's condition)`,
-      type: 'boolean',
-      values: booleanValues(),
-      sql: jsonBoolean(`${r}.check_results`, item.id),
-      source: `instrument ${entry.id} {versions} check ${item.id}`,
-      missing: `${MISSING} (not scorable, or no submitted response)`,
-    }),
-  }));
-  for (const { column: candidate } of [...surveyColumns, ...checks]) merge(byName, candidate, instrument.version, prefix);
+  const candidates = [
+    ...exportColumns(instrument).map((source) => surveyColumn(entry, instrument, r, source)),
+    ...answerable.map((item) => checkColumn(entry, r, item)),
+  ];
+  for (const candidate of candidates) merge(byName, candidate, instrument.version, prefix);
+}
+
+/** An answer or scale score of one instrument version; `{versions}` is filled in once the versions are merged. */
+function surveyColumn(entry: PhaseInstrument, instrument: Instrument, r: string, source: SurveyColumn): ExportColumn {
+  const scale = source.source === 'scale';
+  return column({
+    name: `${entry.phase}_${entry.id}_${source.name}`,
+    label: `[${entry.phase}] ${source.label}`,
+    type: typeOf(source),
+    values: source.values,
+    min: source.min,
+    max: source.max,
+    reverse: source.reverse,
+    sql: answerSql(r, source),
+    scoring: scoringOf(instrument, source),
+    source: scale
+      ? `instrument ${entry.id} {versions} scale ${source.scaleId}`
+      : `instrument ${entry.id} {versions} item ${source.itemId}${source.option ? ` option ${source.option}` : ''}`,
+    missing: scale
+      ? `${MISSING} (no submitted response, or too few items answered)`
+      : `${MISSING} (not answered, or no submitted response)`,
+  });
+}
+
+/** Whether an attention or manipulation check passed, as scored at submit. */
+function checkColumn(entry: PhaseInstrument, r: string, item: { readonly id: string; readonly kind: string }): ExportColumn {
+  return column({
+    name: `${entry.phase}_${entry.id}_${item.id}_passed`,
+    label: `[${entry.phase}] ${item.kind === 'attention-check' ? 'Attention' : 'Manipulation'} check ${item.id} passed (scored at submit against the session's condition)`,
+    type: 'boolean',
+    values: booleanValues(),
+    sql: jsonBoolean(`${r}.check_results`, item.id),
+    source: `instrument ${entry.id} {versions} check ${item.id}`,
+    missing: `${MISSING} (not scorable, or no submitted response)`,
+  });
 }
 
 function merge(

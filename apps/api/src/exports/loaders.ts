@@ -58,8 +58,9 @@ attune_load <- function(dir = if (exists("attune_dir")) attune_dir else ".", whi
 `;
 }
 
-export function loaderPython(codebook: Codebook): string {
-  const spec = Object.fromEntries(
+/** Per file: its name, each column's type, and each category column's levels, for the Python loader. */
+function pythonSpec(codebook: Codebook): Record<string, unknown> {
+  return Object.fromEntries(
     byFile(codebook).map(([key, fileName, entries]) => [
       key,
       {
@@ -69,18 +70,10 @@ export function loaderPython(codebook: Codebook): string {
       },
     ]),
   );
-  return `"""Attune export loader, generated from the export's codebook (${codebook.exportedAt}).
+}
 
-Usage: from load import load_all; d = load_all("."); d["wide"].dtypes
-Empty cell = missing (pd.NA / NaN / NaT); no other value is read as missing.
-"""
-import json
-import os
-
-import pandas as pd
-
-FILES = json.loads(${q(JSON.stringify(spec))})
-_ESCAPED = r"^'(?=[=+@'\\t\\r\\n-])"
+// The loader's functions, the same for every export; only FILES above them comes from the codebook.
+const PYTHON_READERS = `_ESCAPED = r"^'(?=[=+@'\\t\\r\\n-])"
 
 
 def _unescape(column):
@@ -116,4 +109,18 @@ def read(which, directory="."):
 def load_all(directory="."):
     return {which: read(which, directory) for which in FILES}
 `;
+
+export function loaderPython(codebook: Codebook): string {
+  return `"""Attune export loader, generated from the export's codebook (${codebook.exportedAt}).
+
+Usage: from load import load_all; d = load_all("."); d["wide"].dtypes
+Empty cell = missing (pd.NA / NaN / NaT); no other value is read as missing.
+"""
+import json
+import os
+
+import pandas as pd
+
+FILES = json.loads(${q(JSON.stringify(pythonSpec(codebook)))})
+${PYTHON_READERS}`;
 }

@@ -65,15 +65,9 @@ function interleave(actor: readonly ExportColumn[], partner: readonly ExportColu
   return actor.flatMap((column, i) => [column, partner[i] as ExportColumn]);
 }
 
-/**
- * The dyadic pairwise structure (Kenny, Kashy & Cook 2006): one row per ordered pair of members
- * of a session, actor (_a) beside partner (_p), so each member is an actor once per partner; a
- * triad gives six rows, a session with one member none.
- */
-export function pairwiseQuery(scope: ExportScope): DataFileQuery {
-  const entries = phaseInstruments(scope.protocols);
-  const values = memberValues(scope);
-  const columns: ExportColumn[] = [
+/** The session, its design, then actor and partner side by side: seat, pseudonym and every answer. */
+function pairwiseColumns(scope: ExportScope, values: MemberValue[]): ExportColumn[] {
+  return [
     column({
       name: 'session',
       label: 'Session pseudonym (the unit of randomisation)',
@@ -102,6 +96,17 @@ export function pairwiseQuery(scope: ExportScope): DataFileQuery {
     column({ name: 'seat_p', label: 'Partner seat', type: 'integer', min: 1, max: 3, sql: 'b.seat_number', missing: 'never missing' }),
     ...interleave(sideColumns(values, 'a'), sideColumns(values, 'b')),
   ];
+}
+
+/**
+ * The dyadic pairwise structure (Kenny, Kashy & Cook 2006): one row per ordered pair of members
+ * of a session, actor (_a) beside partner (_p), so each member is an actor once per partner; a
+ * triad gives six rows, a session with one member none.
+ */
+export function pairwiseQuery(scope: ExportScope): DataFileQuery {
+  const entries = phaseInstruments(scope.protocols);
+  const values = memberValues(scope);
+  const columns = pairwiseColumns(scope, values);
   const memberSelect = ['p.id', 'p.session_id', 'p.seat_number', 'pp.pseudonym', ...values.map((v) => `${v.sql} AS ${v.key}`)].join(', ');
   const joins = entries.map((entry, i) => responseJoin(`r${i}`, 'p', entry)).join('\n    ');
   const sql = `WITH m AS (

@@ -19,8 +19,6 @@ const COMPLETED = `(SELECT ps.completed_at FROM phase_submission ps WHERE ps.par
 /** wide.csv only: language, the journey's timestamps, statuses and dropout. */
 export function journeyColumns(protocols: readonly FrozenProtocol[]): ExportColumn[] {
   const languages = [...new Set(protocols.flatMap((p) => p.design.languages))].map((value) => ({ value, label: null }));
-  const time = (name: string, label: string, sql: string): ExportColumn =>
-    column({ name, label: `${label} (ISO 8601, UTC)`, type: 'datetime', sql, source: 'session', missing: `${MISSING} (not reached)` });
   return [
     column({
       name: 'language',
@@ -31,6 +29,19 @@ export function journeyColumns(protocols: readonly FrozenProtocol[]): ExportColu
       source: 'session',
       missing: 'never missing',
     }),
+    ...timeColumns(),
+    ...statusColumns(),
+    ...dropoutColumns(),
+  ];
+}
+
+function time(name: string, label: string, sql: string): ExportColumn {
+  return column({ name, label: `${label} (ISO 8601, UTC)`, type: 'datetime', sql, source: 'session', missing: `${MISSING} (not reached)` });
+}
+
+/** When the participant reached each step, and how long the conversation lasted. */
+function timeColumns(): ExportColumn[] {
+  return [
     time('joined_at', 'Joined', 'p.created_at'),
     time('consented_at', 'Consented', 'p.consented_at'),
     time(
@@ -50,6 +61,12 @@ export function journeyColumns(protocols: readonly FrozenProtocol[]): ExportColu
       source: 'session',
       missing: `${MISSING} (no conversation, or not ended)`,
     }),
+  ];
+}
+
+/** Where the participant and their session stand at export. */
+function statusColumns(): ExportColumn[] {
+  return [
     column({
       name: 'participant_status',
       label: 'Participant status at export',
@@ -68,6 +85,12 @@ export function journeyColumns(protocols: readonly FrozenProtocol[]): ExportColu
       source: 'session',
       missing: 'never missing',
     }),
+  ];
+}
+
+/** Why a session ended early, and which row a rejoining participant came from. */
+function dropoutColumns(): ExportColumn[] {
+  return [
     column({
       name: 'dropout_stage',
       label: "Step at which a member left (from the session's dropout reason member_left:<step>)",

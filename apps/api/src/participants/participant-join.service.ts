@@ -6,11 +6,13 @@ import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { SitesRepository } from '../sites/sites.repository';
 import { StudiesRepository } from '../studies/studies.repository';
+import type { StudyDesign } from '../studies/study-design';
 import type { Study } from '../studies/study.entity';
 import { type JoinInput, type JoinTarget, joinTargetOf, lowestFreeSeat } from '../sessions/join-target';
 import { PARTICIPANT_TOKEN_PREFIX } from './participant-auth';
 import { ParticipantContexts } from './participant-context';
-import { ParticipantsRepository } from '../sessions/participants.repository';
+import type { Participant } from '../sessions/participant.entity';
+import { type NewParticipant, ParticipantsRepository } from '../sessions/participants.repository';
 import { ProtocolDesigns } from '../sessions/protocol-designs';
 import type { StudySession } from '../sessions/session.entity';
 import { externalKeyOf } from './external-key';
@@ -52,6 +54,30 @@ function requireForming(session: StudySession): void {
 
 function presentIds(externalIds: JoinRequestInput['externalIds']): Record<string, string> {
   return Object.fromEntries(Object.entries(externalIds ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/**
+ * The rejoining person's new row: their consent and answers as given (less the questions about a
+ * partner they no longer have), no seat yet, waiting from now.
+ */
+function rejoinedRow(participant: Participant, design: StudyDesign, tokenHash: string): NewParticipant {
+  return {
+    studyId: participant.studyId,
+    siteId: participant.siteId,
+    sessionId: null,
+    seatNumber: null,
+    tokenHash,
+    language: participant.language,
+    externalIds: participant.externalIds,
+    externalKey: participant.externalKey,
+    status: 'consented',
+    consentVersion: participant.consentVersion,
+    consentHash: participant.consentHash,
+    consentedAt: participant.consentedAt,
+    covariates: withoutPartnerQuestions(design, participant.covariates),
+    covariatesAt: new Date(),
+    rejoinedFrom: participant.id,
+  };
 }
 
 /** Creates participants: from a lab seat link, a typed lab session code, or the online study link. */
@@ -149,26 +175,7 @@ export class ParticipantJoinService {
         const token = newSecret(PARTICIPANT_TOKEN_PREFIX);
         // The person's Prolific key moves to the new row (one live row per person and study).
         await this.participants.update(participant.id, { status: 'left', leftAt: new Date(), externalKey: null }, manager);
-        const fresh = await this.participants.insert(
-          {
-            studyId: study.id,
-            siteId: participant.siteId,
-            sessionId: null,
-            seatNumber: null,
-            tokenHash: hashSecret(token),
-            language: participant.language,
-            externalIds: participant.externalIds,
-            externalKey: participant.externalKey,
-            status: 'consented',
-            consentVersion: participant.consentVersion,
-            consentHash: participant.consentHash,
-            consentedAt: participant.consentedAt,
-            covariates: withoutPartnerQuestions(design, participant.covariates),
-            covariatesAt: new Date(),
-            rejoinedFrom: participant.id,
-          },
-          manager,
-        );
+        const fresh = await this.participants.insert(rejoinedRow(participant, design, hashSecret(token)), manager);
         const data = { fromParticipantId: participant.id, fromSessionId: session?.id ?? null, toParticipantId: fresh.id };
         await this.audit.participant(
           'participant.left',

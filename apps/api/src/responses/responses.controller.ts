@@ -17,6 +17,23 @@ import {
 import { ResponseError } from './responses.errors';
 import { SubmissionsService } from './submissions.service';
 
+/** Everything a phase submit can refuse: the Idempotency-Key rules, the answers, and the session's step. */
+const SUBMIT_PROBLEMS = [
+  RATE_LIMIT,
+  problems(
+    ResponseError,
+    'IDEMPOTENCY_KEY_REQUIRED',
+    'IDEMPOTENCY_KEY_INVALID',
+    'INVALID_ANSWERS',
+    'UNKNOWN_INSTRUMENT',
+    'CONSENT_REQUIRED',
+    'PHASE_NOT_OPEN',
+    'PHASE_SUBMITTED',
+    'SUBMISSION_IN_PROGRESS',
+    'IDEMPOTENCY_KEY_REUSED',
+  ),
+];
+
 @ApiTags('participant')
 @ApiHeader({ name: 'X-Participant-Token', required: true, description: 'The participant capability token (atp_…)' })
 @Public()
@@ -69,21 +86,7 @@ export class ResponsesController {
       "Stores every instrument of the phase at once, scored, under the participant's consent; the session moves on when every member has submitted. " +
       'Needs an `Idempotency-Key` header: a retry with the same key and body gets the first 201 again (safe after a lost connection); the same key with another body is 422; another key after success is 409 `PHASE_SUBMITTED`. ' +
       'All answers are validated (400 `INVALID_ANSWERS` per item, `UNKNOWN_INSTRUMENT`). Rate-limited per participant.',
-    problems: [
-      RATE_LIMIT,
-      problems(
-        ResponseError,
-        'IDEMPOTENCY_KEY_REQUIRED',
-        'IDEMPOTENCY_KEY_INVALID',
-        'INVALID_ANSWERS',
-        'UNKNOWN_INSTRUMENT',
-        'CONSENT_REQUIRED',
-        'PHASE_NOT_OPEN',
-        'PHASE_SUBMITTED',
-        'SUBMISSION_IN_PROGRESS',
-        'IDEMPOTENCY_KEY_REUSED',
-      ),
-    ],
+    problems: SUBMIT_PROBLEMS,
   })
   @ApiHeader({
     name: 'Idempotency-Key',
