@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IdentifyingItems } from './identifying-answers';
+import { checkedRows, isString } from '../common/database/row-shapes';
 
 // One key for the whole job: any replica may run it, and only one does at a time.
 const RETENTION_LOCK = 7_302_118_501;
@@ -22,14 +23,14 @@ export class RetentionRepository {
 
   /** Closed studies whose retention period ended and whose identifiers are still there, locked. */
   async dueStudies(retentionDays: number, manager: EntityManager): Promise<string[]> {
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows: unknown = await manager.query(
       `SELECT id FROM study
         WHERE status = 'closed' AND identifiers_deleted_at IS NULL
           AND seed_revealed_at <= now() - make_interval(days => $1)
         ORDER BY seed_revealed_at FOR UPDATE`,
       [retentionDays],
     );
-    return rows.map((row) => row.id);
+    return checkedRows(rows, { id: isString }, 'studies due for retention').map((row) => row.id);
   }
 
   async countWithdrawn(studyId: string): Promise<number> {

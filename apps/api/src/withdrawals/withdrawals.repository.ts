@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { columnsOf, selectOne } from '../common/database/raw-rows';
 import { Participant } from '../sessions/participant.entity';
-import type { SessionStatus } from '../sessions/session.entity';
+import { SESSION_STATUSES, type SessionStatus } from '../sessions/session.entity';
+import { checkedRows, isString, oneOf } from '../common/database/row-shapes';
+
+const isSessionStatus = oneOf(SESSION_STATUSES);
 
 export interface SeatOccupant {
   readonly participant: Participant;
@@ -53,13 +56,14 @@ export class WithdrawalsRepository {
     const row = rows[0];
     if (!row) return null;
     const { sessionStatus, ...columns } = row;
-    return { participant: manager.create(Participant, columns), sessionStatus: sessionStatus as SessionStatus };
+    if (!isSessionStatus(sessionStatus)) throw new Error('seat occupant: unexpected session status');
+    return { participant: manager.create(Participant, columns), sessionStatus };
   }
 
   /** The ids of every row of the person behind `participantId`, locked (participant rows before sessions, as everywhere). */
   async personRows(participantId: string, manager: EntityManager): Promise<string[]> {
-    const rows: Array<{ id: string }> = await manager.query(PERSON_ROWS, [participantId]);
-    return rows.map((row) => row.id);
+    const rows: unknown = await manager.query(PERSON_ROWS, [participantId]);
+    return checkedRows(rows, { id: isString }, "a person's rows").map((row) => row.id);
   }
 
   /**

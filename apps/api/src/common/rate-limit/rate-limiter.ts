@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CommonErrors } from '../errors/common.errors';
+import { checkedRow, checkedRows, isNumber } from '../database/row-shapes';
+
+/** A bucket's hits in the current window, and the seconds until that window ends. */
+const BUCKET = { hits: isNumber, retry_after: isNumber };
 
 export interface RateLimitRule {
   readonly max: number;
@@ -25,12 +29,13 @@ export class RateLimiter {
   /** Hits counted for `key` in the current window, and seconds until it ends; counts nothing. */
   async peek(key: string, rule: RateLimitRule): Promise<{ hits: number; retryAfter: number }> {
     assertBounded(key);
-    const rows: Array<{ hits: number; retry_after: number }> = await this.dataSource.query(
+    const rows: unknown = await this.dataSource.query(
       `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
          FROM rate_limit_bucket WHERE key = $1 AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $2) * $2)`,
       [key, rule.windowSeconds],
     );
-    return { hits: rows[0]?.hits ?? 0, retryAfter: rows[0]?.retry_after ?? rule.windowSeconds };
+    const [row] = checkedRows(rows, BUCKET, 'rate limit bucket');
+    return { hits: row?.hits ?? 0, retryAfter: row?.retry_after ?? rule.windowSeconds };
   }
 
   /** Refuses (429) once `key` has `rule.max` hits in the window, without counting this call. */
@@ -43,7 +48,7 @@ export class RateLimiter {
   /** Counts one hit for `key` and answers the window's count (e.g. a failed login). */
   async hit(key: string, rule: RateLimitRule): Promise<{ hits: number; retryAfter: number }> {
     assertBounded(key);
-    const rows: Array<{ hits: number; retry_after: string }> = await this.dataSource.query(
+    const rows: unknown = await this.dataSource.query(
       `INSERT INTO rate_limit_bucket (key, window_start, hits)
        VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
        ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_bucket.hits + 1
@@ -51,7 +56,8 @@ export class RateLimiter {
       [key, rule.windowSeconds],
     );
     await this.trimOccasionally();
-    return { hits: rows[0]?.hits ?? 1, retryAfter: Number(rows[0]?.retry_after ?? rule.windowSeconds) };
+    const row = checkedRow(rows, BUCKET, 'rate limit hit');
+    return { hits: row.hits, retryAfter: row.retry_after };
   }
 
   private async trimOccasionally(): Promise<void> {
