@@ -79,14 +79,7 @@ export class ResearcherSessionsService {
           },
           manager,
         );
-        const secrets = Array.from({ length: session.size }, (_, index) => ({
-          seatNumber: index + 1,
-          secret: newSecret(SEAT_SECRET_PREFIX),
-        }));
-        await this.sessions.insertSeatLinks(
-          secrets.map(({ seatNumber, secret }) => ({ sessionId: session.id, seatNumber, secretHash: hashSecret(secret) })),
-          manager,
-        );
+        const seats = await this.issueSeatLinks(session, manager);
         await this.audit.study(
           'session.created',
           {
@@ -97,9 +90,19 @@ export class ResearcherSessionsService {
           },
           manager,
         );
-        return { session, seats: secrets.map(({ seatNumber, secret }) => ({ seatNumber, joinPath: seatJoinPath(secret) })) };
+        return { session, seats };
       }),
     );
+  }
+
+  /** One single-use join link per seat; only the hashes are stored, so the links exist in this answer alone. */
+  private async issueSeatLinks(session: StudySession, manager: EntityManager): Promise<CreatedSession['seats']> {
+    const secrets = Array.from({ length: session.size }, (_, index) => ({ seatNumber: index + 1, secret: newSecret(SEAT_SECRET_PREFIX) }));
+    await this.sessions.insertSeatLinks(
+      secrets.map(({ seatNumber, secret }) => ({ sessionId: session.id, seatNumber, secretHash: hashSecret(secret) })),
+      manager,
+    );
+    return secrets.map(({ seatNumber, secret }) => ({ seatNumber, joinPath: seatJoinPath(secret) }));
   }
 
   /**
