@@ -18,8 +18,10 @@ function bilingualOnline(design: StudyDesign): StudyDesign {
   return {
     ...german,
     sessionSize: 1,
-    // Online and alone: only the participant's own question, nothing for a research assistant to observe.
-    covariates: german.covariates.filter((covariate) => covariate.source === 'participant'),
+    // Alone: only the participant's own question, about no partner, and nothing for a research assistant to observe.
+    covariates: german.covariates
+      .filter((covariate) => covariate.source === 'participant')
+      .map(({ relation: _none, ...covariate }) => covariate),
     stratifyBy: [],
     consent: { ...german.consent, version: '2' },
     completion: { kind: 'redirect', url: PROLIFIC_DONE },
