@@ -1,16 +1,9 @@
+import type { Schemas } from '@attune/api-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { createAccount, login } from '../support/auth';
 import { createStudy, type Owner, ownerFor, ownerOf } from '../support/studies';
 
-interface Study {
-  revision: number;
-  title: string;
-  status: string;
-  design: Record<string, unknown> & {
-    conversation: { durationSeconds: number; instructions: Record<string, string> };
-    languages: string[];
-  };
-}
+type Study = Schemas['StudyResponse'];
 
 /** A second owner of the same study, signed in separately: the other browser. */
 async function coOwner(app: TestApp, owner: Owner, studyId: string): Promise<{ owner: Owner; email: string }> {
@@ -69,7 +62,7 @@ describe('editing a draft: revisions, conflicts and the launch check', () => {
       conflict: { revision: 3, changedBy: other.email, parts: ['design.conversation', 'title'] },
     });
     expect(Date.parse(refused.body.conflict.changedAt)).not.toBeNaN();
-    const after = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as Study & { description: string };
+    const after = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as Study;
     expect(after).toMatchObject({ revision: 3, title: 'Their title' });
     expect(after.description).not.toBe('Mine');
   });
@@ -138,11 +131,7 @@ describe('editing a draft: revisions, conflicts and the launch check', () => {
   });
 
   it('templates say what they replicate and how they deviate; "blank" starts from scratch and launch lists what is missing', async () => {
-    const templates = (await owner.call('get', '/api/studies/templates').expect(200)).body as Array<{
-      id: string;
-      replicates: string | null;
-      deviations: string[];
-    }>;
+    const templates = (await owner.call('get', '/api/studies/templates').expect(200)).body as Schemas['TemplateResponse'][];
     expect(templates.find((t) => t.id === 'phone_topic')).toMatchObject({ replicates: expect.stringContaining('Przybylski') });
     expect(templates.find((t) => t.id === 'phone_topic')?.deviations.length).toBeGreaterThan(2);
     expect(templates.find((t) => t.id === 'blank')).toMatchObject({ replicates: null, deviations: [] });

@@ -1,13 +1,10 @@
+import type { Schemas } from '@attune/api-client';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 import { cookieHeader, createAccount, login } from '../support/auth';
 import { createStudy, type Owner, ownerOf } from '../support/studies';
 
-interface Member {
-  userId: string;
-  email: string;
-  role: string;
-}
+type Member = Schemas['MemberResponse'];
 
 describe("a study's team: list, add, change, remove, and never without an owner", () => {
   let app: TestApp;

@@ -1,19 +1,9 @@
-import type { TemplateId } from '@attune/api-client';
+import type { Schemas, TemplateId } from '@attune/api-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { createStudy, type Owner, ownerOf } from '../support/studies';
 
-interface ProtocolFile {
-  format: string;
-  protocol: string;
-  sha256: string;
-  designHash: string;
-}
-interface Protocol {
-  version: number;
-  hash: string;
-  designHash: string;
-  canonicalJson: string;
-}
+type ProtocolFile = Schemas['ProtocolFileDto'];
+type Protocol = Schemas['ProtocolResponse'];
 
 // Two installations, each with its own database: the coordinating lab and a second site.
 describe('protocol files: one protocol, many installations', () => {
@@ -46,10 +36,10 @@ describe('protocol files: one protocol, many installations', () => {
     });
 
     const imported = (await siteOwner.call('post', '/api/studies/import').send({ file, title: 'Phone × topic, Essex site' }).expect(201))
-      .body as { id: string; status: string; title: string; description: string };
+      .body as Schemas['StudyResponse'];
     expect(imported).toMatchObject({ status: 'draft', title: 'Phone × topic, Essex site' });
     expect(imported.description).toContain(protocol.designHash);
-    const launched = (await siteOwner.call('post', `/api/studies/${imported.id}/launch`).expect(200)).body as { seedCommitment: string };
+    const launched = (await siteOwner.call('post', `/api/studies/${imported.id}/launch`).expect(200)).body as Schemas['StudyResponse'];
     const [copy] = (await siteOwner.call('get', `/api/studies/${imported.id}/protocols`).expect(200)).body as Protocol[];
     expect(copy?.designHash).toBe(protocol.designHash);
     // Different study, title and seed: the protocols' own hashes differ, the design hash does not.
@@ -60,9 +50,7 @@ describe('protocol files: one protocol, many installations', () => {
   it('a design hash changes with anything that changes what is run (here, the conversation time)', async () => {
     const a = await exported('phone_only');
     const id = await createStudy(coordinator, { templateId: 'phone_only' });
-    const study = (await coordinator.call('get', `/api/studies/${id}`).expect(200)).body as {
-      design: { conversation: { durationSeconds: number } };
-    };
+    const study = (await coordinator.call('get', `/api/studies/${id}`).expect(200)).body as Schemas['StudyResponse'];
     await coordinator
       .call('put', `/api/studies/${id}`)
       .send({ design: { ...study.design, conversation: { ...study.design.conversation, durationSeconds: 300 } } })

@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import { getInstrument, instrumentHash } from '@attune/survey';
 import { phaseInstruments } from '../../src/responses/phase-instruments';
 import type { StudyDesign } from '../../src/studies/study-design';
@@ -58,10 +59,7 @@ describe('protocol integrity: amendments, verification, one protocol per session
     const second = await allocatedSession(app.http, owner, study.id, { acquainted: 'strangers' });
     await owner.call('post', `/api/studies/${study.id}/close`).expect(200);
     const verify = async () =>
-      (await owner.call('get', `/api/studies/${study.id}/allocation-verification`).expect(200)).body as {
-        matches: boolean;
-        sessions: Array<{ sessionId: string; field: string; stored: string | null; expected: string | null }>;
-      };
+      (await owner.call('get', `/api/studies/${study.id}/allocation-verification`).expect(200)).body as Schemas['VerificationResponse'];
     expect(await verify()).toMatchObject({ matches: true, sessions: [] });
     // A member's answer rewritten after allocation: the stored stratum no longer follows from the data.
     await app.db.dataSource.query(`UPDATE participant SET covariates = '{"acquainted":"strangers"}' WHERE id = $1`, [

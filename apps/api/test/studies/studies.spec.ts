@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
@@ -15,14 +16,14 @@ describe('studies and protocols', () => {
   afterAll(() => app.close());
 
   it('creates a prefilled draft from each template', async () => {
-    const templates = (await owner.call('get', '/api/studies/templates').expect(200)).body as Array<{ id: string }>;
+    const templates = (await owner.call('get', '/api/studies/templates').expect(200)).body as Schemas['TemplateResponse'][];
     expect(templates.map((t) => t.id)).toEqual(['phone_topic', 'phone_seating', 'phone_only', 'blank']);
     const id = await createStudy(owner, { templateId: 'phone_topic' });
     const study = (await owner.call('get', `/api/studies/${id}`).expect(200)).body;
     expect(study).toMatchObject({ status: 'draft', role: 'owner', seedCommitment: null });
     expect(study.design.factors.map((f: { id: string }) => f.id)).toEqual(['phone', 'topic']);
     expect(study.design.conversation.durationSeconds).toBe(600);
-    const list = (await owner.call('get', '/api/studies').expect(200)).body as Array<{ id: string }>;
+    const list = (await owner.call('get', '/api/studies').expect(200)).body as Schemas['StudySummaryResponse'][];
     expect(list.map((s) => s.id)).toContain(id);
   });
 
@@ -57,9 +58,7 @@ describe('studies and protocols', () => {
 
   it('launch refuses a level "mixed" on a reported stratification covariate, the stratum of partners who disagree', async () => {
     const id = await createStudy(owner, { templateId: 'phone_seating' });
-    const { design } = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as {
-      design: { covariates: Array<{ id: string; levels: Array<{ id: string }> }> };
-    };
+    const { design } = (await owner.call('get', `/api/studies/${id}`).expect(200)).body as Schemas['StudyResponse'];
     const renamed = (covariateId: string) =>
       design.covariates.map((covariate) =>
         covariate.id === covariateId
@@ -200,7 +199,7 @@ describe('study roles', () => {
       const res = await stranger.call(method, `/api/studies/${studyId}${path}`).send(method === 'put' ? { title: 'x' } : {});
       expect([res.status, res.body.code]).toEqual([404, 'STUDY_NOT_FOUND']);
     }
-    const list = (await stranger.call('get', '/api/studies').expect(200)).body as unknown[];
+    const list = (await stranger.call('get', '/api/studies').expect(200)).body as Schemas['StudySummaryResponse'][];
     expect(list).toEqual([]);
   });
 
