@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../src/app.factory';
 import { createLogger } from '../../src/common/logger';
@@ -18,12 +19,7 @@ const ONLINE_PER_SITE = 16;
 const CONCURRENCY = 30;
 const ANSWERS = ['acquainted', 'strangers'] as const;
 
-interface Site {
-  readonly id: string;
-  readonly code: string;
-  readonly isPrimary: boolean;
-  readonly joinCode: string;
-}
+type Site = Schemas['SiteResponse'];
 
 interface AllocationRow {
   session_id: string;
@@ -182,10 +178,8 @@ describe('allocation by site under concurrency: 3 sites, 2 API instances, 1 data
     );
 
     await owner.call('post', `/api/studies/${study.id}/close`).expect(200);
-    const report = (await owner.call('get', `/api/studies/${study.id}/allocation-verification`).expect(200)).body as {
-      matches: boolean;
-      sessions: unknown[];
-    };
+    const report = (await owner.call('get', `/api/studies/${study.id}/allocation-verification`).expect(200))
+      .body as Schemas['VerificationResponse'];
     expect(report).toMatchObject({ matches: true, sessions: [] });
   });
 });

@@ -1,4 +1,4 @@
-import { bilingual } from '@attune/api-client';
+import { bilingual, type Schemas } from '@attune/api-client';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 import { cookieHeader, createAccount, login } from '../support/auth';
@@ -6,24 +6,8 @@ import { type Owner, ownerOf } from '../support/studies';
 import { parseCsv } from '../exports/support';
 import { allocatedSession, join, labSession, launchedStudy, readyAtSeat, seatSecret, type StudyFixture } from '../sessions/factories';
 
-interface Site {
-  id: string;
-  code: string;
-  name: string;
-  country: string | null;
-  language: string | null;
-  isPrimary: boolean;
-  joinCode: string;
-  joinPath: string;
-  sessions: number;
-}
-interface Member {
-  userId: string;
-  email: string;
-  role: string;
-  siteId: string | null;
-  siteCode: string | null;
-}
+type Site = Schemas['SiteResponse'];
+type Member = Schemas['MemberResponse'];
 type Caller = Owner['call'];
 
 describe('sites of a study: routes, site-limited researchers, per-site and pooled reads', () => {
@@ -190,10 +174,8 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
     });
 
     it("sees only their site's sessions; another site's session is 404, as another study's", async () => {
-      const listed = (await limited.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as Array<{
-        id: string;
-        siteId: string;
-      }>;
+      const listed = (await limited.call('get', `/api/studies/${study.id}/sessions`).expect(200))
+        .body as Schemas['SessionSummaryResponse'][];
       expect(listed.map((session) => session.id)).toEqual([konstanzSession]);
       expect(listed.every((session) => session.siteId === konstanz.id)).toBe(true);
       await limited.call('get', `/api/studies/${study.id}/sessions/${konstanzSession}`).expect(200);
@@ -206,36 +188,31 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
         .send({ sessionCode: essexCode, seat: 1, reason: 'asked_in_person' })
         .expect(404);
       expect(withdrawal.body.code).toBe('SEAT_NOT_FOUND');
-      const all = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as unknown[];
+      const all = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as Schemas['SessionSummaryResponse'][];
       expect(all.length).toBeGreaterThanOrEqual(3);
     });
 
     it('creates sessions only at their site: by default there, and another site is 404', async () => {
-      const created = (await limited.call('post', `/api/studies/${study.id}/sessions`).send({}).expect(201)).body as { siteId: string };
+      const created = (await limited.call('post', `/api/studies/${study.id}/sessions`).send({}).expect(201))
+        .body as Schemas['CreatedSessionResponse'];
       expect(created.siteId).toBe(konstanz.id);
       expect((await limited.call('post', `/api/studies/${study.id}/sessions`).send({ siteId: essex.id }).expect(404)).body.code).toBe(
         'SITE_NOT_FOUND',
       );
-      expect(((await owner.call('post', `/api/studies/${study.id}/sessions`).send({}).expect(201)).body as { siteId: string }).siteId).toBe(
-        main.id,
-      );
+      expect(
+        ((await owner.call('post', `/api/studies/${study.id}/sessions`).send({}).expect(201)).body as Schemas['CreatedSessionResponse'])
+          .siteId,
+      ).toBe(main.id);
     });
 
     it('reads flow, enrolment, results and exports of their site only', async () => {
-      const flow = (await limited.call('get', `/api/studies/${study.id}/flow`).expect(200)).body as {
-        options: { site: string | null };
-        totals: { sessions: number };
-      };
+      const flow = (await limited.call('get', `/api/studies/${study.id}/flow`).expect(200)).body as Schemas['FlowResponse'];
       expect(flow).toMatchObject({ options: { site: 'konstanz' }, totals: { sessions: 1 } });
       await limited.call('get', `/api/studies/${study.id}/flow?site=essex`).expect(404);
-      const enrolment = (await limited.call('get', `/api/studies/${study.id}/enrolment`).expect(200)).body as {
-        site: string;
-        sites: Array<{ code: string; sessions: number }>;
-        totals: { sessions: number };
-      };
+      const enrolment = (await limited.call('get', `/api/studies/${study.id}/enrolment`).expect(200)).body as Schemas['EnrolmentResponse'];
       expect(enrolment).toMatchObject({ site: 'konstanz', sites: [{ code: 'konstanz', sessions: 1 }], totals: { sessions: 1 } });
       expect(
-        ((await limited.call('get', `/api/studies/${study.id}/results`).expect(200)).body as { filter: { site: string } }).filter.site,
+        ((await limited.call('get', `/api/studies/${study.id}/results`).expect(200)).body as Schemas['StudyResultsResponse']).filter.site,
       ).toBe('konstanz');
       await limited.call('get', `/api/studies/${study.id}/results?site=main`).expect(404);
       const wide = parseCsv((await limited.call('get', `/api/studies/${study.id}/exports/wide.csv`).expect(200)).text);
@@ -243,11 +220,7 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
     });
 
     it('leaves owners every site pooled, or one site by its code', async () => {
-      const pooled = (await owner.call('get', `/api/studies/${study.id}/enrolment`).expect(200)).body as {
-        site: null;
-        sites: Array<{ code: string; sessions: number }>;
-        totals: { sessions: number };
-      };
+      const pooled = (await owner.call('get', `/api/studies/${study.id}/enrolment`).expect(200)).body as Schemas['EnrolmentResponse'];
       expect(pooled.site).toBeNull();
       expect(pooled.sites.filter((row) => ['main', 'essex', 'konstanz'].includes(row.code)).map((row) => [row.code, row.sessions])).toEqual(
         [
@@ -257,10 +230,7 @@ describe('sites of a study: routes, site-limited researchers, per-site and poole
         ],
       );
       expect(pooled.totals.sessions).toBe(3);
-      const essexFlow = (await owner.call('get', `/api/studies/${study.id}/flow?site=essex`).expect(200)).body as {
-        options: { site: string };
-        totals: { sessions: number };
-      };
+      const essexFlow = (await owner.call('get', `/api/studies/${study.id}/flow?site=essex`).expect(200)).body as Schemas['FlowResponse'];
       expect(essexFlow).toMatchObject({ options: { site: 'essex' }, totals: { sessions: 1 } });
       expect((await owner.call('get', `/api/studies/${study.id}/results?site=nowhere`).expect(404)).body.code).toBe('SITE_NOT_FOUND');
       for (const file of ['wide.csv', 'long.csv', 'pairwise.csv']) {
