@@ -1,4 +1,4 @@
-import type { TemplateId } from '@attune/api-client';
+import type { Schemas, TemplateId } from '@attune/api-client';
 import { expectedCheckAnswer, getInstrument, type Instrument, type Item } from '@attune/survey';
 import request from 'supertest';
 import { conditionsOf } from '../../src/randomisation/design';
@@ -106,9 +106,8 @@ describe('manipulation checks are scored against what each arm put on the table,
       // Allocation is concealed and random: run sessions until every arm has been drawn (permuted blocks cover all arms quickly).
       for (let attempt = 0; attempt < 40 && seen.size < arms.size; attempt += 1) {
         const { session, phones } = await allocatedSession(app.http, owner, study.id);
-        const detail = (await owner.call('get', `/api/studies/${study.id}/sessions/${session.id}`).expect(200)).body as {
-          conditionId: string;
-        };
+        const detail = (await owner.call('get', `/api/studies/${study.id}/sessions/${session.id}`).expect(200))
+          .body as Schemas['SessionDetailResponse'] & { conditionId: string };
         if (seen.has(detail.conditionId)) continue;
         seen.add(detail.conditionId);
         await toPostSurvey(app, session.id);
@@ -152,13 +151,7 @@ describe('manipulation checks are scored against what each arm put on the table,
       }
       expect([...seen].sort()).toEqual([...arms].sort());
       // The results report each manipulation check's pass rate per arm: one pass and one fail in each.
-      const { checks } = (await owner.call('get', `/api/studies/${study.id}/results`).expect(200)).body as {
-        checks: Array<{
-          itemId: string;
-          kind: string;
-          perCondition: Array<{ conditionId: string; passed: number; failed: number; passRate: number | null }>;
-        }>;
-      };
+      const { checks } = (await owner.call('get', `/api/studies/${study.id}/results`).expect(200)).body as Schemas['StudyResultsResponse'];
       const manipulation = checks.filter((check) => check.kind === 'manipulation');
       expect(manipulation.length).toBeGreaterThan(0);
       for (const check of manipulation) {

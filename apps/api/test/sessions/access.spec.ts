@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 import { cookieHeader, createAccount, login } from '../support/auth';
@@ -68,7 +69,7 @@ describe('who sees what: participant tokens and study roles', () => {
     const analyst = await login(app, analystAccount);
     const asAnalyst = (method: 'get' | 'post', path: string) =>
       request(app.http)[method](path).set('Cookie', cookieHeader(analyst.cookies)).set('X-CSRF-Token', analyst.csrfToken);
-    const listed = (await asAnalyst('get', base).expect(200)).body as Array<{ id: string; conditionId: string | null }>;
+    const listed = (await asAnalyst('get', base).expect(200)).body as Schemas['SessionSummaryResponse'][];
     expect(listed.find((row) => row.id === session.id)?.conditionId).toMatch(/^phone=/);
     expect((await asAnalyst('post', base).expect(403)).body.code).toBe('ROLE_REQUIRED');
     await asAnalyst('post', `${base}/${session.id}/abandon`).send({ reason: 'x' }).expect(403);
@@ -90,12 +91,12 @@ describe('who sees what: participant tokens and study roles', () => {
     const analyst = await login(app, analystAccount);
     const asAnalyst = (path: string) =>
       request(app.http).get(path).set('Cookie', cookieHeader(analyst.cookies)).set('X-CSRF-Token', analyst.csrfToken).expect(200);
-    const listed = ((await asAnalyst(base)).body as Array<{ id: string; code: string | null }>).find((row) => row.id === forming.id);
+    const listed = ((await asAnalyst(base)).body as Schemas['SessionSummaryResponse'][]).find((row) => row.id === forming.id);
     expect(listed).toMatchObject({ id: forming.id, code: null });
-    const detail = (await asAnalyst(`${base}/${forming.id}`)).body as { code: string | null };
+    const detail = (await asAnalyst(`${base}/${forming.id}`)).body as Schemas['SessionDetailResponse'];
     expect(detail.code).toBeNull();
     expect(JSON.stringify(detail)).not.toContain(forming.code);
-    const ownersView = ((await owner.call('get', base).expect(200)).body as Array<{ id: string; code: string | null }>).find(
+    const ownersView = ((await owner.call('get', base).expect(200)).body as Schemas['SessionSummaryResponse'][]).find(
       (row) => row.id === forming.id,
     );
     expect(ownersView?.code).toBe(forming.code);

@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -99,10 +100,8 @@ function checkStrata(params: Omit<SequenceParams, 'stratum'>, allocations: reado
 /** After close: the endpoint and the CLI command both regenerate the sequence and find it equal. */
 async function checkRevealedSeed(app: TestApp, owner: Owner, studyId: string): Promise<void> {
   await owner.call('post', `/api/studies/${studyId}/close`).expect(200);
-  const report = (await owner.call('get', `/api/studies/${studyId}/allocation-verification`).expect(200)).body as {
-    matches: boolean;
-    strata: Array<{ checked: number }>;
-  };
+  const report = (await owner.call('get', `/api/studies/${studyId}/allocation-verification`).expect(200))
+    .body as Schemas['VerificationResponse'];
   expect(report.matches).toBe(true);
   expect(report.strata.reduce((sum, s) => sum + s.checked, 0)).toBe(100);
   const printed: string[] = [];
@@ -140,10 +139,8 @@ describe('allocation under concurrency: 200 participants, 100 dyads, 2 API insta
     const states = await runPool(
       tokens.map(
         (token) => async () =>
-          (await request(server()).get('/api/participant/state').set('X-Participant-Token', token).expect(200)).body as {
-            participant: { id: string };
-            session: { instructions: unknown };
-          },
+          (await request(server()).get('/api/participant/state').set('X-Participant-Token', token).expect(200))
+            .body as Schemas['ParticipantStateResponse'] & { session: Schemas['OwnSessionResponse'] },
       ),
       CONCURRENCY,
     );

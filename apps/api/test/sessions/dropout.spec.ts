@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
@@ -56,10 +57,8 @@ describe('dropout: declining, leaving, abandoning, re-forming', () => {
       .post('/api/participant/join')
       .send({ seatSecret: seatSecret(session, 1) })
       .expect(409);
-    const reissued = (await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/seats/1/link`).expect(201)).body as {
-      seatNumber: number;
-      joinPath: string;
-    };
+    const reissued = (await owner.call('post', `/api/studies/${study.id}/sessions/${session.id}/seats/1/link`).expect(201))
+      .body as Schemas['SeatLinkResponse'];
     const replacement = await readyAtSeat(app.http, { ...session, seats: [reissued] }, 1);
     expect((await replacement.state()).session?.status).toBe('allocated');
     expect(await allocationsOf(app, study.id)).toBe(before + 1);
@@ -147,7 +146,7 @@ describe('dropout: declining, leaving, abandoning, re-forming', () => {
     await leaves.leave();
     expect((await stays.state()).participant.canRejoin).toBe(true);
     const res = await stays.call('post', 'rejoin').expect(201);
-    const { token, participantId } = res.body as { token: string; participantId: string };
+    const { token, participantId } = res.body as Schemas['JoinResponse'];
     expect(token).toMatch(/^atp_/);
     const fresh = (await request(app.http).get('/api/participant/state').set('X-Participant-Token', token).expect(200)).body;
     // The partner question is asked again once a new partner is seated; the rest carries over.

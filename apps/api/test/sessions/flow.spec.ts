@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import { SessionFlow } from '../../src/sessions/session-flow';
 import { Participant } from '../../src/sessions/participant.entity';
 import { startTestApp, type TestApp } from '../support/app';
@@ -58,10 +59,8 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     expect(waiting.session).toMatchObject({ status: 'conversation', timedBy: 'console', conversation: null });
     const sessionPath = `/api/studies/${withPre.id}/sessions/${session.id}`;
     expect((await owner.call('get', sessionPath).expect(200)).body.conversation).toBeNull();
-    const started = (await owner.call('post', `${sessionPath}/start-conversation`).expect(200)).body as {
-      conversation: { durationSeconds: number; startedAt: string; endsAt: string; serverNow: string };
-    };
-    const clock = started.conversation;
+    const started = (await owner.call('post', `${sessionPath}/start-conversation`).expect(200)).body as Schemas['SessionDetailResponse'];
+    const clock = started.conversation as Schemas['ConversationClockResponse'];
     expect(clock.durationSeconds).toBe(600);
     expect(Date.parse(clock.endsAt) - Date.parse(clock.startedAt)).toBe(600_000);
     expect(Math.abs(Date.parse(clock.serverNow) - Date.now())).toBeLessThan(5_000);
@@ -146,7 +145,7 @@ describe('session flow: phases, the server-timed conversation, completion', () =
     const early = await owner.call('post', `/api/studies/${withPre.id}/sessions/${session.id}/end-conversation`).expect(409);
     expect(early.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', status: 409 });
     expect(early.body.detail).toContain('allocated');
-    const forming = (await owner.call('post', `/api/studies/${withPre.id}/sessions`).expect(201)).body as { id: string };
+    const forming = (await owner.call('post', `/api/studies/${withPre.id}/sessions`).expect(201)).body as Schemas['CreatedSessionResponse'];
     expect((await owner.call('post', `/api/studies/${withPre.id}/sessions/${forming.id}/end-conversation`).expect(409)).body.code).toBe(
       'ILLEGAL_TRANSITION',
     );

@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
@@ -38,10 +39,8 @@ describe('lab sessions: create, join, consent, allocate, the ready gate', () => 
       instructions: null,
       phase: null,
     });
-    const listedBefore = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as Array<{
-      id: string;
-      conditionId: string | null;
-    }>;
+    const listedBefore = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200))
+      .body as Schemas['SessionSummaryResponse'][];
     expect(listedBefore.find((row) => row.id === session.id)?.conditionId).toBeNull();
     expect(await count(app, 'SELECT count(*)::int AS n FROM allocation WHERE session_id = $1', [session.id])).toBe(0);
 

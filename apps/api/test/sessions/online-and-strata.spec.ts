@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { allocatedSession, join, labSession, launchedStudy, type Phone, readyAtSeat, type StudyFixture } from './factories';
@@ -63,11 +64,7 @@ describe('online waiting room and stratified allocation', () => {
     expect((await seatOf(app, first)).session_id).toBe((await seatOf(app, fourth)).session_id);
     await first.answer({ acquainted: 'acquainted' });
     await fourth.answer({ acquainted: 'acquainted' });
-    const listed = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as Array<{
-      mode: string;
-      status: string;
-      seatsTaken: number;
-    }>;
+    const listed = (await owner.call('get', `/api/studies/${study.id}/sessions`).expect(200)).body as Schemas['SessionSummaryResponse'][];
     expect(listed).toHaveLength(2);
     expect(listed.every((row) => row.mode === 'online' && row.status === 'allocated' && row.seatsTaken === 2)).toBe(true);
   });

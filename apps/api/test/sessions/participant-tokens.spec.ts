@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
@@ -26,7 +27,7 @@ describe('participant tokens and links: single-use seat links, expiry after the 
     expect(reused.body.code).toBe('SEAT_TAKEN');
 
     const path = `/api/studies/${study.id}/sessions/${session.id}/seats/1/link`;
-    const reissued = (await owner.call('post', path).expect(201)).body as { seatNumber: number; joinPath: string };
+    const reissued = (await owner.call('post', path).expect(201)).body as Schemas['SeatLinkResponse'];
     expect(reissued.seatNumber).toBe(1);
     expect(reissued.joinPath).not.toBe(session.seats[0]?.joinPath);
     await request(app.http)
