@@ -1,20 +1,9 @@
+import type { Schemas } from '@attune/api-client';
 import { binary, parseCsv, type Row } from '../exports/support';
 import { allocatedSession, join, labSession, type Phone, seatSecret } from '../sessions/factories';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { finishedSession, rows, withdrawalStudy } from './support';
-
-interface Cell {
-  sessions: number;
-  participants: number;
-  mean: number | null;
-}
-interface Scale {
-  instrumentId: string;
-  scale: string;
-  phase: string;
-  cells: Cell[];
-}
 
 async function csv(owner: Owner, studyId: string, file: string): Promise<Row[]> {
   const res = await owner.call('get', `/api/studies/${studyId}/exports/${file}`).buffer(true).parse(binary).expect(200);
@@ -74,13 +63,13 @@ describe('a researcher records a withdrawal; results, flow and exports honour it
     expect(recorded.body).toMatchObject({ participantId: gone.participantId, responsesDeleted: 3 });
     expect((await rows(app, 'SELECT id FROM response WHERE participant_id = $1', [partner.participantId])).length).toBe(3);
 
-    const results = (await owner.call('get', `/api/studies/${study.id}/results`).expect(200)).body as { scales: Scale[] };
+    const results = (await owner.call('get', `/api/studies/${study.id}/results`).expect(200)).body as Schemas['StudyResultsResponse'];
     const ios = results.scales.find((s) => s.instrumentId === 'ios' && s.phase === 'post');
     const cells = ios?.cells.filter((cell) => cell.sessions > 0) ?? [];
     expect(cells.reduce((sum, cell) => sum + cell.sessions, 0)).toBe(2);
     expect(cells.reduce((sum, cell) => sum + cell.participants, 0)).toBe(3);
 
-    const flow = (await owner.call('get', `/api/studies/${study.id}/flow`).expect(200)).body as { totals: Record<string, number> };
+    const flow = (await owner.call('get', `/api/studies/${study.id}/flow`).expect(200)).body as Schemas['FlowResponse'];
     expect(flow.totals).toMatchObject({ participants: 4, withdrew: 1, analysed: 3, completed: 4 });
 
     const wide = await csv(owner, study.id, 'wide.csv');

@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import type { INestApplication } from '@nestjs/common';
 import { purgeStudy, retentionRun } from '../../src/cli/retention-commands';
 import { createApp } from '../../src/app.factory';
@@ -97,9 +98,8 @@ describe('retention: identifiers go RETENTION_DAYS after close; purge-study remo
     expect(await rows(app, 'SELECT id FROM response WHERE study_id = $1', [study.id])).toEqual([]);
     expect(await rows(app, 'SELECT id FROM protocol WHERE study_id = $1', [study.id])).toHaveLength(1);
     expect(await rows(app, 'SELECT id FROM allocation WHERE study_id = $1', [study.id])).toHaveLength(2);
-    const verification = (await owner.call('get', `/api/studies/${study.id}/allocation-verification`).expect(200)).body as {
-      matches: boolean;
-    };
+    const verification = (await owner.call('get', `/api/studies/${study.id}/allocation-verification`).expect(200))
+      .body as Schemas['VerificationResponse'];
     expect(verification.matches).toBe(true);
     expect(await retentionRun.run(app.app, { positional: [], options: {} })).toBe(0);
     expect(output.mock.calls.map(([text]) => String(text)).join('')).toMatch(/purged study .*: 4 participants, 12 responses deleted/);

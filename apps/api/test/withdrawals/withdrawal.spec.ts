@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import { randomUUID } from 'node:crypto';
 import { withdrawalCode } from '../../src/participants/withdrawal-code';
 import { startTestApp, type TestApp } from '../support/app';
@@ -80,7 +81,7 @@ describe('withdrawal by code', () => {
     const timed = async (typed: string) => {
       const started = Date.now();
       const res = await withdraw(app, typed, '203.0.113.20').expect(200);
-      return { body: res.body as unknown, ms: Date.now() - started };
+      return { body: res.body as Schemas['WithdrawalReceipt'], ms: Date.now() - started };
     };
     const wrong = await timed(strangerCode(app));
     const right = await timed(code);
