@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import { COMMANDS } from '../../src/cli/commands';
 import request from 'supertest';
 import { AccessToken } from '../../src/auth/access-token.entity';
@@ -53,9 +54,8 @@ describe('personal access tokens', () => {
     const owner = await login(app, await createAccount(app));
     const other = await login(app, await createAccount(app));
     const token = await accessToken(app, owner);
-    const [listed] = (await request(app.http).get('/api/auth/tokens').set('Authorization', `Bearer ${token}`)).body as Array<{
-      id: string;
-    }>;
+    const [listed] = (await request(app.http).get('/api/auth/tokens').set('Authorization', `Bearer ${token}`))
+      .body as Schemas['AccessTokenResponse'][];
     await request(app.http)
       .delete(`/api/auth/tokens/${listed?.id}`)
       .set('Cookie', cookieHeader(other.cookies))

@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -85,7 +86,7 @@ describe('database roles: the owner migrates, the API runs as a runtime role tha
     const owner = await ownerOf(app);
     const study = await withdrawalStudy(owner);
     expect(
-      ((await owner.call('get', `/api/studies/${study.id}/sites`).expect(200)).body as Array<{ code: string }>).map((site) => site.code),
+      ((await owner.call('get', `/api/studies/${study.id}/sites`).expect(200)).body as Schemas['SiteResponse'][]).map((site) => site.code),
     ).toEqual(['main']);
     await owner.call('post', `/api/studies/${study.id}/sites`).send({ code: 'essex', name: 'Essex' }).expect(201);
     const { session } = await finishedSession(app, owner, study);

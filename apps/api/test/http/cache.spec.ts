@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 import { ownerOf } from '../support/studies';
@@ -12,9 +13,8 @@ describe('API answers are never cached', () => {
 
   it('sends Cache-Control: no-store on JSON, problems and downloads alike', async () => {
     const owner = await ownerOf(app);
-    const created = (await owner.call('post', '/api/studies').send({ title: 'Cache', templateId: 'phone_only' }).expect(201)).body as {
-      id: string;
-    };
+    const created = (await owner.call('post', '/api/studies').send({ title: 'Cache', templateId: 'phone_only' }).expect(201))
+      .body as Schemas['StudyResponse'];
     const answers: Array<[string, request.Response]> = [
       ['health', await request(app.http).get('/api/health').expect(200)],
       ['study', await owner.call('get', `/api/studies/${created.id}`).expect(200)],

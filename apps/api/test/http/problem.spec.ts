@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -31,7 +32,7 @@ describe('errors as application/problem+json', () => {
   it('names each invalid field with its code', async () => {
     const res = await request(app.http).post('/api/auth/login').send({ email: 'not-an-email' });
     expectProblem(res, 400, 'VALIDATION_FAILED');
-    const paths = (res.body.errors as Array<{ path: string; code: string }>).map((e) => `${e.path}:${e.code}`);
+    const paths = (res.body.errors as Schemas['ProblemFieldIssue'][]).map((e) => `${e.path}:${e.code}`);
     expect(paths).toEqual(expect.arrayContaining(['email:IS_EMAIL', 'password:IS_STRING']));
   });
 
