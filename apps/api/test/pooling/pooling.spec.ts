@@ -1,32 +1,11 @@
 import { d33, metaStudyFromHedgesG, randomEffectsMeta } from '@attune/analysis';
+import type { Schemas } from '@attune/api-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { createStudy, type Owner, ownerOf } from '../support/studies';
 import { type RDataset, rDatasets, storeDataset, studyFor } from '../analysis/r-fixtures';
 
-interface Effect {
-  factorId: string;
-  hedges: { g: number; n1: number; n2: number } | null;
-}
-interface Results {
-  scales: Array<{ scale: string; phase: string; effects: Effect[] }>;
-}
-interface Pooled {
-  outcome: { factorId: string; scale: string; phase: string };
-  rows: Array<{ label: string; kind: string; g: number; n1: number; n2: number; variance: number; weight: number | null }>;
-  pooled: {
-    estimate: number;
-    se: number;
-    ciLow: number;
-    ciHigh: number;
-    piLow: number;
-    piHigh: number;
-    tau2: number;
-    i2: number;
-    q: number;
-    qP: number;
-    k: number;
-  } | null;
-}
+type Results = Schemas['StudyResultsResponse'];
+type Pooled = Schemas['PooledResponse'];
 
 const postG = (results: Results, factorId: string) =>
   results.scales.find((s) => s.scale === 'ios' && s.phase === 'post')?.effects.find((e) => e.factorId === factorId)?.hedges;
@@ -48,7 +27,7 @@ describe('pooling site summaries from other installations', () => {
     await storeDataset(apps[0] as TestApp, studyId, datasets[0] as RDataset);
     const file = (await home.call('get', `/api/studies/${studyId}/protocol-file`).expect(200)).body;
     for (const [i, site] of sites.entries()) {
-      const imported = (await site.call('post', '/api/studies/import').send({ file }).expect(201)).body as { id: string };
+      const imported = (await site.call('post', '/api/studies/import').send({ file }).expect(201)).body as Schemas['StudyResponse'];
       await site.call('post', `/api/studies/${imported.id}/launch`).expect(200);
       await storeDataset(apps[i + 1] as TestApp, imported.id, datasets[i + 1] as RDataset);
       siteStudies.push(imported.id);
@@ -60,11 +39,7 @@ describe('pooling site summaries from other installations', () => {
     const site = owners[1] as Owner;
     const res = await site.call('get', `/api/studies/${siteStudies[0]}/site-summary?label=Konstanz&country=DE`).expect(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="attune-site-summary-/);
-    const summary = res.body as {
-      site: unknown;
-      designHash: string;
-      scales: Array<{ cells: Array<Record<string, unknown>>; effects: unknown[] }>;
-    };
+    const summary = res.body as Schemas['SiteSummaryDto'];
     expect(summary.site).toEqual({ label: 'Konstanz', country: 'DE' });
     expect(Object.keys(summary.scales[0]?.cells[0] ?? {}).sort()).toEqual(['conditionId', 'mean', 'participants', 'sd', 'sessions']);
     const text = JSON.stringify(summary);
@@ -82,7 +57,7 @@ describe('pooling site summaries from other installations', () => {
       await home.call('post', `/api/studies/${studyId}/external-summaries`).send({ file: summary }).expect(201);
     }
     expect(
-      ((await home.call('get', `/api/studies/${studyId}/external-summaries`).expect(200)).body as Array<{ label: string }>).map(
+      ((await home.call('get', `/api/studies/${studyId}/external-summaries`).expect(200)).body as Schemas['ExternalSummaryResponse'][]).map(
         (s) => s.label,
       ),
     ).toEqual(['Essex', 'Konstanz']);
@@ -138,22 +113,20 @@ describe('pooling site summaries from other installations', () => {
     };
     await home.call('put', `/api/studies/${studyId}/original-effect`).send(original).expect(200);
     const view = (await home.call('get', `/api/studies/${studyId}/pooled`).expect(200)).body as Pooled & {
-      comparison: { originalD: number; d33: number; smallTelescopes: { se: number; p: number }; outcome: { label: string } | null };
+      comparison: Schemas['ComparisonDto'] & { smallTelescopes: Schemas['SmallTelescopesDto'] };
     };
     expect(view.outcome).toMatchObject({ factorId: 'a', scale: 'ios', phase: 'post' });
     expect(view.comparison.originalD).toBe(0.6);
     expect(view.comparison.d33).toBeCloseTo(d33(30, 30), 12);
-    expect(view.comparison.smallTelescopes.se).toBe((view.pooled as { se: number }).se);
+    expect(view.comparison.smallTelescopes.se).toBe((view.pooled as Schemas['PooledFitDto']).se);
     expect(view.comparison.outcome?.label).toMatch(/signal/);
   });
 
   it('refuses a summary from a different protocol with a clear message, and a changed file', async () => {
     const home = owners[0] as Owner;
     const other = await createStudy(owners[1] as Owner, { templateId: 'phone_seating', launch: true });
-    const foreign = (await (owners[1] as Owner).call('get', `/api/studies/${other}/site-summary?label=Elsewhere`).expect(200)).body as {
-      sha256: string;
-      site: { label: string };
-    };
+    const foreign = (await (owners[1] as Owner).call('get', `/api/studies/${other}/site-summary?label=Elsewhere`).expect(200))
+      .body as Schemas['SiteSummaryDto'];
     const refused = await home.call('post', `/api/studies/${studyId}/external-summaries`).send({ file: foreign }).expect(409);
     expect(refused.body).toMatchObject({ code: 'PROTOCOL_MISMATCH' });
     expect(refused.body.detail).toMatch(/different experiments/);
@@ -169,10 +142,8 @@ describe('pooling site summaries from other installations', () => {
     expect((await home.call('post', `/api/studies/${studyId}/external-summaries`).send({ file: again }).expect(409)).body.code).toBe(
       'LABEL_TAKEN',
     );
-    const listed = (await home.call('get', `/api/studies/${studyId}/external-summaries`).expect(200)).body as Array<{
-      id: string;
-      label: string;
-    }>;
+    const listed = (await home.call('get', `/api/studies/${studyId}/external-summaries`).expect(200))
+      .body as Schemas['ExternalSummaryResponse'][];
     await home.call('delete', `/api/studies/${studyId}/external-summaries/${listed.find((s) => s.label === 'Essex')?.id}`).expect(204);
     const view = (await home.call('get', `/api/studies/${studyId}/pooled?factorId=a&scale=ios&phase=post`).expect(200)).body as Pooled;
     expect(view.rows.map((row) => row.label)).toEqual([expect.any(String), 'Konstanz']);
