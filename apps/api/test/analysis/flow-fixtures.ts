@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import type { TestApp } from '../support/app';
 import type { Owner } from '../support/studies';
 import { allocatedSession, join, labSession, launchedStudy, type Phone, seatSecret, type StudyFixture } from '../sessions/factories';
@@ -22,51 +23,8 @@ export const COUNT_KEYS = [
 ] as const;
 export type Counts = Record<(typeof COUNT_KEYS)[number], number>;
 
-export interface Reason {
-  reason: string;
-  sessions: number;
-  participants: number;
-}
-export interface FlowBody {
-  studyId: string;
-  options: { protocol: number[] | null; includeIncomplete: boolean; perProtocol: boolean };
-  people: {
-    joined: number;
-    rejoins: number;
-    declinedConsent: number;
-    leftBeforeAllocation: number;
-    notAllocated: number;
-    allocated: number;
-  };
-  conditions: Array<{
-    conditionId: string;
-    levels: Array<{ factorId: string; levelId: string }>;
-    inDesign: boolean;
-    counts: Counts;
-    dropoutReasons: Reason[];
-    exclusionReasons: Reason[];
-  }>;
-  totals: Counts;
-}
-export interface EnrolmentBody {
-  targetSessionsPerCondition: number;
-  conditions: Array<{
-    conditionId: string;
-    levels: Array<{ factorId: string; levelId: string }>;
-    target: number;
-    sessions: number;
-    completeSessions: number;
-    participants: number;
-    strata: Array<{
-      stratum: string;
-      covariates: Array<{ covariateId: string; levelId: string }>;
-      sessions: number;
-      completeSessions: number;
-      participants: number;
-    }>;
-  }>;
-  totals: { target: number; sessions: number; completeSessions: number; participants: number };
-}
+export type FlowBody = Schemas['FlowResponse'];
+export type EnrolmentBody = Schemas['EnrolmentResponse'];
 
 export function counts(partial: Partial<Counts>): Counts {
   return { ...(Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Counts), ...partial };

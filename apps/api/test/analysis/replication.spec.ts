@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { d33 } from '@attune/analysis';
+import type { Schemas } from '@attune/api-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { cookieHeader, createAccount, login } from '../support/auth';
 import { type Owner, ownerOf } from '../support/studies';
@@ -17,18 +18,13 @@ const ORIGINAL = {
   statistic: { kind: 'means', m1: 4.1, sd1: 1.2, n1: 18, m2: 3.5, sd2: 1.4, n2: 20 },
 };
 
-interface Replication {
-  original: { verifiedBy: string | null; statistic: unknown } | null;
-  message: string | null;
-  replication: { factorId: string; hedges: { g: number; ciLow: number; ciHigh: number } | null } | null;
-  comparison: {
-    originalD: number;
-    d33: number;
-    smallTelescopes: { p: number; tooSmall: boolean } | null;
-    outcome: { label: string } | null;
-  } | null;
-  exploratoryFactors: string[];
-}
+type Replication = Schemas['ReplicationResponse'];
+/** The results, narrowed to effects whose Hedges' g is present (the test reads `hedges.g` directly). */
+type ResultsWithG = Omit<Schemas['StudyResultsResponse'], 'scales'> & {
+  scales: Array<
+    Omit<Schemas['ScaleResultDto'], 'effects'> & { effects: Array<Schemas['FactorEffectDto'] & { hedges: Schemas['HedgesGDto'] }> }
+  >;
+};
 
 describe('the original effect and the replication comparison', () => {
   let app: TestApp;
@@ -60,9 +56,7 @@ describe('the original effect and the replication comparison', () => {
     expect(unverified.comparison?.outcome).toBeNull();
     expect(unverified.message).toMatch(/nobody has verified/);
     // The replication's g is the one the results report for the same factor and outcome (as randomised).
-    const results = (await owner.call('get', `/api/studies/${studyId}/results`).expect(200)).body as {
-      scales: Array<{ scale: string; phase: string; effects: Array<{ factorId: string; hedges: { g: number } }> }>;
-    };
+    const results = (await owner.call('get', `/api/studies/${studyId}/results`).expect(200)).body as ResultsWithG;
     const g = results.scales.find((s) => s.scale === 'ios' && s.phase === 'post')?.effects.find((e) => e.factorId === 'a')?.hedges.g;
     expect(unverified.replication?.hedges?.g).toBe(g);
 
@@ -124,12 +118,8 @@ describe('GET /api/power', () => {
   afterAll(() => app.close());
 
   it('answers 64 dyads per condition for d = 0.5, α = .05, power .8 (pwr.t.test: n = 63.77), with the design effect and a power curve', async () => {
-    const answer = (await owner.call('get', '/api/power?d=0.5&alpha=0.05&power=0.8&icc=0.3&groupSize=2').expect(200)).body as {
-      dyadsPerCondition: number;
-      participantsPerCondition: number;
-      designEffect: number;
-      curve: Array<{ n: number; power: number }>;
-    };
+    const answer = (await owner.call('get', '/api/power?d=0.5&alpha=0.05&power=0.8&icc=0.3&groupSize=2').expect(200))
+      .body as Schemas['PowerResponse'];
     expect(answer).toMatchObject({ dyadsPerCondition: 64, participantsPerCondition: 128 });
     expect(answer.designEffect).toBeCloseTo(1.3, 12);
     const at64 =

@@ -1,3 +1,4 @@
+import type { Schemas } from '@attune/api-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { idOf, type RDataset, rDatasets, storeDataset, studyFor } from './r-fixtures';
@@ -6,36 +7,10 @@ import { idOf, type RDataset, rDatasets, storeDataset, studyFor } from './r-fixt
 // car::Anova type 3, effectsize::hedges_g, t.test, the ICC(1) ANOVA), stored as sessions,
 // members and pre/post scores, aggregated by PostgreSQL and modelled by @attune/analysis.
 
-type Num = number | null;
-interface Anova {
-  term: string;
-  ss: number;
-  df: number;
-  f: number;
-  p: number;
-  partialEta2: number;
-}
-interface Outcome {
-  model: { n: number; anova: Anova[]; residual: { ss: number; df: number } } | null;
-  problem: string | null;
-}
-interface Scale {
-  scale: string;
-  phase: string;
-  cells: Array<{ conditionId: string; sessions: number; participants: number; mean: Num; sd: Num; ciLow: Num; ciHigh: Num }>;
-  model: Outcome;
-  ancova: Outcome | null;
-  effects: Array<{
-    factorId: string;
-    hedges: { d: number; g: number; ciLow: number; ciHigh: number } | null;
-    welch: { t: number; df: number; p: number } | null;
-  }>;
-  icc: { msb: number; msw: number; f: number; p: number; icc: number; ciLow: number; ciHigh: number } | null;
-}
-interface Results {
-  filter: unknown;
-  scales: Scale[];
-}
+type Anova = Schemas['AnovaRowDto'];
+type Outcome = Schemas['ModelOutcomeDto'];
+type Scale = Schemas['ScaleResultDto'];
+type Results = Schemas['StudyResultsResponse'];
 
 /** Estimates to 1e-9 relative (1e-12 absolute near zero), p-values and CIs to 1e-6 absolute. */
 const relative = (actual: number, expected: number, what: string): void => {
