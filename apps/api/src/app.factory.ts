@@ -27,6 +27,9 @@ export async function createApp(config: AppConfig, logger: Logger, options: { pr
   });
   // Exactly the configured proxies (TRUST_PROXY; default: the web app's /api proxy on loopback).
   app.set('trust proxy', config.trustProxy);
+  // Every answer is no-store (below), so Express's automatic body-hash ETag would only cost a SHA-1
+  // per response; the study's revision ETag is set explicitly and stays.
+  app.set('etag', false);
   app.setGlobalPrefix(API_PREFIX);
   app.use(requestContext(logger));
   app.use(clientAddressGuard(logger));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { Sql } from '../common/database/sql';
 import { AuditEvent } from './audit-event.entity';
 import type { AccountAction, AuditAction, AuditData, ParticipantAction, StudyAction } from './audit-catalogue';
 
@@ -55,7 +56,7 @@ export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Something a participant did, or that was done to them; subject and (unless `by`) actor are the participant. */
-  participant<A extends ParticipantAction>(action: A, event: ParticipantEvent<A>, manager?: EntityManager): Promise<void> {
+  participant<A extends ParticipantAction>(action: A, event: ParticipantEvent<A>, sql?: Sql): Promise<void> {
     const { participant, by, data } = event;
     return this.write(
       by ?? { actorType: 'participant', actorId: participant.id },
@@ -63,24 +64,24 @@ export class AuditRepository {
       participant.studyId,
       ['participant', participant.id],
       data,
-      manager,
+      sql,
     );
   }
 
   /** Something done in a study: to the study itself, or to the `subject` (a session, a site, a protocol…). */
-  study<A extends StudyAction>(action: A, event: StudyEvent<A>, manager?: EntityManager): Promise<void> {
-    return this.write(event.by, action, event.studyId, event.subject, event.data, manager);
+  study<A extends StudyAction>(action: A, event: StudyEvent<A>, sql?: Sql): Promise<void> {
+    return this.write(event.by, action, event.studyId, event.subject, event.data, sql);
   }
 
   /** Something done to an account or its access tokens, outside any study. */
-  account<A extends AccountAction>(action: A, event: AccountEvent<A>, manager?: EntityManager): Promise<void> {
-    return this.write(event.by, action, null, event.subject, event.data, manager);
+  account<A extends AccountAction>(action: A, event: AccountEvent<A>, sql?: Sql): Promise<void> {
+    return this.write(event.by, action, null, event.subject, event.data, sql);
   }
 
-  /** Pass the use case's transaction manager so the event commits or rolls back with it. */
-  async append(record: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  /** Pass the use case's transaction (its manager or Sql) so the event commits or rolls back with it. */
+  async append(record: AuditRecord, sql: Sql = this.dataSource.manager): Promise<void> {
     // Plain SQL: this runs inside nearly every use case, including the participant's submit.
-    await manager.query(
+    await sql.query(
       `INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         record.actorType,
@@ -109,9 +110,9 @@ export class AuditRepository {
     studyId: string | null,
     subject: AuditSubject | undefined,
     data: object | undefined,
-    manager: EntityManager | undefined,
+    sql: Sql | undefined,
   ): Promise<void> {
     const [subjectType, subjectId] = subject ?? [null, null];
-    return this.append({ ...actor, action, studyId, subjectType, subjectId, data } as AuditRecord, manager);
+    return this.append({ ...actor, action, studyId, subjectType, subjectId, data } as AuditRecord, sql);
   }
 }

@@ -1,6 +1,6 @@
 import type { Instrument } from '@attune/survey';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Sql } from '../common/database/sql';
 import type { Participant } from '../sessions/participant.entity';
 import { ParticipantsRepository } from '../sessions/participants.repository';
 import { SessionFlow } from '../sessions/session-flow';
@@ -47,20 +47,19 @@ export class PhaseAccess {
   ) {}
 
   /**
-   * The phase is open while the session is in its survey step. With a manager (the submit
-   * transaction) the participant row and then the session row are locked, in the sessions
+   * The phase is open while the session is in its survey step. Inside the submit transaction (`sql`) the participant row and then the session row are locked, in the sessions
    * feature's lock order, so neither consent nor the step can change until the submission commits.
    */
-  async open(participant: Participant, phase: Phase, manager?: EntityManager): Promise<OpenPhase> {
-    const current = manager ? await this.participants.lock(participant.id, manager) : participant;
+  async open(participant: Participant, phase: Phase, sql?: Sql): Promise<OpenPhase> {
+    const current = sql ? await this.participants.lock(participant.id, sql) : participant;
     if (!current) throw new ResponseError('PHASE_NOT_OPEN', { detail: 'you are no longer part of this study' });
     const consented = requireConsent(current);
-    const context = await this.responses.findSessionContext(consented.sessionId, { lock: manager !== undefined }, manager);
+    const context = await this.responses.findSessionContext(consented.sessionId, { lock: sql !== undefined }, sql);
     if (!context) throw new ResponseError('PHASE_NOT_OPEN', { detail: 'your session no longer exists' });
     const wanted = SURVEY_STATE[phase];
     // refresh() only moves a timed-out conversation on to post_survey, which can open a phase but
     // never close one: when the phase is already open its round trip is skipped (hot path).
-    const status = context.status === wanted ? wanted : await this.sessionFlow.refresh(consented.sessionId, manager);
+    const status = context.status === wanted ? wanted : await this.sessionFlow.refresh(consented.sessionId, sql);
     if (status !== wanted) {
       if (await this.participants.hasSubmitted(consented.participantId, phase)) throw new ResponseError('PHASE_SUBMITTED');
       throw new ResponseError('PHASE_NOT_OPEN', { detail: `the session is in step ${status}` });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { pooledSql, type Sql } from '../common/database/sql';
 import type { StoredSubmission } from './idempotency';
 import type { Phase } from './response.entity';
 import { checkedRows, isBoolean, isNumber, isRecord, isString, nullable, oneOf, type RowShape } from '../common/database/row-shapes';
@@ -37,7 +38,7 @@ export class PhaseSubmissionsRepository {
 
   /** Its own autocommit statement, so a concurrent duplicate sees the claim at once. */
   async insertClaim(participantId: string, phase: Phase, idempotencyKey: string, requestHash: string): Promise<string | null> {
-    const rows: unknown = await this.dataSource.query(
+    const rows = await pooledSql(this.dataSource).query(
       `INSERT INTO phase_submission (participant_id, phase, idempotency_key, request_hash, state)
        VALUES ($1, $2, $3, $4, 'in_progress')
        ON CONFLICT (participant_id, phase) DO NOTHING
@@ -78,14 +79,8 @@ export class PhaseSubmissionsRepository {
   }
 
   /** Marks the claim done with the response to replay; false when the claim was lost (taken over). */
-  async complete(
-    claim: SubmissionClaim,
-    status: number,
-    body: Record<string, unknown>,
-    completedAt: Date,
-    manager: EntityManager,
-  ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+  async complete(claim: SubmissionClaim, status: number, body: Record<string, unknown>, completedAt: Date, sql: Sql): Promise<boolean> {
+    const rows = await sql.query(
       `WITH done AS (
          UPDATE phase_submission SET state = 'done', response_status = $5, response_body = $6::jsonb, completed_at = $7
           WHERE participant_id = $1 AND phase = $2 AND idempotency_key = $3 AND created_at = $4::timestamptz AND state = 'in_progress'
@@ -93,7 +88,7 @@ export class PhaseSubmissionsRepository {
        SELECT 1 FROM done`,
       [claim.participantId, claim.phase, claim.idempotencyKey, claim.claimedAt, status, JSON.stringify(body), completedAt],
     );
-    return rows.length > 0;
+    return Array.isArray(rows) && rows.length > 0;
   }
 
   /** Drops this request's own claim if it is still in progress; a done row is never touched. */

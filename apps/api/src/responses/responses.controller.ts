@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { ApiDoc, problems, RATE_LIMIT } from '../openapi/api-doc';
 import { CurrentParticipant, ParticipantGuard } from '../participants/participant-auth';
@@ -16,6 +16,9 @@ import {
 } from './responses.dto';
 import { ResponseError } from './responses.errors';
 import { SubmissionsService } from './submissions.service';
+import { PhasePipe, SubmitBodyPipe, type SubmittedAnswers } from './submit-body.pipe';
+import { PHASES } from './phase-instruments';
+import type { Phase } from './response.entity';
 
 /** Everything a phase submit can refuse: the Idempotency-Key rules, the answers, and the session's step. */
 const SUBMIT_PROBLEMS = [
@@ -97,12 +100,16 @@ export class ResponsesController {
     type: PhaseSubmittedResponse,
     description: 'Stored once; a replay with the same key and body returns this same response',
   })
+  // The pipes stand in for PhaseParams and SubmitPhaseRequest on this hot route (see SubmitBodyPipe);
+  // the DTO still documents the body.
+  @ApiParam({ name: 'phase', enum: PHASES })
+  @ApiBody({ type: SubmitPhaseRequest })
   async submit(
     @CurrentParticipant() participant: Participant,
-    @Param() params: PhaseParams,
+    @Param('phase', PhasePipe) phase: Phase,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Body() body: SubmitPhaseRequest,
+    @Body(SubmitBodyPipe) body: SubmittedAnswers,
   ): Promise<PhaseSubmittedResponse> {
-    return PhaseSubmittedResponse.of(await this.submissions.submit(participant, params.phase, idempotencyKey, body.answers));
+    return PhaseSubmittedResponse.of(await this.submissions.submit(participant, phase, idempotencyKey, body.answers));
   }
 }

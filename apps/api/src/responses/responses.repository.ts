@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { pooledSql, type Sql, sqlTransaction } from '../common/database/sql';
 import { SESSION_STATUSES, type SessionStatus } from '../sessions/session.entity';
 import type { Phase } from './response.entity';
 import {
@@ -69,17 +70,18 @@ const SESSION_CONTEXT: RowShape<SessionContext> = {
 export class ResponsesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /** The submit's transaction, on a pooled connection without TypeORM's query runner (see Sql). */
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return sqlTransaction(this.dataSource, work);
   }
 
   /** Session status plus the instrument list of the protocol it runs under, in one round trip. */
   async findSessionContext(
     sessionId: string,
     options: { lock?: boolean } = {},
-    manager: EntityManager = this.dataSource.manager,
+    sql: Sql = pooledSql(this.dataSource),
   ): Promise<SessionContext | null> {
-    const rows: unknown = await manager.query(
+    const rows = await sql.query(
       `SELECT s.status, s.protocol_version AS "protocolVersion", s.condition_id AS "conditionId",
               d.doc -> 'instruments' AS instruments, d.doc -> 'design' -> 'factors' AS factors
          FROM study_session s
@@ -134,13 +136,8 @@ export class ResponsesRepository {
    * Writes the final answers and scores of every instrument in one statement. Rows already
    * submitted are left alone and not counted, so the caller can tell a double submission apart.
    */
-  async storeFinalResponses(
-    owner: ResponseOwner,
-    responses: readonly FinalResponse[],
-    submittedAt: Date,
-    manager: EntityManager,
-  ): Promise<number> {
-    const rows: unknown[] = await manager.query(
+  async storeFinalResponses(owner: ResponseOwner, responses: readonly FinalResponse[], submittedAt: Date, sql: Sql): Promise<number> {
+    const rows = await sql.query(
       `INSERT INTO response AS r (study_id, session_id, participant_id, phase, protocol_version, consent_hash, submitted_at,
                                   instrument_id, instrument_version, answers, scores, check_results)
        SELECT $1, $2, $3, $4, $5, $6, $7, f."instrumentId", f."instrumentVersion", f.answers, f.scores, f."checkResults"
@@ -162,6 +159,6 @@ export class ResponsesRepository {
         JSON.stringify(responses),
       ],
     );
-    return rows.length;
+    return Array.isArray(rows) ? rows.length : 0;
   }
 }

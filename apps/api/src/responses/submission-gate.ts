@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Sql } from '../common/database/sql';
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { checkIdempotencyKey, decideOnExisting, requestHash, STALE_CLAIM_SECONDS } from './idempotency';
@@ -47,8 +47,8 @@ export class SubmissionGate {
   }
 
   /** Inside the submit transaction: the claim becomes the stored response, or the claim was lost. */
-  async complete(claim: SubmissionClaim, status: number, body: Record<string, unknown>, at: Date, manager: EntityManager): Promise<void> {
-    if (!(await this.submissions.complete(claim, status, body, at, manager))) throw new ResponseError('SUBMISSION_IN_PROGRESS');
+  async complete(claim: SubmissionClaim, status: number, body: Record<string, unknown>, at: Date, sql: Sql): Promise<void> {
+    if (!(await this.submissions.complete(claim, status, body, at, sql))) throw new ResponseError('SUBMISSION_IN_PROGRESS');
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Sql } from '../common/database/sql';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Participant } from '../sessions/participant.entity';
 import { SessionFlow } from '../sessions/session-flow';
@@ -43,7 +43,7 @@ export class SubmissionsService {
     // Only successful submissions are stored, so a replay is always the first 201 and its body.
     if (entry.kind === 'replay') return receiptOf(entry.body, phase);
     try {
-      return await this.responses.transaction((manager) => this.store(manager, participant, phase, answers, entry.claim));
+      return await this.responses.transaction((sql) => this.store(sql, participant, phase, answers, entry.claim));
     } catch (error) {
       await this.gate.release(entry.claim);
       throw error;
@@ -51,13 +51,13 @@ export class SubmissionsService {
   }
 
   private async store(
-    manager: EntityManager,
+    sql: Sql,
     participant: Participant,
     phase: Phase,
     answers: unknown,
     claim: SubmissionClaim,
   ): Promise<SubmissionReceipt> {
-    const { owner, instruments, facts } = await this.access.open(participant, phase, manager);
+    const { owner, instruments, facts } = await this.access.open(participant, phase, sql);
     const final: FinalResponse[] = scoreSubmission(instruments, answers).map((scored) => ({
       instrumentId: scored.instrument.id,
       instrumentVersion: scored.instrument.version,
@@ -67,9 +67,9 @@ export class SubmissionsService {
     }));
     const submittedAt = new Date();
     const receipt: SubmissionReceipt = { phase, submittedAt: submittedAt.toISOString() };
-    await this.gate.complete(claim, SUBMITTED_STATUS, { ...receipt }, submittedAt, manager);
+    await this.gate.complete(claim, SUBMITTED_STATUS, { ...receipt }, submittedAt, sql);
     // Fewer rows than instruments means some were already frozen: never overwrite a submission.
-    if ((await this.responses.storeFinalResponses(owner, final, submittedAt, manager)) !== final.length)
+    if ((await this.responses.storeFinalResponses(owner, final, submittedAt, sql)) !== final.length)
       throw new ResponseError('PHASE_SUBMITTED');
     await this.audit.participant(
       'response.submitted',
@@ -77,9 +77,9 @@ export class SubmissionsService {
         participant: { id: participant.id, studyId: owner.studyId },
         data: { phase, instruments: final.map((response) => ({ id: response.instrumentId, version: response.instrumentVersion })) },
       },
-      manager,
+      sql,
     );
-    await this.sessionFlow.onPhaseSubmitted(manager, participant, phase);
+    await this.sessionFlow.onPhaseSubmitted(sql, participant, phase);
     return receipt;
   }
 }

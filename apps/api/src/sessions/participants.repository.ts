@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { columnsOf, selectOne } from '../common/database/raw-rows';
+import { pooledSql, type Sql } from '../common/database/sql';
 import { Participant } from './participant.entity';
 import { checkedRow, checkedRows, isNumber, isString } from '../common/database/row-shapes';
 
@@ -54,10 +55,14 @@ export class ParticipantsRepository {
    * The acting participant, fresh, with their row lock: taken before the session's, in every use case
    * (the submit's hot path included, hence plain SQL).
    */
-  lock(participantId: string, manager: EntityManager): Promise<Participant | null> {
-    return selectOne(manager, Participant, `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.id = $1 FOR UPDATE`, [
-      participantId,
-    ]);
+  lock(participantId: string, sql: Sql): Promise<Participant | null> {
+    return selectOne(
+      sql,
+      this.dataSource,
+      Participant,
+      `SELECT ${columnsOf(this.dataSource, Participant, 'p')} FROM participant p WHERE p.id = $1 FOR UPDATE`,
+      [participantId],
+    );
   }
 
   /**
@@ -66,11 +71,11 @@ export class ParticipantsRepository {
    * a shared lab tablet forgets the person.
    */
   findByTokenHash(tokenHash: string, tokenHours: number): Promise<Participant | null> {
-    const manager = this.dataSource.manager;
     return selectOne(
-      manager,
+      pooledSql(this.dataSource),
+      this.dataSource,
       Participant,
-      `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
+      `SELECT ${columnsOf(this.dataSource, Participant, 'p')} FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
         WHERE p.token_hash = $1 AND (s.ended_at IS NULL OR s.ended_at > now() - make_interval(hours => $2))`,
       [tokenHash, tokenHours],
     );
@@ -88,8 +93,9 @@ export class ParticipantsRepository {
   findByExternalKey(studyId: string, externalKey: string, manager: EntityManager): Promise<Participant | null> {
     return selectOne(
       manager,
+      this.dataSource,
       Participant,
-      `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.study_id = $1 AND p.external_key = $2 FOR UPDATE`,
+      `SELECT ${columnsOf(this.dataSource, Participant, 'p')} FROM participant p WHERE p.study_id = $1 AND p.external_key = $2 FOR UPDATE`,
       [studyId, externalKey],
     );
   }
@@ -145,12 +151,12 @@ export class ParticipantsRepository {
    * writes phase_submission; the session's gates, the participant's state and the submit's
    * PHASE_SUBMITTED answer all read it here, by table, so no feature below responses imports it.
    */
-  async hasSubmitted(participantId: string, phase: 'pre' | 'post', manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM phase_submission WHERE participant_id = $1 AND phase = $2 AND state = 'done'`,
-      [participantId, phase],
-    );
-    return rows.length > 0;
+  async hasSubmitted(participantId: string, phase: 'pre' | 'post', sql: Sql = this.dataSource.manager): Promise<boolean> {
+    const rows = await sql.query(`SELECT 1 FROM phase_submission WHERE participant_id = $1 AND phase = $2 AND state = 'done'`, [
+      participantId,
+      phase,
+    ]);
+    return Array.isArray(rows) && rows.length > 0;
   }
 
   /** Remembers the hash of the withdrawal code a completion screen showed; the first writer wins. */
@@ -162,8 +168,8 @@ export class ParticipantsRepository {
   }
 
   /** Active members (consented, not left) of the session that have not finished `phase`. */
-  async countMissingPhase(sessionId: string, phase: 'pre' | 'post', manager: EntityManager): Promise<{ active: number; missing: number }> {
-    const rows: unknown = await manager.query(
+  async countMissingPhase(sessionId: string, phase: 'pre' | 'post', sql: Sql): Promise<{ active: number; missing: number }> {
+    const rows = await sql.query(
       `SELECT count(*)::int AS active,
               count(*) FILTER (WHERE ps.participant_id IS NULL)::int AS missing
          FROM participant p

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Sql } from '../common/database/sql';
 import { StudiesRepository } from '../studies/studies.repository';
 import type { StudyDesign } from '../studies/study-design';
 import type { Study } from '../studies/study.entity';
@@ -23,8 +24,8 @@ export interface FrozenInstrument {
 export class ProtocolDesigns {
   constructor(private readonly studies: StudiesRepository) {}
 
-  async ofSession(session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'>, manager?: EntityManager): Promise<StudyDesign> {
-    const design = await this.studies.findProtocolDesign(session.studyId, session.protocolVersion, manager);
+  async ofSession(session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'>, sql?: Sql): Promise<StudyDesign> {
+    const design = await this.studies.findProtocolDesign(session.studyId, session.protocolVersion, sql);
     if (!design) throw new Error(`session ${session.id} has no protocol version ${session.protocolVersion}`);
     return design;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Sql } from '../common/database/sql';
 import type { StudyDesign } from '../studies/study-design';
 import type { Participant } from './participant.entity';
 import { ParticipantsRepository } from './participants.repository';
@@ -28,18 +29,18 @@ export class SessionFlow {
   ) {}
 
   /** Applies time-based transitions (conversation → post_survey when the time is up) and returns the session's current status. */
-  async refresh(sessionId: string, manager?: EntityManager): Promise<SessionStatus> {
-    if (!manager) {
+  async refresh(sessionId: string, sql?: Sql): Promise<SessionStatus> {
+    if (!sql) {
       const current = await this.sessions.findById(sessionId);
       if (!current) throw new SessionError('SESSION_NOT_FOUND');
       // Only a conversation changes with time; everything else needs no write.
       if (current.status !== 'conversation') return current.status;
       return this.sessions.transaction((tx) => this.refresh(sessionId, tx));
     }
-    await this.expire({ sessionId }, manager);
-    const session = await this.sessions.findById(sessionId, manager);
-    if (!session) throw new SessionError('SESSION_NOT_FOUND');
-    return session.status;
+    await this.expire({ sessionId }, sql);
+    const status = await this.sessions.statusOf(sessionId, sql);
+    if (!status) throw new SessionError('SESSION_NOT_FOUND');
+    return status;
   }
 
   /** The same for every session of a study (the researcher's list). */
@@ -53,16 +54,16 @@ export class SessionFlow {
    * = now(), conversation_seconds = design duration), post → complete. Locks the session row
    * (FOR UPDATE) so two last submissions cannot both miss the transition. Writes audit rows.
    */
-  async onPhaseSubmitted(manager: EntityManager, participant: Participant, phase: 'pre' | 'post'): Promise<void> {
+  async onPhaseSubmitted(sql: Sql, participant: Participant, phase: 'pre' | 'post'): Promise<void> {
     if (!participant.sessionId) return;
-    const session = await this.sessions.lock(participant.sessionId, manager);
+    const session = await this.sessions.lock(participant.sessionId, sql);
     if (!session) return;
-    if (phase === 'post' && (await this.expire({ sessionId: session.id }, manager)).length > 0) session.status = 'post_survey';
+    if (phase === 'post' && (await this.expire({ sessionId: session.id }, sql)).length > 0) session.status = 'post_survey';
     if (phaseOf(session.status) !== phase) return;
     // Hot path (every submit): count first, load the design only when the session actually moves on.
-    const { active, missing } = await this.participants.countMissingPhase(session.id, phase, manager);
+    const { active, missing } = await this.participants.countMissingPhase(session.id, phase, sql);
     if (active === 0 || missing > 0) return;
-    await this.enter(manager, session, afterPhase(phase), await this.designOf(session, manager), {
+    await this.enter(sql, session, afterPhase(phase), await this.designOf(session, sql), {
       actorType: 'participant',
       actorId: participant.id,
     });
@@ -108,22 +109,22 @@ export class SessionFlow {
    * In the lab the research assistant's console starts and keeps the time, once the phones are
    * put away (domain.md §7); online there is no experimenter, so the conversation starts at once.
    */
-  private async enter(manager: EntityManager, session: StudySession, to: SessionStatus, design: StudyDesign, actor: Actor): Promise<void> {
+  private async enter(sql: Sql, session: StudySession, to: SessionStatus, design: StudyDesign, actor: Actor): Promise<void> {
     const fields =
       to === 'conversation'
         ? { conversationSeconds: design.conversation.durationSeconds, startConversationNow: session.mode === 'online' }
         : {};
-    await this.transitions.move(manager, session, to, actor, fields);
+    await this.transitions.move(sql, session, to, actor, fields);
   }
 
-  private async expire(scope: { sessionId: string } | { studyId: string }, manager: EntityManager): Promise<string[]> {
-    const expired = await this.sessions.expireConversations(scope, manager);
-    for (const session of expired) await this.transitions.recordChange(manager, session, 'conversation', 'post_survey', SYSTEM);
+  private async expire(scope: { sessionId: string } | { studyId: string }, sql: Sql): Promise<string[]> {
+    const expired = await this.sessions.expireConversations(scope, sql);
+    for (const session of expired) await this.transitions.recordChange(sql, session, 'conversation', 'post_survey', SYSTEM);
     return expired.map((session) => session.id);
   }
 
   /** A session runs the protocol version it was created under (see ProtocolDesigns). */
-  designOf(session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'>, manager?: EntityManager): Promise<StudyDesign> {
-    return this.designs.ofSession(session, manager);
+  designOf(session: Pick<StudySession, 'id' | 'studyId' | 'protocolVersion'>, sql?: Sql): Promise<StudyDesign> {
+    return this.designs.ofSession(session, sql);
   }
 }

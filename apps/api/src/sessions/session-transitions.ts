@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Sql } from '../common/database/sql';
 import { type AuditActor, AuditRepository, SYSTEM_ACTOR } from '../audit/audit.repository';
 import type { SessionStatus, StudySession } from './session.entity';
 import { canTransition } from './session-state';
@@ -23,24 +23,18 @@ export class SessionTransitions {
   ) {}
 
   /** Call with the session row locked; updates `session.status` in place. */
-  async move(
-    manager: EntityManager,
-    session: StudySession,
-    to: SessionStatus,
-    actor: Actor,
-    fields: StatusChangeFields = {},
-  ): Promise<void> {
+  async move(sql: Sql, session: StudySession, to: SessionStatus, actor: Actor, fields: StatusChangeFields = {}): Promise<void> {
     const from = session.status;
     if (!canTransition(from, to)) throw new SessionError('ILLEGAL_TRANSITION', { detail: `a ${from} session cannot become ${to}` });
-    if (!(await this.sessions.changeStatus(session.id, from, to, fields, manager))) {
+    if (!(await this.sessions.changeStatus(session.id, from, to, fields, sql))) {
       throw new SessionError('ILLEGAL_TRANSITION', { detail: `the session is no longer ${from}` });
     }
     session.status = to;
-    await this.recordChange(manager, session, from, to, actor);
+    await this.recordChange(sql, session, from, to, actor);
   }
 
   async recordChange(
-    manager: EntityManager,
+    sql: Sql,
     session: Pick<StudySession, 'id' | 'studyId'>,
     from: SessionStatus,
     to: SessionStatus,
@@ -49,7 +43,7 @@ export class SessionTransitions {
     await this.audit.study(
       'session.status_changed',
       { studyId: session.studyId, by: actor, subject: ['session', session.id], data: { from, to } },
-      manager,
+      sql,
     );
   }
 }

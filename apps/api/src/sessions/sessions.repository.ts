@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { columnsOf, selectOne } from '../common/database/raw-rows';
+import type { Sql } from '../common/database/sql';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, type QueryDeepPartialEntity, QueryFailedError } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { Study } from '../studies/study.entity';
 import { SeatLink } from './seat-link.entity';
-import { type SessionStatus, StudySession } from './session.entity';
-import { checkedRow, checkedRows, isDate, isNumber, isString, updateResult } from '../common/database/row-shapes';
+import { SESSION_STATUSES, type SessionStatus, StudySession } from './session.entity';
+import { checkedRow, checkedRows, isDate, isNumber, isString, oneOf, updateResult } from '../common/database/row-shapes';
 
 export type NewSession = Pick<StudySession, 'studyId' | 'siteId' | 'mode' | 'code' | 'size' | 'protocolVersion' | 'createdBy'>;
 export type SessionPatch = Partial<Pick<StudySession, 'incomplete' | 'dropoutReason' | 'observedCovariates'>>;
@@ -42,14 +43,34 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return driver.code === '23505' && (constraint === undefined || driver.constraint === constraint);
 }
 
-/** For the few fixed codes written into SQL expressions (never user input). */
-function quoteLiteral(code: string): string {
-  if (!/^[a-z_:]+$/.test(code)) throw new Error(`not a reason code: ${code}`);
-  return `'${code}'`;
-}
-
 /** The statuses a session ends in; participant tokens expire a while after it got there. */
 const ENDED: readonly SessionStatus[] = ['complete', 'ended_early', 'abandoned'];
+
+/**
+ * The SET list of a status change, column → SQL expression (values become parameters through
+ * `param`). A later entry for the same column replaces an earlier one.
+ */
+function statusChange(to: SessionStatus, fields: StatusChangeFields, param: (value: unknown) => string): Map<string, string> {
+  const set = new Map<string, string>([
+    ['status', param(to)],
+    ['updated_at', 'now()'],
+  ]);
+  if (fields.conditionId !== undefined) set.set('condition_id', param(fields.conditionId));
+  if (fields.stratum !== undefined) set.set('stratum', param(fields.stratum));
+  if (fields.conversationSeconds !== undefined) set.set('conversation_seconds', param(fields.conversationSeconds));
+  if (fields.startConversationNow) set.set('conversation_started_at', 'now()');
+  if (fields.endReason !== undefined) {
+    set.set('dropout_reason', `coalesce(dropout_reason, ${param(fields.endReason)})`);
+    set.set('incomplete', 'true');
+  }
+  if (fields.endConversationNow) set.set('conversation_ended_at', 'now()');
+  if (fields.abandonReason !== undefined) {
+    set.set('dropout_reason', param(fields.abandonReason));
+    set.set('incomplete', 'incomplete OR condition_id IS NOT NULL');
+  }
+  if (ENDED.includes(to)) set.set('ended_at', 'now()');
+  return set;
+}
 
 @Injectable()
 export class SessionsRepository {
@@ -110,42 +131,25 @@ export class SessionsRepository {
   }
 
   /** Every change of a session's seats or status takes this row lock first (after the acting participant's). */
-  lock(sessionId: string, manager: EntityManager): Promise<StudySession | null> {
+  lock(sessionId: string, sql: Sql): Promise<StudySession | null> {
     return selectOne(
-      manager,
+      sql,
+      this.dataSource,
       StudySession,
-      `SELECT ${columnsOf(manager, StudySession, 's')} FROM study_session s WHERE s.id = $1 FOR UPDATE`,
+      `SELECT ${columnsOf(this.dataSource, StudySession, 's')} FROM study_session s WHERE s.id = $1 FOR UPDATE`,
       [sessionId],
     );
   }
 
   /** Moves `from` → `to` only if the session is still in `from`; false when it was not. */
-  async changeStatus(
-    sessionId: string,
-    from: SessionStatus,
-    to: SessionStatus,
-    fields: StatusChangeFields,
-    manager: EntityManager,
-  ): Promise<boolean> {
-    const set: QueryDeepPartialEntity<StudySession> = { status: to };
-    if (fields.conditionId !== undefined) set.conditionId = fields.conditionId;
-    if (fields.stratum !== undefined) set.stratum = fields.stratum;
-    if (fields.conversationSeconds !== undefined) set.conversationSeconds = fields.conversationSeconds;
-    if (fields.startConversationNow) set.conversationStartedAt = () => 'now()';
-    const { endReason } = fields;
-    if (endReason !== undefined)
-      Object.assign(set, { dropoutReason: () => `coalesce(dropout_reason, ${quoteLiteral(endReason)})`, incomplete: true });
-    if (fields.endConversationNow) set.conversationEndedAt = () => 'now()';
-    if (fields.abandonReason !== undefined)
-      Object.assign(set, { dropoutReason: fields.abandonReason, incomplete: () => 'incomplete OR condition_id IS NOT NULL' });
-    if (ENDED.includes(to)) set.endedAt = () => 'now()';
-    const result = await manager
-      .createQueryBuilder()
-      .update(StudySession)
-      .set(set)
-      .where('id = :sessionId AND status = :from', { sessionId, from })
-      .execute();
-    return (result.affected ?? 0) === 1;
+  async changeStatus(sessionId: string, from: SessionStatus, to: SessionStatus, fields: StatusChangeFields, sql: Sql): Promise<boolean> {
+    const params: unknown[] = [sessionId, from];
+    const set = statusChange(to, fields, (value) => `$${params.push(value)}`);
+    const result = await sql.query(
+      `UPDATE study_session SET ${[...set].map(([column, value]) => `${column} = ${value}`).join(', ')} WHERE id = $1 AND status = $2`,
+      params,
+    );
+    return updateResult(result, 'change session status').affected === 1;
   }
 
   /** Starts a lab session's waiting conversation now (database clock); false when it was not waiting. */
@@ -186,9 +190,9 @@ export class SessionsRepository {
    * still finds the session in 'conversation' with its time up changes it. Scoped to one session
    * or to a whole study.
    */
-  async expireConversations(scope: { sessionId: string } | { studyId: string }, manager: EntityManager): Promise<ExpiredConversation[]> {
+  async expireConversations(scope: { sessionId: string } | { studyId: string }, sql: Sql): Promise<ExpiredConversation[]> {
     const [column, value] = 'sessionId' in scope ? ['id', scope.sessionId] : ['study_id', scope.studyId];
-    const result: unknown = await manager.query(
+    const result = await sql.query(
       `UPDATE study_session
           SET status = 'post_survey', updated_at = now(),
               conversation_ended_at = conversation_started_at + make_interval(secs => conversation_seconds)
@@ -203,6 +207,16 @@ export class SessionsRepository {
       'expired conversations',
     );
     return rows.map((row) => ({ id: row.id, studyId: row.study_id }));
+  }
+
+  /** The session's status as this transaction sees it; null when there is no such session. */
+  async statusOf(sessionId: string, sql: Sql): Promise<SessionStatus | null> {
+    const rows = checkedRows(
+      await sql.query(`SELECT status FROM study_session WHERE id = $1`, [sessionId]),
+      { status: oneOf(SESSION_STATUSES) },
+      'session status',
+    );
+    return rows[0]?.status ?? null;
   }
 
   async databaseNow(manager: EntityManager = this.dataSource.manager): Promise<Date> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Sql } from '../common/database/sql';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DraftEdit } from './draft-edits';
 import { Protocol } from './protocol.entity';
@@ -47,15 +48,11 @@ export class StudiesRepository {
    * The design frozen in protocol `version`: what a session created under it runs (its instruments,
    * instructions and timings), whatever was amended since.
    */
-  async findProtocolDesign(
-    studyId: string,
-    version: number,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<StudyDesign | null> {
-    const rows: unknown = await manager.query(
-      `SELECT canonical_json::jsonb -> 'design' AS design FROM protocol WHERE study_id = $1 AND version = $2`,
-      [studyId, version],
-    );
+  async findProtocolDesign(studyId: string, version: number, sql: Sql = this.dataSource.manager): Promise<StudyDesign | null> {
+    const rows = await sql.query(`SELECT canonical_json::jsonb -> 'design' AS design FROM protocol WHERE study_id = $1 AND version = $2`, [
+      studyId,
+      version,
+    ]);
     const design = checkedRows(rows, { design: nullable(isRecord) }, 'frozen design')[0]?.design;
     // checkDesign passed on it before it was frozen and hashed, and protocol rows are never updated.
     return (design as StudyDesign | undefined) ?? null;

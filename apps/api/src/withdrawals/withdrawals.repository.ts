@@ -38,8 +38,9 @@ export class WithdrawalsRepository {
   findByCode(codeHash: string, manager: EntityManager): Promise<Participant | null> {
     return selectOne(
       manager,
+      this.dataSource,
       Participant,
-      `SELECT ${columnsOf(manager, Participant, 'p')} FROM participant p WHERE p.withdrawal_code_hash = $1 FOR UPDATE`,
+      `SELECT ${columnsOf(this.dataSource, Participant, 'p')} FROM participant p WHERE p.withdrawal_code_hash = $1 FOR UPDATE`,
       [codeHash],
     );
   }
@@ -47,7 +48,7 @@ export class WithdrawalsRepository {
   /** Who sat in a seat of a session of this study (by the session's typed code), locked. */
   async findSeat(studyId: string, sessionCode: string, seatNumber: number, manager: EntityManager): Promise<SeatOccupant | null> {
     const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT ${columnsOf(manager, Participant, 'p')}, s.status AS "sessionStatus"
+      `SELECT ${columnsOf(this.dataSource, Participant, 'p')}, s.status AS "sessionStatus"
          FROM participant p JOIN study_session s ON s.id = p.session_id
         WHERE s.study_id = $1 AND upper(s.code) = upper($2) AND p.seat_number = $3
           FOR UPDATE OF p`,

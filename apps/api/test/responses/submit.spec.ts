@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { requestHash } from '../../src/responses/idempotency';
 import { startTestApp, type TestApp } from '../support/app';
 import {
@@ -218,6 +219,35 @@ describe('participant phase submit', () => {
     expect(notObject.body.errors).toEqual([expect.objectContaining({ path: 'answers.check_phone', code: 'WRONG_TYPE' })]);
     await submitPhase(app, me.token, 'pre', 'not an object').expect(400);
     expect(await submissionRows(app, me.participantId)).toEqual([]);
+  });
+
+  // The route checks its body and :phase with its own pipes (SubmitBodyPipe, PhasePipe) instead of
+  // the global ValidationPipe: the refusals must stay what the DTOs gave, and nothing may be stored.
+  it('refuses a malformed body or phase as 400 VALIDATION_FAILED naming the field, storing nothing', async () => {
+    const me = await oneSeat(app);
+    const post = (path: string, body: unknown) =>
+      request(app.http)
+        .post(path)
+        .set('X-Participant-Token', me.token)
+        .set('Idempotency-Key', newKey())
+        .send(body as object);
+    const cases: Array<[string, unknown, Array<[string, string]>]> = [
+      ['/api/participant/phases/pre/submit', { answers: VALID_PRE, extra: 1 }, [['extra', 'UNKNOWN_FIELD']]],
+      ['/api/participant/phases/pre/submit', {}, [['answers', 'IS_OBJECT']]],
+      ['/api/participant/phases/pre/submit', { answers: null }, [['answers', 'IS_OBJECT']]],
+      ['/api/participant/phases/pre/submit', { answers: [VALID_PRE] }, [['answers', 'IS_OBJECT']]],
+      ['/api/participant/phases/pre/submit', [VALID_PRE], [['body', 'IS_OBJECT']]],
+      ['/api/participant/phases/during/submit', { answers: VALID_PRE }, [['phase', 'IS_IN']]],
+    ];
+    for (const [path, body, expected] of cases) {
+      const res = await post(path, body).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual(expected);
+    }
+    expect(await submissionRows(app, me.participantId)).toEqual([]);
+    expect(await responseRows(app, me.participantId, 'pre')).toEqual([]);
+    await submitPhase(app, me.token, 'pre', VALID_PRE).expect(201);
   });
 
   it('answers 409 PHASE_NOT_OPEN when the session is not in the phase', async () => {

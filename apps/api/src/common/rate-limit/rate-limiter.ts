@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CommonErrors } from '../errors/common.errors';
+import { pooledSql } from '../database/sql';
 import { checkedRow, checkedRows, isNumber } from '../database/row-shapes';
 
 /** A bucket's hits in the current window, and the seconds until that window ends. */
@@ -48,7 +49,8 @@ export class RateLimiter {
   /** Counts one hit for `key` and answers the window's count (e.g. a failed login). */
   async hit(key: string, rule: RateLimitRule): Promise<{ hits: number; retryAfter: number }> {
     assertBounded(key);
-    const rows: unknown = await this.dataSource.query(
+    // Straight to the pool: this sits on the submit's hot path (see Sql).
+    const rows = await pooledSql(this.dataSource).query(
       `INSERT INTO rate_limit_bucket (key, window_start, hits)
        VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
        ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_bucket.hits + 1
