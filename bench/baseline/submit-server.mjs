@@ -1,6 +1,7 @@
 // The P1 baseline: a raw node:http + pg server running the same SQL as the API's final submit
 // (statements copied from apps/api/src/responses and sessions), with the same libs/survey
-// validation and scoring, and none of the framework. Only the happy path and the errors the
+// validation and scoring and the API's own check scoring (its compiled pure module), and none of
+// the framework. Only the happy path and the errors the
 // benchmark can meet are implemented; anything else answers 500.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -9,6 +10,8 @@ import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 const survey = require('@attune/survey');
+// Pure functions (no Nest, no TypeORM): what the API computes per response besides the scores.
+const { checkResultsFor, conditionFacts } = require('../../apps/api/dist/responses/check-scoring.js');
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 const KEY = /^[A-Za-z0-9_\-:.]{1,200}$/;
@@ -42,7 +45,7 @@ async function claim(participantId, phase, key, hash) {
   return rows[0]?.claimedAt ?? null;
 }
 
-function scored(instruments, answers) {
+function scored(instruments, answers, facts) {
   return instruments.map((instrument) => {
     const given = answers[instrument.id] ?? {};
     if (survey.validateAnswers(instrument, given, { partial: false }).length) throw Object.assign(new Error('invalid'), { status: 400 });
@@ -51,6 +54,7 @@ function scored(instruments, answers) {
       instrumentVersion: instrument.version,
       answers: given,
       scores: survey.scoreAnswers(instrument, given),
+      checkResults: checkResultsFor(instrument, given, facts),
     };
   });
 }
@@ -58,7 +62,7 @@ function scored(instruments, answers) {
 async function store(client, participant, phase, key, claimedAt, answers) {
   const context = await lockedContext(client, participant, phase);
   const instruments = context.instruments.filter((i) => i.phase === phase).map((i) => survey.getInstrument(i.id, i.version));
-  const final = scored(instruments, answers);
+  const final = scored(instruments, answers, conditionFacts(context.factors, context.conditionId));
   const submittedAt = new Date();
   const body = { phase, submittedAt: submittedAt.toISOString() };
   await markDone(client, participant, phase, key, claimedAt, body, submittedAt);
@@ -73,8 +77,12 @@ async function lockedContext(client, participant, phase) {
   await client.query('SELECT * FROM participant WHERE id = $1 FOR UPDATE', [participant.id]);
   const context = (
     await client.query(
-      `SELECT s.status, s.protocol_version AS "protocolVersion", p.canonical_json::jsonb -> 'instruments' AS instruments
-       FROM study_session s JOIN protocol p ON p.study_id = s.study_id AND p.version = s.protocol_version WHERE s.id = $1 FOR UPDATE OF s`,
+      `SELECT s.status, s.protocol_version AS "protocolVersion", s.condition_id AS "conditionId",
+              d.doc -> 'instruments' AS instruments, d.doc -> 'design' -> 'factors' AS factors
+         FROM study_session s
+         JOIN protocol p ON p.study_id = s.study_id AND p.version = s.protocol_version
+         CROSS JOIN LATERAL (SELECT p.canonical_json::jsonb AS doc) d
+        WHERE s.id = $1 FOR UPDATE OF s`,
       [participant.session_id],
     )
   ).rows[0];
@@ -93,10 +101,10 @@ async function markDone(client, participant, phase, key, claimedAt, body, submit
 
 async function insertResponses(client, participant, phase, protocolVersion, submittedAt, final) {
   await client.query(
-    `INSERT INTO response AS r (study_id, session_id, participant_id, phase, protocol_version, consent_hash, submitted_at, instrument_id, instrument_version, answers, scores)
-     SELECT $1, $2, $3, $4, $5, $6, $7, f."instrumentId", f."instrumentVersion", f.answers, f.scores
-       FROM jsonb_to_recordset($8::jsonb) AS f("instrumentId" text, "instrumentVersion" integer, answers jsonb, scores jsonb)
-     ON CONFLICT (participant_id, phase, instrument_id) DO UPDATE SET answers = EXCLUDED.answers, scores = EXCLUDED.scores,
+    `INSERT INTO response AS r (study_id, session_id, participant_id, phase, protocol_version, consent_hash, submitted_at, instrument_id, instrument_version, answers, scores, check_results)
+     SELECT $1, $2, $3, $4, $5, $6, $7, f."instrumentId", f."instrumentVersion", f.answers, f.scores, f."checkResults"
+       FROM jsonb_to_recordset($8::jsonb) AS f("instrumentId" text, "instrumentVersion" integer, answers jsonb, scores jsonb, "checkResults" jsonb)
+     ON CONFLICT (participant_id, phase, instrument_id) DO UPDATE SET answers = EXCLUDED.answers, scores = EXCLUDED.scores, check_results = EXCLUDED.check_results,
         instrument_version = EXCLUDED.instrument_version, protocol_version = EXCLUDED.protocol_version, consent_hash = EXCLUDED.consent_hash,
         submitted_at = EXCLUDED.submitted_at, updated_at = now()
       WHERE r.submitted_at IS NULL RETURNING 1 AS stored`,
@@ -125,7 +133,8 @@ async function auditSubmitted(client, participant, phase, final) {
 }
 
 // SessionFlow.onPhaseSubmitted: lock the session, count who is still missing, and only when the
-// session moves on load the design and record the change.
+// session moves on load the frozen design and record the change (SessionsRepository.changeStatus:
+// a conversation gets its length, and starts at once online; a complete session is ended).
 async function advance(client, participant, phase) {
   const session = (await client.query('SELECT * FROM study_session WHERE id = $1 FOR UPDATE', [participant.session_id])).rows[0];
   const { active, missing } = (
@@ -137,13 +146,19 @@ async function advance(client, participant, phase) {
     )
   ).rows[0];
   if (active === 0 || missing > 0) return;
-  await client.query('SELECT * FROM study WHERE id = $1', [session.study_id]);
+  const { design } = (
+    await client.query(`SELECT canonical_json::jsonb -> 'design' AS design FROM protocol WHERE study_id = $1 AND version = $2`, [
+      session.study_id,
+      session.protocol_version,
+    ])
+  ).rows[0];
   const to = phase === 'pre' ? 'conversation' : 'complete';
-  await client.query(`UPDATE study_session SET status = $3, updated_at = now() WHERE id = $1 AND status = $2`, [
-    session.id,
-    session.status,
-    to,
-  ]);
+  const set =
+    to === 'conversation'
+      ? `, conversation_seconds = $4${session.mode === 'online' ? ', conversation_started_at = now()' : ''}`
+      : ', ended_at = now()';
+  const params = [session.id, session.status, to, ...(to === 'conversation' ? [design.conversation.durationSeconds] : [])];
+  await client.query(`UPDATE study_session SET status = $3, updated_at = now()${set} WHERE id = $1 AND status = $2`, params);
   await client.query(
     `INSERT INTO audit_event (actor_type, actor_id, action, study_id, subject_type, subject_id, data) VALUES ('participant', $1, 'session.status_changed', $2, 'session', $3, $4)`,
     [participant.id, session.study_id, session.id, JSON.stringify({ from: session.status, to })],
