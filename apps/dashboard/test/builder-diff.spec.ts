@@ -53,4 +53,52 @@ describe('design diff', () => {
       { path: 'design.withdrawal.daysAfterClose', kind: 'added', before: null, after: '14' },
     ]);
   });
+
+  it('an instrument inserted early is one added entry, not every later position changed', () => {
+    const before = phoneSeating();
+    const post = before.instruments.post;
+    const after = { ...before, instruments: { ...before.instruments, post: [{ id: 'attention', version: 1 }, ...post] } };
+    expect(designDiff(before, after)).toEqual([{ path: 'design.instruments.post[0]', kind: 'added', before: null, after: 'attention v1' }]);
+  });
+
+  it('a removed instrument is named at its old position, and a version change at its new one', () => {
+    const before = phoneSeating();
+    const [first, second, ...others] = before.instruments.post;
+    if (!first || !second) throw new Error('the fixture needs two post instruments');
+    const after = { ...before, instruments: { ...before.instruments, post: [{ ...second, version: second.version + 1 }, ...others] } };
+    expect(designDiff(before, after)).toEqual([
+      { path: 'design.instruments.post[0]', kind: 'removed', before: `${first.id} v${first.version}`, after: null },
+      {
+        path: 'design.instruments.post[0]',
+        kind: 'changed',
+        before: `${second.id} v${second.version}`,
+        after: `${second.id} v${second.version + 1}`,
+      },
+    ]);
+  });
+
+  it('a new order of the same instruments is one entry for the list', () => {
+    const before = phoneSeating();
+    const post = before.instruments.post;
+    const after = { ...before, instruments: { ...before.instruments, post: [...post].reverse() } };
+    expect(designDiff(before, after)).toEqual([
+      {
+        path: 'design.instruments.post',
+        kind: 'changed',
+        before: post.map((ref) => ref.id).join(', '),
+        after: [...post]
+          .reverse()
+          .map((ref) => ref.id)
+          .join(', '),
+      },
+    ]);
+  });
+
+  it('lists without distinct ids are still compared by position', () => {
+    expect(designDiff({ tags: ['a', 'b'] }, { tags: ['x', 'a', 'b'] })).toEqual([
+      { path: 'design.tags[0]', kind: 'changed', before: 'a', after: 'x' },
+      { path: 'design.tags[1]', kind: 'changed', before: 'b', after: 'a' },
+      { path: 'design.tags[2]', kind: 'added', before: null, after: 'b' },
+    ]);
+  });
 });
