@@ -78,21 +78,31 @@ export async function seedStudy(call, db, rows) {
   return { study, protocol, rows: sessions * 2 * perParticipant };
 }
 
+/** The study's sites as ExportsRepository.sites lists them (the site column's values). */
+async function sitesOf(client, studyId) {
+  const { rows } = await client.query(
+    `SELECT code, name, country FROM study_site WHERE study_id = $1 ORDER BY is_primary DESC, created_at, code`,
+    [studyId],
+  );
+  return rows.map((row) => ({ code: row.code, name: row.name, country: row.country ?? null }));
+}
+
 /** COPY of exactly the SELECT the export streams, with the same pseudonym table, to a byte counter. */
 async function copyBaseline(databaseUrl, study, protocol) {
-  const plan = exportPlan(
-    study.title,
-    {
-      studyId: study.id,
-      protocols: [protocol],
-      filter: { protocolVersions: null, includeIncomplete: true, externalIds: false },
-      externalIdKeys: [],
-    },
-    new Date(),
-  );
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    const plan = exportPlan(
+      study.title,
+      {
+        studyId: study.id,
+        protocols: [protocol],
+        filter: { protocolVersions: null, includeIncomplete: true, externalIds: false, site: null },
+        externalIdKeys: [],
+        sites: await sitesOf(client, study.id),
+      },
+      new Date(),
+    );
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
     await fillPseudonyms(client, study.id);
     const copied = await timedCopy(client, plan.queries['long.csv'].sql);

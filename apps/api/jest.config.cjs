@@ -10,6 +10,8 @@ module.exports = {
     '^@attune/survey$': '<rootDir>/../../libs/survey/src/index.ts',
     '^@attune/api-client$': '<rootDir>/../../libs/api-client/src/index.ts',
   },
+  // Swagger UI under Fastify loads @fastify/static, whose content-disposition is ESM-only.
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/|@fastify/static/|content-disposition/)'],
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   testTimeout: 30000,

@@ -27,11 +27,6 @@ export class AppModule {
       imports: [
         ConfigModule.register(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, config.databasePoolSize), retryAttempts: 0 }),
-        // Express matches routes one by one in registration order, and Nest registers a module's
-        // controllers in the order modules are first met here: the phones' routes (every autosave,
-        // state poll and submit) come first, ahead of the researchers' 70-odd routes.
-        ResponsesModule,
-        ParticipantsModule,
         AuditModule,
         RateLimitModule,
         AuthModule,
@@ -39,7 +34,9 @@ export class AppModule {
         StudiesModule,
         SessionsModule,
         AllocationModule,
+        ParticipantsModule,
         SitesModule,
+        ResponsesModule,
         AnalysisModule,
         ExportsModule,
         PoolingModule,

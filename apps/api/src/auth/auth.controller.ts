@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ApiDoc, problems, RATE_LIMIT } from '../openapi/api-doc';
 import { CurrentPrincipal, Public } from './auth.decorators';
@@ -32,7 +32,11 @@ export class AuthController {
     problems: [RATE_LIMIT, problems(AuthError, 'INVALID_CREDENTIALS')],
   })
   @ApiOkResponse({ type: LoginResponse, description: 'Sets the httpOnly session cookie and the CSRF cookie' })
-  async login(@Body() body: LoginRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async login(
+    @Body() body: LoginRequest,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<LoginResponse> {
     const result = await this.auth.login(body.email, body.password, req.ip ?? 'unknown', sessionSecretOf(req));
     setSessionCookies(req, res, this.config.publicUrl, result);
     return { user: UserResponse.of(result.user), csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
@@ -48,7 +52,7 @@ export class AuthController {
       'Revokes the browser session on the server and clears its cookies. A personal access token stays valid: revoke it with DELETE /api/auth/tokens/{tokenId}.',
   })
   @ApiNoContentResponse({ description: 'The session is revoked on the server and the cookies cleared' })
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     const secret = sessionSecretOf(req);
     if (secret) await this.auth.logout(secret);
     clearSessionCookies(req, res, this.config.publicUrl);

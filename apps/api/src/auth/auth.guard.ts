@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ADMIN_ROUTE, PUBLIC_ROUTE } from './auth.decorators';
 import { AuthError } from './auth.errors';
 import { AuthService } from './auth.service';
-import { bearerTokenOf, CSRF_HEADER, sessionSecretOf } from './cookies';
+import { bearerTokenOf, CSRF_HEADER, headerOf, sessionSecretOf } from './cookies';
 import type { AuthenticatedRequest, Principal } from './principal';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
     const secret = sessionSecretOf(req);
     const session = secret ? await this.auth.resolveSession(secret) : null;
     if (!session) throw new AuthError('UNAUTHENTICATED');
-    if (!SAFE_METHODS.has(req.method)) this.auth.checkCsrf(session.csrfToken, req.header(CSRF_HEADER));
+    if (!SAFE_METHODS.has(req.method)) this.auth.checkCsrf(session.csrfToken, headerOf(req, CSRF_HEADER));
     return session.principal;
   }
 }

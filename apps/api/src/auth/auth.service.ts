@@ -7,7 +7,7 @@ import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { hashSecret, newSecret, safeEqual, sha256Hex } from '../common/crypto/tokens';
 import { AuthError } from './auth.errors';
 import { AuthRepository } from './auth.repository';
-import { bearerTokenOf, sessionSecretOf } from './cookies';
+import { bearerTokenOf, type CredentialSource, sessionSecretOf } from './cookies';
 import { PasswordHasher } from './password-hasher';
 import type { Principal } from './principal';
 import type { User } from './user.entity';
@@ -102,10 +102,10 @@ export class AuthService {
   }
 
   /** Who a read-only request comes from (bearer token or session cookie), or null. */
-  async principalOf(req: { header(name: string): string | undefined; cookies?: unknown }): Promise<Principal | null> {
-    const bearer = bearerTokenOf(req as Parameters<typeof bearerTokenOf>[0]);
+  async principalOf(req: CredentialSource): Promise<Principal | null> {
+    const bearer = bearerTokenOf(req);
     if (bearer) return this.resolveAccessToken(bearer);
-    const secret = sessionSecretOf(req as Parameters<typeof sessionSecretOf>[0]);
+    const secret = sessionSecretOf(req);
     return secret ? ((await this.resolveSession(secret))?.principal ?? null) : null;
   }
 

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /** Who is calling: a researcher account, reached through a browser session or an access token. */
 export interface Principal {
@@ -8,4 +8,4 @@ export interface Principal {
   readonly via: 'session' | 'token';
 }
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };

@@ -29,7 +29,7 @@ export function problems<C extends ErrorClass>(errors: C, ...codes: ReadonlyArra
 // The input guard checks every request's path, query and body (NUL, lone surrogates, prototype
 // keys, depth) before any pipe or DTO does: every route can answer this 400.
 export const INPUT = problems(CommonErrors, 'VALIDATION_FAILED');
-// body-parser reads a body sent with any POST, PUT or DELETE, before the route runs, even one the route ignores.
+// The JSON parser reads a body sent with any POST, PUT or DELETE, before the route runs, even one the route ignores.
 export const BODY = problems(CommonErrors, 'MALFORMED_JSON', 'MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
 /** A per-address or per-participant budget; the 429 carries Retry-After. */
 export const RATE_LIMIT = problems(CommonErrors, 'RATE_LIMITED');

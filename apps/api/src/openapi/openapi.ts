@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthError } from '../auth/auth.errors';
 import { AuthService } from '../auth/auth.service';
 import type { Logger } from 'pino';
@@ -67,17 +68,21 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
  * Swagger UI at /api/docs and the JSON at /api/docs-json, for anyone, for signed-in users (a
  * session cookie or a personal access token), or not at all (API_DOCS).
  */
-export function setupOpenApi(app: INestApplication, access: AppConfig['apiDocs'], logger: Logger): void {
+export async function setupOpenApi(app: INestApplication, access: AppConfig['apiDocs'], logger: Logger): Promise<void> {
   if (access === 'off') return;
   if (access === 'login') {
     const auth = app.get(AuthService);
     const refuse = problemHandler(logger);
-    app.use(['/api/docs', '/api/docs-json'], (req: Request, res: Response, next: NextFunction) => {
-      auth.principalOf(req).then(
-        (principal) =>
-          principal ? next() : refuse(new AuthError('UNAUTHENTICATED', { detail: 'Sign in to read the API documentation' }), req, res),
-        (error: unknown) => refuse(error, req, res),
-      );
+    const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
+    fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+      if (!/^\/api\/docs(-json)?(\/|\?|$)/.test(req.url)) return;
+      const principal = await auth.principalOf(req).catch((error: unknown) => {
+        refuse(error, req, reply);
+        return null;
+      });
+      if (!principal && !reply.sent)
+        refuse(new AuthError('UNAUTHENTICATED', { detail: 'Sign in to read the API documentation' }), req, reply);
+      if (reply.sent) return reply;
     });
   }
   const document = buildOpenApiDocument(app);

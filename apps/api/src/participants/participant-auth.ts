@@ -1,5 +1,6 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import { headerOf } from '../auth/cookies';
 import { hashSecret } from '../common/crypto/tokens';
 import { defineErrors } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -14,7 +15,7 @@ export const ParticipantAuthError = defineErrors('ParticipantAuthError', {
   PARTICIPANT_WITHDRAWN: { status: 410, title: 'This participant withdrew from the study and their answers were deleted' },
 });
 
-type ParticipantRequest = Request & { participant?: Participant };
+type ParticipantRequest = FastifyRequest & { participant?: Participant };
 
 /**
  * Participant routes are public to the researcher guard and use this one instead: a capability
@@ -29,7 +30,7 @@ export class ParticipantGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<ParticipantRequest>();
-    const token = req.header(PARTICIPANT_TOKEN_HEADER);
+    const token = headerOf(req, PARTICIPANT_TOKEN_HEADER);
     if (!token || !token.startsWith(PARTICIPANT_TOKEN_PREFIX) || token.length > 100)
       throw new ParticipantAuthError('PARTICIPANT_TOKEN_INVALID');
     const participant = await this.participants.findByTokenHash(hashSecret(token), this.config.participantTokenHours);

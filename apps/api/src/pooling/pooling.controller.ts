@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiDoc, problems } from '../openapi/api-doc';
@@ -28,10 +28,10 @@ export class PoolingController {
     @CurrentPrincipal() principal: Principal,
     @Param('studyId', ParseUUIDPipe) studyId: string,
     @Query() query: SiteSummaryQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<SiteSummaryDto> {
     const summary = await this.pooling.exportSummary(principal, studyId, { label: query.label, country: query.country ?? null });
-    res.setHeader('Content-Disposition', `attachment; filename="attune-site-summary-${studyId.slice(0, 8)}.json"`);
+    res.header('Content-Disposition', `attachment; filename="attune-site-summary-${studyId.slice(0, 8)}.json"`);
     return summary as SiteSummaryDto;
   }
 

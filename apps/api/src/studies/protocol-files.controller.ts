@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiDoc, problems } from '../openapi/api-doc';
@@ -28,10 +28,10 @@ export class ProtocolFilesController {
     @CurrentPrincipal() principal: Principal,
     @Param('studyId', ParseUUIDPipe) studyId: string,
     @Query() query: ProtocolVersionQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<ProtocolFileDto> {
     const { file, version } = await this.files.exportFile(principal, studyId, query.version);
-    res.setHeader('Content-Disposition', `attachment; filename="attune-protocol-${studyId.slice(0, 8)}-v${version}.json"`);
+    res.header('Content-Disposition', `attachment; filename="attune-protocol-${studyId.slice(0, 8)}-v${version}.json"`);
     return file;
   }
 

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CommonErrors } from '../common/errors/common.errors';
 import { parseRevision } from './draft-edits';
 
@@ -15,7 +15,7 @@ export function expectedRevision(ifMatch: string | undefined): number | undefine
 }
 
 /** Sets the study's revision as its ETag, so HTTP clients can send it back as If-Match. */
-export function withETag<T extends { revision: number }>(res: Response, study: T): T {
-  res.setHeader('ETag', `"${study.revision}"`);
+export function withETag<T extends { revision: number }>(res: FastifyReply, study: T): T {
+  res.header('ETag', `"${study.revision}"`);
   return study;
 }

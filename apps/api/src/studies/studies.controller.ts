@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiDoc, problems } from '../openapi/api-doc';
@@ -80,7 +80,7 @@ export class StudiesController {
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('studyId', ParseUUIDPipe) studyId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StudyResponse> {
     return withETag(res, StudyResponse.full(await this.studies.get(principal, studyId)));
   }
@@ -103,7 +103,7 @@ export class StudiesController {
     @Param('studyId', ParseUUIDPipe) studyId: string,
     @Body() body: UpdateStudyRequest,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StudyResponse> {
     const input = { ...body, design: body.design && toDesign(body.design), expectedRevision: expectedRevision(ifMatch) };
     return withETag(res, StudyResponse.full(await this.studies.updateDesign(principal, studyId, input)));

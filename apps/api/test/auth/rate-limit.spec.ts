@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { createLogger } from '../../src/common/logger';
-import { startTestApp, type TestApp } from '../support/app';
+import { initApp, startTestApp, type TestApp } from '../support/app';
 import { createAccount } from '../support/auth';
 
 describe('login rate limit', () => {
@@ -46,7 +46,7 @@ describe('login rate limit', () => {
   it('counts failures in PostgreSQL per account and address, so a second API instance shares them', async () => {
     const account = await createAccount(app);
     const second = await createApp(app.config, createLogger('silent'));
-    await second.init();
+    await initApp(second);
     try {
       const servers = [app.http, second.getHttpServer()];
       for (let i = 0; i < 3; i += 1) {

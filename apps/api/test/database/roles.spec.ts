@@ -1,3 +1,4 @@
+import { initApp } from '../support/app';
 import type { Schemas } from '@attune/api-client';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -38,7 +39,7 @@ describe('database roles: the owner migrates, the API runs as a runtime role tha
     // The role does not exist yet: preparing the database creates and grants it.
     await prepareDatabase(config);
     const nest = await createApp(config, createLogger('silent'));
-    await nest.init();
+    await initApp(nest);
     app = { app: nest, db, config, http: nest.getHttpServer() as TestApp['http'], close: () => nest.close() };
     runtime = new Client({ connectionString: runtimeUrl });
     await runtime.connect();

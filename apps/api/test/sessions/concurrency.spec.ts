@@ -9,7 +9,7 @@ import { verifyAllocations } from '../../src/randomisation/verify-allocations';
 import { COMMANDS } from '../../src/cli/commands';
 import { weightedConditions } from '../../src/studies/protocol-snapshot';
 import { StudiesRepository } from '../../src/studies/studies.repository';
-import { startTestApp, type TestApp } from '../support/app';
+import { initApp, startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { labSession, launchedStudy, seatSecret, type StudyFixture } from './factories';
 import { conditionInstructions } from '../../src/participants/participant-view';
@@ -153,7 +153,7 @@ describe('allocation under concurrency: 200 participants, 100 dyads, 2 API insta
   beforeAll(async () => {
     app = await startTestApp({ JOIN_RATE_LIMIT_MAX: '10000' });
     second = await createApp(app.config, createLogger('silent'));
-    await second.init();
+    await initApp(second);
     servers = [app.http, second.getHttpServer() as TestApp['http']];
     owner = await ownerOf(app);
     study = await launchedStudy(owner, { templateId: 'phone_seating' });

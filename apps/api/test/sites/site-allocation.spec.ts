@@ -6,7 +6,7 @@ import { blockBound, maxPrefixDeviation, type SequenceParams } from '../../src/r
 import { verifyAllocations } from '../../src/randomisation/verify-allocations';
 import { weightedConditions } from '../../src/studies/protocol-snapshot';
 import { StudiesRepository } from '../../src/studies/studies.repository';
-import { startTestApp, type TestApp } from '../support/app';
+import { initApp, startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { labSession, launchedStudy, seatSecret, type StudyFixture } from '../sessions/factories';
 import { type Journey, crowdJourney } from '../support/crowd-journey';
@@ -97,7 +97,7 @@ describe('allocation by site under concurrency: 3 sites, 2 API instances, 1 data
   beforeAll(async () => {
     app = await startTestApp({ JOIN_RATE_LIMIT_MAX: '10000' });
     second = await createApp(app.config, createLogger('silent'));
-    await second.init();
+    await initApp(second);
     servers = [app.http, second.getHttpServer() as TestApp['http']];
     owner = await ownerOf(app);
     study = await launchedStudy(owner, { templateId: 'phone_seating' });

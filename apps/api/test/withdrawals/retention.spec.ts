@@ -5,7 +5,7 @@ import { createApp } from '../../src/app.factory';
 import { createLogger } from '../../src/common/logger';
 import { RetentionService } from '../../src/retention/retention.service';
 import type { Phone } from '../sessions/factories';
-import { startTestApp, type TestApp } from '../support/app';
+import { initApp, startTestApp, type TestApp } from '../support/app';
 import { type Owner, ownerOf } from '../support/studies';
 import { finishedSession, rows, withdrawalStudy } from './support';
 
@@ -27,7 +27,7 @@ describe('retention: identifiers go RETENTION_DAYS after close; purge-study remo
     app = await startTestApp({ RETENTION_CHECK_MINUTES: '0' });
     // A second API instance on the same database, as a second replica would be.
     second = await createApp(app.config, createLogger('silent'));
-    await second.init();
+    await initApp(second);
     owner = await ownerOf(app);
   });
   afterAll(async () => {

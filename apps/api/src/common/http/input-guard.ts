@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { CommonErrors } from '../errors/common.errors';
 import type { FieldIssue } from '../errors/domain-error';
 import { joinPath } from '../errors/validation';
@@ -62,21 +62,21 @@ export function inputIssues(root: unknown, rootPath = ''): FieldIssue[] {
   return issues;
 }
 
-function urlIssue(req: Request): FieldIssue | undefined {
+function urlIssue(req: FastifyRequest): FieldIssue | undefined {
   // Percent-encoded NUL in a path segment would reach route parameters (and the database) decoded.
-  const pathname = req.originalUrl.split('?', 1)[0] ?? '';
+  const pathname = req.url.split('?', 1)[0] ?? '';
   return /%00/i.test(pathname)
     ? { path: 'url', code: 'NUL_CHARACTER', message: 'the path must not contain the NUL character (U+0000)' }
     : undefined;
 }
 
-/** Middleware after the body parser: refuses hostile bodies, queries and paths before any pipe runs. */
+/** A hook after the body parser: refuses hostile bodies, queries and paths before any pipe runs. */
 export function inputGuard() {
-  return (req: Request, _res: Response, next: NextFunction): void => {
+  return (req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const url = urlIssue(req);
     const issues = url ? [url] : [...inputIssues(req.query as unknown), ...inputIssues(req.body as unknown)];
-    if (issues.length === 0) return next();
+    if (issues.length === 0) return done();
     const fields = [...new Set(issues.map((issue) => issue.path))].join(', ');
-    next(new CommonErrors('VALIDATION_FAILED', { detail: `Invalid fields: ${fields}`, errors: issues }));
+    done(new CommonErrors('VALIDATION_FAILED', { detail: `Invalid fields: ${fields}`, errors: issues }));
   };
 }

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { CommonErrors } from '../errors/common.errors';
 import { DomainError } from '../errors/domain-error';
@@ -19,43 +19,45 @@ const STATUS_CODES: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
-// body-parser reports its own failures with a `type`; they arrive before any controller runs.
-const BODY_PARSER_CODES: Record<string, string> = {
-  'entity.parse.failed': 'MALFORMED_JSON',
-  'entity.too.large': 'PAYLOAD_TOO_LARGE',
-  'encoding.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
-  'charset.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
+// Fastify reports its own body and URL failures with a code; they arrive before any controller runs.
+const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_BODY',
 };
 
 type ErrorCode = ConstructorParameters<typeof CommonErrors>[0];
 
 interface ClientFault {
-  readonly type?: unknown;
   readonly code?: unknown;
-  readonly status?: unknown;
-  readonly expose?: unknown;
+  readonly statusCode?: unknown;
 }
 
+const MALFORMED_URL = () =>
+  new CommonErrors('MALFORMED_URL', {
+    errors: [{ path: 'url', code: 'MALFORMED_URL', message: 'a path segment is not valid percent-encoded UTF-8' }],
+  });
+
 /**
- * Errors that Express and body-parser raise before any controller, for the client's fault: they
- * carry an exposed 4xx status (http-errors) but no DomainError, so they are named here.
+ * Errors that Fastify and zlib raise before any controller, for the client's fault: they carry a
+ * code (and Fastify's a 4xx statusCode) but no DomainError, so they are named here.
  */
 function clientFault(error: ClientFault): DomainError | undefined {
-  if (typeof error.type === 'string' && BODY_PARSER_CODES[error.type]) return new CommonErrors(BODY_PARSER_CODES[error.type] as ErrorCode);
-  // The router's "Failed to decode param" (a percent-escape that is not UTF-8); it sets status 400 but not expose.
-  if (error instanceof URIError && error.status === 400)
-    return new CommonErrors('MALFORMED_URL', {
-      errors: [{ path: 'url', code: 'MALFORMED_URL', message: 'a path segment is not valid percent-encoded UTF-8' }],
-    });
-  if (error.expose !== true || typeof error.status !== 'number' || error.status < 400 || error.status > 499) return undefined;
-  // zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR): a body labelled gzip or deflate that is not.
-  if (typeof error.code === 'string' && error.code.startsWith('Z_')) {
+  const code = typeof error.code === 'string' ? error.code : '';
+  if (FRAMEWORK_CODES[code]) return new CommonErrors(FRAMEWORK_CODES[code] as ErrorCode);
+  if (code === 'FST_ERR_BAD_URL') return MALFORMED_URL();
+  // zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR; brotli's ERR__ERROR_FORMAT_…): a body labelled gzip, deflate or br that is not.
+  if (code.startsWith('Z_') || code.startsWith('ERR__')) {
     return new CommonErrors('MALFORMED_BODY', {
       errors: [{ path: 'content-encoding', code: 'MALFORMED_BODY', message: 'the body is not encoded as Content-Encoding says' }],
     });
   }
-  const code = STATUS_CODES[error.status];
-  return code ? new CommonErrors(code as ErrorCode) : undefined;
+  if (typeof error.statusCode !== 'number' || error.statusCode < 400 || error.statusCode > 499 || !code.startsWith('FST_'))
+    return undefined;
+  const named = STATUS_CODES[error.statusCode];
+  return named ? new CommonErrors(named as ErrorCode) : undefined;
 }
 
 /** Maps anything thrown to a DomainError; unknown errors become a generic 500. */
@@ -69,7 +71,7 @@ export function toDomainError(error: unknown): DomainError | undefined {
 }
 
 export function problemHandler(logger: Logger) {
-  return (error: unknown, req: Request, res: Response): void => {
+  return (error: unknown, req: FastifyRequest, res: FastifyReply): void => {
     const requestId = requestIdOf(req);
     const known = toDomainError(error);
     if (!known) {
@@ -104,6 +106,12 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    this.handle(error, http.getRequest<Request>(), http.getResponse<Response>());
+    this.handle(error, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
   }
+}
+
+/** Fastify's router errors (a path it cannot decode), answered like every other problem. */
+export function frameworkProblem(logger: Logger) {
+  const handle = problemHandler(logger);
+  return (error: unknown, req: FastifyRequest, reply: FastifyReply): void => handle(error, req, reply);
 }

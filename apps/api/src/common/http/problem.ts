@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { FieldIssue } from '../errors/domain-error';
 
 export interface ProblemBody {
@@ -15,7 +15,7 @@ export function problemType(code: string): string {
   return `urn:attune:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 }
 
-export function sendProblem(res: Response, body: ProblemBody, headers: Readonly<Record<string, string>> = {}): void {
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+export function sendProblem(reply: FastifyReply, body: ProblemBody, headers: Readonly<Record<string, string>> = {}): void {
+  for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+  void reply.status(body.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }

@@ -1,38 +1,47 @@
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { Logger } from 'pino';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const STARTED = Symbol('started');
 
-export function requestIdOf(req: Request): string {
-  return (req as Request & { id?: string }).id ?? 'unknown';
+type TimedRequest = FastifyRequest & { [STARTED]?: bigint };
+
+export function requestIdOf(req: FastifyRequest): string {
+  return typeof req.id === 'string' && req.id !== '' ? req.id : 'unknown';
+}
+
+/** Gives every request an id (kept from X-Request-Id when it is safe), also sent back as X-Request-Id. */
+export function requestContext() {
+  return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.id = id;
+    (req as TimedRequest)[STARTED] = process.hrtime.bigint();
+    reply.header('X-Request-Id', id);
+    done();
+  };
 }
 
 /**
- * Gives every request an id (kept from X-Request-Id when it is safe) and logs one line when the
- * response ends. It logs the matched route pattern, never the raw URL: participant links carry
- * capability tokens in their paths.
+ * One line per answered request. It logs the matched route pattern, never the raw URL:
+ * participant links carry capability tokens in their paths.
  */
-export function requestContext(logger: Logger) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const incoming = req.header('x-request-id');
-    const id = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    (req as Request & { id?: string }).id = id;
-    res.setHeader('X-Request-Id', id);
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const route = (req.route as { path?: string } | undefined)?.path;
+export function requestLog(logger: Logger) {
+  return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (logger.isLevelEnabled('info')) {
+      const started = (req as TimedRequest)[STARTED];
       logger.info(
         {
-          requestId: id,
+          requestId: requestIdOf(req),
           method: req.method,
-          route: route ? `${req.baseUrl}${route}` : 'unmatched',
-          status: res.statusCode,
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          route: req.routeOptions.url ?? 'unmatched',
+          status: reply.statusCode,
+          ms: started === undefined ? null : Number(process.hrtime.bigint() - started) / 1e6,
         },
         'request',
       );
-    });
-    next();
+    }
+    done();
   };
 }
