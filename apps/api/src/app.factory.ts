@@ -10,7 +10,7 @@ import { PinoNestLogger } from './common/logger';
 import { clientAddressGuard } from './common/http/client-address';
 import { decodedBody, jsonBody } from './common/http/body-parsing';
 import { inputGuard } from './common/http/input-guard';
-import { frameworkProblem, ProblemFilter } from './common/http/problem.filter';
+import { ProblemFilter, problemHandler } from './common/http/problem.filter';
 import { requestContext, requestLog } from './common/http/request-context';
 import type { AppConfig } from './config/config';
 import { setupOpenApi } from './openapi/openapi';
@@ -35,7 +35,7 @@ function adapter(config: AppConfig, logger: Logger): FastifyAdapter {
     // Express had no limit: a path segment of any length reaches its route, whose pipe refuses it.
     routerOptions: { maxParamLength: 16 * 1024 },
     // A path Fastify's router cannot decode still leaves as problem+json.
-    frameworkErrors: frameworkProblem(logger),
+    frameworkErrors: problemHandler(logger),
   });
 }
 
@@ -77,7 +77,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { pr
     }),
   );
   app.useGlobalFilters(new ProblemFilter(logger));
-  await setupOpenApi(app, config.apiDocs, logger);
+  setupOpenApi(app, config.apiDocs, logger);
   app.enableShutdownHooks();
   return app;
 }

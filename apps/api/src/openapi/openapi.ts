@@ -64,25 +64,28 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return withProblemCatalogue(withProblemResponses(document, callerProblems));
 }
 
+const DOCS_PATH = /^\/api\/docs(-json)?(\/|\?|$)/;
+
 /**
  * Swagger UI at /api/docs and the JSON at /api/docs-json, for anyone, for signed-in users (a
  * session cookie or a personal access token), or not at all (API_DOCS).
  */
-export async function setupOpenApi(app: INestApplication, access: AppConfig['apiDocs'], logger: Logger): Promise<void> {
+export function setupOpenApi(app: INestApplication, access: AppConfig['apiDocs'], logger: Logger): void {
   if (access === 'off') return;
   if (access === 'login') {
     const auth = app.get(AuthService);
     const refuse = problemHandler(logger);
     const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
+    // Returning the reply after answering it tells Fastify the request is done.
     fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-      if (!/^\/api\/docs(-json)?(\/|\?|$)/.test(req.url)) return;
-      const principal = await auth.principalOf(req).catch((error: unknown) => {
-        refuse(error, req, reply);
-        return null;
-      });
-      if (!principal && !reply.sent)
+      if (!DOCS_PATH.test(req.url)) return undefined;
+      try {
+        if (await auth.principalOf(req)) return undefined;
         refuse(new AuthError('UNAUTHENTICATED', { detail: 'Sign in to read the API documentation' }), req, reply);
-      if (reply.sent) return reply;
+      } catch (error) {
+        refuse(error, req, reply);
+      }
+      return reply;
     });
   }
   const document = buildOpenApiDocument(app);

@@ -1,17 +1,12 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { CommonErrors } from '../common/errors/common.errors';
 import type { FieldIssue } from '../common/errors/domain-error';
+import { validationFailed } from '../common/errors/validation';
 import { PHASES } from './phase-instruments';
 import type { Phase } from './response.entity';
 
 /** The submit body as the service takes it: instrument id → (item id → answer). */
 export interface SubmittedAnswers {
   readonly answers: Record<string, Record<string, unknown>>;
-}
-
-function refuse(issues: FieldIssue[]): InstanceType<typeof CommonErrors> {
-  const fields = [...new Set(issues.map((issue) => issue.path))].join(', ');
-  return new CommonErrors('VALIDATION_FAILED', { detail: `Invalid fields: ${fields}`, errors: issues });
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -27,13 +22,13 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 @Injectable()
 export class SubmitBodyPipe implements PipeTransform<unknown, SubmittedAnswers> {
   transform(body: unknown): SubmittedAnswers {
-    if (!isObject(body)) throw refuse([{ path: 'body', code: 'IS_OBJECT', message: 'the body must be a JSON object' }]);
+    if (!isObject(body)) throw validationFailed([{ path: 'body', code: 'IS_OBJECT', message: 'the body must be a JSON object' }]);
     const issues: FieldIssue[] = Object.keys(body)
       .filter((key) => key !== 'answers')
       .map((key) => ({ path: key, code: 'UNKNOWN_FIELD', message: `property ${key} should not exist` }));
     const { answers } = body;
     if (!isObject(answers)) issues.push({ path: 'answers', code: 'IS_OBJECT', message: 'answers must be an object' });
-    if (issues.length > 0) throw refuse(issues);
+    if (issues.length > 0) throw validationFailed(issues);
     // Each instrument's answers are checked against the instrument itself (UNKNOWN_INSTRUMENT, INVALID_ANSWERS).
     return { answers: answers as Record<string, Record<string, unknown>> };
   }
@@ -44,6 +39,6 @@ export class SubmitBodyPipe implements PipeTransform<unknown, SubmittedAnswers> 
 export class PhasePipe implements PipeTransform<unknown, Phase> {
   transform(value: unknown): Phase {
     if (typeof value === 'string' && (PHASES as readonly string[]).includes(value)) return value as Phase;
-    throw refuse([{ path: 'phase', code: 'IS_IN', message: `phase must be one of the following values: ${PHASES.join(', ')}` }]);
+    throw validationFailed([{ path: 'phase', code: 'IS_IN', message: `phase must be one of the following values: ${PHASES.join(', ')}` }]);
   }
 }

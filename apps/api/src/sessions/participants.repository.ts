@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { columnsOf, selectOne } from '../common/database/raw-rows';
+import { selectOne } from '../common/database/raw-rows';
 import { pooledSql, type Sql } from '../common/database/sql';
 import { Participant } from './participant.entity';
 import { checkedRow, checkedRows, isNumber, isString } from '../common/database/row-shapes';
@@ -56,13 +56,7 @@ export class ParticipantsRepository {
    * (the submit's hot path included, hence plain SQL).
    */
   lock(participantId: string, sql: Sql): Promise<Participant | null> {
-    return selectOne(
-      sql,
-      this.dataSource,
-      Participant,
-      `SELECT ${columnsOf(this.dataSource, Participant, 'p')} FROM participant p WHERE p.id = $1 FOR UPDATE`,
-      [participantId],
-    );
+    return selectOne(sql, this.dataSource, Participant, 'p', `FROM participant p WHERE p.id = $1 FOR UPDATE`, [participantId]);
   }
 
   /**
@@ -75,7 +69,8 @@ export class ParticipantsRepository {
       pooledSql(this.dataSource),
       this.dataSource,
       Participant,
-      `SELECT ${columnsOf(this.dataSource, Participant, 'p')} FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
+      'p',
+      `FROM participant p LEFT JOIN study_session s ON s.id = p.session_id
         WHERE p.token_hash = $1 AND (s.ended_at IS NULL OR s.ended_at > now() - make_interval(hours => $2))`,
       [tokenHash, tokenHours],
     );
@@ -95,7 +90,8 @@ export class ParticipantsRepository {
       manager,
       this.dataSource,
       Participant,
-      `SELECT ${columnsOf(this.dataSource, Participant, 'p')} FROM participant p WHERE p.study_id = $1 AND p.external_key = $2 FOR UPDATE`,
+      'p',
+      `FROM participant p WHERE p.study_id = $1 AND p.external_key = $2 FOR UPDATE`,
       [studyId, externalKey],
     );
   }

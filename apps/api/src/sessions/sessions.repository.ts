@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { columnsOf, selectOne } from '../common/database/raw-rows';
+import { selectOne } from '../common/database/raw-rows';
 import type { Sql } from '../common/database/sql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -132,13 +132,7 @@ export class SessionsRepository {
 
   /** Every change of a session's seats or status takes this row lock first (after the acting participant's). */
   lock(sessionId: string, sql: Sql): Promise<StudySession | null> {
-    return selectOne(
-      sql,
-      this.dataSource,
-      StudySession,
-      `SELECT ${columnsOf(this.dataSource, StudySession, 's')} FROM study_session s WHERE s.id = $1 FOR UPDATE`,
-      [sessionId],
-    );
+    return selectOne(sql, this.dataSource, StudySession, 's', `FROM study_session s WHERE s.id = $1 FOR UPDATE`, [sessionId]);
   }
 
   /** Moves `from` → `to` only if the session is still in `from`; false when it was not. */

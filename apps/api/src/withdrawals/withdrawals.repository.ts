@@ -36,13 +36,9 @@ export class WithdrawalsRepository {
 
   /** The participant a withdrawal code was shown to, locked. */
   findByCode(codeHash: string, manager: EntityManager): Promise<Participant | null> {
-    return selectOne(
-      manager,
-      this.dataSource,
-      Participant,
-      `SELECT ${columnsOf(this.dataSource, Participant, 'p')} FROM participant p WHERE p.withdrawal_code_hash = $1 FOR UPDATE`,
-      [codeHash],
-    );
+    return selectOne(manager, this.dataSource, Participant, 'p', `FROM participant p WHERE p.withdrawal_code_hash = $1 FOR UPDATE`, [
+      codeHash,
+    ]);
   }
 
   /** Who sat in a seat of a session of this study (by the session's typed code), locked. */

@@ -76,23 +76,28 @@ describe('Sql: statements straight on the pool', () => {
   it('takes row locks that a concurrent transaction waits for', async () => {
     await db.dataSource.query(`INSERT INTO sql_probe VALUES (1, 'a')`);
     const order: string[] = [];
+    let locked!: () => void;
     let release!: () => void;
+    const firstLocked = new Promise<void>((resolve) => (locked = resolve));
     const held = new Promise<void>((resolve) => (release = resolve));
     const first = sqlTransaction(db.dataSource, async (tx) => {
       await tx.query(`SELECT * FROM sql_probe WHERE id = 1 FOR UPDATE`);
       order.push('first locked');
+      locked();
       await held;
       await tx.query(`UPDATE sql_probe SET label = 'first' WHERE id = 1`);
       order.push('first wrote');
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await firstLocked;
     const second = sqlTransaction(db.dataSource, async (tx) => {
-      await tx.query(`SELECT * FROM sql_probe WHERE id = 1 FOR UPDATE`);
-      order.push('second locked');
+      const rows = await tx.query(`SELECT label FROM sql_probe WHERE id = 1 FOR UPDATE`);
+      order.push(`second locked, saw ${(rows as Array<{ label: string }>)[0]?.label}`);
     });
+    // However long we wait, the second cannot get the row while the first holds it.
     await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(order).toEqual(['first locked']);
     release();
     await Promise.all([first, second]);
-    expect(order).toEqual(['first locked', 'first wrote', 'second locked']);
+    expect(order).toEqual(['first locked', 'first wrote', 'second locked, saw first']);
   });
 });

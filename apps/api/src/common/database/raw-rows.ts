@@ -22,7 +22,7 @@ export function columnsOf(dataSource: DataSource, entity: EntityTarget<ObjectLit
 }
 
 /**
- * One row of a hand-written SELECT (aliased with columnsOf) as an entity, or null. The row's keys
+ * `SELECT <every column of entity, as alias> <from>`: one row as an entity, or null. The row's keys
  * are already the entity's property names and pg has typed its values, so it is copied onto a new
  * instance as it is (our entities have no embedded columns).
  */
@@ -30,10 +30,11 @@ export async function selectOne<T extends ObjectLiteral>(
   sql: Sql,
   dataSource: DataSource,
   entity: EntityTarget<T>,
-  text: string,
+  alias: string,
+  from: string,
   params: unknown[],
 ): Promise<T | null> {
-  const rows = await sql.query(text, params);
+  const rows = await sql.query(`SELECT ${columnsOf(dataSource, entity, alias)} ${from}`, params);
   const row: unknown = Array.isArray(rows) ? rows[0] : undefined;
   if (typeof row !== 'object' || row === null) return null;
   return Object.assign(dataSource.getMetadata(entity).create() as T, row);

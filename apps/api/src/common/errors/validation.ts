@@ -35,9 +35,13 @@ export function toFieldIssues(errors: readonly ValidationError[]): FieldIssue[] 
   return out;
 }
 
-/** exceptionFactory for the global ValidationPipe: a domain error, so one filter shapes every 400. */
-export function validationExceptionFactory(errors: ValidationError[]): Error {
-  const issues = toFieldIssues(errors);
+/** 400 VALIDATION_FAILED naming every field in `issues`: the one shape of an invalid request. */
+export function validationFailed(issues: FieldIssue[]): InstanceType<typeof CommonErrors> {
   const fields = [...new Set(issues.map((issue) => issue.path))].join(', ');
   return new CommonErrors('VALIDATION_FAILED', { detail: `Invalid fields: ${fields}`, errors: issues });
+}
+
+/** exceptionFactory for the global ValidationPipe: a domain error, so one filter shapes every 400. */
+export function validationExceptionFactory(errors: ValidationError[]): Error {
+  return validationFailed(toFieldIssues(errors));
 }

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { CommonErrors } from '../errors/common.errors';
 import type { FieldIssue } from '../errors/domain-error';
-import { joinPath } from '../errors/validation';
+import { joinPath, validationFailed } from '../errors/validation';
 
 /**
  * No request body of this API nests deeper than a study design (about 6 levels). class-transformer
@@ -75,8 +74,6 @@ export function inputGuard() {
   return (req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const url = urlIssue(req);
     const issues = url ? [url] : [...inputIssues(req.query as unknown), ...inputIssues(req.body as unknown)];
-    if (issues.length === 0) return done();
-    const fields = [...new Set(issues.map((issue) => issue.path))].join(', ');
-    done(new CommonErrors('VALIDATION_FAILED', { detail: `Invalid fields: ${fields}`, errors: issues }));
+    done(issues.length === 0 ? undefined : validationFailed(issues));
   };
 }

@@ -109,9 +109,3 @@ export class ProblemFilter implements ExceptionFilter {
     this.handle(error, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
   }
 }
-
-/** Fastify's router errors (a path it cannot decode), answered like every other problem. */
-export function frameworkProblem(logger: Logger) {
-  const handle = problemHandler(logger);
-  return (error: unknown, req: FastifyRequest, reply: FastifyReply): void => handle(error, req, reply);
-}
