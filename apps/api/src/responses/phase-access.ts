@@ -47,8 +47,9 @@ export class PhaseAccess {
   ) {}
 
   /**
-   * The phase is open while the session is in its survey step. Inside the submit transaction (`sql`) the participant row and then the session row are locked, in the sessions
-   * feature's lock order, so neither consent nor the step can change until the submission commits.
+   * The phase is open while the session is in its survey step. Inside the submit transaction
+   * (`sql`) the participant row and then the session row are locked, in the sessions feature's
+   * lock order, so neither consent nor the step can change until the submission commits.
    */
   async open(participant: Participant, phase: Phase, sql?: Sql): Promise<OpenPhase> {
     const current = sql ? await this.participants.lock(participant.id, sql) : participant;

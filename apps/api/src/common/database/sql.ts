@@ -37,9 +37,7 @@ function poolOf(dataSource: DataSource): Pool {
 
 /** Each statement on its own pooled connection, committed by itself. */
 export function pooledSql(dataSource: DataSource): Sql {
-  return {
-    query: (text, params) => new PgSql(poolOf(dataSource)).query(text, params),
-  };
+  return new PgSql(poolOf(dataSource));
 }
 
 /**

@@ -35,11 +35,6 @@ interface ClientFault {
   readonly statusCode?: unknown;
 }
 
-const MALFORMED_URL = () =>
-  new CommonErrors('MALFORMED_URL', {
-    errors: [{ path: 'url', code: 'MALFORMED_URL', message: 'a path segment is not valid percent-encoded UTF-8' }],
-  });
-
 /**
  * Errors that Fastify and zlib raise before any controller, for the client's fault: they carry a
  * code (and Fastify's a 4xx statusCode) but no DomainError, so they are named here.
@@ -47,7 +42,11 @@ const MALFORMED_URL = () =>
 function clientFault(error: ClientFault): DomainError | undefined {
   const code = typeof error.code === 'string' ? error.code : '';
   if (FRAMEWORK_CODES[code]) return new CommonErrors(FRAMEWORK_CODES[code] as ErrorCode);
-  if (code === 'FST_ERR_BAD_URL') return MALFORMED_URL();
+  // The router's undecodable path (a percent-escape that is not UTF-8).
+  if (code === 'FST_ERR_BAD_URL')
+    return new CommonErrors('MALFORMED_URL', {
+      errors: [{ path: 'url', code: 'MALFORMED_URL', message: 'a path segment is not valid percent-encoded UTF-8' }],
+    });
   // zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR; brotli's ERR__ERROR_FORMAT_…): a body labelled gzip, deflate or br that is not.
   if (code.startsWith('Z_') || code.startsWith('ERR__')) {
     return new CommonErrors('MALFORMED_BODY', {
